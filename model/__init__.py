@@ -1,0 +1,1 @@
+"""Summit Outlook's pure core: rules -> matches -> statement scores -> outlook series."""
