@@ -1,0 +1,88 @@
+"""Explanations: which signals matched in a statement, where, how modified, and how much each moved it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from model.matching import match_texts
+from model.rules import Rules
+from model.scoring import Weights, signal_contributions
+
+MODIFIER_KINDS: tuple[tuple[str, str], ...] = (
+    ("negator", "negation_factor"),
+    ("hedge", "hedge_factor"),
+    ("intensifier", "intensifier_factor"),
+    ("contrast", "contrast_factor"),
+)
+
+
+def modifiers_of(match: pd.Series) -> list[dict[str, Any]]:
+    """The modifiers applied to one matched signal, each with its factor."""
+    applied = []
+    for kind, factor_column in MODIFIER_KINDS:
+        if match[kind]:
+            applied.append(
+                {"kind": kind, "text": match[kind], "factor": float(match[factor_column])}
+            )
+    if match["repeat_factor"] != 1.0:
+        applied.append(
+            {"kind": "repeat", "text": "same signal again", "factor": float(match["repeat_factor"])}
+        )
+    return applied
+
+
+def signal_records(matches: pd.DataFrame, rules: Rules) -> list[dict[str, Any]]:
+    """One JSON-ready record per matched signal (matches of a single statement, with contributions)."""
+    labels = {family.id: family.label for family in rules.families}
+    return [
+        {
+            "signal": match["family"],
+            "label": labels[match["family"]],
+            "matched": match["matched"],
+            "start": int(match["start"]),
+            "end": int(match["end"]),
+            "pattern": match["pattern"],
+            "modifiers": modifiers_of(match),
+            "hard_event": match["hard_event"] or None,
+            "contribution": round(float(match["contribution"]), 4),
+        }
+        for _, match in matches.iterrows()
+    ]
+
+
+def describe_signal(record: dict[str, Any]) -> str:
+    """A one-line human reading of a signal record: family, words, modifiers, contribution."""
+    modifiers = ", ".join(
+        f"{m['kind']} '{m['text']}' x{m['factor']:g}" for m in record["modifiers"]
+    )
+    detail = f" ({modifiers})" if modifiers else ""
+    return (
+        f"{record['label']}: \u201c{record['matched']}\u201d{detail} {record['contribution']:+.2f}"
+    )
+
+
+def score_texts(
+    texts: Sequence[str], rules: Rules, weights: Weights
+) -> tuple[list[float], pd.DataFrame]:
+    """Scores for raw texts and their match table with contributions (no dates needed)."""
+    matches = match_texts(texts, rules)
+    scores, contributions = signal_contributions(matches, len(texts), rules, weights)
+    matches = matches.assign(contribution=contributions)
+    return scores.tolist(), matches
+
+
+def explain_texts(texts: Sequence[str], rules: Rules, weights: Weights) -> list[dict[str, Any]]:
+    """Score and explain each text: {text, score, signals: [...]}, in input order."""
+    scores, matches = score_texts(texts, rules, weights)
+    grouped = dict(tuple(matches.groupby("statement"))) if not matches.empty else {}
+    return [
+        {
+            "text": text,
+            "score": round(score, 4),
+            "signals": signal_records(grouped[index], rules) if index in grouped else [],
+        }
+        for index, (text, score) in enumerate(zip(texts, scores, strict=True))
+    ]

@@ -1,0 +1,330 @@
+"""Matching: find signal phrases and their modifiers in statements, independent of any weight.
+
+The result is a match table, one row per matched signal, carrying every modifier factor. Scoring
+multiplies it by weights, so re-weighting never re-reads the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from model.patterns import compile_slots, modifier_regex, parse_pattern, phrase_regex, specificity
+from model.rules import Rules
+
+MATCH_COLUMNS: tuple[str, ...] = (
+    "statement",
+    "family",
+    "pattern",
+    "start",
+    "end",
+    "matched",
+    "negator",
+    "negation_factor",
+    "hedge",
+    "hedge_factor",
+    "intensifier",
+    "intensifier_factor",
+    "contrast",
+    "contrast_factor",
+    "repeat_factor",
+    "modifier_factor",
+    "hard_event",
+)
+# Statements are joined with this character for one pass of the regex over a whole batch; no
+# pattern can match across it because separators and words exclude it.
+_JOIN = "\x00"
+_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\x00": " "})
+_WORD = re.compile(r"[\w']+")
+_SENTENCE_MARK = re.compile(r"[.!?;]")
+_CONTEXT_CLASS = "CONTEXT"
+
+
+@dataclass(frozen=True)
+class _Modifier:
+    kind: str  # "negator", "hedge", "intensifier" or "contrast"
+    phrase: str
+    factor: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """Rules turned into three regexes: signals, modifiers, and meeting context."""
+
+    rules: Rules
+    signals: re.Pattern[str]
+    signal_groups: tuple[tuple[int, str], ...]  # group index -> (family index, pattern)
+    modifiers: re.Pattern[str]
+    modifier_groups: tuple[tuple[str, str, float], ...]  # group -> (kind, phrase, factor)
+    context: re.Pattern[str]
+
+
+# Compiled regexes per rules object; rules are immutable, so identity is a safe key. The entry
+# keeps its rules object alive, so an id is never reused while it is cached.
+_COMPILED: dict[int, CompiledRules] = {}
+
+
+def compile_rules(rules: Rules) -> CompiledRules:
+    """Compile every pattern of the rules into combined regexes (once per rules object)."""
+    cached = _COMPILED.get(id(rules))
+    if cached is None or cached.rules is not rules:
+        if len(_COMPILED) > 32:
+            _COMPILED.clear()
+        cached = _COMPILED[id(rules)] = _compile(rules)
+    return cached
+
+
+def _compile(rules: Rules) -> CompiledRules:
+    entries = []
+    for family_index, family in enumerate(rules.families):
+        for pattern in family.patterns:
+            slots = parse_pattern(pattern, lexicon=rules.lexicon, irregular=rules.irregular)
+            regex = compile_slots(slots, max_gap=rules.matching.max_gap)
+            entries.append((specificity(slots), len(pattern), family_index, pattern, regex))
+    # Leftmost match wins; at the same start the first alternative wins, so order by specificity.
+    entries.sort(key=lambda entry: (-entry[0], -entry[1]))
+    signal_regex = "|".join(f"(?P<s{i}>{entry[4]})" for i, entry in enumerate(entries))
+    signal_groups = tuple((entry[2], entry[3]) for entry in entries)
+
+    modifiers = rules.modifiers
+    phrases: list[tuple[str, str, float]] = [
+        *(("negator", n.phrase, n.factor) for n in modifiers.negators),
+        *(("hedge", h, modifiers.hedge_factor) for h in modifiers.hedges),
+        *(("intensifier", i, modifiers.intensifier_factor) for i in modifiers.intensifiers),
+        *(("contrast", c, 1.0) for c in modifiers.contrasts),
+    ]
+    phrases.sort(key=lambda item: -len(item[1].split()))
+    modifier_pattern = "|".join(
+        f"(?P<m{i}>{modifier_regex(phrase)})" for i, (_, phrase, _) in enumerate(phrases)
+    )
+    context_words = rules.lexicon.get(_CONTEXT_CLASS, [])
+    context_pattern = "|".join(phrase_regex(word, rules.irregular) for word in context_words)
+    return CompiledRules(
+        rules=rules,
+        signals=re.compile(signal_regex, re.IGNORECASE),
+        signal_groups=signal_groups,
+        modifiers=re.compile(modifier_pattern, re.IGNORECASE),
+        modifier_groups=tuple(phrases),
+        context=re.compile(rf"\b(?:{context_pattern})\b" if context_pattern else r"(?!)", re.I),
+    )
+
+
+def normalise(text: str) -> str:
+    """Same-length normalisation: curly apostrophes become straight ones; NULs become spaces."""
+    return text.translate(_NORMALISE)
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Positions of sentence ends; a period after "Oct", "Mr" or "U.S" is not one."""
+    ends = []
+    for mark in _SENTENCE_MARK.finditer(text):
+        position = mark.start()
+        if mark.group() == ".":
+            rest = text[position + 1 : position + 3].lstrip(" \"'\u201d)")
+            if rest and not (rest[0].isupper() or rest[0] in "\"'\u201c"):
+                continue
+            word_start = position
+            while word_start > 0 and (
+                text[word_start - 1].isalnum() or text[word_start - 1] == "."
+            ):
+                word_start -= 1
+            word = text[word_start:position]
+            if "." in word or (word[:1].isupper() and len(word) <= 3):
+                continue
+        ends.append(position)
+    return ends
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end)) if end > start else 0
+
+
+def _same_sentence(ends: Sequence[int], a: int, b: int) -> bool:
+    low, high = min(a, b), max(a, b)
+    return not any(low <= end < high for end in ends)
+
+
+def _inside_any(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < span_end and end > span_start for span_start, span_end in spans)
+
+
+def _modifiers_in(text: str, compiled: CompiledRules) -> list[_Modifier]:
+    found = []
+    for match in compiled.modifiers.finditer(text):
+        kind, phrase, factor = compiled.modifier_groups[int(match.lastgroup[1:])]
+        found.append(_Modifier(kind, phrase, factor, match.start(), match.end()))
+    return found
+
+
+def _nearest_before(
+    text: str, ends: Sequence[int], candidates: Sequence[_Modifier], start: int, window: int
+) -> _Modifier | None:
+    best = None
+    for modifier in candidates:
+        if modifier.end <= start and _same_sentence(ends, modifier.end, start):
+            if _words_between(text, modifier.end, start) <= window:
+                best = modifier  # candidates are in text order: the last one is the nearest
+    return best
+
+
+def _nearest_around(
+    text: str,
+    ends: Sequence[int],
+    candidates: Sequence[_Modifier],
+    span: tuple[int, int],
+    window: int,
+) -> _Modifier | None:
+    start, end = span
+    for modifier in candidates:
+        if modifier.end <= start:
+            gap_start, gap_end = modifier.end, start
+        elif modifier.start >= end:
+            gap_start, gap_end = end, modifier.start
+        else:
+            continue
+        if _same_sentence(ends, gap_start, gap_end) and (
+            _words_between(text, gap_start, gap_end) <= window
+        ):
+            return modifier
+    return None
+
+
+def _statement_rows(
+    text: str, signals: list[tuple[int, int, int, str]], compiled: CompiledRules, index: int
+) -> list[dict]:
+    """Modifier factors for every signal of one statement."""
+    settings = compiled.rules.modifiers
+    spans = [(start, end) for start, end, _, _ in signals]
+    modifiers = [m for m in _modifiers_in(text, compiled) if not _inside_any(spans, m.start, m.end)]
+    by_kind: dict[str, list[_Modifier]] = {"negator": [], "hedge": [], "intensifier": []}
+    contrasts = []
+    for modifier in modifiers:
+        (contrasts if modifier.kind == "contrast" else by_kind[modifier.kind]).append(modifier)
+    # Modifiers reach across commas ("meet again, at some point") but not across a sentence end
+    # or a contrast word ("canceled it, but we'll do it in the future").
+    ends = sorted(_sentence_ends(text) + [contrast.start for contrast in contrasts])
+    pivot = _contrast_pivot(contrasts, spans)
+    seen_per_family: dict[int, int] = {}
+    rows = []
+    for start, end, family_index, pattern in signals:
+        family = compiled.rules.families[family_index]
+        negator = _nearest_before(text, ends, by_kind["negator"], start, settings.negation_window)
+        hedge = _nearest_around(text, ends, by_kind["hedge"], (start, end), settings.hedge_window)
+        intensifier = _nearest_before(
+            text, ends, by_kind["intensifier"], start, settings.intensifier_window
+        )
+        hard_event = family.hard_event if negator is None and hedge is None else None
+        contrast, contrast_factor = "", 1.0
+        if pivot is not None:
+            after = start >= pivot.end
+            contrast = f"{'after' if after else 'before'} '{pivot.phrase}'"
+            if after:
+                contrast_factor = settings.contrast_after
+            elif not hard_event:
+                contrast_factor = settings.contrast_before
+        repeat = seen_per_family.get(family_index, 0)
+        seen_per_family[family_index] = repeat + 1
+        repeat_factor = compiled.rules.scoring.repeat_decay**repeat
+        negation_factor = negator.factor if negator else 1.0
+        hedge_factor = hedge.factor if hedge else 1.0
+        intensifier_factor = intensifier.factor if intensifier else 1.0
+        rows.append(
+            {
+                "statement": index,
+                "family": family.id,
+                "pattern": pattern,
+                "start": start,
+                "end": end,
+                "matched": text[start:end],
+                "negator": negator.phrase if negator else "",
+                "negation_factor": negation_factor,
+                "hedge": hedge.phrase if hedge else "",
+                "hedge_factor": hedge_factor,
+                "intensifier": intensifier.phrase if intensifier else "",
+                "intensifier_factor": intensifier_factor,
+                "contrast": contrast,
+                "contrast_factor": contrast_factor,
+                "repeat_factor": repeat_factor,
+                "modifier_factor": negation_factor
+                * hedge_factor
+                * intensifier_factor
+                * contrast_factor
+                * repeat_factor,
+                "hard_event": hard_event or "",
+            }
+        )
+    return rows
+
+
+def _contrast_pivot(
+    contrasts: Sequence[_Modifier], spans: Sequence[tuple[int, int]]
+) -> _Modifier | None:
+    """The last contrast word with signals on both sides, or None."""
+    for contrast in reversed(contrasts):
+        before = any(end <= contrast.start for _, end in spans)
+        after = any(start >= contrast.end for start, _ in spans)
+        if before and after:
+            return contrast
+    return None
+
+
+def _signals_by_statement(
+    texts: Sequence[str], compiled: CompiledRules
+) -> dict[int, list[tuple[int, int, int, str]]]:
+    """Run the signal regex once over the joined batch; group matches by statement."""
+    joined = _JOIN.join(texts)
+    lengths = np.fromiter((len(text) + 1 for text in texts), dtype=np.int64, count=len(texts))
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    found = [
+        (match.start(), match.end(), compiled.signal_groups[int(match.lastgroup[1:])])
+        for match in compiled.signals.finditer(joined)
+    ]
+    if not found:
+        return {}
+    starts = np.fromiter((item[0] for item in found), dtype=np.int64, count=len(found))
+    owners = np.searchsorted(offsets, starts, side="right") - 1
+    with_context = _statements_with_context(joined, offsets, compiled)
+    grouped: dict[int, list[tuple[int, int, int, str]]] = {}
+    families = compiled.rules.families
+    for (start, end, (family_index, pattern)), owner in zip(found, owners.tolist(), strict=True):
+        if families[family_index].requires_context and owner not in with_context:
+            continue
+        base = int(offsets[owner])
+        grouped.setdefault(owner, []).append((start - base, end - base, family_index, pattern))
+    return grouped
+
+
+def _statements_with_context(joined: str, offsets: np.ndarray, compiled: CompiledRules) -> set[int]:
+    positions = [match.start() for match in compiled.context.finditer(joined)]
+    if not positions:
+        return set()
+    return set((np.searchsorted(offsets, positions, side="right") - 1).tolist())
+
+
+def match_texts(texts: Sequence[str], rules: Rules) -> pd.DataFrame:
+    """The match table for a batch of statements: one row per signal found, in text order."""
+    compiled = compile_rules(rules)
+    cleaned = [normalise(text) for text in texts]
+    rows: list[dict] = []
+    for index, signals in sorted(_signals_by_statement(cleaned, compiled).items()):
+        rows.extend(_statement_rows(cleaned[index], signals, compiled, index))
+    table = pd.DataFrame(rows, columns=list(MATCH_COLUMNS))
+    return table.astype(
+        {
+            "statement": "int64",
+            "start": "int64",
+            "end": "int64",
+            "negation_factor": "float64",
+            "hedge_factor": "float64",
+            "intensifier_factor": "float64",
+            "contrast_factor": "float64",
+            "repeat_factor": "float64",
+            "modifier_factor": "float64",
+        }
+    )

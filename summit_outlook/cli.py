@@ -1,0 +1,220 @@
+"""The `summit-outlook` command line: score statements, print the outlook, check rules."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+import pandas as pd
+
+from model.explain import describe_signal, explain_texts, score_texts
+from model.outlook import match_statements, outlook_series, score_statements
+from model.rules import Rules, RulesError, load_rules
+from model.scoring import Weights, WeightsError, load_weights
+from model.statements import (
+    StatementsError,
+    bundled_statements_path,
+    read_statements_csv,
+    to_frame,
+)
+
+EXIT_USER_ERROR = 2
+# Bulk scoring reads and writes this many statements at a time, so memory stays flat on any size.
+BULK_CHUNK = 20_000
+TIMELINE_COLUMNS = ["date", "outlook", "status", "statements", "events"]
+
+
+class UserError(Exception):
+    """A problem with the user's input: reported in one message, no traceback."""
+
+
+def _rules(path: str | None) -> Rules:
+    return load_rules(path) if path else load_rules()
+
+
+def _weights(path: str | None, rules: Rules) -> Weights:
+    return load_weights(path, rules) if path else Weights.defaults(rules)
+
+
+# --- score -----------------------------------------------------------------------------------
+
+
+def _print_explained(texts: Sequence[str], rules: Rules, weights: Weights, as_json: bool) -> None:
+    for record in explain_texts(texts, rules, weights):
+        if as_json:
+            print(json.dumps(record, ensure_ascii=False))
+            continue
+        print(f"{record['score']:+.3f}  {record['text']}")
+        for signal in record["signals"]:
+            print(f"        {describe_signal(signal)}")
+
+
+def _text_chunks(path: Path) -> Iterator[pd.DataFrame]:
+    """Statements of a .txt (one per line) or .csv (a `text` column) file, in chunks."""
+    if not path.exists():
+        raise UserError(f"{path}: file not found")
+    if path.suffix.lower() == ".csv":
+        yield from _csv_chunks(path)
+        return
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            chunk: list[str] = []
+            for line in handle:
+                chunk.append(line.rstrip("\r\n"))
+                if len(chunk) == BULK_CHUNK:
+                    yield pd.DataFrame({"text": chunk})
+                    chunk = []
+            if chunk:
+                yield pd.DataFrame({"text": chunk})
+    except UnicodeDecodeError as error:
+        raise UserError(f"{path}: not UTF-8 text (byte {error.start})") from None
+
+
+def _csv_chunks(path: Path) -> Iterator[pd.DataFrame]:
+    try:
+        reader = pd.read_csv(
+            path, dtype=str, keep_default_na=False, chunksize=BULK_CHUNK, encoding="utf-8-sig"
+        )
+        for chunk in reader:
+            if "text" not in chunk.columns:
+                raise UserError(f"{path}: no 'text' column (columns: {', '.join(chunk.columns)})")
+            yield chunk
+    except UnicodeDecodeError as error:
+        raise UserError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise UserError(f"{path}: not a readable CSV ({str(error).strip()})") from None
+
+
+def _bulk_score(source: Path, output: TextIO, rules: Rules, weights: Weights) -> int:
+    written = 0
+    for chunk in _text_chunks(source):
+        scores, _ = score_texts(chunk["text"].tolist(), rules, weights)
+        chunk = chunk.assign(score=[round(score, 4) for score in scores])
+        chunk.to_csv(output, index=False, header=written == 0, lineterminator="\n")
+        written += len(chunk)
+    if written == 0:
+        raise UserError(f"{source}: no statements in the file")
+    return written
+
+
+def command_score(args: argparse.Namespace) -> None:
+    rules = _rules(args.rules)
+    weights = _weights(args.weights, rules)
+    if args.input:
+        if args.texts:
+            raise UserError("give statements as arguments or with --input, not both")
+        if args.output:
+            _write_atomically(
+                Path(args.output), lambda out: _bulk_score(Path(args.input), out, rules, weights)
+            )
+        else:
+            _bulk_score(Path(args.input), sys.stdout, rules, weights)
+        return
+    if not args.texts:
+        raise UserError("nothing to score: give one or more statements, or --input FILE")
+    _print_explained(args.texts, rules, weights, args.json)
+
+
+def _write_atomically(path: Path, write) -> None:
+    """Write through a temporary file so a failure never leaves a half-written output."""
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        with temporary.open("w", encoding="utf-8", newline="") as handle:
+            write(handle)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UserError(f"{path}: cannot write ({error.strerror})") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+# --- timeline ----------------------------------------------------------------------------------
+
+
+def timeline_frame(statements_path: str | None, rules: Rules, weights: Weights) -> pd.DataFrame:
+    """The daily outlook series for a statements file (the bundled data by default)."""
+    path = statements_path or bundled_statements_path()
+    statements = to_frame(read_statements_csv(path))
+    scored = score_statements(match_statements(statements, rules), rules, weights)
+    return outlook_series(scored, rules, weights)
+
+
+def command_timeline(args: argparse.Namespace) -> None:
+    rules = _rules(args.rules)
+    weights = _weights(args.weights, rules)
+    series = timeline_frame(args.statements, rules, weights)[TIMELINE_COLUMNS].copy()
+    series["date"] = series["date"].dt.strftime("%Y-%m-%d")
+    series["outlook"] = series["outlook"].round(1)
+    if args.format == "json":
+        print(json.dumps(series.to_dict(orient="records"), ensure_ascii=False, indent=1))
+    else:
+        series.to_csv(sys.stdout, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+# --- rules check -------------------------------------------------------------------------------
+
+
+def command_rules_check(args: argparse.Namespace) -> None:
+    rules = _rules(args.file)
+    patterns = sum(len(family.patterns) for family in rules.families)
+    print(
+        f"{args.file or 'bundled rules'}: OK ({len(rules.families)} families, {patterns} patterns)"
+    )
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summit-outlook",
+        description="Turn dated, attributed diplomatic statements into a summit-likelihood outlook.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    score = commands.add_parser("score", help="score statements and explain each score")
+    score.add_argument("texts", nargs="*", metavar="TEXT", help="statements to score")
+    score.add_argument("--json", action="store_true", help="one JSON object per statement")
+    score.add_argument("--input", metavar="FILE", help=".txt (one per line) or .csv (text column)")
+    score.add_argument("--output", metavar="FILE", help="CSV to write (default: stdout)")
+    score.add_argument("--rules", metavar="FILE", help="rules TOML (default: bundled)")
+    score.add_argument("--weights", metavar="FILE", help="weights JSON (default: the rules')")
+    score.set_defaults(handler=command_score)
+
+    timeline = commands.add_parser("timeline", help="print the daily outlook series")
+    timeline.add_argument("--statements", metavar="FILE.csv", help="default: the bundled dataset")
+    timeline.add_argument("--weights", metavar="FILE", help="weights JSON (default: the rules')")
+    timeline.add_argument("--rules", metavar="FILE", help="rules TOML (default: bundled)")
+    timeline.add_argument("--format", choices=["csv", "json"], default="csv")
+    timeline.set_defaults(handler=command_timeline)
+
+    rules = commands.add_parser("rules", help="work with rules files")
+    rules_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    check = rules_commands.add_parser("check", help="validate a rules file, listing all problems")
+    check.add_argument("file", nargs="?", help="rules TOML (default: the bundled one)")
+    check.set_defaults(handler=command_rules_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.handler(args)
+    except (UserError, StatementsError, RulesError, WeightsError) as error:
+        print(f"summit-outlook: error: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:  # `summit-outlook timeline | head` is fine
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
