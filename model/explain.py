@@ -24,9 +24,7 @@ def modifiers_of(match: pd.Series) -> list[dict[str, Any]]:
     applied = []
     for kind, factor_column in MODIFIER_KINDS:
         if match[kind]:
-            applied.append(
-                {"kind": kind, "text": match[kind], "factor": float(match[factor_column])}
-            )
+            applied.append({"kind": kind, "text": match[kind], "factor": float(match[factor_column])})
     if match["repeat_factor"] != 1.0:
         applied.append(
             {"kind": "repeat", "text": "same signal again", "factor": float(match["repeat_factor"])}
@@ -55,18 +53,12 @@ def signal_records(matches: pd.DataFrame, rules: Rules) -> list[dict[str, Any]]:
 
 def describe_signal(record: dict[str, Any]) -> str:
     """A one-line human reading of a signal record: family, words, modifiers, contribution."""
-    modifiers = ", ".join(
-        f"{m['kind']} '{m['text']}' x{m['factor']:g}" for m in record["modifiers"]
-    )
+    modifiers = ", ".join(f"{m['kind']} '{m['text']}' x{m['factor']:g}" for m in record["modifiers"])
     detail = f" ({modifiers})" if modifiers else ""
-    return (
-        f"{record['label']}: \u201c{record['matched']}\u201d{detail} {record['contribution']:+.2f}"
-    )
+    return f"{record['label']}: \u201c{record['matched']}\u201d{detail} {record['contribution']:+.2f}"
 
 
-def score_texts(
-    texts: Sequence[str], rules: Rules, weights: Weights
-) -> tuple[list[float], pd.DataFrame]:
+def score_texts(texts: Sequence[str], rules: Rules, weights: Weights) -> tuple[list[float], pd.DataFrame]:
     """Scores for raw texts and their match table with contributions (no dates needed)."""
     matches = match_texts(texts, rules)
     scores, contributions = signal_contributions(matches, len(texts), rules, weights)

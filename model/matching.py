@@ -130,9 +130,7 @@ def _sentence_ends(text: str) -> list[int]:
             if rest and not (rest[0].isupper() or rest[0] in "\"'\u201c"):
                 continue
             word_start = position
-            while word_start > 0 and (
-                text[word_start - 1].isalnum() or text[word_start - 1] == "."
-            ):
+            while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
                 word_start -= 1
             word = text[word_start:position]
             if "." in word or (word[:1].isupper() and len(word) <= 3):
@@ -188,9 +186,7 @@ def _nearest_around(
             gap_start, gap_end = end, modifier.start
         else:
             continue
-        if _same_sentence(ends, gap_start, gap_end) and (
-            _words_between(text, gap_start, gap_end) <= window
-        ):
+        if _same_sentence(ends, gap_start, gap_end) and (_words_between(text, gap_start, gap_end) <= window):
             return modifier
     return None
 
@@ -216,9 +212,7 @@ def _statement_rows(
         family = compiled.rules.families[family_index]
         negator = _nearest_before(text, ends, by_kind["negator"], start, settings.negation_window)
         hedge = _nearest_around(text, ends, by_kind["hedge"], (start, end), settings.hedge_window)
-        intensifier = _nearest_before(
-            text, ends, by_kind["intensifier"], start, settings.intensifier_window
-        )
+        intensifier = _nearest_before(text, ends, by_kind["intensifier"], start, settings.intensifier_window)
         hard_event = family.hard_event if negator is None and hedge is None else None
         contrast, contrast_factor = "", 1.0
         if pivot is not None:
@@ -262,9 +256,7 @@ def _statement_rows(
     return rows
 
 
-def _contrast_pivot(
-    contrasts: Sequence[_Modifier], spans: Sequence[tuple[int, int]]
-) -> _Modifier | None:
+def _contrast_pivot(contrasts: Sequence[_Modifier], spans: Sequence[tuple[int, int]]) -> _Modifier | None:
     """The last contrast word with signals on both sides, or None."""
     for contrast in reversed(contrasts):
         before = any(end <= contrast.start for _, end in spans)

@@ -45,9 +45,7 @@ def match_statements(statements: pd.DataFrame, rules: Rules) -> MatchedStatement
     return MatchedStatements(statements=frame, matches=matches)
 
 
-def score_statements(
-    matched: MatchedStatements, rules: Rules, weights: Weights
-) -> ScoredStatements:
+def score_statements(matched: MatchedStatements, rules: Rules, weights: Weights) -> ScoredStatements:
     """Apply weights: a score per statement, a contribution per match, and hard events."""
     statements = matched.statements.copy()
     matches = matched.matches.copy()
@@ -64,9 +62,7 @@ def _hard_events(matches: pd.DataFrame, n_statements: int) -> np.ndarray:
     candidates = matches[matches["hard_event"] != ""]
     if candidates.empty:
         return events
-    strongest = candidates.loc[
-        candidates["contribution"].abs().groupby(candidates["statement"]).idxmax()
-    ]
+    strongest = candidates.loc[candidates["contribution"].abs().groupby(candidates["statement"]).idxmax()]
     events[strongest["statement"].to_numpy()] = strongest["hard_event"].to_numpy()
     return events
 
@@ -109,9 +105,7 @@ def outlook_series(
     is_event = (statements["hard_event"] != "").to_numpy()
     role_weight = statements["role"].map(weights.roles).fillna(weights.roles["other"])
     statement_weight = (
-        role_weight.to_numpy(dtype=float)
-        * np.abs(scores)
-        * np.where(is_event, settings.event_weight, 1.0)
+        role_weight.to_numpy(dtype=float) * np.abs(scores) * np.where(is_event, settings.event_weight, 1.0)
     )
     # Columns: numerator (weighted scores), denominator (weights), then one per family driver.
     per_statement = np.column_stack(
@@ -133,9 +127,7 @@ def outlook_series(
         superseded_weight=settings.superseded_weight,
     )
     denominator = accumulated[:, 1] + settings.prior_weight
-    level = np.divide(
-        accumulated[:, 0], denominator, out=np.zeros(len(days)), where=denominator > 0
-    )
+    level = np.divide(accumulated[:, 0], denominator, out=np.zeros(len(days)), where=denominator > 0)
     outlook = np.clip(settings.neutral + settings.spread * level, 0.0, 100.0)
     series = pd.DataFrame({"date": days, "outlook": outlook})
     series["status"] = status_bands(outlook, rules)

@@ -66,9 +66,7 @@ def _check_value(name: str, value: object, low: float, high: float, problems: li
         problems.append(f"{name}: {value} is outside [{low:g}, {high:g}]")
 
 
-def weights_from_mapping(
-    data: Mapping[str, object], rules: Rules, *, source: str = "weights"
-) -> Weights:
+def weights_from_mapping(data: Mapping[str, object], rules: Rules, *, source: str = "weights") -> Weights:
     """Default weights overridden by a (possibly partial) mapping; every problem is reported."""
     if not isinstance(data, Mapping):
         raise WeightsError(source, ["expected a JSON object with families, roles, half_life_days"])
@@ -136,9 +134,7 @@ def signal_contributions(
     statement's contributions add up to its score.
     """
     direction = {family.id: family.direction for family in rules.families}
-    signed_weight = matches["family"].map(
-        {fid: direction[fid] * w for fid, w in weights.families.items()}
-    )
+    signed_weight = matches["family"].map({fid: direction[fid] * w for fid, w in weights.families.items()})
     raw = signed_weight.to_numpy(dtype=float) * matches["modifier_factor"].to_numpy(dtype=float)
     owners = matches["statement"].to_numpy(dtype=np.int64)
     raw_totals = np.bincount(owners, weights=raw, minlength=n_statements)

@@ -168,9 +168,7 @@ def _normalise(value: str) -> str:
 
 def fingerprint(statement: Statement) -> str:
     """Hash of the normalised date, speaker and text: equal for the same words said twice."""
-    key = "\x1f".join(
-        (statement.date.isoformat(), _normalise(statement.speaker), _normalise(statement.text))
-    )
+    key = "\x1f".join((statement.date.isoformat(), _normalise(statement.speaker), _normalise(statement.text)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -312,9 +310,7 @@ class Store:
         """Open (creating the file and folder if needed) and migrate the database at `url`."""
         self.url = make_url(url or default_url())
         self.path = _sqlite_path(self.url)
-        self.location = (
-            str(self.path) if self.path else self.url.render_as_string(hide_password=True)
-        )
+        self.location = str(self.path) if self.path else self.url.render_as_string(hide_password=True)
         if self.path is not None:
             self._ensure_folder(self.path.parent)
         self._engine = _create_engine(self.url)
@@ -402,9 +398,7 @@ class Store:
     def count(self) -> int:
         """How many statements are stored."""
         with self._reading() as conn:
-            return conn.execute(
-                sa.select(sa.func.count()).select_from(STATEMENTS_TABLE)
-            ).scalar_one()
+            return conn.execute(sa.select(sa.func.count()).select_from(STATEMENTS_TABLE)).scalar_one()
 
     def version(self) -> int:
         """A counter that changes on every write; use it to know when cached data is stale."""
@@ -460,9 +454,7 @@ class Store:
             _statement_row(conn, statement_id)
             _refuse_duplicate(conn, values["fingerprint"], statement, except_id=statement_id)
             conn.execute(
-                sa.update(STATEMENTS_TABLE)
-                .where(STATEMENTS_TABLE.c.id == statement_id)
-                .values(**values)
+                sa.update(STATEMENTS_TABLE).where(STATEMENTS_TABLE.c.id == statement_id).values(**values)
             )
             _bump_version(conn)
 
@@ -472,9 +464,7 @@ class Store:
             row = _statement_row(conn, statement_id)
             trashed = {key: value for key, value in row._mapping.items() if key != "id"}
             conn.execute(
-                sa.insert(TRASH_TABLE).values(
-                    **trashed, statement_id=statement_id, deleted_at=_utc_now()
-                )
+                sa.insert(TRASH_TABLE).values(**trashed, statement_id=statement_id, deleted_at=_utc_now())
             )
             conn.execute(sa.delete(STATEMENTS_TABLE).where(STATEMENTS_TABLE.c.id == statement_id))
             _prune_trash(conn)
@@ -572,9 +562,7 @@ def _meta_value(conn: Connection, key: str) -> int | None:
 def _bump_version(conn: Connection) -> None:
     """Advance the write counter (atomic in the database, so concurrent writers both count)."""
     conn.execute(
-        sa.update(META_TABLE)
-        .where(META_TABLE.c.key == META_VERSION)
-        .values(value=META_TABLE.c.value + 1)
+        sa.update(META_TABLE).where(META_TABLE.c.key == META_VERSION).values(value=META_TABLE.c.value + 1)
     )
 
 
@@ -585,9 +573,7 @@ def _count(conn: Connection) -> int:
 
 def _statement_row(conn: Connection, statement_id: int) -> sa.Row[Any]:
     """The full row of one statement (fingerprint included); NotFound if there is none."""
-    row = conn.execute(
-        sa.select(STATEMENTS_TABLE).where(STATEMENTS_TABLE.c.id == statement_id)
-    ).first()
+    row = conn.execute(sa.select(STATEMENTS_TABLE).where(STATEMENTS_TABLE.c.id == statement_id)).first()
     if row is None:
         raise NotFound(f"no statement with id {statement_id}; it may have been deleted")
     return row
@@ -626,9 +612,7 @@ def _insert_chunk(conn: Connection, rows: list[dict[str, Any]]) -> None:
     conn.execute(sa.insert(STATEMENTS_TABLE), rows)
 
 
-def _insert_new(
-    conn: Connection, statements: Iterable[Statement], *, added_at: dt.datetime
-) -> ImportResult:
+def _insert_new(conn: Connection, statements: Iterable[Statement], *, added_at: dt.datetime) -> ImportResult:
     """Insert the statements not yet stored (nor repeated earlier in the batch)."""
     rows: dict[str, dict[str, Any]] = {}
     total = 0
@@ -648,11 +632,7 @@ def _restore(conn: Connection, trashed: Any) -> int:
     existing = _id_with_fingerprint(conn, trashed["fingerprint"])
     if existing is not None:
         return existing
-    values = {
-        column.name: trashed[column.name]
-        for column in STATEMENTS_TABLE.columns
-        if column.name != "id"
-    }
+    values = {column.name: trashed[column.name] for column in STATEMENTS_TABLE.columns if column.name != "id"}
     values["id"] = trashed["statement_id"]
     conn.execute(sa.insert(STATEMENTS_TABLE).values(**values))
     return int(values["id"])
@@ -690,9 +670,7 @@ def _row_to_statement(row: sa.Row[Any]) -> Statement:
 def _csv_record(row: sa.Row[Any]) -> list[str]:
     """One stored statement as bundled-format CSV cells (dates as YYYY-MM-DD)."""
     values = row._mapping
-    return [
-        values[name].isoformat() if name == "date" else str(values[name] or "") for name in COLUMNS
-    ]
+    return [values[name].isoformat() if name == "date" else str(values[name] or "") for name in COLUMNS]
 
 
 def _write_csv_atomically(path: Path, records: list[list[str]]) -> None:
@@ -720,9 +698,7 @@ def _write_csv_atomically(path: Path, records: list[list[str]]) -> None:
         _sync_folder(folder)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise StoreError(
-            f"cannot export to {path}: {reason}; the previous file is unchanged"
-        ) from error
+        raise StoreError(f"cannot export to {path}: {reason}; the previous file is unchanged") from error
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

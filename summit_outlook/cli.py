@@ -164,9 +164,7 @@ def command_timeline(args: argparse.Namespace) -> None:
 def command_rules_check(args: argparse.Namespace) -> None:
     rules = _rules(args.file)
     patterns = sum(len(family.patterns) for family in rules.families)
-    print(
-        f"{args.file or 'bundled rules'}: OK ({len(rules.families)} families, {patterns} patterns)"
-    )
+    print(f"{args.file or 'bundled rules'}: OK ({len(rules.families)} families, {patterns} patterns)")
 
 
 # --- entry point -------------------------------------------------------------------------------
