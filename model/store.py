@@ -314,7 +314,11 @@ class Store:
         if self.path is not None:
             self._ensure_folder(self.path.parent)
         self._engine = _create_engine(self.url)
-        self._migrate()
+        try:
+            self._migrate()
+        except BaseException:
+            self._engine.dispose()
+            raise
 
     @classmethod
     def open_default(cls) -> Store:
@@ -363,6 +367,10 @@ class Store:
                 with conn.begin():
                     yield conn
         except IntegrityError as error:
+            if "fingerprint" not in str(error.orig):
+                raise _store_error(error, action="cannot save", location=self.location) from error
+            # Only reachable when another writer got in between our check and insert, which
+            # BEGIN IMMEDIATE rules out on SQLite; PostgreSQL's READ COMMITTED allows it.
             raise DuplicateStatement(
                 "cannot save: another program stored the same statement at the same time; "
                 "reload and try again"
