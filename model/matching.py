@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from model.patterns import compile_slots, modifier_regex, parse_pattern, phrase_regex, specificity
+from model.patterns import (
+    SEPARATOR,
+    compile_slots,
+    necessary_regex,
+    parse_pattern,
+    phrase_regex,
+    specificity,
+)
+from model.prefilter import Prefilter, build_prefilter
 from model.rules import Rules
 
 MATCH_COLUMNS: tuple[str, ...] = (
@@ -40,8 +48,11 @@ MATCH_COLUMNS: tuple[str, ...] = (
 _JOIN = "\x00"
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\x00": " "})
 _WORD = re.compile(r"[\w']+")
+_SEPARATOR = re.compile(SEPARATOR)
 _SENTENCE_MARK = re.compile(r"[.!?;]")
 _CONTEXT_CLASS = "CONTEXT"
+# ASCII word rules, so that the prefilter (which has them) and Python's re agree exactly.
+_FLAGS = re.IGNORECASE | re.ASCII
 
 
 @dataclass(frozen=True)
@@ -60,9 +71,23 @@ class CompiledRules:
     rules: Rules
     signals: re.Pattern[str]
     signal_groups: tuple[tuple[int, str], ...]  # group index -> (family index, pattern)
-    modifiers: re.Pattern[str]
-    modifier_groups: tuple[tuple[str, str, float], ...]  # group -> (kind, phrase, factor)
+    # Modifier phrases by their first word, longest phrase first: (words, kind, phrase, factor).
+    modifier_index: dict[str, tuple[tuple[tuple[str, ...], str, str, float], ...]]
     context: re.Pattern[str]
+    self_negating: frozenset[str]  # patterns that spell out their own negation ("did not rule out")
+    signal_regexes: tuple[str, ...]  # one per group, in the same (specificity) order
+    prefilter: Prefilter | None
+    _subsets: dict[frozenset[int], re.Pattern[str]] = field(default_factory=dict, compare=False)
+
+    def signals_among(self, pattern_ids: frozenset[int]) -> re.Pattern[str]:
+        """The combined signal regex restricted to these patterns (same order, same groups)."""
+        regex = self._subsets.get(pattern_ids)
+        if regex is None:
+            if len(self._subsets) > 4096:
+                self._subsets.clear()
+            alternatives = "|".join(f"(?P<s{i}>{self.signal_regexes[i]})" for i in sorted(pattern_ids))
+            regex = self._subsets[pattern_ids] = re.compile(alternatives, _FLAGS)
+        return regex
 
 
 # Compiled regexes per rules object; rules are immutable, so identity is a safe key. The entry
@@ -86,7 +111,9 @@ def _compile(rules: Rules) -> CompiledRules:
         for pattern in family.patterns:
             slots = parse_pattern(pattern, lexicon=rules.lexicon, irregular=rules.irregular)
             regex = compile_slots(slots, max_gap=rules.matching.max_gap)
-            entries.append((specificity(slots), len(pattern), family_index, pattern, regex))
+            entries.append(
+                (specificity(slots), len(pattern), family_index, pattern, regex, necessary_regex(slots))
+            )
     # Leftmost match wins; at the same start the first alternative wins, so order by specificity.
     entries.sort(key=lambda entry: (-entry[0], -entry[1]))
     signal_regex = "|".join(f"(?P<s{i}>{entry[4]})" for i, entry in enumerate(entries))
@@ -99,20 +126,34 @@ def _compile(rules: Rules) -> CompiledRules:
         *(("intensifier", i, modifiers.intensifier_factor) for i in modifiers.intensifiers),
         *(("contrast", c, 1.0) for c in modifiers.contrasts),
     ]
-    phrases.sort(key=lambda item: -len(item[1].split()))
-    modifier_pattern = "|".join(
-        f"(?P<m{i}>{modifier_regex(phrase)})" for i, (_, phrase, _) in enumerate(phrases)
-    )
+    index: dict[str, list[tuple[tuple[str, ...], str, str, float]]] = {}
+    for kind, phrase, factor in phrases:
+        words = tuple(phrase.lower().replace("\u2019", "'").split())
+        index.setdefault(words[0], []).append((words, kind, phrase, factor))
+    modifier_index = {
+        first: tuple(sorted(entries, key=lambda entry: -len(entry[0]))) for first, entries in index.items()
+    }
     context_words = rules.lexicon.get(_CONTEXT_CLASS, [])
     context_pattern = "|".join(phrase_regex(word, rules.irregular) for word in context_words)
     return CompiledRules(
+        self_negating=frozenset(entry[3] for entry in entries if _spells_negation(entry[3], rules)),
         rules=rules,
-        signals=re.compile(signal_regex, re.IGNORECASE),
+        signals=re.compile(signal_regex, _FLAGS),
         signal_groups=signal_groups,
-        modifiers=re.compile(modifier_pattern, re.IGNORECASE),
-        modifier_groups=tuple(phrases),
-        context=re.compile(rf"\b(?:{context_pattern})\b" if context_pattern else r"(?!)", re.I),
+        modifier_index=modifier_index,
+        context=re.compile(rf"\b(?:{context_pattern})\b" if context_pattern else r"(?!)", _FLAGS),
+        signal_regexes=tuple(entry[4] for entry in entries),
+        prefilter=build_prefilter([entry[5] for entry in entries]),
     )
+
+
+def _spells_negation(pattern: str, rules: Rules) -> bool:
+    negating = {word for n in rules.modifiers.negators for word in n.phrase.lower().split()}
+    for token in pattern.lower().replace("\u2019", "'").split():
+        for word in token.strip("=?*").split("|"):
+            if word in negating or word.endswith("n't") or word == "cannot":
+                return True
+    return False
 
 
 def normalise(text: str) -> str:
@@ -153,10 +194,33 @@ def _inside_any(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _modifiers_in(text: str, compiled: CompiledRules) -> list[_Modifier]:
-    found = []
-    for match in compiled.modifiers.finditer(text):
-        kind, phrase, factor = compiled.modifier_groups[int(match.lastgroup[1:])]
-        found.append(_Modifier(kind, phrase, factor, match.start(), match.end()))
+    """Modifier phrases in the text, leftmost and longest first, never overlapping.
+
+    Modifiers are literal word sequences, so a word-by-word look-up in a dict is exact and much
+    faster than a regex alternation of every phrase.
+    """
+    index = compiled.modifier_index
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found: list[_Modifier] = []
+    position = 0
+    while position < len(words):
+        word, start, end = words[position]
+        taken = 0
+        if word.endswith("n't") and word != "n't" and "n't" in index:
+            _, kind, phrase, factor = index["n't"][0]
+            found.append(_Modifier(kind, phrase, factor, end - 3, end))
+            taken = 1
+        for phrase_words, kind, phrase, factor in index.get(word, ()):
+            last = position + len(phrase_words) - 1
+            if last < len(words) and all(
+                words[position + i][0] == phrase_words[i]
+                and _SEPARATOR.fullmatch(text, words[position + i - 1][2], words[position + i][1])
+                for i in range(1, len(phrase_words))
+            ):
+                found.append(_Modifier(kind, phrase, factor, start, words[last][2]))
+                taken = len(phrase_words)
+                break
+        position += max(taken, 1)
     return found
 
 
@@ -165,9 +229,12 @@ def _nearest_before(
 ) -> _Modifier | None:
     best = None
     for modifier in candidates:
-        if modifier.end <= start and _same_sentence(ends, modifier.end, start):
-            if _words_between(text, modifier.end, start) <= window:
-                best = modifier  # candidates are in text order: the last one is the nearest
+        if (
+            modifier.end <= start
+            and _same_sentence(ends, modifier.end, start)
+            and _words_between(text, modifier.end, start) <= window
+        ):
+            best = modifier  # candidates are in text order: the last one is the nearest
     return best
 
 
@@ -197,7 +264,9 @@ def _statement_rows(
     """Modifier factors for every signal of one statement."""
     settings = compiled.rules.modifiers
     spans = [(start, end) for start, end, _, _ in signals]
-    modifiers = [m for m in _modifiers_in(text, compiled) if not _inside_any(spans, m.start, m.end)]
+    found = _modifiers_in(text, compiled)
+    modifiers = [m for m in found if not _inside_any(spans, m.start, m.end)]
+    negators_inside = [m for m in found if m.kind == "negator" and _inside_any(spans, m.start, m.end)]
     by_kind: dict[str, list[_Modifier]] = {"negator": [], "hedge": [], "intensifier": []}
     contrasts = []
     for modifier in modifiers:
@@ -211,6 +280,9 @@ def _statement_rows(
     for start, end, family_index, pattern in signals:
         family = compiled.rules.families[family_index]
         negator = _nearest_before(text, ends, by_kind["negator"], start, settings.negation_window)
+        if negator is None and pattern not in compiled.self_negating:
+            # A negator inside a gap of the pattern: "a summit was not planned".
+            negator = next((m for m in negators_inside if start < m.start and m.end <= end), None)
         hedge = _nearest_around(text, ends, by_kind["hedge"], (start, end), settings.hedge_window)
         intensifier = _nearest_before(text, ends, by_kind["intensifier"], start, settings.intensifier_window)
         hard_event = family.hard_event if negator is None and hedge is None else None
@@ -269,34 +341,53 @@ def _contrast_pivot(contrasts: Sequence[_Modifier], spans: Sequence[tuple[int, i
 def _signals_by_statement(
     texts: Sequence[str], compiled: CompiledRules
 ) -> dict[int, list[tuple[int, int, int, str]]]:
-    """Run the signal regex once over the joined batch; group matches by statement."""
+    """Signal matches grouped by statement, as (start, end, family index, pattern)."""
     joined = _JOIN.join(texts)
-    lengths = np.fromiter((len(text) + 1 for text in texts), dtype=np.int64, count=len(texts))
-    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    found = [
-        (match.start(), match.end(), compiled.signal_groups[int(match.lastgroup[1:])])
-        for match in compiled.signals.finditer(joined)
-    ]
-    if not found:
-        return {}
-    starts = np.fromiter((item[0] for item in found), dtype=np.int64, count=len(found))
-    owners = np.searchsorted(offsets, starts, side="right") - 1
-    with_context = _statements_with_context(joined, offsets, compiled)
-    grouped: dict[int, list[tuple[int, int, int, str]]] = {}
+    if compiled.prefilter is None:
+        found = _scan_joined(texts, joined, compiled)
+    else:
+        found = _scan_candidates(texts, compiled.prefilter.candidates(texts, joined), compiled)
     families = compiled.rules.families
-    for (start, end, (family_index, pattern)), owner in zip(found, owners.tolist(), strict=True):
-        if families[family_index].requires_context and owner not in with_context:
-            continue
-        base = int(offsets[owner])
-        grouped.setdefault(owner, []).append((start - base, end - base, family_index, pattern))
+    grouped: dict[int, list[tuple[int, int, int, str]]] = {}
+    for owner, matches in found.items():
+        needs_context = any(families[family].requires_context for _, _, family, _ in matches)
+        has_context = needs_context and compiled.context.search(texts[owner]) is not None
+        kept = [m for m in matches if has_context or not families[m[2]].requires_context]
+        if kept:
+            grouped[owner] = kept
     return grouped
 
 
-def _statements_with_context(joined: str, offsets: np.ndarray, compiled: CompiledRules) -> set[int]:
-    positions = [match.start() for match in compiled.context.finditer(joined)]
-    if not positions:
-        return set()
-    return set((np.searchsorted(offsets, positions, side="right") - 1).tolist())
+def _scan_candidates(
+    texts: Sequence[str], candidates: dict[int, frozenset[int]], compiled: CompiledRules
+) -> dict[int, list[tuple[int, int, int, str]]]:
+    """Exact matching of the statements the prefilter picked, with only the patterns it found."""
+    found = {}
+    for owner, pattern_ids in candidates.items():
+        regex = compiled.signals_among(pattern_ids)
+        found[owner] = [
+            (match.start(), match.end(), *compiled.signal_groups[int(match.lastgroup[1:])])
+            for match in regex.finditer(texts[owner])
+        ]
+    return found
+
+
+def _scan_joined(
+    texts: Sequence[str], joined: str, compiled: CompiledRules
+) -> dict[int, list[tuple[int, int, int, str]]]:
+    """Without a prefilter: one pass of the combined regex over the joined batch."""
+    lengths = np.fromiter((len(text) + 1 for text in texts), dtype=np.int64, count=len(texts))
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    hits = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in compiled.signals.finditer(joined)]
+    if not hits:
+        return {}
+    starts = np.fromiter((hit[0] for hit in hits), dtype=np.int64, count=len(hits))
+    owners = np.searchsorted(offsets, starts, side="right") - 1
+    found: dict[int, list[tuple[int, int, int, str]]] = {}
+    for (start, end, group), owner in zip(hits, owners.tolist(), strict=True):
+        base = int(offsets[owner])
+        found.setdefault(owner, []).append((start - base, end - base, *compiled.signal_groups[group]))
+    return found
 
 
 def match_texts(texts: Sequence[str], rules: Rules) -> pd.DataFrame:

@@ -42,7 +42,10 @@ def inflections(word: str, irregular: Mapping[str, Sequence[str]] | None = None)
     """The regular (and listed irregular) forms of a word: cancel -> cancels, cancelled, ..."""
     word = word.lower()
     forms = {word, *((irregular or {}).get(word, ()))}
-    if not word.isalpha() or len(word) < _MIN_INFLECTED_LENGTH:
+    if word.endswith("ing"):
+        forms.add(word + "s")  # meeting -> meetings; "meetinged" is not a word
+    already_inflected = word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss"))
+    if not word.isalpha() or len(word) < _MIN_INFLECTED_LENGTH or already_inflected:
         return sorted(forms, key=lambda form: (-len(form), form))
     if word.endswith("e"):
         forms |= {word + "s", word + "d", word[:-1] + "ing"}
@@ -155,9 +158,31 @@ def specificity(slots: Sequence[Slot]) -> int:
     return sum(1 for slot in slots if not slot.optional and not slot.gap)
 
 
-def modifier_regex(phrase: str) -> str:
-    """The regex for a modifier phrase: exact words, no inflection ("n't" attaches to a word)."""
-    words = phrase.lower().replace("\u2019", "'").split()
-    body = SEPARATOR.join(re.escape(word) for word in words)
-    prefix = "" if words[0].startswith("n'") else r"\b"
-    return rf"{prefix}{body}\b"
+def necessary_regex(slots: Sequence[Slot]) -> str:
+    """A regex that matches wherever the pattern does (and maybe more), without '...' gaps.
+
+    It is the pattern's most distinctive gap-free run of words: most required words, then fewest
+    alternatives. Gaps make multi-pattern automata slow to build; a prefilter only needs a
+    necessary condition, and the exact pattern is checked afterwards.
+    """
+    segments: list[list[Slot]] = [[]]
+    for slot in slots:
+        if slot.gap:
+            segments.append([])
+        else:
+            segments[-1].append(slot)
+
+    def trimmed(segment: list[Slot]) -> list[Slot]:
+        start, end = 0, len(segment)
+        while start < end and segment[start].optional:
+            start += 1
+        while end > start and segment[end - 1].optional:
+            end -= 1
+        return segment[start:end]
+
+    candidates = [segment for segment in map(trimmed, segments) if segment]
+    best = max(
+        candidates,
+        key=lambda segment: (specificity(segment), -sum(len(slot.alternatives) for slot in segment)),
+    )
+    return compile_slots(best, max_gap=0)

@@ -1,0 +1,150 @@
+"""The `summit-outlook` console command, run as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from model.statements import bundled_statements_path
+
+
+def test_score_prints_score_and_explanation(cli) -> None:
+    result = cli("score", "The summit has been cancelled.", "I had eggs for breakfast.")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("-0.9") and lines[0].endswith("The summit has been cancelled.")
+    assert "Cancellation / postponement" in lines[1] and "“cancelled”" in lines[1]
+    assert lines[2] == "+0.000  I had eggs for breakfast."
+
+
+def test_score_json_has_signals_with_offsets(cli) -> None:
+    text = "A meeting is not completely off the table."
+    result = cli("score", "--json", text)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["text"] == text and 0 < record["score"] < 0.5
+    (signal,) = record["signals"]
+    assert signal["signal"] == "rejection"
+    assert text[signal["start"] : signal["end"]] == signal["matched"] == "off the table"
+    assert signal["modifiers"][0]["kind"] == "negator"
+    assert signal["contribution"] == pytest.approx(record["score"], abs=1e-3)
+
+
+def test_score_json_one_object_per_statement(cli) -> None:
+    result = cli("score", "--json", "We will meet.", "We won't meet.", "Nothing here.")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["score"] > 0 for r in records[:2]] == [True, False]
+    assert records[2]["signals"] == []
+
+
+def test_bulk_score_txt_to_stdout(cli, tmp_path: Path) -> None:
+    source = tmp_path / "lines.txt"
+    source.write_text(
+        "The summit is scheduled.\nNothing to see\nThe talks were cancelled.\n", encoding="utf-8"
+    )
+    result = cli("score", "--input", str(source))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["text"] for row in rows] == [
+        "The summit is scheduled.",
+        "Nothing to see",
+        "The talks were cancelled.",
+    ]
+    assert float(rows[0]["score"]) > 0 and float(rows[1]["score"]) == 0 and float(rows[2]["score"]) < 0
+
+
+def test_bulk_score_csv_keeps_columns_and_writes_output(cli, tmp_path: Path) -> None:
+    output = tmp_path / "scored.csv"
+    result = cli("score", "--input", str(bundled_statements_path()), "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(output.open(encoding="utf-8")))
+    assert len(rows) == 16
+    assert list(rows[0])[:3] == ["date", "speaker", "role"] and list(rows[0])[-1] == "score"
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_bulk_score_streams_many_lines(cli, tmp_path: Path) -> None:
+    source = tmp_path / "many.txt"
+    source.write_text("The summit was postponed.\nA quiet day.\n" * 25_000, encoding="utf-8")
+    output = tmp_path / "out.csv"
+    result = cli("score", "--input", str(source), "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    with output.open(encoding="utf-8") as handle:
+        assert sum(1 for _ in handle) == 50_001
+
+
+def test_timeline_defaults_to_bundled_data(cli) -> None:
+    result = cli("timeline")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["date", "outlook", "status", "statements", "events"]
+    by_date = {row["date"]: row for row in rows}
+    assert by_date["2025-10-22"]["status"] == "Off"
+    assert float(by_date["2025-11-17"]["outlook"]) > float(by_date["2025-10-22"]["outlook"])
+
+
+def test_timeline_json_and_weights(cli, tmp_path: Path) -> None:
+    weights = tmp_path / "weights.json"
+    weights.write_text(json.dumps({"families": {"cancellation": 0.0, "stalled": 0.0}}), encoding="utf-8")
+    default = json.loads(cli("timeline", "--format", "json").stdout)
+    adjusted = json.loads(cli("timeline", "--format", "json", "--weights", str(weights)).stdout)
+    day = next(i for i, row in enumerate(default) if row["date"] == "2025-10-22")
+    assert adjusted[day]["outlook"] > default[day]["outlook"]
+
+
+def test_rules_check_ok_and_broken(cli, tmp_path: Path) -> None:
+    ok = cli("rules", "check")
+    assert ok.returncode == 0 and "OK" in ok.stdout
+    broken = tmp_path / "rules.toml"
+    broken.write_text("version = 1\n[matching]\nmax_gap = 99\nextra = 1\n", encoding="utf-8")
+    result = cli("rules", "check", str(broken))
+    assert result.returncode == 2
+    assert "matching.max_gap" in result.stderr and "matching.extra: unknown key" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "content", "message"),
+    [
+        (["timeline", "--statements", "{missing}"], None, "{missing}: file not found"),
+        (
+            ["timeline", "--statements", "{file}"],
+            "date,speaker\n2025-01-01,A\n",
+            "{file}: missing required column(s) text",
+        ),
+        (
+            ["timeline", "--statements", "{file}"],
+            "date,speaker,text\n" + "2025-01-01,A,hi\n" * 6 + "2025-02-30,B,oops\n",
+            "{file}: row 7, field 'date': not a date: '2025-02-30' (expected YYYY-MM-DD)",
+        ),
+        (["score", "--input", "{missing}"], None, "{missing}: file not found"),
+        (
+            ["score", "--input", "{file}"],
+            "speaker,quote\nA,hello\n",
+            "{file}: no 'text' column (columns: speaker, quote)",
+        ),
+        (["timeline", "--weights", "{file}"], '{"families": {"nope": 1}}', "{file}: families.nope: unknown"),
+        (["score"], None, "nothing to score"),
+    ],
+)
+def test_bad_input_exits_2_with_one_clear_line(cli, tmp_path: Path, args, content, message) -> None:
+    file = tmp_path / "input.csv"
+    if content is not None:
+        file.write_text(content, encoding="utf-8")
+    missing = tmp_path / "missing.csv"
+    args = [arg.format(file=file, missing=missing) for arg in args]
+    result = cli(*args)
+    assert result.returncode == 2
+    assert message.format(file=file, missing=missing) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_every_command_has_help(cli) -> None:
+    for command in (["score"], ["timeline"], ["rules", "check"]):
+        result = cli(*command, "--help")
+        assert result.returncode == 0 and "usage:" in result.stdout
