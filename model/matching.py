@@ -339,11 +339,11 @@ def _contrast_pivot(contrasts: Sequence[_Modifier], spans: Sequence[tuple[int, i
 
 
 def _signals_by_statement(
-    texts: Sequence[str], compiled: CompiledRules
+    texts: Sequence[str], compiled: CompiledRules, *, use_prefilter: bool
 ) -> dict[int, list[tuple[int, int, int, str]]]:
     """Signal matches grouped by statement, as (start, end, family index, pattern)."""
     joined = _JOIN.join(texts)
-    if compiled.prefilter is None:
+    if compiled.prefilter is None or not use_prefilter:
         found = _scan_joined(texts, joined, compiled)
     else:
         found = _scan_candidates(texts, compiled.prefilter.candidates(texts, joined), compiled)
@@ -390,12 +390,17 @@ def _scan_joined(
     return found
 
 
-def match_texts(texts: Sequence[str], rules: Rules) -> pd.DataFrame:
-    """The match table for a batch of statements: one row per signal found, in text order."""
+def match_texts(texts: Sequence[str], rules: Rules, *, use_prefilter: bool = True) -> pd.DataFrame:
+    """The match table for a batch of statements: one row per signal found, in text order.
+
+    `use_prefilter=False` matches with Python's re alone: same result, slower (for tests).
+    """
     compiled = compile_rules(rules)
     cleaned = [normalise(text) for text in texts]
     rows: list[dict] = []
-    for index, signals in sorted(_signals_by_statement(cleaned, compiled).items()):
+    for index, signals in sorted(
+        _signals_by_statement(cleaned, compiled, use_prefilter=use_prefilter).items()
+    ):
         rows.extend(_statement_rows(cleaned[index], signals, compiled, index))
     table = pd.DataFrame(rows, columns=list(MATCH_COLUMNS))
     return table.astype(

@@ -11,14 +11,20 @@ just slower.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
 ENGINE_VARIABLE = "SUMMIT_OUTLOOK_ENGINE"  # "python" turns the prefilter off
+# Building the automaton takes about a second; it is kept here, keyed by its patterns, so a
+# command or a dashboard start after the first one loads it in milliseconds.
+CACHE_VARIABLE = "SUMMIT_OUTLOOK_CACHE"
 
 
 class Prefilter(Protocol):
@@ -38,14 +44,18 @@ class HyperscanPrefilter:
     def __init__(self, regexes: Sequence[str]):
         import hyperscan
 
-        self._database = hyperscan.Database()
-        flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8
-        self._database.compile(
-            expressions=[_hyperscan_syntax(regex).encode() for regex in regexes],
-            ids=list(range(len(regexes))),
-            elements=len(regexes),
-            flags=[flags] * len(regexes),
-        )
+        expressions = [_hyperscan_syntax(regex).encode() for regex in regexes]
+        cache = _cache_path(expressions)
+        self._database = _load(cache)
+        if self._database is None:
+            self._database = hyperscan.Database()
+            self._database.compile(
+                expressions=expressions,
+                ids=list(range(len(expressions))),
+                elements=len(expressions),
+                flags=[hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8] * len(expressions),
+            )
+            _save(cache, self._database)
 
     def candidates(self, texts: Sequence[str], joined: str) -> dict[int, frozenset[int]]:
         data = joined.encode("utf-8")
@@ -71,6 +81,40 @@ class HyperscanPrefilter:
         for owner, pattern_id in zip(owners.tolist(), pattern_ids, strict=True):
             found.setdefault(owner, set()).add(pattern_id)
         return {owner: frozenset(ids) for owner, ids in found.items()}
+
+
+def _cache_path(expressions: Sequence[bytes]) -> Path:
+    import hyperscan
+
+    digest = hashlib.sha256(b"\n".join(expressions) + hyperscan.__version__.encode()).hexdigest()[:24]
+    root = Path(os.environ.get(CACHE_VARIABLE) or Path.home() / ".cache" / "summit-outlook")
+    return root / f"prefilter-{digest}.hsdb"
+
+
+def _load(path: Path):
+    """A cached database, or None when there is none or it cannot be read."""
+    import hyperscan
+
+    try:
+        database = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        database.scratch = hyperscan.Scratch(database)  # a loaded database comes without one
+        database.scan(b"probe", match_event_handler=lambda *_: None)
+        return database
+    except Exception:  # noqa: BLE001 - a missing, stale or foreign cache just means: build it
+        return None
+
+
+def _save(path: Path, database) -> None:
+    """Keep the database for the next start; written atomically, failures ignored (a cache)."""
+    import hyperscan
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            handle.write(hyperscan.dumpb(database))
+        os.replace(handle.name, path)
+    except OSError:
+        pass
 
 
 def build_prefilter(regexes: Sequence[str]) -> Prefilter | None:

@@ -1,0 +1,62 @@
+"""The Hyperscan prefilter changes speed, never results."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+
+from model.matching import compile_rules, match_texts
+from model.rules import default_rules
+from tests.test_signals import ARTICLE_PHRASES, GENERAL_CASES
+
+RULES = default_rules()
+
+
+def varied_statements(count: int, seed: int = 7) -> list[str]:
+    """Real test phrasings cut and recombined with filler, accents, quotes and dashes."""
+    rng = random.Random(seed)
+    phrases = [text for text, *_ in ARTICLE_PHRASES] + [text for text, _ in GENERAL_CASES]
+    filler = [
+        "Officials in Zürich said on Monday",
+        "according to the ministry \u2014 which declined to comment further \u2014",
+        "\u201cWe\u2019ll see,\u201d the aide said.",
+        "Trade volumes rose 3% in the quarter.",
+        "but",
+        "not",
+        "the café near the embassy was closed",
+    ]
+    texts = []
+    for _ in range(count):
+        parts = rng.sample(phrases, rng.randint(0, 2)) + rng.sample(filler, rng.randint(0, 3))
+        rng.shuffle(parts)
+        texts.append(" ".join(parts))
+    return texts
+
+
+def test_prefilter_is_in_use_here() -> None:
+    assert compile_rules(RULES).prefilter is not None, "hyperscan should be installed by make test"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_prefilter_gives_the_same_matches_as_plain_python(seed: int) -> None:
+    texts = varied_statements(400, seed)
+    fast = match_texts(texts, RULES)
+    plain = match_texts(texts, RULES, use_prefilter=False)
+    assert len(fast) > 100
+    pd.testing.assert_frame_equal(fast, plain)
+
+
+def test_a_corrupt_prefilter_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
+    from model.prefilter import CACHE_VARIABLE, build_prefilter
+
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path))
+    regexes = [r"\bsummit\b", r"\bcancel\w{0,5}\b"]
+    texts = ["the summit", "nothing", "we cancelled"]
+    first = build_prefilter(regexes)
+    (cached,) = tmp_path.glob("prefilter-*.hsdb")
+    cached.write_bytes(b"not a database")
+    rebuilt = build_prefilter(regexes)
+    assert rebuilt.candidates(texts, "\x00".join(texts)) == first.candidates(texts, "\x00".join(texts))
+    assert rebuilt.candidates(texts, "\x00".join(texts)) == {0: frozenset({0}), 2: frozenset({1})}
