@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from model.statements import (
     COLUMNS,
     Statement,
+    bundled_statements_path,
     decode_bytes,
     parse_csv_text,
     read_statements_csv,
@@ -721,3 +722,13 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def open_seeded_store(url: str | None = None) -> Store:
+    """The store at `url` (default_url() by default), seeded once from the bundled dataset."""
+    store = Store(url)
+    try:
+        store.seed_if_empty(read_statements_csv(bundled_statements_path()))
+    except StoreError:
+        pass  # a read-only store still serves what it has; writes will say why they fail
+    return store

@@ -1,4 +1,4 @@
-"""The `summit-outlook` command line: score statements, print the outlook, check rules."""
+"""The `summit-outlook` command line: score statements, print or draw the outlook, check rules."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from model.statements import (
     read_statements_csv,
     to_frame,
 )
+from model.store import StoreError, open_seeded_store
 
 EXIT_USER_ERROR = 2
 # Bulk scoring reads and writes this many statements at a time, so memory stays flat on any size.
@@ -138,10 +139,15 @@ def _write_atomically(path: Path, write) -> None:
 # --- timeline ----------------------------------------------------------------------------------
 
 
-def timeline_frame(statements_path: str | None, rules: Rules, weights: Weights) -> pd.DataFrame:
-    """The daily outlook series for a statements file (the bundled data by default)."""
-    path = statements_path or bundled_statements_path()
-    statements = to_frame(read_statements_csv(path))
+def timeline_frame(
+    statements_path: str | None, rules: Rules, weights: Weights, *, from_store: bool = False
+) -> pd.DataFrame:
+    """The daily outlook series for a statements file (the bundled data by default) or the store."""
+    if from_store:
+        with open_seeded_store() as store:
+            statements = store.frame()
+    else:
+        statements = to_frame(read_statements_csv(statements_path or bundled_statements_path()))
     scored = score_statements(match_statements(statements, rules), rules, weights)
     return outlook_series(scored, rules, weights)
 
@@ -149,13 +155,90 @@ def timeline_frame(statements_path: str | None, rules: Rules, weights: Weights) 
 def command_timeline(args: argparse.Namespace) -> None:
     rules = _rules(args.rules)
     weights = _weights(args.weights, rules)
-    series = timeline_frame(args.statements, rules, weights)[TIMELINE_COLUMNS].copy()
+    if args.store and args.statements:
+        raise UserError("give --statements FILE or --store, not both")
+    series = timeline_frame(args.statements, rules, weights, from_store=args.store)
+    series = series[TIMELINE_COLUMNS].copy()
     series["date"] = series["date"].dt.strftime("%Y-%m-%d")
     series["outlook"] = series["outlook"].round(1)
     if args.format == "json":
         print(json.dumps(series.to_dict(orient="records"), ensure_ascii=False, indent=1))
     else:
         series.to_csv(sys.stdout, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+# --- chart -------------------------------------------------------------------------------------
+
+CHART_SUFFIXES = (".png", ".svg", ".html")
+
+
+def command_chart(args: argparse.Namespace) -> None:
+    output = Path(args.output)
+    suffix = output.suffix.lower()
+    if suffix not in CHART_SUFFIXES:
+        raise UserError(f"{output}: unknown chart format '{suffix or '(none)'}'; use .png, .svg or .html")
+    # Imported here: plotly and the dashboard modules would slow every other command's start.
+    from dashboard.charts import outlook_figure, toolbar_config
+    from dashboard.export import chart_html
+    from dashboard.views import explanations, outlook_view
+
+    rules = _rules(args.rules)
+    weights = _weights(args.weights, rules)
+    statements = to_frame(read_statements_csv(args.statements or bundled_statements_path()))
+    view = outlook_view(match_statements(statements, rules), rules, weights)
+    figure = outlook_figure(view, rules, explanations(view.scored, rules))
+    if suffix == ".html":
+        data = chart_html(figure, config=toolbar_config(output.stem)).encode("utf-8")
+    else:
+        data = _static_chart(figure, suffix.removeprefix("."))
+    _write_bytes_atomically(output, data)
+
+
+def _static_chart(figure, image_format: str) -> bytes:
+    """The chart as PNG or SVG, rendered by kaleido in a local Chromium."""
+    from dashboard.export import ChartExporter, ExportError, ImageFormat, find_chromium, render_image
+
+    browser = find_chromium()
+    if browser.path is None:
+        raise UserError(
+            f"{image_format.upper()} export needs Chromium: {browser.reason}; .html works without it"
+        )
+    exporter = ChartExporter(browser.path)
+    try:
+        return render_image(figure, ImageFormat(image_format), exporter)
+    except ExportError as error:
+        raise UserError(str(error)) from None
+    finally:
+        exporter.close()
+
+
+def _write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write through a temporary file so a failure never leaves a half-written output."""
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UserError(f"{path}: cannot write ({error.strerror})") from None
+
+
+# --- the statement store --------------------------------------------------------------------
+
+
+def command_import(args: argparse.Namespace) -> None:
+    with open_seeded_store() as store:
+        result = store.import_csv(args.file)
+        print(
+            f"{args.file}: imported {result.added} statement(s), "
+            f"skipped {result.skipped_duplicates} already stored; the store now holds {store.count()}"
+        )
+
+
+def command_export(args: argparse.Namespace) -> None:
+    with open_seeded_store() as store:
+        count = store.export_csv(args.file)
+    print(f"{args.file}: exported {count} statement(s)")
 
 
 # --- rules check -------------------------------------------------------------------------------
@@ -190,8 +273,26 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("--statements", metavar="FILE.csv", help="default: the bundled dataset")
     timeline.add_argument("--weights", metavar="FILE", help="weights JSON (default: the rules')")
     timeline.add_argument("--rules", metavar="FILE", help="rules TOML (default: bundled)")
+    timeline.add_argument("--store", action="store_true", help="use the statement store")
     timeline.add_argument("--format", choices=["csv", "json"], default="csv")
     timeline.set_defaults(handler=command_timeline)
+
+    chart = commands.add_parser("chart", help="draw the outlook chart to a PNG, SVG or HTML file")
+    chart.add_argument("--output", required=True, metavar="FILE", help="FILE.png, FILE.svg or FILE.html")
+    chart.add_argument("--statements", metavar="FILE.csv", help="default: the bundled dataset")
+    chart.add_argument("--weights", metavar="FILE", help="weights JSON (default: the rules')")
+    chart.add_argument("--rules", metavar="FILE", help="rules TOML (default: bundled)")
+    chart.set_defaults(handler=command_chart)
+
+    importer = commands.add_parser(
+        "import", help="add a statements CSV to the store (all or nothing; duplicates skipped)"
+    )
+    importer.add_argument("file", metavar="FILE.csv", help="columns date,speaker,text (+ optional)")
+    importer.set_defaults(handler=command_import)
+
+    exporter = commands.add_parser("export", help="write the store as a statements CSV")
+    exporter.add_argument("file", metavar="FILE.csv")
+    exporter.set_defaults(handler=command_export)
 
     rules = commands.add_parser("rules", help="work with rules files")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
@@ -206,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         args.handler(args)
-    except (UserError, StatementsError, RulesError, WeightsError) as error:
+    except (UserError, StatementsError, RulesError, WeightsError, StoreError) as error:
         print(f"summit-outlook: error: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # `summit-outlook timeline | head` is fine

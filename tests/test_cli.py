@@ -145,6 +145,48 @@ def test_bad_input_exits_2_with_one_clear_line(cli, tmp_path: Path, args, conten
 
 
 def test_every_command_has_help(cli) -> None:
-    for command in (["score"], ["timeline"], ["rules", "check"]):
+    for command in (["score"], ["timeline"], ["rules", "check"], ["import"], ["export"]):
         result = cli(*command, "--help")
         assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_import_then_export_through_the_store(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SUMMIT_OUTLOOK_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    new = tmp_path / "new.csv"
+    new.write_text(
+        "date,speaker,text\n2025-11-20,Dmitry Peskov,The summit has been postponed.\n", encoding="utf-8"
+    )
+    first = cli("import", str(new))
+    assert first.returncode == 0, first.stderr
+    assert "imported 1 statement(s), skipped 0 already stored; the store now holds 17" in first.stdout
+    again = cli("import", str(new))
+    assert "imported 0 statement(s), skipped 1 already stored; the store now holds 17" in again.stdout
+    exported = tmp_path / "out.csv"
+    assert cli("export", str(exported)).returncode == 0
+    rows = list(csv.DictReader(exported.open(encoding="utf-8")))
+    assert len(rows) == 17 and list(rows[0]) == [
+        "date",
+        "speaker",
+        "role",
+        "side",
+        "text",
+        "source",
+        "kind",
+        "note",
+    ]
+    timeline = list(csv.DictReader(io.StringIO(cli("timeline", "--store").stdout)))
+    assert timeline[-1]["date"] == "2025-11-20" and timeline[-1]["events"] == "cancelled"
+
+
+def test_a_bad_import_changes_nothing(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SUMMIT_OUTLOOK_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "date,speaker,text\n2025-11-20,A,The summit is on.\n2025-11-21,,Empty speaker\n", encoding="utf-8"
+    )
+    result = cli("import", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}: row 2, field 'speaker': is empty" in result.stderr
+    exported = tmp_path / "out.csv"
+    cli("export", str(exported))
+    assert sum(1 for _ in exported.open(encoding="utf-8")) == 17  # header + the 16 seeded rows
