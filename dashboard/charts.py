@@ -1,0 +1,347 @@
+"""Plotly figures of the outlook and its drivers: pure functions of the page's data, no Streamlit."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from dashboard.views import (
+    Direction,
+    DriverChanges,
+    OutlookView,
+    Window,
+    describe_changes,
+    direction_of,
+    format_day,
+    window_range,
+)
+from model.rules import Rules
+
+TITLE = "Summit outlook over time"
+FONT = "DejaVu Sans, Arial, sans-serif"
+LINE_COLOUR = "#1f3b73"
+DEFAULT_LINE_COLOUR = "#8c8c8c"
+DIRECTION_COLOURS: dict[Direction, str] = {
+    Direction.RAISES: "#1a9850",
+    Direction.LOWERS: "#d73027",
+    Direction.NEUTRAL: "#8c8c8c",
+}
+MARKER_NAMES: dict[Direction, str] = {
+    Direction.RAISES: "Statement raising the outlook",
+    Direction.LOWERS: "Statement lowering it",
+    Direction.NEUTRAL: "Statement without a signal",
+}
+# Band fills run red -> green over the bands, faint enough that the line stays the first thing seen.
+BAND_COLOURSCALE = "RdYlGn"
+BAND_OPACITY = 0.16
+# Marker diameter in px: a statement without a signal still shows; a full-strength one is 3x larger.
+MARKER_MIN_PX = 7.0
+MARKER_SCORE_PX = 14.0
+# Hover quotes wrap at this many characters and are cut after this many.
+HOVER_WRAP = 64
+HOVER_MAX_CHARS = 420
+# Same-day statements spread over this part of their day so each marker can be hovered.
+SAME_DAY_SPREAD_HOURS = 16.0
+# Event labels sit above the line, except near the top of the scale where they go below it.
+EVENT_LABEL_FLIP = 80.0
+# Event days closer than this share one annotation ("cancelled" said on two days running).
+EVENT_MERGE_DAYS = 3
+# Size of exported images and of the toolbar's download: 1400 x 700 CSS px, at 2x for print.
+EXPORT_WIDTH = 1400
+EXPORT_HEIGHT = 700
+EXPORT_SCALE = 2
+SCREEN_HEIGHT = 520
+# Families that moved the outlook by less than this many points are left out of the driver view.
+DRIVER_MIN_POINTS = 0.05
+
+
+def escape(text: object) -> str:
+    """Text made safe for Plotly labels, which render a subset of HTML: < > & become entities."""
+    return html.escape(str(text), quote=False)
+
+
+def wrapped(text: str, *, width: int = HOVER_WRAP, limit: int = HOVER_MAX_CHARS) -> str:
+    """User text for a hover label: cut, wrapped, escaped, lines joined with <br>."""
+    text = " ".join(str(text).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "\u2026"
+    return "<br>".join(escape(line) for line in textwrap.wrap(text, width=width) or [""])
+
+
+def statement_hover(statement: pd.Series, signals: str) -> str:
+    """Hover label of one statement marker: date, speaker, role, the quote and its score."""
+    role = str(statement["role"]).replace("_", " ")
+    side = f", {statement['side']}" if statement["side"] not in ("", "unknown") else ""
+    event = f" \u00b7 hard event: {escape(statement['hard_event'])}" if statement["hard_event"] else ""
+    return (
+        f"<b>{escape(format_day(pd.Timestamp(statement['date'])))}</b> \u00b7 "
+        f"{escape(statement['speaker'])} ({escape(role + side)})<br>"
+        f"\u201c{wrapped(statement['text'])}\u201d<br>"
+        f"<b>score {float(statement['score']):+.2f}</b>{event}<br>"
+        f"<i>{wrapped(signals)}</i>"
+    )
+
+
+def statement_markers(view: OutlookView, signals: list[str]) -> pd.DataFrame:
+    """One row per statement: where its marker sits on the line, its size, colour group and hover."""
+    statements = view.scored.statements
+    days = pd.to_datetime(statements["date"]).dt.normalize()
+    outlook_by_day = view.series.set_index("date")["outlook"]
+    order_in_day = days.groupby(days).cumcount()
+    per_day = days.map(days.value_counts())
+    offset_hours = (order_in_day + 0.5) / per_day * SAME_DAY_SPREAD_HOURS
+    scores = statements["score"].astype(float)
+    return pd.DataFrame(
+        {
+            "row": statements.index,
+            "x": days + pd.to_timedelta(offset_hours, unit="h"),
+            "y": days.map(outlook_by_day).astype(float),
+            "size": MARKER_MIN_PX + MARKER_SCORE_PX * scores.abs(),
+            "direction": scores.map(direction_of),
+            "hover": [
+                statement_hover(statement, signal)
+                for (_, statement), signal in zip(statements.iterrows(), signals, strict=True)
+            ],
+        }
+    )
+
+
+def band_colours(rules: Rules) -> list[str]:
+    """A fill colour per status band, from red (lowest) to green (highest)."""
+    count = len(rules.outlook.bands)
+    return sample_colorscale(BAND_COLOURSCALE, [0.08 + 0.84 * i / max(count - 1, 1) for i in range(count)])
+
+
+def add_status_bands(figure: go.Figure, rules: Rules) -> None:
+    """Shade each status band across the plot and name it at the right edge."""
+    bands = rules.outlook.bands
+    for band, upper, colour in zip(
+        bands, [b.min for b in bands[1:]] + [100.0], band_colours(rules), strict=True
+    ):
+        figure.add_hrect(
+            y0=band.min, y1=upper, fillcolor=colour, opacity=BAND_OPACITY, line_width=0, layer="below"
+        )
+        figure.add_annotation(
+            x=1.0,
+            xref="paper",
+            xanchor="left",
+            xshift=6,
+            y=(band.min + upper) / 2,
+            text=escape(band.name),
+            showarrow=False,
+            font={"size": 12, "color": "#555"},
+        )
+
+
+@dataclass(frozen=True)
+class EventMark:
+    """A hard event to annotate: its first day, label and the outlook there."""
+
+    day: pd.Timestamp
+    label: str
+    outlook: float
+
+
+def event_marks(series: pd.DataFrame) -> list[EventMark]:
+    """Hard events by day, with runs of the same event on nearby days merged into one mark."""
+    marks: list[EventMark] = []
+    last_day: dict[str, pd.Timestamp] = {}
+    for day, events, outlook in series[["date", "events", "outlook"]].itertuples(index=False):
+        for event in filter(None, str(events).split(", ")):
+            previous = last_day.get(event)
+            last_day[event] = day
+            if previous is not None and (day - previous).days <= EVENT_MERGE_DAYS:
+                continue
+            marks.append(EventMark(day=pd.Timestamp(day), label=event, outlook=float(outlook)))
+    return marks
+
+
+def add_event_marks(figure: go.Figure, series: pd.DataFrame) -> None:
+    for index, mark in enumerate(event_marks(series)):
+        figure.add_annotation(
+            x=mark.day,
+            y=mark.outlook,
+            text=f"<b>{escape(mark.label.capitalize())}</b>",
+            showarrow=True,
+            arrowhead=2,
+            arrowwidth=1,
+            arrowcolor="#444",
+            ax=0,
+            # Above low points, below high ones, alternating length so neighbours do not collide.
+            ay=(-1 if mark.outlook < EVENT_LABEL_FLIP else 1) * (38 + 16 * (index % 2)),
+            font={"size": 12, "color": "#222"},
+            bgcolor="rgba(255,255,255,0.85)",
+            bordercolor="#444",
+            borderwidth=1,
+            borderpad=2,
+        )
+
+
+def subtitle(view: OutlookView, rules: Rules) -> str:
+    """The chart's second title line: the date range and a note of non-default weights."""
+    shown = window_range(view.series, Window.ALL)
+    dates = shown.label() if shown else "no statements"
+    return escape(f"{dates} \u00b7 {describe_changes(view.changed, rules)}")
+
+
+def x_range(series: pd.DataFrame) -> list[pd.Timestamp] | None:
+    """The whole series, padded so the first and last markers are not cut in half."""
+    shown = window_range(series, Window.ALL)
+    if shown is None:
+        return None
+    return [shown.start - pd.Timedelta(days=2), shown.end + pd.Timedelta(days=2)]
+
+
+def outlook_figure(view: OutlookView, rules: Rules, signals: list[str]) -> go.Figure:
+    """The main chart: outlook over time on the status bands, a marker per statement, hard events.
+
+    `signals` holds one explanation line per statement (shown in its hover).
+    """
+    figure = go.Figure()
+    add_status_bands(figure, rules)
+    if view.default_series is not None:
+        figure.add_trace(
+            go.Scatter(
+                x=view.default_series["date"],
+                y=view.default_series["outlook"],
+                name="Outlook, default weights",
+                mode="lines",
+                line={"color": DEFAULT_LINE_COLOUR, "width": 2, "dash": "dash"},
+                hovertemplate="%{x|%d %b %Y}: %{y:.1f} (default weights)<extra></extra>",
+            )
+        )
+    figure.add_trace(
+        go.Scatter(
+            x=view.series["date"],
+            y=view.series["outlook"],
+            name="Outlook, your weights" if view.changed else "Outlook",
+            mode="lines",
+            line={"color": LINE_COLOUR, "width": 3},
+            customdata=view.series[["status"]].to_numpy(),
+            hovertemplate="%{x|%d %b %Y}: <b>%{y:.1f}</b> (%{customdata[0]})<extra></extra>",
+        )
+    )
+    markers = statement_markers(view, signals)
+    for direction, group in markers.groupby("direction", sort=False):
+        figure.add_trace(
+            go.Scatter(
+                x=group["x"],
+                y=group["y"],
+                name=MARKER_NAMES[direction],
+                mode="markers",
+                marker={
+                    "size": group["size"],
+                    "color": DIRECTION_COLOURS[direction],
+                    "line": {"color": "white", "width": 1},
+                    "opacity": 0.9,
+                },
+                customdata=group[["row"]].to_numpy(),
+                hovertext=group["hover"],
+                hoverinfo="text",
+            )
+        )
+    add_event_marks(figure, view.series)
+    figure.update_layout(
+        template="plotly_white",
+        font={"family": FONT, "size": 13, "color": "#222"},
+        title={
+            "text": f"<b>{TITLE}</b>",
+            "subtitle": {"text": subtitle(view, rules), "font": {"size": 13, "color": "#555"}},
+            "x": 0.01,
+            "xanchor": "left",
+        },
+        height=SCREEN_HEIGHT,
+        margin={"l": 60, "r": 90, "t": 90, "b": 50},
+        hovermode="closest",
+        hoverlabel={"align": "left", "bgcolor": "white", "font": {"family": FONT, "size": 12}},
+        legend={"orientation": "h", "x": 0, "y": -0.1, "yanchor": "top"},
+        dragmode="select",
+    )
+    figure.update_yaxes(title="Outlook (0\u2013100)", range=[0, 100], fixedrange=True, gridcolor="#e6e6e6")
+    figure.update_xaxes(
+        range=x_range(view.series),
+        showgrid=False,
+        rangeselector={
+            "buttons": [
+                {"count": 7, "label": "1W", "step": "day", "stepmode": "backward"},
+                {"count": 1, "label": "1M", "step": "month", "stepmode": "backward"},
+                {"count": 3, "label": "3M", "step": "month", "stepmode": "backward"},
+                {"label": "All", "step": "all"},
+            ],
+            "x": 1.0,
+            "xanchor": "right",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "bgcolor": "#f0f2f6",
+            "activecolor": "#c9d3e6",
+        },
+    )
+    return figure
+
+
+def for_export(figure: go.Figure) -> go.Figure:
+    """A copy for a static image: fixed size, no interactive-only controls."""
+    exported = go.Figure(figure)
+    exported.update_xaxes(rangeselector={"visible": False})
+    exported.update_layout(width=EXPORT_WIDTH, height=EXPORT_HEIGHT, dragmode=False)
+    return exported
+
+
+def toolbar_config(filename: str) -> dict:
+    """Plotly config for the chart's own toolbar: a named, high-resolution PNG download."""
+    return {
+        "displaylogo": False,
+        "modeBarButtonsToRemove": ["lasso2d", "autoScale2d"],
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": filename,
+            "width": EXPORT_WIDTH,
+            "height": EXPORT_HEIGHT,
+            "scale": EXPORT_SCALE,
+        },
+    }
+
+
+def driver_figure(drivers: DriverChanges) -> go.Figure:
+    """Diverging bars: how many outlook points each signal family added or took over the window."""
+    moved = drivers.changes[drivers.changes["change"].abs() >= DRIVER_MIN_POINTS]
+    net = drivers.end_outlook - drivers.start_outlook
+    labels = [escape(label) for label in moved["label"]] + ["<b>Net change</b>"]
+    values = [*moved["change"], net]
+    colours = [DIRECTION_COLOURS[direction_of(value)] for value in moved["change"]] + [LINE_COLOUR]
+    figure = go.Figure(
+        go.Bar(
+            orientation="h",
+            y=labels,
+            x=values,
+            marker={"color": colours},
+            text=[f"{value:+.1f}" for value in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:+.1f} points<extra></extra>",
+        )
+    )
+    # Room beyond the longest bar for its "+12.3" label, on both sides so zero stays centred.
+    reach = max([abs(value) for value in values] + [1.0]) * 1.45
+    figure.update_layout(
+        template="plotly_white",
+        font={"family": FONT, "size": 13, "color": "#222"},
+        height=90 + 30 * len(labels),
+        margin={"l": 10, "r": 30, "t": 10, "b": 45},
+        showlegend=False,
+        bargap=0.35,
+        xaxis={
+            "title": "Change in outlook points",
+            "range": [-reach, reach],
+            "fixedrange": True,
+            "zeroline": True,
+            "zerolinecolor": "#888",
+        },
+        yaxis={"autorange": "reversed", "fixedrange": True, "ticksuffix": "  "},
+    )
+    return figure

@@ -1,0 +1,230 @@
+"""Downloads: PNG/SVG through kaleido and a local Chromium, offline HTML, spreadsheet-safe CSV."""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import concurrent.futures
+import contextlib
+import os
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, for_export
+
+CHROMIUM_ENV = "SUMMIT_OUTLOOK_CHROMIUM"
+# Debian's package installs /usr/bin/chromium; older releases and Ubuntu call it chromium-browser.
+CHROMIUM_PATHS: tuple[Path, ...] = (Path("/usr/bin/chromium"), Path("/usr/bin/chromium-browser"))
+# Measured here on 2 cores: the browser opens in ~1.6 s and an export takes 0.1-0.2 s once MathJax is
+# off. The limits leave a loaded machine ample room and still end a hung render.
+STARTUP_TIMEOUT_S = 30.0
+RENDER_TIMEOUT_S = 20.0
+# Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ImageFormat(StrEnum):
+    """Static image formats kaleido renders for us."""
+
+    PNG = "png"
+    SVG = "svg"
+
+
+MIME_TYPES: dict[str, str] = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "html": "text/html",
+    "csv": "text/csv",
+    "json": "application/json",
+}
+
+
+class ExportError(RuntimeError):
+    """An export that could not be made; the message says why and what to do."""
+
+
+# --- Chromium and kaleido ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BrowserSearch:
+    """Where a Chromium binary was found, or why none is usable."""
+
+    path: Path | None
+    reason: str = ""
+
+
+def find_chromium(environ: Mapping[str, str] = os.environ) -> BrowserSearch:
+    """The Chromium to render images with: $SUMMIT_OUTLOOK_CHROMIUM if set, else Debian's paths.
+
+    Checked before kaleido starts: without a browser kaleido's server fails in a background
+    thread and every later export would wait forever.
+    """
+    configured = environ.get(CHROMIUM_ENV, "").strip()
+    if configured:
+        path = Path(configured)
+        if path.is_file() and os.access(path, os.X_OK):
+            return BrowserSearch(path)
+        return BrowserSearch(None, f"{CHROMIUM_ENV}={configured} is not an executable file")
+    for path in CHROMIUM_PATHS:
+        if path.is_file() and os.access(path, os.X_OK):
+            return BrowserSearch(path)
+    searched = ", ".join(str(path) for path in CHROMIUM_PATHS)
+    return BrowserSearch(
+        None, f"no Chromium found ({searched}); install Debian's chromium or set {CHROMIUM_ENV}"
+    )
+
+
+class ChartExporter:
+    """One kaleido browser, opened once, serving PNG/SVG renders from any thread with a timeout.
+
+    kaleido's own sync server has no timeout on a call and shares one result queue between
+    callers, so we own the event loop: each render is a future we can wait on with a limit.
+    The browser opens in the background, so creating an exporter never blocks the page.
+    """
+
+    def __init__(
+        self,
+        browser: Path,
+        *,
+        startup_timeout: float = STARTUP_TIMEOUT_S,
+        render_timeout: float = RENDER_TIMEOUT_S,
+    ) -> None:
+        self.browser = browser
+        self.startup_timeout = startup_timeout
+        self.render_timeout = render_timeout
+        self.last_error: str | None = None
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="chart-exporter", daemon=True)
+        self._thread.start()
+        self._kaleido = asyncio.run_coroutine_threadsafe(self._open(), self._loop)
+        atexit.register(self.close)  # for an exit while the browser is still opening
+
+    async def _open(self):
+        import kaleido  # imported here: the CSV and HTML exports must work without it
+
+        # mathjax=False: otherwise every render waits ~5 s on fetching MathJax, which fails offline.
+        browser = kaleido.Kaleido(
+            n=1, timeout=self.render_timeout, mathjax=False, path=str(self.browser), headless=True
+        )
+        await browser.open()
+        # Registered after opening, so it runs before the exit hooks that delete the browser's
+        # temporary profile (atexit runs last-registered first); else Chromium outlives its profile.
+        atexit.register(self.close)
+        return browser
+
+    def startup_problem(self) -> str | None:
+        """Why the browser failed to open, once known; None while starting or when running."""
+        if not self._kaleido.done():
+            return None
+        error = self._kaleido.exception()
+        return None if error is None else f"Chromium could not start ({_reason(error)})"
+
+    def render(
+        self,
+        figure: go.Figure,
+        image_format: ImageFormat,
+        *,
+        width: int = EXPORT_WIDTH,
+        height: int = EXPORT_HEIGHT,
+        scale: float = EXPORT_SCALE,
+    ) -> bytes:
+        """The figure as PNG or SVG bytes; raises ExportError on any failure or timeout."""
+        try:
+            browser = self._kaleido.result(timeout=self.startup_timeout)
+        except concurrent.futures.TimeoutError:
+            raise self._failed(f"Chromium did not start within {self.startup_timeout:g} s") from None
+        except Exception as error:
+            raise self._failed(f"Chromium could not start ({_reason(error)})") from None
+        options = {"format": image_format.value, "width": width, "height": height, "scale": scale}
+        job = asyncio.run_coroutine_threadsafe(browser.calc_fig(figure, opts=options), self._loop)
+        try:
+            # A little over kaleido's own render timeout, so its clearer error wins when it fires.
+            data = job.result(timeout=self.render_timeout + 2)
+        except concurrent.futures.TimeoutError:
+            job.cancel()
+            raise self._failed(f"the {image_format.value.upper()} export timed out") from None
+        except Exception as error:
+            raise self._failed(f"the {image_format.value.upper()} export failed ({_reason(error)})") from None
+        self.last_error = None
+        return data
+
+    def _failed(self, message: str) -> ExportError:
+        self.last_error = message
+        return ExportError(message)
+
+    def close(self) -> None:
+        """Close the browser and stop the loop; safe to call twice."""
+        if not self._loop.is_running():
+            return
+        concurrent.futures.wait([self._kaleido], timeout=self.startup_timeout)
+        if self._kaleido.done() and self._kaleido.exception() is None:
+            closing = asyncio.run_coroutine_threadsafe(self._kaleido.result().close(), self._loop)
+            # Closing a broken browser must not raise: this runs at interpreter exit.
+            with contextlib.suppress(Exception):
+                closing.result(timeout=10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
+
+
+def _reason(error: BaseException) -> str:
+    """A one-line reason: choreographer packs several sentences into an exception's args."""
+    first = error.args[0] if error.args else ""
+    return f"{type(error).__name__}: {first}" if isinstance(first, str) and first else type(error).__name__
+
+
+def render_image(figure: go.Figure, image_format: ImageFormat, exporter: ChartExporter) -> bytes:
+    """The exported chart (fixed size, no interactive controls) as PNG or SVG bytes.
+
+    PNG is rendered at EXPORT_SCALE for sharp print; SVG is vector, so its size stays 1:1.
+    """
+    scale = EXPORT_SCALE if image_format is ImageFormat.PNG else 1
+    return exporter.render(for_export(figure), image_format, scale=scale)
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+def chart_html(figure: go.Figure, *, config: Mapping[str, object] | None = None) -> str:
+    """A standalone page of the interactive chart that works offline: plotly.js is embedded."""
+    return figure.to_html(include_plotlyjs=True, full_html=True, config=dict(config or {}))
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def neutralise_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe; others pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every text cell neutralised; numeric columns stay numbers."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise_cell)
+    return safe
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """Spreadsheet-safe CSV, UTF-8 with a BOM so Excel reads accents and curly quotes right."""
+    return spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+# --- names --------------------------------------------------------------------------------------
+
+
+def export_name(what: str, end: pd.Timestamp | None, extension: str, *, custom: bool = False) -> str:
+    """A file name that says what it is: summit-outlook-chart-2025-11-17-custom-weights.png."""
+    day = f"-{end:%Y-%m-%d}" if end is not None else ""
+    weights = "-custom-weights" if custom else ""
+    return f"summit-outlook-{what}{day}{weights}.{extension}"

@@ -1,0 +1,336 @@
+"""What the page shows, as plain data: the outlook under the user's weights, windows, drivers, tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import pandas as pd
+
+from model.explain import describe_signal, signal_records
+from model.outlook import (
+    DRIVER_PREFIX,
+    Headline,
+    MatchedStatements,
+    ScoredStatements,
+    headline,
+    outlook_series,
+    score_statements,
+)
+from model.rules import Rules
+from model.scoring import Weights
+
+# Matched words are shown between these marks in plain text; the quote is never rendered as markup.
+MARK_OPEN = "\u27e6"
+MARK_CLOSE = "\u27e7"
+# Statement scores within this distance of zero count as "no signal" when colouring by direction.
+NEUTRAL_SCORE = 0.005
+
+
+class Window(StrEnum):
+    """How far back the chart and the driver view look from the latest day."""
+
+    WEEK = "1W"
+    MONTH = "1M"
+    QUARTER = "3M"
+    ALL = "All"
+
+
+# Days each window covers; matches the chart's range-selector buttons.
+WINDOW_DAYS: dict[Window, int | None] = {
+    Window.WEEK: 7,
+    Window.MONTH: 30,
+    Window.QUARTER: 91,
+    Window.ALL: None,
+}
+
+
+class Direction(StrEnum):
+    """Which way a statement moves the outlook."""
+
+    RAISES = "raises"
+    LOWERS = "lowers"
+    NEUTRAL = "no signal"
+
+
+@dataclass(frozen=True)
+class OutlookView:
+    """Everything the page needs under one set of weights, plus the default line when they differ."""
+
+    scored: ScoredStatements
+    series: pd.DataFrame
+    weights: Weights
+    changed: dict[str, float]
+    default_series: pd.DataFrame | None
+
+    @property
+    def headline(self) -> Headline | None:
+        return headline(self.series)
+
+    @property
+    def default_headline(self) -> Headline | None:
+        return headline(self.default_series) if self.default_series is not None else None
+
+
+def outlook_view(matched: MatchedStatements, rules: Rules, weights: Weights) -> OutlookView:
+    """Score the matched statements under `weights` (and under the defaults, when those differ)."""
+    scored = score_statements(matched, rules, weights)
+    series = outlook_series(scored, rules, weights)
+    changed = weights.differences(rules)
+    default_series = None
+    if changed:
+        defaults = Weights.defaults(rules)
+        default_series = outlook_series(score_statements(matched, rules, defaults), rules, defaults)
+    return OutlookView(
+        scored=scored, series=series, weights=weights, changed=changed, default_series=default_series
+    )
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A closed range of days."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+
+    def label(self) -> str:
+        return f"{format_day(self.start)} \u2013 {format_day(self.end)}"
+
+
+def format_day(day: dt.date | pd.Timestamp) -> str:
+    """A day as people write it: 7 Nov 2025."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def window_range(series: pd.DataFrame, window: Window) -> DateRange | None:
+    """The days a window covers, ending on the series' last day; None for an empty series."""
+    if series.empty:
+        return None
+    first, last = pd.Timestamp(series["date"].min()), pd.Timestamp(series["date"].max())
+    days = WINDOW_DAYS[window]
+    start = first if days is None else max(first, last - pd.Timedelta(days=days))
+    return DateRange(start=start, end=last)
+
+
+@dataclass(frozen=True)
+class DriverChanges:
+    """How each signal family moved the outlook between two days."""
+
+    start: pd.Timestamp | None  # None: from the neutral level, before any statement
+    end: pd.Timestamp
+    start_outlook: float
+    end_outlook: float
+    changes: pd.DataFrame  # family, label, change (points), sorted by |change|, largest first
+
+
+def driver_changes(series: pd.DataFrame, rules: Rules, window: Window) -> DriverChanges | None:
+    """What moved the outlook over a window, from the series' driver_<family> columns.
+
+    Each driver is a family's share of (outlook - neutral) on a day, so the change of the drivers
+    between the window's first and last day adds up to the change of the outlook. "All" starts
+    from the neutral level, so its drivers explain the whole current outlook.
+    """
+    covered = window_range(series, window)
+    if covered is None:
+        return None
+    by_date = series.set_index("date")
+    end_row = by_date.loc[covered.end]
+    neutral = rules.outlook.neutral
+    columns = [DRIVER_PREFIX + family_id for family_id in rules.family_ids]
+    if window is Window.ALL:
+        start, start_levels = None, pd.Series(0.0, index=columns)
+    else:
+        start, start_levels = covered.start, by_date.loc[covered.start, columns].astype(float)
+    change = end_row[columns].astype(float) - start_levels
+    changes = pd.DataFrame(
+        {
+            "family": rules.family_ids,
+            "label": [family.label for family in rules.families],
+            "change": change.to_numpy(),
+        }
+    )
+    changes = changes.reindex(changes["change"].abs().sort_values(ascending=False).index)
+    return DriverChanges(
+        start=start,
+        end=covered.end,
+        start_outlook=neutral + float(start_levels.sum()),
+        end_outlook=neutral + float(end_row[columns].astype(float).sum()),
+        changes=changes.reset_index(drop=True),
+    )
+
+
+def direction_of(score: float) -> Direction:
+    """Whether a statement score raises, lowers or leaves the outlook."""
+    if score > NEUTRAL_SCORE:
+        return Direction.RAISES
+    if score < -NEUTRAL_SCORE:
+        return Direction.LOWERS
+    return Direction.NEUTRAL
+
+
+def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with each matched span between MARK_OPEN and MARK_CLOSE; overlapping spans merge."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces, position = [], 0
+    for start, end in merged:
+        pieces += [text[position:start], MARK_OPEN, text[start:end], MARK_CLOSE]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def explanations(scored: ScoredStatements, rules: Rules) -> list[str]:
+    """Per statement: each matched signal, its words, modifiers and contribution, in one line."""
+    by_statement = dict(tuple(scored.matches.groupby("statement"))) if not scored.matches.empty else {}
+    lines = []
+    for index, event in enumerate(scored.statements["hard_event"]):
+        matches = by_statement.get(index)
+        if matches is None:
+            lines.append("no signal matched")
+            continue
+        described = "; ".join(describe_signal(record) for record in signal_records(matches, rules))
+        lines.append(f"hard event: {event}. {described}" if event else described)
+    return lines
+
+
+def marked_quotes(scored: ScoredStatements) -> list[str]:
+    """Each statement's text with its matched words marked."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for statement, start, end in scored.matches[["statement", "start", "end"]].itertuples(index=False):
+        spans.setdefault(int(statement), []).append((int(start), int(end)))
+    return [mark_spans(str(text), spans.get(i, [])) for i, text in enumerate(scored.statements["text"])]
+
+
+STATEMENT_TABLE_COLUMNS: tuple[str, ...] = (
+    "date",
+    "speaker",
+    "role",
+    "side",
+    "quote",
+    "score",
+    "explanation",
+)
+
+
+def statement_table(scored: ScoredStatements, signals: Sequence[str]) -> pd.DataFrame:
+    """The statements as the page lists them, newest first; the index is the statement's row.
+
+    `signals` is each statement's explanation, from `explanations`.
+    """
+    statements = scored.statements
+    table = pd.DataFrame(
+        {
+            "date": pd.to_datetime(statements["date"]).dt.date,
+            "speaker": statements["speaker"],
+            "role": statements["role"].str.replace("_", " "),
+            "side": statements["side"],
+            "quote": marked_quotes(scored),
+            "score": statements["score"].astype(float),
+            "explanation": list(signals),
+        },
+        index=statements.index,
+    )
+    return table.sort_values("date", ascending=False, kind="stable")
+
+
+def scored_statements_export(scored: ScoredStatements, signals: Sequence[str]) -> pd.DataFrame:
+    """The scored statements as written to CSV: every input column, the score and its explanation."""
+    statements = scored.statements
+    frame = statements[["date", "speaker", "role", "side", "text"]].copy()
+    frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
+    frame["score"] = statements["score"].astype(float).round(4)
+    frame["hard_event"] = statements["hard_event"]
+    frame["signals"] = list(signals)
+    for column in ("kind", "source", "note"):
+        frame[column] = statements[column]
+    return frame
+
+
+def series_export(series: pd.DataFrame) -> pd.DataFrame:
+    """The daily outlook series as written to CSV: dates as text, numbers rounded."""
+    frame = series.copy()
+    frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
+    numeric = [column for column in frame.columns if column == "outlook" or column.startswith(DRIVER_PREFIX)]
+    frame[numeric] = frame[numeric].astype(float).round(3)
+    return frame
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The statements behind what the user picked on the chart, and how to describe them."""
+
+    rows: list[int]
+    caption: str
+
+
+def selected_statements(points: Sequence[Mapping[str, Any]], statements: pd.DataFrame) -> Selection | None:
+    """Statements behind selected chart points.
+
+    A statement marker carries its row in `customdata`; a point of an outlook line stands for its
+    day: the statements made that day or, on a quiet day, those of the latest day before it.
+    None when nothing is selected.
+    """
+    if not points:
+        return None
+    rows: set[int] = set()
+    days: set[pd.Timestamp] = set()
+    for point in points:
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple) and custom:
+            custom = custom[0]
+        if isinstance(custom, int | float) and not isinstance(custom, bool) and 0 <= custom < len(statements):
+            rows.add(int(custom))
+        elif point.get("x") is not None:
+            days.add(pd.Timestamp(point["x"]).normalize())
+    statement_days = pd.to_datetime(statements["date"]).dt.normalize()
+    quiet_days: list[pd.Timestamp] = []
+    for day in sorted(days):
+        on_day = statement_days.index[statement_days == day]
+        if len(on_day):
+            rows.update(int(row) for row in on_day)
+            continue
+        earlier = statement_days[statement_days < day]
+        if not earlier.empty:
+            latest = earlier.max()
+            rows.update(int(row) for row in statement_days.index[statement_days == latest])
+            quiet_days.append(day)
+    if not rows:
+        return Selection(rows=[], caption="No statements on or before the selected days.")
+    picked_days = sorted({statement_days[row] for row in rows})
+    caption = f"{len(rows)} statement(s) from {_days_label(picked_days)}"
+    if quiet_days:
+        caption += f"; no statements on {_days_label(quiet_days)}, so the latest before are shown"
+    return Selection(rows=sorted(rows), caption=caption + ".")
+
+
+def _days_label(days: Sequence[pd.Timestamp]) -> str:
+    if len(days) <= 3:
+        return ", ".join(format_day(day) for day in days)
+    return f"{len(days)} days, {format_day(days[0])} \u2013 {format_day(days[-1])}"
+
+
+def describe_changes(changed: Mapping[str, float], rules: Rules, *, limit: int = 4) -> str:
+    """A short note of the non-default weights: "Cancellation / postponement 2.5 (default 1.6); ..."."""
+    if not changed:
+        return "default weights"
+    defaults = Weights.defaults(rules)
+    parts = []
+    for name, value in changed.items():
+        kind, _, key = name.partition(".")
+        if kind == "family":
+            parts.append(f"{rules.family(key).label} {value:g} (default {defaults.families[key]:g})")
+        elif kind == "role":
+            parts.append(f"{key.replace('_', ' ')} weight {value:g} (default {defaults.roles[key]:g})")
+        else:
+            parts.append(f"half-life {value:g} days (default {defaults.half_life_days:g})")
+    shown = "; ".join(parts[:limit])
+    more = f"; and {len(parts) - limit} more" if len(parts) > limit else ""
+    return f"non-default weights: {shown}{more}"

@@ -1,0 +1,178 @@
+"""Plotly figures: bands, lines, markers, safe hover text, toolbar and export settings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.charts import (
+    EXPORT_HEIGHT,
+    EXPORT_SCALE,
+    EXPORT_WIDTH,
+    MARKER_MIN_PX,
+    MARKER_NAMES,
+    MARKER_SCORE_PX,
+    driver_figure,
+    escape,
+    event_marks,
+    for_export,
+    outlook_figure,
+    statement_hover,
+    toolbar_config,
+    wrapped,
+)
+from dashboard.views import Direction, Window, driver_changes, explanations, outlook_view
+from model.outlook import match_statements
+from model.rules import default_rules
+from model.scoring import Weights
+from model.statements import bundled_statements_path, read_statements_csv, to_frame
+
+RULES = default_rules()
+
+
+@pytest.fixture(scope="module")
+def matched():
+    return match_statements(to_frame(read_statements_csv(bundled_statements_path())), RULES)
+
+
+def figure_for(matched, weights: Weights):
+    view = outlook_view(matched, RULES, weights)
+    return view, outlook_figure(view, RULES, explanations(view.scored, RULES))
+
+
+def trace_names(figure) -> list[str]:
+    return [trace.name for trace in figure.data]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("Tom & Jerry", "Tom &amp; Jerry"),
+        ('<a href="javascript:x">link</a>', '&lt;a href="javascript:x"&gt;link&lt;/a&gt;'),
+        ("plain words", "plain words"),
+    ],
+)
+def test_escape_neutralises_plotly_markup(text, expected) -> None:
+    assert escape(text) == expected
+
+
+def test_wrapped_escapes_each_line_and_cuts_long_text() -> None:
+    text = "<b>bold?</b> " + "word " * 200
+    label = wrapped(text)
+    assert "<b>" not in label and "&lt;b&gt;bold?&lt;/b&gt;" in label
+    assert label.count("<br>") >= 5 and label.endswith("\u2026")
+
+
+def test_statement_hover_shows_date_speaker_role_quote_and_score() -> None:
+    statement = pd.Series(
+        {
+            "date": pd.Timestamp("2025-11-12"),
+            "speaker": "<img src=x onerror=alert(1)>",
+            "role": "head_of_state",
+            "side": "Russia",
+            "text": "We <i>will</i> meet & talk",
+            "score": -0.5,
+            "hard_event": "",
+        }
+    )
+    label = statement_hover(statement, "Hope: \u201cmeet\u201d +0.40")
+    assert "12 Nov 2025" in label and "head of state, Russia" in label and "score -0.50" in label
+    assert "&lt;img src=x onerror=alert(1)&gt;" in label and "<img" not in label
+    assert "We &lt;i&gt;will&lt;/i&gt; meet &amp; talk" in label
+
+
+def test_main_chart_shades_every_status_band(matched) -> None:
+    _, figure = figure_for(matched, Weights.defaults(RULES))
+    rectangles = [shape for shape in figure.layout.shapes if shape.type == "rect"]
+    assert [(shape.y0, shape.y1) for shape in rectangles] == [
+        (band.min, upper)
+        for band, upper in zip(
+            RULES.outlook.bands, [b.min for b in RULES.outlook.bands[1:]] + [100.0], strict=True
+        )
+    ]
+    labels = {annotation.text for annotation in figure.layout.annotations}
+    assert {band.name for band in RULES.outlook.bands} <= labels
+
+
+def test_default_weights_draw_one_line_custom_weights_two(matched) -> None:
+    _, default = figure_for(matched, Weights.defaults(RULES))
+    assert [name for name in trace_names(default) if name.startswith("Outlook")] == ["Outlook"]
+    weights = Weights.defaults(RULES).model_copy(update={"half_life_days": 5.0})
+    _, custom = figure_for(matched, weights)
+    assert [name for name in trace_names(custom) if name.startswith("Outlook")] == [
+        "Outlook, default weights",
+        "Outlook, your weights",
+    ]
+    assert "non-default weights: half-life 5 days" in custom.layout.title.subtitle.text
+
+
+def test_one_marker_per_statement_coloured_by_direction_sized_by_strength(matched) -> None:
+    view, figure = figure_for(matched, Weights.defaults(RULES))
+    markers = [trace for trace in figure.data if trace.mode == "markers"]
+    rows = sorted(row for trace in markers for (row,) in trace.customdata)
+    assert rows == list(range(len(view.scored.statements)))
+    names = {trace.name for trace in markers}
+    assert names <= set(MARKER_NAMES.values())
+    scores = view.scored.statements["score"]
+    for trace in markers:
+        picked = scores[[row for (row,) in trace.customdata]]
+        if trace.name == MARKER_NAMES[Direction.RAISES]:
+            assert (picked > 0).all()
+        if trace.name == MARKER_NAMES[Direction.LOWERS]:
+            assert (picked < 0).all()
+        assert list(trace.marker.size) == pytest.approx(list(MARKER_MIN_PX + MARKER_SCORE_PX * picked.abs()))
+
+
+def test_hover_of_a_marker_quotes_the_statement(matched) -> None:
+    view, figure = figure_for(matched, Weights.defaults(RULES))
+    hovers = [text for trace in figure.data if trace.mode == "markers" for text in trace.hovertext]
+    assert any("Karoline Leavitt" in text and "\u201cA future meeting between" in text for text in hovers)
+
+
+def test_hard_events_are_annotated_once_per_run_of_days(matched) -> None:
+    view, figure = figure_for(matched, Weights.defaults(RULES))
+    marks = event_marks(view.series)
+    assert [(mark.day.strftime("%Y-%m-%d"), mark.label) for mark in marks] == [
+        ("2025-08-15", "held"),
+        ("2025-10-21", "cancelled"),  # 21 and 22 Oct merge into one mark
+    ]
+    texts = {annotation.text for annotation in figure.layout.annotations}
+    assert {"<b>Held</b>", "<b>Cancelled</b>"} <= texts
+
+
+def test_range_selector_offers_week_month_quarter_all(matched) -> None:
+    _, figure = figure_for(matched, Weights.defaults(RULES))
+    assert [button.label for button in figure.layout.xaxis.rangeselector.buttons] == ["1W", "1M", "3M", "All"]
+
+
+def test_export_copy_has_a_fixed_size_and_no_range_selector(matched) -> None:
+    _, figure = figure_for(matched, Weights.defaults(RULES))
+    exported = for_export(figure)
+    assert (exported.layout.width, exported.layout.height) == (EXPORT_WIDTH, EXPORT_HEIGHT)
+    assert exported.layout.xaxis.rangeselector.visible is False
+    assert exported.layout.title.text == figure.layout.title.text
+    assert "15 Aug 2025 \u2013 17 Nov 2025" in exported.layout.title.subtitle.text
+    assert figure.layout.width is None  # the on-screen figure is left as it was
+
+
+def test_toolbar_download_is_named_and_high_resolution() -> None:
+    options = toolbar_config("summit-outlook-chart-2025-11-17")["toImageButtonOptions"]
+    assert options == {
+        "format": "png",
+        "filename": "summit-outlook-chart-2025-11-17",
+        "width": EXPORT_WIDTH,
+        "height": EXPORT_HEIGHT,
+        "scale": EXPORT_SCALE,
+    }
+    assert EXPORT_WIDTH * EXPORT_SCALE >= 2000
+
+
+def test_driver_figure_has_a_bar_per_moving_family_and_the_net_change(matched) -> None:
+    view = outlook_view(matched, RULES, Weights.defaults(RULES))
+    drivers = driver_changes(view.series, RULES, Window.ALL)
+    figure = driver_figure(drivers)
+    (bars,) = figure.data
+    moved = drivers.changes[drivers.changes["change"].abs() >= 0.05]
+    assert list(bars.y) == [*moved["label"], "<b>Net change</b>"]
+    assert bars.x[-1] == pytest.approx(drivers.end_outlook - drivers.start_outlook)

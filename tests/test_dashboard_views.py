@@ -1,0 +1,195 @@
+"""The page's data: outlook under weights, windows, drivers, marked quotes, chart selections."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.views import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    Direction,
+    Window,
+    describe_changes,
+    direction_of,
+    driver_changes,
+    explanations,
+    mark_spans,
+    outlook_view,
+    scored_statements_export,
+    selected_statements,
+    series_export,
+    statement_table,
+    window_range,
+)
+from model.outlook import match_statements
+from model.rules import default_rules
+from model.scoring import Weights
+from model.statements import bundled_statements_path, read_statements_csv, to_frame
+
+RULES = default_rules()
+DEFAULTS = Weights.defaults(RULES)
+
+
+@pytest.fixture(scope="module")
+def matched():
+    return match_statements(to_frame(read_statements_csv(bundled_statements_path())), RULES)
+
+
+def custom_weights(**families: float) -> Weights:
+    defaults = Weights.defaults(RULES)
+    return defaults.model_copy(update={"families": {**defaults.families, **families}})
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("We canceled it", [(3, 11)], f"We {MARK_OPEN}canceled{MARK_CLOSE} it"),
+        ("no signal here", [], "no signal here"),
+        ("a b c", [(2, 3), (0, 1)], f"{MARK_OPEN}a{MARK_CLOSE} {MARK_OPEN}b{MARK_CLOSE} c"),
+        ("overlap", [(0, 4), (2, 7)], f"{MARK_OPEN}overlap{MARK_CLOSE}"),
+        ("<b>x</b>", [(3, 4)], f"<b>{MARK_OPEN}x{MARK_CLOSE}</b>"),  # text stays text, unescaped
+    ],
+)
+def test_mark_spans(text, spans, expected) -> None:
+    assert mark_spans(text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("score", "direction"),
+    [(0.4, Direction.RAISES), (-0.4, Direction.LOWERS), (0.0, Direction.NEUTRAL), (0.001, Direction.NEUTRAL)],
+)
+def test_direction_of(score, direction) -> None:
+    assert direction_of(score) is direction
+
+
+def test_default_weights_have_no_second_line(matched) -> None:
+    view = outlook_view(matched, RULES, Weights.defaults(RULES))
+    assert view.changed == {} and view.default_series is None and view.default_headline is None
+
+
+def test_custom_weights_keep_the_default_line(matched) -> None:
+    view = outlook_view(matched, RULES, custom_weights(cancellation=3.0))
+    assert view.changed == {"family.cancellation": 3.0}
+    assert view.default_series is not None
+    assert (
+        view.default_headline.outlook
+        == outlook_view(matched, RULES, Weights.defaults(RULES)).headline.outlook
+    )
+    assert view.headline.outlook != view.default_headline.outlook
+
+
+def test_outlook_view_leaves_the_matches_unchanged(matched) -> None:
+    before = matched.matches.copy()
+    outlook_view(matched, RULES, custom_weights(hope=4.0))
+    pd.testing.assert_frame_equal(matched.matches, before)
+
+
+@pytest.mark.parametrize(("window", "days"), [(Window.WEEK, 7), (Window.MONTH, 30), (Window.QUARTER, 91)])
+def test_window_range_ends_on_the_latest_day(matched, window, days) -> None:
+    series = outlook_view(matched, RULES, Weights.defaults(RULES)).series
+    covered = window_range(series, window)
+    assert covered.end == series["date"].max()
+    assert covered.start == max(series["date"].min(), covered.end - pd.Timedelta(days=days))
+
+
+def test_window_all_covers_the_series(matched) -> None:
+    series = outlook_view(matched, RULES, Weights.defaults(RULES)).series
+    covered = window_range(series, Window.ALL)
+    assert (covered.start, covered.end) == (series["date"].min(), series["date"].max())
+    assert window_range(series.iloc[0:0], Window.ALL) is None
+
+
+@pytest.mark.parametrize("window", list(Window))
+def test_driver_changes_add_up_to_the_outlook_change(matched, window) -> None:
+    series = outlook_view(matched, RULES, Weights.defaults(RULES)).series
+    drivers = driver_changes(series, RULES, window)
+    by_date = series.set_index("date")["outlook"]
+    assert drivers.end_outlook == pytest.approx(by_date[drivers.end])
+    start = RULES.outlook.neutral if drivers.start is None else by_date[drivers.start]
+    assert drivers.start_outlook == pytest.approx(start)
+    assert drivers.changes["change"].sum() == pytest.approx(drivers.end_outlook - drivers.start_outlook)
+    assert list(drivers.changes["change"].abs()) == sorted(drivers.changes["change"].abs(), reverse=True)
+
+
+def test_cancellation_is_the_biggest_driver_of_the_bundled_data(matched) -> None:
+    series = outlook_view(matched, RULES, Weights.defaults(RULES)).series
+    drivers = driver_changes(series, RULES, Window.ALL)
+    top = drivers.changes.iloc[0]
+    assert top["family"] == "cancellation" and top["change"] < 0
+
+
+def test_statement_table_marks_words_and_explains(matched) -> None:
+    view = outlook_view(matched, RULES, Weights.defaults(RULES))
+    table = statement_table(view.scored, explanations(view.scored, RULES))
+    assert list(table.columns) == ["date", "speaker", "role", "side", "quote", "score", "explanation"]
+    assert table["date"].is_monotonic_decreasing
+    cancelled = table.loc[3]
+    assert f"{MARK_OPEN}canceled{MARK_CLOSE}" in cancelled["quote"]
+    assert "Cancellation / postponement" in cancelled["explanation"]
+    assert cancelled["explanation"].startswith("hard event: cancelled.")
+    assert (table["explanation"] == "no signal matched").any()
+
+
+def test_exports_keep_every_row_and_the_input_columns(matched) -> None:
+    view = outlook_view(matched, RULES, Weights.defaults(RULES))
+    statements = scored_statements_export(view.scored, explanations(view.scored, RULES))
+    assert len(statements) == len(view.scored.statements)
+    assert {"date", "speaker", "role", "side", "text", "score", "signals", "source"} <= set(
+        statements.columns
+    )
+    series = series_export(view.series)
+    assert series["date"].iloc[0] == "2025-08-15" and "driver_cancellation" in series.columns
+
+
+def test_selecting_a_marker_picks_its_statement(matched) -> None:
+    statements = matched.statements
+    selection = selected_statements([{"x": "2025-10-22 04:00", "customdata": [4]}], statements)
+    assert selection.rows == [4]
+
+
+def test_selecting_a_line_point_picks_that_days_statements(matched) -> None:
+    statements = matched.statements
+    selection = selected_statements([{"x": "2025-11-12", "y": 25.0}], statements)
+    assert selection.rows == list(statements.index[statements["date"] == "2025-11-12"])
+    assert "12 Nov 2025" in selection.caption
+
+
+def test_selecting_a_quiet_day_picks_the_latest_statements_before_it(matched) -> None:
+    selection = selected_statements([{"x": "2025-11-03"}], matched.statements)
+    assert selection.rows == [6]  # Leavitt, 23 Oct: the latest statement before 3 Nov
+    assert "no statements on 3 Nov 2025" in selection.caption
+
+
+def test_no_selection_is_none_and_bad_customdata_is_ignored(matched) -> None:
+    assert selected_statements([], matched.statements) is None
+    selection = selected_statements([{"customdata": [999]}, {"customdata": ["x"]}], matched.statements)
+    assert selection.rows == []
+
+
+@pytest.mark.parametrize(
+    ("changed", "expected"),
+    [
+        ({}, "default weights"),
+        (
+            {"family.cancellation": 4.5},
+            f"non-default weights: Cancellation / postponement 4.5 "
+            f"(default {DEFAULTS.families['cancellation']:g})",
+        ),
+        (
+            {"role.minister": 0.05},
+            f"non-default weights: minister weight 0.05 (default {DEFAULTS.roles['minister']:g})",
+        ),
+        (
+            {"half_life_days": 300.0},
+            f"non-default weights: half-life 300 days (default {DEFAULTS.half_life_days:g})",
+        ),
+    ],
+)
+def test_describe_changes(changed, expected) -> None:
+    assert describe_changes(changed, RULES) == expected
+
+
+def test_describe_changes_shortens_a_long_list() -> None:
+    changed = {f"family.{family_id}": 0.1 for family_id in RULES.family_ids}
+    assert describe_changes(changed, RULES).endswith(f"; and {len(changed) - 4} more")
