@@ -1,0 +1,336 @@
+"""The Summit Outlook dashboard: read top to bottom, this is the page.
+
+Run with `make run` (or `streamlit run dashboard/app.py`).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.charts import driver_figure, outlook_figure, toolbar_config
+from dashboard.export import (
+    MIME_TYPES,
+    ChartExporter,
+    ImageFormat,
+    chart_html,
+    csv_bytes,
+    export_name,
+    find_chromium,
+    render_image,
+)
+from dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
+from dashboard.state import Preset, PresetsError, load_presets, weights_to_query
+from dashboard.views import (
+    OutlookView,
+    Selection,
+    Window,
+    driver_changes,
+    explanations,
+    format_day,
+    outlook_view,
+    scored_statements_export,
+    selected_statements,
+    series_export,
+    statement_table,
+)
+from model.outlook import MatchedStatements, match_statements
+from model.rules import Rules, RulesError, default_rules
+from model.statements import StatementsError, bundled_statements_path, read_statements_csv, to_frame
+
+WINDOW_PARAM = "window"
+CHART_KEY = "outlook_chart"
+TABLE_KEY = "statements_table"
+
+
+# --- cached steps: every input is an argument ----------------------------------------------------
+
+
+@st.cache_data(show_spinner=False)
+def load_statements(path: str, modified: float) -> pd.DataFrame:
+    """The statements file as a frame; `modified` (its mtime) makes an edited file load again."""
+    return to_frame(read_statements_csv(path))
+
+
+@st.cache_data(show_spinner="Matching signals in the statements\u2026")
+def matched_statements(statements: pd.DataFrame, rules: Rules) -> MatchedStatements:
+    """The weight-independent match table: computed once per statements and rules."""
+    return match_statements(statements, rules)
+
+
+@st.cache_data(show_spinner=False)
+def presets(rules: Rules, path: str | None = None) -> list[Preset]:
+    return load_presets(rules, Path(path) if path else None)
+
+
+@st.cache_resource(show_spinner=False)
+def image_exporter(browser: str) -> ChartExporter:
+    """One kaleido browser per server process, opened in the background on first use."""
+    return ChartExporter(Path(browser))
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+
+def main() -> None:
+    st.set_page_config(page_title="Summit Outlook", page_icon=":material/handshake:", layout="wide")
+    rules, statements, weight_presets = load_inputs()
+    matched = matched_statements(statements, rules)
+
+    init_weights(st.session_state, weight_params(), rules)
+    weights = weights_sidebar(rules, weight_presets)
+    window = window_from_url()
+    view = outlook_view(matched, rules, weights)
+    signals = explanations(view.scored, rules)
+
+    header_ui(statements)
+    url_warnings_ui()
+    headline_ui(view, rules)
+    figure = outlook_figure(view, rules, signals)
+    selection = chart_ui(figure, view)
+    statements_ui(view, signals, selection)
+    window = drivers_ui(view, rules, window)
+    downloads_ui(figure, view, signals)
+    sync_url(view, rules, window)
+
+
+def load_inputs() -> tuple[Rules, pd.DataFrame, list[Preset]]:
+    """Rules, statements and presets; a broken file stops the page with its message."""
+    path = bundled_statements_path()
+    try:
+        rules = default_rules()
+        return rules, load_statements(str(path), path.stat().st_mtime), presets(rules)
+    except (RulesError, StatementsError, PresetsError, OSError) as error:
+        st.error("The dashboard cannot start: a data file is invalid.")
+        st.text(str(error))
+        st.stop()
+        raise  # st.stop() ends the run; this keeps type checkers sure nothing follows
+
+
+def weight_params() -> dict[str, str]:
+    params = st.query_params.to_dict()
+    params.pop(WINDOW_PARAM, None)
+    return params
+
+
+def window_from_url() -> Window:
+    """The window named in the URL (first run only; afterwards the widget holds it)."""
+    raw = st.query_params.get(WINDOW_PARAM)
+    if raw is None:
+        return Window.ALL
+    try:
+        return Window(raw)
+    except ValueError:
+        st.session_state.setdefault(URL_WARNINGS, []).append(f"window={raw!r} is not one of 1W, 1M, 3M, All")
+        return Window.ALL
+
+
+def sync_url(view: OutlookView, rules: Rules, window: Window) -> None:
+    """Keep the URL equal to the non-default weights and window, so a link reproduces the view."""
+    wanted = weights_to_query(view.weights, rules)
+    if window is not Window.ALL:
+        wanted[WINDOW_PARAM] = window.value
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def header_ui(statements: pd.DataFrame) -> None:
+    st.title("Summit outlook", anchor=False)
+    if statements.empty:
+        return
+    first, last = statements["date"].min(), statements["date"].max()
+    st.caption(
+        f"How likely a summit is, read from {len(statements)} dated statements "
+        f"({format_day(first)} \u2013 {format_day(last)}). Each statement is scored by the signal "
+        "rules; the outlook (0\u2013100) weighs them by speaker and recency. Adjust the weights in "
+        "the sidebar; the URL keeps them."
+    )
+
+
+def url_warnings_ui() -> None:
+    warnings = st.session_state.pop(URL_WARNINGS, None)
+    if warnings:
+        # The parameters are whatever a link contained: plain text only.
+        st.warning("Some settings in the link were ignored:", icon=":material/link_off:")
+        st.text("\n".join(warnings))
+
+
+def headline_ui(view: OutlookView, rules: Rules) -> None:
+    current = view.headline
+    if current is None:
+        st.info("There are no statements to build an outlook from.")
+        return
+    descriptions = {band.name: band.description for band in rules.outlook.bands}
+    default = view.default_headline
+    outlook, status, week, month = st.columns(4)
+    outlook.metric(
+        f"Outlook on {format_day(current.date)}",
+        f"{current.outlook:.1f}",
+        delta=f"{current.outlook - default.outlook:+.1f} vs default weights" if default else None,
+        help="0 = no summit in sight, 100 = a summit is scheduled or has just happened.",
+        border=True,
+    )
+    status.metric("Status band", current.status, help=descriptions.get(current.status), border=True)
+    for column, days in ((week, 7), (month, 30)):
+        change = current.change[days]
+        if change is None:
+            column.metric(f"{days} days earlier", "\u2013", help="The statements start later.", border=True)
+        else:
+            column.metric(
+                f"{days} days earlier",
+                f"{current.outlook - change:.1f}",
+                delta=f"{change:+.1f} since",
+                border=True,
+            )
+
+
+def chart_ui(figure, view: OutlookView) -> Selection | None:
+    latest = view.series["date"].max() if not view.series.empty else None
+    event = st.plotly_chart(
+        figure,
+        key=CHART_KEY,
+        on_select="rerun",
+        selection_mode=("points", "box"),
+        theme=None,
+        config=toolbar_config(export_name("chart", latest, "png", custom=bool(view.changed))[:-4]),
+    )
+    st.caption(
+        "Markers are statements: green raises the outlook, red lowers it, size is strength. "
+        "Click a point or drag a box to list the statements behind it; double-click to clear."
+    )
+    return selected_statements(event.selection.points, view.scored.statements)
+
+
+def statements_ui(view: OutlookView, signals: list[str], selection: Selection | None) -> None:
+    st.subheader("Statements", anchor=False)
+    table = statement_table(view.scored, signals)
+    if selection is None:
+        st.caption(
+            f"All {len(table)} statements, newest first. Matched words are marked \u27e6like this\u27e7; "
+            "select a row for its full explanation."
+        )
+    else:
+        table = table.loc[[row for row in table.index if row in set(selection.rows)]]
+        st.caption(selection.caption + " Double-click the chart to list all statements again.")
+    picked = st.dataframe(
+        table,
+        key=TABLE_KEY,
+        hide_index=True,
+        column_order=("date", "speaker", "role", "side", "score", "quote", "explanation"),
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "date": st.column_config.DateColumn("Date", format="D MMM YYYY", width=95),
+            "speaker": st.column_config.TextColumn("Speaker", width=125),
+            "role": st.column_config.TextColumn("Role", width=100),
+            "side": st.column_config.TextColumn("Side", width=100),
+            "quote": st.column_config.TextColumn("Quote (matched words marked)", width=420),
+            "score": st.column_config.NumberColumn("Score", format="%+.2f", width=60),
+            "explanation": st.column_config.TextColumn("Explanation", width="large"),
+        },
+    )
+    rows = picked.selection.rows
+    if rows and rows[0] < len(table):
+        statement_detail_ui(table.iloc[rows[0]])
+
+
+def statement_detail_ui(row: pd.Series) -> None:
+    """The full quote and explanation of one statement, as plain text."""
+    with st.container(border=True):
+        st.markdown(f"**{format_day(pd.Timestamp(row['date']))}, score {row['score']:+.2f}**")
+        st.text(f"{row['speaker']} ({row['role']}, {row['side']})")
+        st.text(row["quote"])
+        st.text("\n".join(row["explanation"].split("; ")))
+
+
+def drivers_ui(view: OutlookView, rules: Rules, initial: Window) -> Window:
+    """The driver view and its window control; returns the window chosen."""
+    st.subheader("What moved the outlook", anchor=False)
+    controls, chart = st.columns([1, 2], gap="large")
+    with controls:
+        chosen = st.segmented_control(
+            "Over the last",
+            [window.value for window in Window],
+            default=initial.value,
+            required=True,
+            key="window",
+            help="1W, 1M, 3M: from that many days before the latest day. All: from the neutral "
+            "level before the first statement.",
+        )
+        window = Window(chosen)
+        drivers = driver_changes(view.series, rules, window)
+        if drivers is None:
+            return window
+        start = "the neutral level" if drivers.start is None else format_day(drivers.start)
+        st.metric(
+            f"From {start} to {format_day(drivers.end)}",
+            f"{drivers.start_outlook:.1f} \u2192 {drivers.end_outlook:.1f}",
+            delta=f"{drivers.end_outlook - drivers.start_outlook:+.1f}",
+        )
+        st.caption(
+            "Each bar is one signal family's share of the change: new statements, and older ones "
+            "fading or being overtaken by a hard event."
+        )
+    with chart:
+        st.plotly_chart(driver_figure(drivers), theme=None, config={"displayModeBar": False})
+    return window
+
+
+def downloads_ui(figure, view: OutlookView, signals: list[str]) -> None:
+    st.subheader("Download", anchor=False)
+    latest = view.series["date"].max() if not view.series.empty else None
+    custom = bool(view.changed)
+    config = toolbar_config(export_name("chart", latest, "png", custom=custom)[:-4])
+    png, svg, page, series_csv, statements_csv = st.columns(5)
+    browser = find_chromium()
+    if browser.path is None:
+        st.info(f"PNG and SVG export is unavailable: {browser.reason}. HTML and CSV still work.")
+    else:
+        exporter = image_exporter(str(browser.path))
+        problem = exporter.startup_problem() or exporter.last_error
+        if problem:
+            st.warning("The last image export failed; HTML and CSV still work.")
+            st.text(problem)
+        for column, image_format in ((png, ImageFormat.PNG), (svg, ImageFormat.SVG)):
+            column.download_button(
+                f"Chart {image_format.value.upper()}",
+                data=partial(render_image, figure, image_format, exporter),
+                file_name=export_name("chart", latest, image_format.value, custom=custom),
+                mime=MIME_TYPES[image_format.value],
+                icon=":material/image:",
+                on_click="ignore",
+                width="stretch",
+            )
+    page.download_button(
+        "Chart HTML (offline)",
+        data=partial(chart_html, figure, config=config),
+        file_name=export_name("chart", latest, "html", custom=custom),
+        mime=MIME_TYPES["html"],
+        icon=":material/code:",
+        on_click="ignore",
+        width="stretch",
+    )
+    series_csv.download_button(
+        "Outlook CSV",
+        data=csv_bytes(series_export(view.series)),
+        file_name=export_name("series", latest, "csv", custom=custom),
+        mime=MIME_TYPES["csv"],
+        icon=":material/table:",
+        on_click="ignore",
+        width="stretch",
+    )
+    statements_csv.download_button(
+        "Statements CSV",
+        data=csv_bytes(scored_statements_export(view.scored, signals)),
+        file_name=export_name("statements", latest, "csv", custom=custom),
+        mime=MIME_TYPES["csv"],
+        icon=":material/table:",
+        on_click="ignore",
+        width="stretch",
+    )
+
+
+main()

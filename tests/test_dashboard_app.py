@@ -1,0 +1,184 @@
+"""The Streamlit page's wiring, driven by AppTest: sliders, presets, reset, uploads, the URL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.export import CHROMIUM_ENV
+from dashboard.state import load_presets, widget_key
+from dashboard.views import outlook_view
+from model.outlook import match_statements
+from model.rules import default_rules
+from model.scoring import Weights
+from model.statements import bundled_statements_path, read_statements_csv, to_frame
+from tests.browser_support import require_chromium
+
+APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+RULES = default_rules()
+DEFAULTS = Weights.defaults(RULES)
+CANCELLATION = widget_key("family.cancellation")
+# The first run in a process imports plotly and matches the statements; later runs take ~0.3 s.
+RUN_TIMEOUT_S = 60
+
+
+@pytest.fixture(scope="module")
+def matched():
+    return match_statements(to_frame(read_statements_csv(bundled_statements_path())), RULES)
+
+
+def expected_outlook(matched, weights: Weights) -> str:
+    """The headline the page should show for these weights, as it formats it."""
+    return f"{outlook_view(matched, RULES, weights).headline.outlook:.1f}"
+
+
+def start(query: dict[str, str] | None = None) -> AppTest:
+    app = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
+    app.query_params.update(query or {})
+    app.run()
+    assert not app.exception, [exception.value for exception in app.exception]
+    return app
+
+
+def outlook_metric(app: AppTest) -> float:
+    return float(app.metric[0].value)
+
+
+def outlook_traces(app: AppTest) -> list[str]:
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    return [trace["name"] for trace in spec["data"] if trace["name"].startswith("Outlook")]
+
+
+def button(app: AppTest, label: str):
+    (found,) = [candidate for candidate in app.button if candidate.label == label]
+    return found
+
+
+def test_first_view_shows_the_default_outlook(matched) -> None:
+    app = start()
+    assert app.metric[0].value == expected_outlook(matched, DEFAULTS)
+    assert app.metric[1].label == "Status band"
+    assert app.metric[1].value == outlook_view(matched, RULES, DEFAULTS).headline.status
+    assert [metric.label for metric in app.metric[2:4]] == ["7 days earlier", "30 days earlier"]
+    assert outlook_traces(app) == ["Outlook"]
+    assert app.query_params == {}
+    assert len(app.slider) == len(RULES.families) + len(RULES.roles)
+
+
+def test_raising_the_cancellation_weight_lowers_the_outlook(matched) -> None:
+    # On the bundled data the Budapest cancellation is the outlook's biggest negative driver, so
+    # trusting cancellations more must lower today's outlook.
+    app = start()
+    before = outlook_metric(app)
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+    after = outlook_metric(app)
+    assert after < before
+    weights = DEFAULTS.model_copy(update={"families": {**DEFAULTS.families, "cancellation": 3.0}})
+    assert app.metric[0].value == expected_outlook(matched, weights)
+    assert "vs default weights" in app.metric[0].delta
+    assert outlook_traces(app) == ["Outlook, default weights", "Outlook, your weights"]
+    assert app.query_params == {"family.cancellation": "3"}
+
+
+def test_raising_the_hope_weight_raises_the_outlook() -> None:
+    app = start()
+    before = outlook_metric(app)
+    app.slider(key=widget_key("family.hope")).set_value(2.0).run()
+    assert outlook_metric(app) > before
+
+
+def test_a_preset_applies_its_weights_and_reset_restores_the_defaults(matched) -> None:
+    sceptic = {preset.name: preset for preset in load_presets(RULES)}["Sceptic"].weights(RULES)
+    app = start()
+    default_value = app.metric[0].value
+    button(app, "Sceptic").click().run()
+    assert app.metric[0].value == expected_outlook(matched, sceptic)
+    assert app.slider(key=CANCELLATION).value == sceptic.families["cancellation"]
+    assert app.query_params["family.cancellation"] == f"{sceptic.families['cancellation']:g}"
+    assert "Preset: **Sceptic**" in [caption.value for caption in app.sidebar.caption]
+    button(app, "Reset to defaults").click().run()
+    assert app.metric[0].value == default_value
+    assert app.slider(key=CANCELLATION).value == DEFAULTS.families["cancellation"]
+    assert app.query_params == {}
+
+
+def test_a_weights_file_loads_and_a_bad_one_changes_nothing(matched) -> None:
+    app = start()
+    app.file_uploader[0].upload("mine.json", b'{"families": {"hope": 2.0}}', "application/json").run()
+    assert app.slider(key=widget_key("family.hope")).value == 2.0
+    assert [success.value for success in app.success] == ["Weights loaded from the file."]
+    loaded_value = app.metric[0].value
+
+    app.file_uploader[0].set_value(("bad.json", b'{"families": {"hope": "lots"}', "application/json")).run()
+    assert not app.exception
+    assert [error.value for error in app.error] == ["Weights file not loaded; your weights are unchanged."]
+    details = "\n".join(text.value for text in app.text)
+    assert "bad.json" in details and "not valid JSON" in details
+    assert app.slider(key=widget_key("family.hope")).value == 2.0
+    assert app.metric[0].value == loaded_value
+
+
+def test_query_parameters_round_trip_to_the_same_view() -> None:
+    app = start()
+    app.slider(key=CANCELLATION).set_value(2.5).run()
+    app.number_input(key=widget_key("half_life_days")).set_value(7.0).run()
+    app.segmented_control[0].set_value("1M").run()
+    shared = dict(app.query_params)
+    assert shared == {"family.cancellation": "2.5", "half_life_days": "7", "window": "1M"}
+
+    opened = start(shared)
+    assert opened.metric[0].value == app.metric[0].value
+    assert opened.slider(key=CANCELLATION).value == 2.5
+    assert opened.segmented_control[0].value == "1M"
+    assert dict(opened.query_params) == shared
+    assert not opened.warning
+
+
+def test_bad_query_parameters_are_ignored_with_a_warning(matched) -> None:
+    app = start(
+        {
+            "family.cancellation": "2.5",
+            "family.hope": "lots",
+            "role.king": "1",
+            "half_life_days": "-3",
+            "window": "1Y",
+            "<script>": "x",
+        }
+    )
+    assert [warning.value for warning in app.warning] == ["Some settings in the link were ignored:"]
+    details = "\n".join(text.value for text in app.text)
+    for named in ("family.hope='lots'", "'role.king'", "half_life_days='-3'", "window='1Y'", "'<script>'"):
+        assert named in details
+    weights = DEFAULTS.model_copy(update={"families": {**DEFAULTS.families, "cancellation": 2.5}})
+    assert app.metric[0].value == expected_outlook(matched, weights)
+    assert dict(app.query_params) == {"family.cancellation": "2.5"}  # the link is cleaned
+
+
+def test_without_a_browser_png_and_svg_are_unavailable_and_the_rest_works(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv(CHROMIUM_ENV, str(tmp_path / "no-chromium"))
+    app = start()
+    (notice,) = [info.value for info in app.info]
+    assert notice.startswith("PNG and SVG export is unavailable") and CHROMIUM_ENV in notice
+    labels = [download.label for download in app.download_button]
+    assert "Chart PNG" not in labels and "Chart SVG" not in labels
+    assert {"Chart HTML (offline)", "Outlook CSV", "Statements CSV"} <= set(labels)
+
+
+def test_with_a_browser_png_and_svg_are_offered() -> None:
+    require_chromium()
+    app = start()
+    labels = [download.label for download in app.download_button]
+    assert {"Chart PNG", "Chart SVG", "Chart HTML (offline)", "Outlook CSV", "Statements CSV"} <= set(labels)
+
+
+@pytest.mark.parametrize(
+    ("window", "start_label"), [("All", "From the neutral level"), ("1W", "From 10 Nov 2025")]
+)
+def test_the_driver_window_sets_where_the_change_is_measured_from(window, start_label) -> None:
+    app = start()
+    app.segmented_control[0].set_value(window).run()
+    driver_metric = app.metric[-1]
+    assert driver_metric.label.startswith(start_label) and driver_metric.label.endswith("to 17 Nov 2025")
