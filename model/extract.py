@@ -147,6 +147,7 @@ class AttributionRules(_Section):
     according_to: list[Phrase] = []
     quoted_as: list[Phrase] = []
     quoted_skip: list[Phrase] = []
+    quoted_by: list[Phrase] = []
     preludes: list[Phrase] = []
     audiences: list[Phrase] = []
     reporting_phrases: list[Phrase] = []
@@ -573,6 +574,7 @@ class _Lexicon:
     according_to: _PhraseTable[bool]
     quoted_as: _PhraseTable[bool]
     quoted_skip: frozenset[str]
+    quoted_by: frozenset[str]
     preludes: frozenset[str]
     audiences: _PhraseTable[bool]
     reporting: _PhraseTable[bool]
@@ -637,6 +639,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         according_to=_flag_table(said.according_to),
         quoted_as=_flag_table(said.quoted_as),
         quoted_skip=_folded(said.quoted_skip),
+        quoted_by=_folded(said.quoted_by),
         preludes=_folded(said.preludes),
         audiences=_flag_table(said.audiences),
         reporting=_flag_table(said.reporting_phrases),
@@ -1389,6 +1392,7 @@ class _Attributor:
         self.by_end = {mention.end: mention for mention in sentence.mentions}
         self.by_start = {mention.start: mention for mention in sentence.mentions}
         self.dates_by_start = {date.start: date for date in sentence.dates}
+        self.dates_by_end = {date.end: date for date in sentence.dates}
         self.ignored = (0, 0)  # an aside whose dates are not the date of speaking
 
     def find(self) -> _Attribution | None:
@@ -1434,13 +1438,23 @@ class _Attributor:
         length = self.lexicon.quoted_as.length_at(self.tokens, position, self.end)
         if not length:
             return None
-        cursor = position
+        cursor = self._skip_quoted_by(position)
         while cursor > self.start and self.tokens[cursor - 1].lower in self.lexicon.quoted_skip:
             cursor -= 1  # "Peskov was quoted as saying"
         speaker = self._mention_ending(cursor)
         if speaker is None:
             return None
         return self._with_content(speaker, speaker.span_start, position + length, position)
+
+    def _skip_quoted_by(self, position: int) -> int:
+        """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying'."""
+        source = self.by_end.get(position)
+        if source is None:
+            return position
+        before = source.span_start - 1
+        if before >= self.start and self.tokens[before].lower in self.lexicon.quoted_by:
+            return before
+        return position
 
     # -- finding the speaker ----------------------------------------------------------------
 
@@ -1461,12 +1475,14 @@ class _Attributor:
     def _speaker_before(self, verb: int) -> tuple[_SpeakerRef, int] | None:
         """Speaker written before the verb: 'Peskov said', 'he said', 'X, the aide, said'."""
         cursor, skipped = verb - 1, 0
-        while (
-            cursor >= self.start
-            and skipped < self.context.max_prelude_words
-            and self.tokens[cursor].lower in self.lexicon.preludes
-        ):
-            cursor, skipped = cursor - 1, skipped + 1
+        while cursor >= self.start and skipped < self.context.max_prelude_words:
+            date = self.dates_by_end.get(cursor + 1)  # "Peskov on Monday said"
+            if date is not None:
+                cursor, skipped = date.start - 1, skipped + 1
+            elif self.tokens[cursor].lower in self.lexicon.preludes:
+                cursor, skipped = cursor - 1, skipped + 1
+            else:
+                break
         if cursor < self.start:
             return None
         token = self.tokens[cursor]
@@ -1533,12 +1549,7 @@ class _Attributor:
 
     def _with_content(self, speaker: _SpeakerRef, span_start: int, span_end: int, verb: int) -> _Attribution:
         if self._quote_just_before(span_start):
-            quotes = tuple(
-                (position, position + 1)
-                for position in range(self.start, self.end)
-                if self.tokens[position].kind is _TokenKind.QUOTE
-            )
-            return _Attribution(speaker, verb, _Style.QUOTE, quotes)
+            return _Attribution(speaker, verb, _Style.QUOTE, self._quotes_around(span_start, span_end, verb))
         forward = self._content_start(span_end, verb)
         if forward is not None:
             span = self._trim(forward, self.end)
@@ -1547,6 +1558,25 @@ class _Attributor:
         if self._has_words(*before) and not self._sets_scene(*before):
             return _Attribution(speaker, verb, self._style_of(before), (before,))
         return _Attribution(speaker, verb, _Style.REPORTED, ())
+
+    def _quotes_around(self, span_start: int, span_end: int, verb: int) -> tuple[tuple[int, int], ...]:
+        """The quotations an attribution covers: all before it, and one resuming right after.
+
+        '"A," Lavrov said, "B."' covers A and B; in '"A," Rubio said, adding that the U.S.
+        wanted "a real deal."' the later quote belongs to the second, reported clause.
+        """
+        quotes = [
+            (position, position + 1)
+            for position in range(self.start, span_start)
+            if self.tokens[position].kind is _TokenKind.QUOTE
+        ]
+        cursor = self._skip_adverbials(span_end, self.tokens[verb].lower in self.lexicon.object_verbs)
+        if cursor < self.end and self.tokens[cursor].text in (",", ":"):
+            cursor += 1
+        while cursor < self.end and self.tokens[cursor].kind is _TokenKind.QUOTE:
+            quotes.append((cursor, cursor + 1))
+            cursor += 1
+        return tuple(quotes)
 
     def _style_of(self, span: tuple[int, int]) -> _Style:
         only_quotes = all(token.kind is not _TokenKind.WORD for token in self.tokens[span[0] : span[1]])

@@ -259,6 +259,25 @@ WIRE_CASES = [
         [("Viktor Orban", dt.date(2025, 11, 16), "paraphrase", "Budapest could host talks.")],
     ),
     (
+        "Russian Deputy Foreign Minister Sergei Ryabkov was quoted by RIA as saying on Monday that "
+        "a summit was not on the agenda.",
+        [("Sergei Ryabkov", dt.date(2025, 11, 17), "paraphrase", "a summit was not on the agenda.")],
+    ),
+    (
+        "Trump, asked by reporters on Air Force One on Sunday whether he would meet Putin, said: "
+        '"Maybe. We\'ll see."',
+        [("Trump", dt.date(2025, 11, 16), "quote", "Maybe. We'll see.")],
+    ),
+    (
+        "Kremlin spokesman Dmitry Peskov on Monday said the ball was in Kyiv’s court.",
+        [("Dmitry Peskov", dt.date(2025, 11, 17), "paraphrase", "the ball was in Kyiv’s court.")],
+    ),
+    (
+        '"We\'re not going to be played," Rubio told reporters on Oct. 24, adding that the U.S. '
+        'wanted "a real deal."',  # the second quote belongs to the "adding that" clause
+        [("Rubio", dt.date(2025, 10, 24), "quote", "We're not going to be played")],
+    ),
+    (
         "Ukrainian President Volodymyr Zelenskyy, who was due in Washington on Friday, said in a "
         "Telegram post that Moscow was stalling.",  # Friday is his visit, not his post
         [("Volodymyr Zelenskyy", PUBLISHED, "paraphrase", "Moscow was stalling.")],
@@ -732,10 +751,10 @@ def test_publication_datetime_is_accepted() -> None:
 @needs_article
 def test_a_one_megabyte_article_is_handled_in_linear_time() -> None:
     def seconds(copies: int) -> float:
-        """Best of two runs, so a busy machine does not decide the ratio."""
+        """Best of three runs, so a busy machine does not decide the ratio."""
         text = "\n".join([ARTICLE] * copies)
         timings = []
-        for _ in range(2):
+        for _ in range(3):
             started = time.perf_counter()
             extract(text)
             timings.append(time.perf_counter() - started)
@@ -743,7 +762,7 @@ def test_a_one_megabyte_article_is_handled_in_linear_time() -> None:
 
     small, large = seconds(100), seconds(400)  # about 0.3 MB and 1.2 MB
     assert large < 30
-    assert large < 4 * small * 2  # four times the text, well under sixteen times the time
+    assert large < 4 * small * 2.5  # four times the text; quadratic would take sixteen times
 
 
 @pytest.mark.parametrize(
@@ -753,7 +772,7 @@ def test_a_one_megabyte_article_is_handled_in_linear_time() -> None:
 def test_pathological_text_stays_fast(text: str) -> None:
     started = time.perf_counter()
     extract(text)
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 20  # about a second on a laptop
 
 
 # ---------------------------------------------------------------------------------------------
