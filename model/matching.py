@@ -7,6 +7,7 @@ multiplies it by weights, so re-weighting never re-reads the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -180,17 +181,74 @@ def _sentence_ends(text: str) -> list[int]:
     return ends
 
 
-def _words_between(text: str, start: int, end: int) -> int:
-    return len(_WORD.findall(text, start, end)) if end > start else 0
+class _Layout:
+    """Positions in one statement, indexed for O(log n) look-ups: words, clause ends, signal spans.
+
+    Every question the modifiers ask ("how many words between?", "same clause?", "inside a
+    signal?") is a binary search, so a megabyte of repeated negators costs n log n, not n^2.
+    """
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]], boundaries: list[int]):
+        self.word_starts = [match.start() for match in _WORD.finditer(text)]
+        self.boundaries = boundaries
+        self.span_starts = [start for start, _ in spans]
+        self.span_ends = [end for _, end in spans]
+
+    def words_between(self, start: int, end: int) -> int:
+        if end <= start:
+            return 0
+        return bisect_left(self.word_starts, end) - bisect_left(self.word_starts, start)
+
+    def same_clause(self, a: int, b: int) -> bool:
+        low, high = min(a, b), max(a, b)
+        index = bisect_left(self.boundaries, low)
+        return index == len(self.boundaries) or self.boundaries[index] >= high
+
+    def inside_a_signal(self, start: int, end: int) -> bool:
+        index = bisect_right(self.span_starts, start) - 1
+        if index >= 0 and self.span_ends[index] > start:
+            return True
+        following = index + 1
+        return following < len(self.span_starts) and self.span_starts[following] < end
 
 
-def _same_sentence(ends: Sequence[int], a: int, b: int) -> bool:
-    low, high = min(a, b), max(a, b)
-    return not any(low <= end < high for end in ends)
+class _Sorted:
+    """Modifiers of one kind, in text order, searchable by start and by end."""
+
+    def __init__(self, modifiers: list[_Modifier]):
+        self.items = modifiers
+        self.starts = [modifier.start for modifier in modifiers]
+        self.ends = [modifier.end for modifier in modifiers]
+
+    def last_ending_by(self, position: int) -> _Modifier | None:
+        index = bisect_right(self.ends, position) - 1
+        return self.items[index] if index >= 0 else None
+
+    def first_starting_from(self, position: int) -> _Modifier | None:
+        index = bisect_left(self.starts, position)
+        return self.items[index] if index < len(self.items) else None
 
 
-def _inside_any(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < span_end and end > span_start for span_start, span_end in spans)
+def _nearest_before(layout: _Layout, candidates: _Sorted, start: int, window: int) -> _Modifier | None:
+    """The closest modifier ending before `start`, if in the same clause and within `window` words."""
+    modifier = candidates.last_ending_by(start)
+    if modifier is None or not layout.same_clause(modifier.end, start):
+        return None
+    return modifier if layout.words_between(modifier.end, start) <= window else None
+
+
+def _nearest_around(
+    layout: _Layout, candidates: _Sorted, span: tuple[int, int], window: int
+) -> _Modifier | None:
+    """The closest modifier before the span, else after it, within `window` words in its clause."""
+    start, end = span
+    before = _nearest_before(layout, candidates, start, window)
+    if before is not None:
+        return before
+    after = candidates.first_starting_from(end)
+    if after is None or not layout.same_clause(end, after.start):
+        return None
+    return after if layout.words_between(end, after.start) <= window else None
 
 
 def _modifiers_in(text: str, compiled: CompiledRules) -> list[_Modifier]:
@@ -224,40 +282,6 @@ def _modifiers_in(text: str, compiled: CompiledRules) -> list[_Modifier]:
     return found
 
 
-def _nearest_before(
-    text: str, ends: Sequence[int], candidates: Sequence[_Modifier], start: int, window: int
-) -> _Modifier | None:
-    best = None
-    for modifier in candidates:
-        if (
-            modifier.end <= start
-            and _same_sentence(ends, modifier.end, start)
-            and _words_between(text, modifier.end, start) <= window
-        ):
-            best = modifier  # candidates are in text order: the last one is the nearest
-    return best
-
-
-def _nearest_around(
-    text: str,
-    ends: Sequence[int],
-    candidates: Sequence[_Modifier],
-    span: tuple[int, int],
-    window: int,
-) -> _Modifier | None:
-    start, end = span
-    for modifier in candidates:
-        if modifier.end <= start:
-            gap_start, gap_end = modifier.end, start
-        elif modifier.start >= end:
-            gap_start, gap_end = end, modifier.start
-        else:
-            continue
-        if _same_sentence(ends, gap_start, gap_end) and (_words_between(text, gap_start, gap_end) <= window):
-            return modifier
-    return None
-
-
 def _statement_rows(
     text: str, signals: list[tuple[int, int, int, str]], compiled: CompiledRules, index: int
 ) -> list[dict]:
@@ -265,26 +289,32 @@ def _statement_rows(
     settings = compiled.rules.modifiers
     spans = [(start, end) for start, end, _, _ in signals]
     found = _modifiers_in(text, compiled)
-    modifiers = [m for m in found if not _inside_any(spans, m.start, m.end)]
-    negators_inside = [m for m in found if m.kind == "negator" and _inside_any(spans, m.start, m.end)]
-    by_kind: dict[str, list[_Modifier]] = {"negator": [], "hedge": [], "intensifier": []}
-    contrasts = []
-    for modifier in modifiers:
-        (contrasts if modifier.kind == "contrast" else by_kind[modifier.kind]).append(modifier)
+    probe = _Layout(text, spans, [])
+    outside: dict[str, list[_Modifier]] = {"negator": [], "hedge": [], "intensifier": [], "contrast": []}
+    negators_inside = []
+    for modifier in found:
+        if not probe.inside_a_signal(modifier.start, modifier.end):
+            outside[modifier.kind].append(modifier)
+        elif modifier.kind == "negator":
+            negators_inside.append(modifier)
+    contrasts = outside["contrast"]
     # Modifiers reach across commas ("meet again, at some point") but not across a sentence end
     # or a contrast word ("canceled it, but we'll do it in the future").
-    ends = sorted(_sentence_ends(text) + [contrast.start for contrast in contrasts])
+    layout = _Layout(text, spans, sorted(_sentence_ends(text) + [c.start for c in contrasts]))
+    negators, hedges, intensifiers = (_Sorted(outside[kind]) for kind in ("negator", "hedge", "intensifier"))
+    inside = _Sorted(negators_inside)
     pivot = _contrast_pivot(contrasts, spans)
     seen_per_family: dict[int, int] = {}
     rows = []
     for start, end, family_index, pattern in signals:
         family = compiled.rules.families[family_index]
-        negator = _nearest_before(text, ends, by_kind["negator"], start, settings.negation_window)
+        negator = _nearest_before(layout, negators, start, settings.negation_window)
         if negator is None and pattern not in compiled.self_negating:
             # A negator inside a gap of the pattern: "a summit was not planned".
-            negator = next((m for m in negators_inside if start < m.start and m.end <= end), None)
-        hedge = _nearest_around(text, ends, by_kind["hedge"], (start, end), settings.hedge_window)
-        intensifier = _nearest_before(text, ends, by_kind["intensifier"], start, settings.intensifier_window)
+            candidate = inside.first_starting_from(start + 1)
+            negator = candidate if candidate is not None and candidate.end <= end else None
+        hedge = _nearest_around(layout, hedges, (start, end), settings.hedge_window)
+        intensifier = _nearest_before(layout, intensifiers, start, settings.intensifier_window)
         hard_event = family.hard_event if negator is None and hedge is None else None
         contrast, contrast_factor = "", 1.0
         if pivot is not None:
@@ -330,10 +360,11 @@ def _statement_rows(
 
 def _contrast_pivot(contrasts: Sequence[_Modifier], spans: Sequence[tuple[int, int]]) -> _Modifier | None:
     """The last contrast word with signals on both sides, or None."""
+    if not spans:
+        return None
+    first_end, last_start = spans[0][1], spans[-1][0]
     for contrast in reversed(contrasts):
-        before = any(end <= contrast.start for _, end in spans)
-        after = any(start >= contrast.end for start, _ in spans)
-        if before and after:
+        if first_end <= contrast.start and last_start >= contrast.end:
             return contrast
     return None
 

@@ -18,6 +18,7 @@ SEPARATOR = r"[\s\-\u2013\u2014\"'\u201c\u201d()]{1,6}"
 # Any word, for "..." gaps: letters, digits and apostrophes ("don't").
 ANY_WORD = r"[\w']{1,40}"
 GAP = "..."
+MAX_GAPS = 2
 _SLOT_CHARS = re.compile(r"^[\w'\-*=|{}?]+$")
 _CLASS_REF = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
 _VOWELS = frozenset("aeiou")
@@ -134,6 +135,9 @@ def parse_pattern(
         raise PatternSyntaxError("'...' must stand between words")
     if any(a.gap and b.gap for a, b in zip(slots, slots[1:], strict=False)):
         raise PatternSyntaxError("two '...' in a row")
+    if sum(slot.gap for slot in slots) > MAX_GAPS:
+        # Each gap multiplies the ways a failing match can be retried; two keep it small.
+        raise PatternSyntaxError(f"more than {MAX_GAPS} '...' gaps")
     if all(slot.optional or slot.gap for slot in slots):
         raise PatternSyntaxError("every word is optional, so it could match nothing")
     if slots[0].optional or slots[-1].optional:

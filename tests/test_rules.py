@@ -89,6 +89,7 @@ def test_every_coefficient_in_the_rules_file_has_a_comment() -> None:
         (lambda d: d["families"][0]["patterns"].append("{NOWHERE} talks"), "unknown word class {NOWHERE}"),
         (lambda d: d["families"][0]["patterns"].append("... summit"), "'...' must stand between words"),
         (lambda d: d["families"][0]["patterns"].append("meet?"), "every word is optional"),
+        (lambda d: d["families"][0]["patterns"].append("a ... b ... c ... d"), "more than 2 '...' gaps"),
         (lambda d: d["families"][0]["patterns"].append("(a+)+$"), "unexpected character"),
         (lambda d: d["families"][0]["patterns"].append("last met"), "duplicate pattern 'last met'"),
         (lambda d: d["modifiers"]["hedges"].append("maybe"), "modifiers.hedges: duplicate phrase 'maybe'"),

@@ -1,0 +1,138 @@
+"""Scoring any text: never raises, stays in [-1, 1], is deterministic, and has no pathological slow-down."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from model.explain import explain_texts, score_texts
+from model.rules import default_rules
+from model.scoring import Weights
+
+RULES = default_rules()
+WEIGHTS = Weights.defaults(RULES)
+
+# Real vocabulary mixed with arbitrary Unicode, so generated texts actually hit the rules.
+WORDS = st.sampled_from(
+    [
+        "summit",
+        "meeting",
+        "talks",
+        "cancelled",
+        "not",
+        "n't",
+        "don't",
+        "completely",
+        "off",
+        "the",
+        "table",
+        "but",
+        "however",
+        "possibly",
+        "at some point",
+        "definitely",
+        "no plans to meet",
+        "scheduled",
+        "hope",
+        "stalled",
+        ".",
+        ",",
+        "!",
+        "?",
+        ";",
+        "\u201c",
+        "\u201d",
+        "\u2019",
+        "\x00",
+        "\n",
+        "\u2014",
+        "Ünïcödé",
+        "\U0001f600",
+        "\u0130",
+        "ß",
+    ]
+)
+TEXTS = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=60).map(" ".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXTS, min_size=1, max_size=8))
+def test_any_text_scores_within_bounds_deterministically(texts: list[str]) -> None:
+    copies = list(texts)
+    scores, matches = score_texts(texts, RULES, WEIGHTS)
+    assert texts == copies  # inputs untouched
+    assert all(-1.0 <= score <= 1.0 for score in scores)
+    assert len(scores) == len(texts)
+    again, _ = score_texts(texts, RULES, WEIGHTS)
+    assert again == scores
+    for row in matches.itertuples():
+        assert 0 <= row.start < row.end <= len(texts[row.statement])
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_explanations_point_into_the_text(text: str) -> None:
+    (record,) = explain_texts([text], RULES, WEIGHTS)
+    for signal in record["signals"]:
+        matched = text[signal["start"] : signal["end"]]
+        assert matched.replace("\u2019", "'").replace("\u2018", "'") == signal["matched"].replace(
+            "\u2019", "'"
+        )
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(TEXTS, min_size=2, max_size=6))
+def test_a_statement_scores_the_same_alone_or_in_a_batch(texts: list[str]) -> None:
+    batch, _ = score_texts(texts, RULES, WEIGHTS)
+    alone = [score_texts([text], RULES, WEIGHTS)[0][0] for text in texts]
+    assert batch == alone
+
+
+MEGABYTE = 1_000_000
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "not ",
+        "possibly ",
+        "not completely off the table ",
+        "the summit was not cancelled but ",
+        "we hope to meet, ",
+        "a" * 50 + " ",
+        "... ",
+        "the summit " + "x" * 200 + " ",
+    ],
+)
+def test_a_megabyte_of_repetition_scores_quickly(unit: str) -> None:
+    """Reported as a time, not asserted tightly: the bound only catches quadratic blow-ups."""
+    text = unit * (MEGABYTE // len(unit))
+    started = time.perf_counter()
+    scores, _ = score_texts([text], RULES, WEIGHTS)
+    elapsed = time.perf_counter() - started
+    assert -1.0 <= scores[0] <= 1.0
+    assert elapsed < 5.0, f"{elapsed:.1f} s for 1 MB of {unit!r}"
+
+
+def test_user_patterns_cannot_cause_runaway_matching() -> None:
+    """The nastiest pattern the language allows, on text made to make it backtrack."""
+    import copy
+    import tomllib
+
+    from model.rules import default_rules_path, parse_rules
+
+    data = tomllib.loads(default_rules_path().read_text(encoding="utf-8"))
+    hostile = copy.deepcopy(data)
+    hostile["matching"]["max_gap"] = 8
+    hostile["families"][0]["patterns"] = ["meet ... meet ... meet summit?  talks"]
+    rules = parse_rules(hostile, source="hostile.toml")
+    text = "meet " * 200_000
+    started = time.perf_counter()
+    score_texts([text], rules, Weights.defaults(rules))
+    assert time.perf_counter() - started < 10.0
