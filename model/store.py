@@ -727,8 +727,7 @@ def _sync_folder(folder: Path) -> None:
 def open_seeded_store(url: str | None = None) -> Store:
     """The store at `url` (default_url() by default), seeded once from the bundled dataset."""
     store = Store(url)
-    try:
+    # A read-only store still serves what it has; writes will say why they fail.
+    with contextlib.suppress(StoreError):
         store.seed_if_empty(read_statements_csv(bundled_statements_path()))
-    except StoreError:
-        pass  # a read-only store still serves what it has; writes will say why they fail
     return store

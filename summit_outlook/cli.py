@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -13,6 +14,7 @@ from typing import TextIO
 import pandas as pd
 
 from model.explain import describe_signal, explain_texts, score_texts
+from model.extract import candidates_to_frame, extract_statements
 from model.outlook import match_statements, outlook_series, score_statements
 from model.rules import Rules, RulesError, load_rules
 from model.scoring import Weights, WeightsError, load_weights
@@ -241,6 +243,35 @@ def command_export(args: argparse.Namespace) -> None:
     print(f"{args.file}: exported {count} statement(s)")
 
 
+# --- extract ----------------------------------------------------------------------------------
+
+
+def _published_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (expected YYYY-MM-DD)") from None
+
+
+def command_extract(args: argparse.Namespace) -> None:
+    path = Path(args.file)
+    try:
+        article = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UserError(f"{path}: file not found") from None
+    except UnicodeDecodeError as error:
+        raise UserError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise UserError(f"{path}: cannot read file ({error.strerror})") from None
+    candidates = extract_statements(article, published=args.published)
+    frame = candidates_to_frame(candidates, source=args.source or path.name)
+    frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
+    if args.format == "json":
+        print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=1))
+    else:
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
 # --- rules check -------------------------------------------------------------------------------
 
 
@@ -293,6 +324,21 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser("export", help="write the store as a statements CSV")
     exporter.add_argument("file", metavar="FILE.csv")
     exporter.set_defaults(handler=command_export)
+
+    extract = commands.add_parser(
+        "extract", help="find dated, attributed statements in a news article (for review)"
+    )
+    extract.add_argument("file", metavar="FILE.txt", help="the article as plain text")
+    extract.add_argument(
+        "--published",
+        required=True,
+        type=_published_date,
+        metavar="YYYY-MM-DD",
+        help="publication date; relative dates in the text are resolved against it",
+    )
+    extract.add_argument("--source", help="what to put in the source column (default: file name)")
+    extract.add_argument("--format", choices=["csv", "json"], default="csv")
+    extract.set_defaults(handler=command_extract)
 
     rules = commands.add_parser("rules", help="work with rules files")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")

@@ -145,7 +145,7 @@ def test_bad_input_exits_2_with_one_clear_line(cli, tmp_path: Path, args, conten
 
 
 def test_every_command_has_help(cli) -> None:
-    for command in (["score"], ["timeline"], ["rules", "check"], ["import"], ["export"]):
+    for command in (["score"], ["timeline"], ["rules", "check"], ["import"], ["export"], ["extract"]):
         result = cli(*command, "--help")
         assert result.returncode == 0 and "usage:" in result.stdout
 
@@ -190,3 +190,27 @@ def test_a_bad_import_changes_nothing(cli, tmp_path: Path, monkeypatch) -> None:
     exported = tmp_path / "out.csv"
     cli("export", str(exported))
     assert sum(1 for _ in exported.open(encoding="utf-8")) == 17  # header + the 16 seeded rows
+
+
+def test_extract_finds_the_article_statements(cli) -> None:
+    article = "data/sources/trump-putin-summit-2025-11.txt"
+    result = cli("extract", article, "--published", "2025-11-18", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    by_speaker = {(row["speaker"], row["date"]) for row in rows}
+    for expected in [
+        ("Dmitry Peskov", "2025-11-17"),
+        ("Karoline Leavitt", "2025-10-23"),
+        ("Sergei Lavrov", "2025-11-09"),
+        ("Marco Rubio", "2025-11-12"),
+        ("Donald Trump", "2025-10-22"),
+        ("Donald Trump", "2025-10-13"),
+    ]:
+        assert expected in by_speaker
+    assert all(row["source"] == "trump-putin-summit-2025-11.txt" for row in rows)
+
+
+def test_extract_rejects_a_bad_publication_date(cli) -> None:
+    result = cli("extract", "data/sources/trump-putin-summit-2025-11.txt", "--published", "18/11/2025")
+    assert result.returncode == 2
+    assert "not a date: '18/11/2025' (expected YYYY-MM-DD)" in result.stderr
