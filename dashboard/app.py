@@ -44,6 +44,9 @@ from model.statements import StatementsError, bundled_statements_path, read_stat
 WINDOW_PARAM = "window"
 CHART_KEY = "outlook_chart"
 TABLE_KEY = "statements_table"
+# Four lines of text per row: long quotes and explanations wrap instead of being cut at one line.
+TABLE_ROW_HEIGHT = 80
+TABLE_HEIGHT = 36 + 7 * TABLE_ROW_HEIGHT  # header and seven rows
 
 
 # --- cached steps: every input is an argument ----------------------------------------------------
@@ -199,7 +202,8 @@ def chart_ui(figure, view: OutlookView) -> Selection | None:
     )
     st.caption(
         "Markers are statements: green raises the outlook, red lowers it, size is strength. "
-        "Click a point or drag a box to list the statements behind it; double-click to clear."
+        "Click a point to list the statements behind it (the toolbar's box select takes a range); "
+        "double-click to clear."
     )
     return selected_statements(event.selection.points, view.scored.statements)
 
@@ -219,17 +223,20 @@ def statements_ui(view: OutlookView, signals: list[str], selection: Selection | 
         table,
         key=TABLE_KEY,
         hide_index=True,
-        column_order=("date", "speaker", "role", "side", "score", "quote", "explanation"),
+        # Who, when, how strong, what was said and why first; role and side after, by scrolling.
+        column_order=("date", "speaker", "score", "quote", "explanation", "role", "side"),
+        row_height=TABLE_ROW_HEIGHT,
+        height=TABLE_HEIGHT,
         on_select="rerun",
         selection_mode="single-row",
         column_config={
-            "date": st.column_config.DateColumn("Date", format="D MMM YYYY", width=95),
-            "speaker": st.column_config.TextColumn("Speaker", width=125),
-            "role": st.column_config.TextColumn("Role", width=100),
-            "side": st.column_config.TextColumn("Side", width=100),
-            "quote": st.column_config.TextColumn("Quote (matched words marked)", width=420),
-            "score": st.column_config.NumberColumn("Score", format="%+.2f", width=60),
-            "explanation": st.column_config.TextColumn("Explanation", width="large"),
+            "date": st.column_config.DateColumn("Date", format="D MMM YYYY", width=90),
+            "speaker": st.column_config.TextColumn("Speaker", width=115),
+            "role": st.column_config.TextColumn("Role", width=110),
+            "side": st.column_config.TextColumn("Side", width=110),
+            "quote": st.column_config.TextColumn("Quote (matched words marked)", width=310),
+            "score": st.column_config.NumberColumn("Score", format="%+.2f", width=56),
+            "explanation": st.column_config.TextColumn("Explanation", width=330),
         },
     )
     rows = picked.selection.rows

@@ -55,7 +55,13 @@ EVENT_MERGE_DAYS = 3
 EXPORT_WIDTH = 1400
 EXPORT_HEIGHT = 700
 EXPORT_SCALE = 2
-SCREEN_HEIGHT = 520
+SCREEN_HEIGHT = 560
+# Fixed margins in px: room for the three title lines, two legend rows and the band names.
+CHART_MARGIN = {"l": 60, "r": 95, "t": 135, "b": 100, "autoexpand": False}
+TITLE_TOP_PX = 14
+SELECTOR_GAP_PX = 8  # between the range selector and the plot below it
+EXPORT_MARGIN_TOP = 105  # exports have no range selector above the plot
+LEGEND_GAP_PX = 48  # below the plot: clear of the two-line date ticks
 # Families that moved the outlook by less than this many points are left out of the driver view.
 DRIVER_MIN_POINTS = 0.05
 
@@ -183,10 +189,30 @@ def add_event_marks(figure: go.Figure, series: pd.DataFrame) -> None:
 
 
 def subtitle(view: OutlookView, rules: Rules) -> str:
-    """The chart's second title line: the date range and a note of non-default weights."""
+    """The lines under the title: the date range, and a note of non-default weights on its own line."""
     shown = window_range(view.series, Window.ALL)
     dates = shown.label() if shown else "no statements"
-    return escape(f"{dates} \u00b7 {describe_changes(view.changed, rules)}")
+    if not view.changed:
+        return escape(f"{dates} \u00b7 default weights")
+    return f"{escape(dates)}<br>{escape(describe_changes(view.changed, rules))}"
+
+
+def fit_to_height(figure: go.Figure, height: int, *, top: int = CHART_MARGIN["t"]) -> go.Figure:
+    """Place title, range selector and legend in pixels for a figure this tall.
+
+    Margins are fixed (no auto-expansion), so the plot's height is known: the range selector sits
+    just above the plot's left corner, clear of the subtitle above it and of Plotly's toolbar,
+    which appears at the top right.
+    """
+    plot_px = height - top - CHART_MARGIN["b"]
+    figure.update_layout(
+        height=height,
+        margin={**CHART_MARGIN, "t": top},
+        title={"y": 1 - TITLE_TOP_PX / height, "yref": "container", "yanchor": "top"},
+        legend={"y": -LEGEND_GAP_PX / plot_px},
+    )
+    figure.update_xaxes(rangeselector={"y": 1 + SELECTOR_GAP_PX / plot_px})
+    return figure
 
 
 def x_range(series: pd.DataFrame) -> list[pd.Timestamp] | None:
@@ -220,7 +246,9 @@ def outlook_figure(view: OutlookView, rules: Rules, signals: list[str]) -> go.Fi
             x=view.series["date"],
             y=view.series["outlook"],
             name="Outlook, your weights" if view.changed else "Outlook",
-            mode="lines",
+            # Invisible markers: Plotly selects only marker points, so these make each day clickable.
+            mode="lines+markers",
+            marker={"size": 8, "color": "rgba(0,0,0,0)"},
             line={"color": LINE_COLOUR, "width": 3},
             customdata=view.series[["status"]].to_numpy(),
             hovertemplate="%{x|%d %b %Y}: <b>%{y:.1f}</b> (%{customdata[0]})<extra></extra>",
@@ -255,12 +283,10 @@ def outlook_figure(view: OutlookView, rules: Rules, signals: list[str]) -> go.Fi
             "x": 0.01,
             "xanchor": "left",
         },
-        height=SCREEN_HEIGHT,
-        margin={"l": 60, "r": 90, "t": 90, "b": 50},
+        margin=CHART_MARGIN,
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"family": FONT, "size": 12}},
-        legend={"orientation": "h", "x": 0, "y": -0.1, "yanchor": "top"},
-        dragmode="select",
+        legend={"orientation": "h", "x": 0, "yanchor": "top"},
     )
     figure.update_yaxes(title="Outlook (0\u2013100)", range=[0, 100], fixedrange=True, gridcolor="#e6e6e6")
     figure.update_xaxes(
@@ -273,22 +299,21 @@ def outlook_figure(view: OutlookView, rules: Rules, signals: list[str]) -> go.Fi
                 {"count": 3, "label": "3M", "step": "month", "stepmode": "backward"},
                 {"label": "All", "step": "all"},
             ],
-            "x": 1.0,
-            "xanchor": "right",
-            "y": 1.02,
+            "x": 0.0,
+            "xanchor": "left",
             "yanchor": "bottom",
             "bgcolor": "#f0f2f6",
             "activecolor": "#c9d3e6",
         },
     )
-    return figure
+    return fit_to_height(figure, SCREEN_HEIGHT)
 
 
 def for_export(figure: go.Figure) -> go.Figure:
     """A copy for a static image: fixed size, no interactive-only controls."""
-    exported = go.Figure(figure)
+    exported = fit_to_height(go.Figure(figure), EXPORT_HEIGHT, top=EXPORT_MARGIN_TOP)
     exported.update_xaxes(rangeselector={"visible": False})
-    exported.update_layout(width=EXPORT_WIDTH, height=EXPORT_HEIGHT, dragmode=False)
+    exported.update_layout(width=EXPORT_WIDTH, dragmode=False)
     return exported
 
 
