@@ -1,0 +1,207 @@
+"""The real dashboard in headless Chromium: `streamlit run`, a slider moved by keyboard, real downloads.
+
+Uses Debian's Chromium through Playwright's `executable_path`; Playwright's own browser
+downloads are never used. Without Chromium these tests skip loudly, except under CI=true.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser_support import require_chromium
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+REPO = Path(__file__).resolve().parent.parent
+APP = REPO / "dashboard" / "app.py"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1400, "height": 1000}
+SERVER_START_TIMEOUT_S = 60
+# Waits inside the page: a rerun takes well under a second here; a first PNG export ~2 s.
+PAGE_TIMEOUT_MS = 30_000
+# Set this to keep the full-page screenshot (the test always takes one into its tmp_path).
+SCREENSHOT_ENV = "SUMMIT_OUTLOOK_SCREENSHOT"
+# The slider's thumb is a visually hidden range input (react-aria); it takes focus and arrow keys.
+CANCELLATION_SLIDER = ".st-key-w_family_cancellation input[type='range']"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    pytest.fail(f"streamlit did not answer within {SERVER_START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    return require_chromium()
+
+
+@pytest.fixture(scope="module")
+def server(chromium: Path, tmp_path_factory) -> Iterator[str]:
+    port = free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    command = [
+        *(sys.executable, "-m", "streamlit", "run", str(APP)),
+        *("--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port)),
+        *("--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"),
+    ]
+    environment = {**os.environ, "SUMMIT_OUTLOOK_CHROMIUM": str(chromium)}
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, env=environment
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, server: str):
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    opened = context.new_page()
+    opened.goto(server)
+    wait_for_app(opened)
+    yield opened
+    context.close()
+
+
+def wait_for_app(page) -> None:
+    """Until the script has run: the headline is shown and the 'running' indicator is gone."""
+    page.locator("[data-testid='stMetricValue']").first.wait_for(state="visible")
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached")
+    page.locator(".js-plotly-plot").first.wait_for(state="visible")
+
+
+def headline(page) -> float:
+    return float(page.locator("[data-testid='stMetricValue']").first.inner_text())
+
+
+def download(page, label: str, tmp_path: Path) -> tuple[str, bytes]:
+    button = page.locator("[data-testid='stDownloadButton']", has_text=label).locator("button")
+    with page.expect_download() as started:
+        button.click()
+    saved = tmp_path / started.value.suggested_filename
+    started.value.save_as(saved)
+    return started.value.suggested_filename, saved.read_bytes()
+
+
+def test_moving_a_slider_by_keyboard_changes_the_headline_and_the_url(page) -> None:
+    before = headline(page)
+    thumb = page.locator(CANCELLATION_SLIDER)
+    thumb.focus()
+    for _ in range(20):  # +1.0 in steps of 0.05
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "before => parseFloat(document.querySelector(\"[data-testid='stMetricValue']\").innerText) !== before",
+        arg=before,
+    )
+    wait_for_app(page)
+    assert headline(page) < before  # trusting cancellations more lowers the outlook
+    page.wait_for_function("() => window.location.search.includes('family.cancellation=')")
+    assert "vs default weights" in page.locator("[data-testid='stMetricDelta']").first.inner_text()
+
+    # The URL alone reproduces the view in a fresh page.
+    shared = page.url
+    fresh = page.context.new_page()
+    fresh.goto(shared)
+    wait_for_app(fresh)
+    assert headline(fresh) == headline(page)
+
+
+def test_downloads_are_what_they_claim(page, tmp_path: Path) -> None:
+    name, png = download(page, "Chart PNG", tmp_path)
+    assert name.endswith(".png") and png.startswith(b"\x89PNG\r\n\x1a\n")
+    name, svg = download(page, "Chart SVG", tmp_path)
+    assert name.endswith(".svg") and svg.lstrip().startswith(b"<svg")
+    assert b"Summit outlook over time" in svg
+    name, html = download(page, "Chart HTML (offline)", tmp_path)
+    assert name.endswith(".html") and b"Plotly.newPlot" in html and len(html) > 1_000_000
+    for label, header in (("Outlook CSV", "date,outlook,status"), ("Statements CSV", "date,speaker,role")):
+        name, data = download(page, label, tmp_path)
+        text = data.decode("utf-8-sig")
+        assert name.endswith(".csv") and text.startswith(header)
+        assert len(list(csv.reader(io.StringIO(text)))) > 2
+    assert not page.locator("[data-testid='stException']").count()
+
+
+def test_clicking_a_statement_marker_lists_it(page) -> None:
+    # Plotly takes clicks on its drag layer above the markers: hover the marker's spot, then click.
+    marker = page.locator(".js-plotly-plot .scatterlayer .trace:last-child .points path").first
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.locator(".js-plotly-plot .hoverlayer .hovertext").first.wait_for(state="visible")
+    page.mouse.down()
+    page.mouse.up()
+    caption = page.get_by_text("statement(s) from", exact=False)
+    caption.wait_for(state="visible")
+    wait_for_app(page)
+    assert "Double-click the chart" in caption.inner_text()
+    assert page.locator("[data-testid='stDataFrame']").count() == 1
+
+
+def test_full_page_screenshot(page, tmp_path: Path) -> None:
+    # Streamlit scrolls inside its main block: grow the window to the content to capture it all.
+    height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], height)})
+    wait_for_app(page)
+    page.wait_for_timeout(500)  # let Plotly finish resizing to the new window
+    shot = tmp_path / "dashboard.png"
+    page.screenshot(path=str(shot), full_page=True)
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG") and int.from_bytes(data[16:20], "big") == VIEWPORT["width"]
+    if keep := os.environ.get(SCREENSHOT_ENV):
+        Path(keep).write_bytes(data)
