@@ -1,0 +1,439 @@
+"""The four figures of issue 5, each a function that measures and returns its table rows."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks import corpus
+from benchmarks.harness import (
+    NO_TARGET,
+    REPO,
+    Budget,
+    Row,
+    count,
+    duration,
+    rate,
+    skipped,
+    verdict,
+)
+from model.explain import score_texts
+from model.outlook import MatchedStatements, match_statements, outlook_series, score_statements
+from model.rules import Rules, default_rules
+from model.scoring import Weights
+
+# Figure 1: our bulk scoring against VADER on the same statements.
+BULK_TARGET_RATIO = 10.0
+# VADER is pure Python at ~20k statements/s: beyond this many it is measured on a prefix.
+VADER_MAX = 100_000
+# Figure 2: re-weighting already-matched statements and rebuilding the outlook.
+REWEIGHT_SIZE = 100_000
+REWEIGHT_TARGET_SECONDS = 0.050
+# Figure 3: the dashboard on 10k statements.
+DASHBOARD_APP = REPO / "dashboard" / "app.py"
+DASHBOARD_SIZE = 10_000
+STATEMENTS_ENV = "SUMMIT_OUTLOOK_STATEMENTS"
+SLIDER_TARGET_SECONDS = 0.300
+COLD_START_TARGET_SECONDS = 3.0
+SLIDER_RERUNS = 5
+BARE_APP = 'import streamlit as st\n\nweight = st.slider("weight", 0.0, 5.0, 1.0, 0.1)\nst.write(weight)\n'
+# Figure 4: the bulk `score` command.
+CLI_MEMORY_LIMIT_MB = 500.0
+PER_LINE_RATIO_LIMIT = 1.3
+CLI_RUNS = 3
+STARTUP_LINES = 10
+
+
+def _texts(n: int, seed: int, cache: dict[int, list[str]]) -> list[str]:
+    """The first n corpus texts, generated once per run and sliced for smaller sizes."""
+    largest = max(cache, default=0)
+    if n > largest:
+        cache.clear()
+        cache[n] = corpus.texts(n, seed=seed)
+        largest = n
+    return cache[largest][:n]
+
+
+def _over_budget(estimate: float, budget: Budget) -> str:
+    return f"one run est. {duration(estimate)} > budget {duration(budget.cell_seconds)}"
+
+
+# --- 1. bulk scoring ---------------------------------------------------------------------------
+
+
+def bulk_scoring(sizes: Sequence[int], budget: Budget, *, seed: int) -> list[Row]:
+    """Statements/second of score_texts against VADER's polarity_scores over the same statements."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    rules = default_rules()
+    weights = Weights.defaults(rules)
+    analyzer = SentimentIntensityAnalyzer()
+    cache: dict[int, list[str]] = {}
+    score_texts(_texts(50, seed, cache), rules, weights)  # warm-up: compiles the rules' regexes
+    vader_seconds_per_statement = 0.0
+    rows = []
+    for n in sizes:
+        estimate = budget.estimate(n)
+        if estimate > budget.cell_seconds:
+            rows.append(_bulk_row(n, 0, "", "", "", skipped(_over_budget(estimate, budget))))
+            continue
+        texts = _texts(n, seed, cache)
+        ours = budget.measure(lambda texts=texts: score_texts(texts, rules, weights))
+        assert ours is not None
+        budget.learn(n, ours.median)
+        subset = texts[: min(n, VADER_MAX)]
+        vader = budget.measure(
+            lambda subset=subset: [analyzer.polarity_scores(text) for text in subset],
+            estimate=len(subset) * vader_seconds_per_statement,
+        )
+        if vader is None:
+            reason = skipped("VADER over budget")
+            rows.append(_bulk_row(n, ours.runs, rate(n / ours.median), "", "", reason))
+            continue
+        vader_seconds_per_statement = vader.median / len(subset)
+        ratio = (n / ours.median) / (len(subset) / vader.median)
+        on = f" on first {count(len(subset))}" if len(subset) < n else ""
+        rows.append(
+            _bulk_row(
+                n,
+                ours.runs,
+                rate(n / ours.median),
+                f"VADER {rate(len(subset) / vader.median)}{on} ({vader.runs} runs)",
+                f"{ratio:.3g}x VADER",
+                verdict(ratio >= BULK_TARGET_RATIO),
+            )
+        )
+    return rows
+
+
+def _bulk_row(n: int, runs: int, value: str, baseline: str, ratio: str, result: str) -> Row:
+    target = f">= {BULK_TARGET_RATIO:g}x VADER"
+    return Row("1 bulk scoring", count(n), str(runs), value, baseline, ratio, target, result)
+
+
+# --- 2. re-weighting ---------------------------------------------------------------------------
+
+
+def _tile(sample: MatchedStatements, n: int) -> MatchedStatements:
+    """n statements made of repeats of a matched sample: the same match table, shifted per copy."""
+    copies = math.ceil(n / len(sample.statements))
+    size = len(sample.statements)
+    statements = pd.concat([sample.statements] * copies, ignore_index=True).iloc[:n]
+    matches = pd.concat(
+        [sample.matches.assign(statement=sample.matches["statement"] + i * size) for i in range(copies)],
+        ignore_index=True,
+    )
+    return MatchedStatements(statements=statements, matches=matches[matches["statement"] < n].copy())
+
+
+def _weight_variations(rules: Rules) -> itertools.cycle:
+    """Successive weight settings, as a user dragging family sliders and the half-life would."""
+    default = Weights.defaults(rules)
+    variations = []
+    for index, family_id in enumerate(rules.family_ids):
+        families = dict(default.families)
+        families[family_id] = round(families[family_id] * (0.5 + 0.25 * (index % 4)), 3)
+        half_life = default.half_life_days * (1.0 + 0.1 * (index % 3))
+        variations.append(Weights(families=families, roles=default.roles, half_life_days=half_life))
+    return itertools.cycle(variations)
+
+
+def reweighting(sizes: Sequence[int], budget: Budget, *, seed: int) -> list[Row]:
+    """Time to re-weight matched statements and rebuild the daily outlook, against matching them."""
+    rules = default_rules()
+    variations = _weight_variations(rules)
+
+    def reweight(matched: MatchedStatements) -> pd.DataFrame:
+        weights = next(variations)
+        return outlook_series(score_statements(matched, rules, weights), rules, weights)
+
+    rows = []
+    samples: dict[int, tuple[MatchedStatements, float]] = {}
+    for n in sorted({*sizes, REWEIGHT_SIZE}):
+        affordable = n if budget.estimate(n) <= budget.cell_seconds else _affordable(budget)
+        if affordable not in samples:
+            frame = corpus.statements_frame(affordable, seed=seed)
+            holder: list[MatchedStatements] = []
+            timing = budget.measure(
+                lambda frame=frame, holder=holder: holder.append(match_statements(frame, rules)), most=3
+            )
+            assert timing is not None
+            budget.learn(affordable, timing.median)
+            samples[affordable] = (holder[-1], timing.median)
+        sample, match_seconds = samples[affordable]
+        matched = sample if affordable == n else _tile(sample, n)
+        if affordable < n:
+            match_seconds *= n / affordable
+            budget.note(
+                f"figure 2: matching {count(n)} statements would exceed the budget, so they are "
+                f"{count(affordable)} matched statements repeated, and the baseline is extrapolated (est.)"
+            )
+        timing = budget.measure(lambda matched=matched: reweight(matched), most=max(budget.repeats, 5))
+        if timing is None:  # pragma: no cover - re-weighting is far cheaper than the budget
+            continue
+        estimated = "est. " if affordable < n else ""
+        on_target = n == REWEIGHT_SIZE
+        rows.append(
+            Row(
+                "2 re-weight + outlook",
+                count(n),
+                str(timing.runs),
+                duration(timing.median),
+                f"match from text {estimated}{duration(match_seconds)}",
+                f"1/{match_seconds / timing.median:,.0f} of matching",
+                f"<= {REWEIGHT_TARGET_SECONDS * 1000:g} ms at {count(REWEIGHT_SIZE)}"
+                if on_target
+                else NO_TARGET,
+                verdict(timing.median <= REWEIGHT_TARGET_SECONDS) if on_target else NO_TARGET,
+            )
+        )
+    return rows
+
+
+def _affordable(budget: Budget) -> int:
+    """The most statements (a multiple of 1,000, at least 1,000) one matching run can take."""
+    per_statement = budget.seconds_per_statement or 1.0
+    return max(1000, int(budget.cell_seconds / per_statement) // 1000 * 1000)
+
+
+# --- 3. dashboard ------------------------------------------------------------------------------
+
+
+def _probe(app: Path, statements_csv: Path, *, reruns: int, timeout: float) -> dict:
+    """One fresh-process dashboard session (benchmarks/dashboard_probe.py): cold run, slider reruns."""
+    command = [sys.executable, "-m", "benchmarks.dashboard_probe", str(app), "--reruns", str(reruns)]
+    command += ["--timeout", str(timeout)]
+    env = {**os.environ, STATEMENTS_ENV: str(statements_csv), "PYTHONWARNINGS": "ignore"}
+    try:
+        done = subprocess.run(
+            command,
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout * (reruns + 2) + 60,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"session did not finish in {duration(timeout * (reruns + 2) + 60)}", "cold": None}
+    lines = done.stdout.strip().splitlines()
+    try:
+        return json.loads(lines[-1])
+    except (IndexError, json.JSONDecodeError):
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"error": f"probe failed: {tail[:120]}", "cold": None}
+
+
+def _sessions(app: Path, statements_csv: Path, budget: Budget) -> tuple[list[dict], str | None]:
+    """As many sessions as the budget allows; stops at the first error and returns it."""
+    sessions: list[dict] = []
+    started = time.perf_counter()
+    while len(sessions) < budget.repeats:
+        session = _probe(app, statements_csv, reruns=SLIDER_RERUNS, timeout=budget.cell_seconds)
+        if "error" in session:
+            return sessions, session
+        sessions.append(session)
+        elapsed = time.perf_counter() - started
+        if elapsed / len(sessions) * (len(sessions) + 1) > budget.cell_seconds:
+            break
+    return sessions, None
+
+
+def dashboard(budget: Budget, *, seed: int, workdir: Path, app: Path = DASHBOARD_APP) -> list[Row]:
+    """Cold start and a weight-slider rerun of the dashboard on 10k statements (Streamlit AppTest)."""
+    names = ("3 dashboard cold start", "3 dashboard slider rerun")
+    targets = (f"< {COLD_START_TARGET_SECONDS:g} s", f"<= {SLIDER_TARGET_SECONDS * 1000:g} ms")
+
+    def unavailable(reason: str) -> list[Row]:
+        return [
+            Row(name, count(DASHBOARD_SIZE), "0", "", "", "", target, skipped(reason))
+            for name, target in zip(names, targets, strict=True)
+        ]
+
+    if not app.exists():
+        return unavailable(f"{app.relative_to(REPO) if app.is_relative_to(REPO) else app} does not exist yet")
+    size = count(DASHBOARD_SIZE)
+    if not _honours_statements_env():
+        size = "own data*"
+        budget.note(
+            f"* figure 3: the dashboard's code does not read {STATEMENTS_ENV} yet, so it ran on the "
+            f"statements it loads itself, not on the {count(DASHBOARD_SIZE)} synthetic ones"
+        )
+    statements_csv = corpus.write_csv(
+        workdir / f"synthetic-statements-{DASHBOARD_SIZE}.csv", DASHBOARD_SIZE, seed=seed
+    )
+    bare_app = workdir / "bare_slider_app.py"
+    bare_app.write_text(BARE_APP, encoding="utf-8")
+    bare, error = _sessions(bare_app, statements_csv, budget)
+    if error or not bare:
+        return unavailable(f"AppTest itself failed: {(error or {}).get('error', 'no session')}")
+    sessions, error = _sessions(app, statements_csv, budget)
+    if error and error.get("timed_out") and not sessions:
+        # The cold run did not finish within the budget: a measured miss, not a missing figure.
+        return [
+            Row(
+                names[0],
+                size,
+                "1",
+                f"> {duration(budget.cell_seconds)} (timed out)",
+                "",
+                "",
+                targets[0],
+                verdict(False),
+            ),
+            unavailable("no rerun after a timed-out cold start")[1],
+        ]
+    if not sessions:
+        return unavailable(str(error["error"]) if error else "no session")
+    cold = statistics.median([s["cold"] for s in sessions])
+    rerun = statistics.median([t for s in sessions for t in s["reruns"]])
+    bare_cold = statistics.median([s["cold"] for s in bare])
+    bare_rerun = statistics.median([t for s in bare for t in s["reruns"]])
+    runs = f"{len(sessions)} sessions"
+    return [
+        Row(
+            names[0],
+            size,
+            runs,
+            duration(cold),
+            f"bare slider app {duration(bare_cold)}",
+            f"{cold / bare_cold:.3g}x bare",
+            targets[0],
+            verdict(cold < COLD_START_TARGET_SECONDS),
+        ),
+        Row(
+            names[1],
+            size,
+            f"{len(sessions)}x{SLIDER_RERUNS}",
+            duration(rerun),
+            f"bare slider app {duration(bare_rerun)}",
+            f"{rerun / bare_rerun:.3g}x bare",
+            targets[1],
+            verdict(rerun <= SLIDER_TARGET_SECONDS),
+        ),
+    ]
+
+
+def _honours_statements_env() -> bool:
+    """Whether the dashboard's code reads the statements CSV the harness names (a plain text search)."""
+    sources = [*(REPO / "dashboard").glob("*.py"), *(REPO / "model").glob("*.py")]
+    return any(STATEMENTS_ENV in path.read_text(encoding="utf-8", errors="replace") for path in sources)
+
+
+# --- 4. bulk CLI -------------------------------------------------------------------------------
+
+
+def _cli_command() -> list[str]:
+    installed = Path(sys.executable).parent / "summit-outlook"
+    return [str(installed)] if installed.exists() else [sys.executable, "-m", "summit_outlook.cli"]
+
+
+def run_cli_score(source: Path, output: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one `summit-outlook score` process.
+
+    Started through benchmarks/peak_memory.py, a fresh small process, so that the harness's own
+    memory does not count as the command's (see that module).
+    """
+    command = [*_cli_command(), "score", "--input", str(source), "--output", str(output)]
+    launcher = [sys.executable, "-m", "benchmarks.peak_memory", *command]
+    done = subprocess.run(launcher, cwd=REPO, capture_output=True, text=True, check=False)
+    try:
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        raise RuntimeError(f"peak_memory launcher failed: {done.stderr.strip()[-200:]}") from None
+    if result["returncode"] != 0:
+        raise RuntimeError(f"summit-outlook score exited {result['returncode']}: {result['error']}")
+    return result["seconds"], result["peak_mb"]
+
+
+def cli_bulk(sizes: Sequence[int], budget: Budget, *, seed: int, workdir: Path) -> list[Row]:
+    """Peak memory and time per line of `summit-outlook score --input FILE.txt --output out.csv`."""
+    output = workdir / "scored.csv"
+    tiny = corpus.write_txt(workdir / f"synthetic-statements-{STARTUP_LINES}.txt", STARTUP_LINES, seed=seed)
+    startup = [run_cli_score(tiny, output) for _ in range(min(budget.repeats, CLI_RUNS))]
+    startup_seconds = statistics.median([seconds for seconds, _ in startup])
+    startup_mb = max(mb for _, mb in startup)
+    rows = []
+    per_line: dict[int, float] = {}
+    for n in sizes:
+        estimate = startup_seconds + budget.estimate(n)
+        if estimate > budget.cell_seconds:
+            rows.append(
+                Row(
+                    "4 CLI score peak memory",
+                    count(n),
+                    "0",
+                    "",
+                    "",
+                    "",
+                    f"<= {CLI_MEMORY_LIMIT_MB:g} MB",
+                    skipped(_over_budget(estimate, budget)),
+                )
+            )
+            continue
+        source = corpus.write_txt(workdir / f"synthetic-statements-{n}.txt", n, seed=seed)
+        results: list[tuple[float, float]] = []
+        timing = budget.measure(
+            lambda source=source, results=results: results.append(run_cli_score(source, output)),
+            estimate=estimate,
+            most=CLI_RUNS,
+        )
+        source.unlink()
+        assert timing is not None
+        seconds = statistics.median([s for s, _ in results])
+        peak_mb = max(mb for _, mb in results)
+        lines = n + 1  # the marker line saying the file is synthetic is scored too
+        per_line[n] = max(seconds - startup_seconds, 1e-9) / lines
+        budget.learn(n, seconds - startup_seconds)
+        rows.append(
+            Row(
+                "4 CLI score peak memory",
+                count(n),
+                str(timing.runs),
+                f"{peak_mb:.0f} MB ({duration(seconds)})",
+                f"startup ({STARTUP_LINES} lines) {startup_mb:.0f} MB",
+                f"{peak_mb / startup_mb:.3g}x startup",
+                f"<= {CLI_MEMORY_LIMIT_MB:g} MB",
+                verdict(peak_mb <= CLI_MEMORY_LIMIT_MB),
+            )
+        )
+    output.unlink(missing_ok=True)
+    if len(per_line) >= 2:
+        small, large = sorted(per_line)[-2:]
+        ratio = per_line[large] / per_line[small]
+        rows.append(
+            Row(
+                "4 CLI time per line",
+                f"{count(large)} vs {count(small)}",
+                "",
+                f"{per_line[large] * 1e6:.1f} us/line",
+                f"{count(small)} lines: {per_line[small] * 1e6:.1f} us/line",
+                f"{ratio:.3g}x",
+                f"<= {PER_LINE_RATIO_LIMIT:g}x (1,000,000 vs 100,000)",
+                verdict(ratio <= PER_LINE_RATIO_LIMIT),
+            )
+        )
+    else:
+        rows.append(
+            Row(
+                "4 CLI time per line",
+                "",
+                "",
+                "",
+                "",
+                "",
+                f"<= {PER_LINE_RATIO_LIMIT:g}x",
+                skipped("needs two measured sizes"),
+            )
+        )
+    return rows

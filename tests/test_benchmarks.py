@@ -1,0 +1,119 @@
+"""The benchmark harness: a seeded, realistic synthetic corpus, and every figure runs (no timing asserted)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from benchmarks import corpus, figures
+from benchmarks.__main__ import main
+from benchmarks.harness import Budget, Row, render_table
+from model.matching import match_texts
+from model.rules import default_rules
+from model.statements import Role, read_statements_csv
+
+SMALL = 300
+
+
+def test_same_seed_same_statements() -> None:
+    assert corpus.texts(SMALL, seed=7) == corpus.texts(SMALL, seed=7)
+
+
+def test_another_seed_other_statements() -> None:
+    assert corpus.texts(SMALL, seed=7) != corpus.texts(SMALL, seed=8)
+
+
+def test_a_smaller_corpus_is_a_prefix_of_a_larger_one() -> None:
+    assert corpus.texts(100, seed=7) == corpus.texts(SMALL, seed=7)[:100]
+
+
+def test_statements_are_quote_length() -> None:
+    lengths = [len(text) for text in corpus.texts(2_000)]
+    assert min(lengths) >= corpus.MIN_CHARS
+    assert max(lengths) <= corpus.MAX_CHARS
+    assert 110 <= sorted(lengths)[len(lengths) // 2] <= 220
+
+
+def test_most_statements_carry_no_summit_signal() -> None:
+    texts = corpus.texts(2_000)
+    with_signal = match_texts(texts, default_rules())["statement"].nunique()
+    assert 0.75 <= 1 - with_signal / len(texts) <= 0.85
+
+
+@pytest.mark.parametrize("template", corpus.FILLER)
+def test_filler_has_no_signal(template: str) -> None:
+    rng = random.Random(1)
+    texts = [corpus._fill(template, rng, speaker) for speaker in corpus.SPEAKERS]
+    assert match_texts(texts, default_rules()).empty
+
+
+def test_every_rule_pattern_renders_to_words_it_matches() -> None:
+    rules = default_rules()
+    rng = random.Random(3)
+    unmatched = []
+    for family in rules.families:
+        for pattern in family.patterns:
+            text = f"Asked about the summit, the minister said {corpus.render_pattern(pattern, rng, rules)}."
+            if match_texts([text], rules).empty:
+                unmatched.append((family.id, pattern, text))
+    assert unmatched == []
+
+
+def test_speakers_have_model_roles() -> None:
+    assert {speaker.role for speaker in corpus.SPEAKERS} == {role.value for role in Role}
+
+
+def test_written_files_say_synthetic_and_load_as_statements(tmp_path: Path) -> None:
+    text_file = corpus.write_txt(tmp_path / "statements.txt", 20)
+    lines = text_file.read_text(encoding="utf-8").splitlines()
+    assert "SYNTHETIC" in lines[0] and len(lines) == 21
+    csv_file = corpus.write_csv(tmp_path / "statements.csv", 20)
+    statements = read_statements_csv(csv_file)
+    assert len(statements) == 20
+    assert all("SYNTHETIC" in statement.source for statement in statements)
+
+
+def test_budget_skips_what_cannot_fit_and_caps_runs() -> None:
+    budget = Budget(repeats=5, cell_seconds=10.0)
+    assert budget.runs_for(11.0) == 0
+    assert budget.runs_for(4.0) == 2
+    assert budget.runs_for(0.1) == 5
+    assert budget.measure(lambda: None, estimate=11.0) is None
+    assert budget.measure(lambda: None).runs == 5
+
+
+def test_table_has_one_line_per_row_under_a_header() -> None:
+    row = Row("1 bulk scoring", "1,000", "3", "1 stmt/s", "VADER", "2x", ">= 10x", "MISS")
+    lines = render_table([row, row]).splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith("figure") and set(lines[1]) <= {"-", " "}
+
+
+def test_harness_prints_one_table_at_the_smallest_size(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--sizes", "1000", "--repeats", "1", "--figures", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "cpus:" in out and "numpy" in out
+    (row,) = [line for line in out.splitlines() if line.startswith("1 bulk scoring")]
+    assert "VADER" in row and ("PASS" in row or "MISS" in row)
+
+
+def test_reweighting_reports_its_target_size_from_a_small_sample() -> None:
+    budget = Budget(repeats=1, cell_seconds=0.001)  # too small to match 100k: a 1k sample is tiled
+    rows = figures.reweighting([1_000], budget, seed=corpus.DEFAULT_SEED)
+    assert [row.size for row in rows] == ["1,000", "100,000"]
+    assert rows[1].result in ("PASS", "MISS")
+    assert any("repeated" in note for note in budget.notes)
+
+
+def test_cli_figure_measures_memory(tmp_path: Path) -> None:
+    rows = figures.cli_bulk([1_000], Budget(repeats=1, cell_seconds=120.0), seed=1, workdir=tmp_path)
+    assert rows[0].figure == "4 CLI score peak memory" and rows[0].result in ("PASS", "MISS")
+    assert rows[-1].result.startswith("n/a")  # time per line needs two sizes
+
+
+def test_dashboard_figure_is_optional(tmp_path: Path) -> None:
+    budget = Budget(repeats=1, cell_seconds=5.0)
+    rows = figures.dashboard(budget, seed=1, workdir=tmp_path, app=tmp_path / "app.py")
+    assert [row.result for row in rows] == ["n/a (" + f"{tmp_path / 'app.py'} does not exist yet)"] * 2
