@@ -17,12 +17,18 @@ import pandas as pd
 from model.patterns import (
     SEPARATOR,
     compile_slots,
+    modifier_regex,
     necessary_regex,
     parse_pattern,
     phrase_regex,
     specificity,
 )
-from model.prefilter import Prefilter, build_prefilter
+from model.prefilter import (
+    HyperscanPhraseFinder,
+    HyperscanPrefilter,
+    build_phrase_finder,
+    build_prefilter,
+)
 from model.rules import Rules
 
 MATCH_COLUMNS: tuple[str, ...] = (
@@ -49,6 +55,8 @@ MATCH_COLUMNS: tuple[str, ...] = (
 _JOIN = "\x00"
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\x00": " "})
 _WORD = re.compile(r"[\w']+")
+# Words as Hyperscan's ASCII word boundaries see them, so both modifier finders agree.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+(?:'[A-Za-z0-9_]+)*")
 _SEPARATOR = re.compile(SEPARATOR)
 _SENTENCE_MARK = re.compile(r"[.!?;]")
 _CONTEXT_CLASS = "CONTEXT"
@@ -77,17 +85,16 @@ class CompiledRules:
     context: re.Pattern[str]
     self_negating: frozenset[str]  # patterns that spell out their own negation ("did not rule out")
     signal_regexes: tuple[str, ...]  # one per group, in the same (specificity) order
-    prefilter: Prefilter | None
-    _subsets: dict[frozenset[int], re.Pattern[str]] = field(default_factory=dict, compare=False)
+    prefilter: HyperscanPrefilter | None
+    modifier_phrases: tuple[tuple[str, str, float], ...]  # (kind, phrase, factor), finder's order
+    phrase_finder: HyperscanPhraseFinder | None
+    _singles: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
-    def signals_among(self, pattern_ids: frozenset[int]) -> re.Pattern[str]:
-        """The combined signal regex restricted to these patterns (same order, same groups)."""
-        regex = self._subsets.get(pattern_ids)
+    def signal_regex(self, pattern_id: int) -> re.Pattern[str]:
+        """One signal pattern's own regex, compiled on first use."""
+        regex = self._singles.get(pattern_id)
         if regex is None:
-            if len(self._subsets) > 4096:
-                self._subsets.clear()
-            alternatives = "|".join(f"(?P<s{i}>{self.signal_regexes[i]})" for i in sorted(pattern_ids))
-            regex = self._subsets[pattern_ids] = re.compile(alternatives, _FLAGS)
+            regex = self._singles[pattern_id] = re.compile(self.signal_regexes[pattern_id], _FLAGS)
         return regex
 
 
@@ -145,6 +152,8 @@ def _compile(rules: Rules) -> CompiledRules:
         context=re.compile(rf"\b(?:{context_pattern})\b" if context_pattern else r"(?!)", _FLAGS),
         signal_regexes=tuple(entry[4] for entry in entries),
         prefilter=build_prefilter([entry[5] for entry in entries]),
+        modifier_phrases=tuple(phrases),
+        phrase_finder=build_phrase_finder([modifier_regex(phrase) for _, phrase, _ in phrases]),
     )
 
 
@@ -162,47 +171,62 @@ def normalise(text: str) -> str:
     return text.translate(_NORMALISE)
 
 
-def _sentence_ends(text: str) -> list[int]:
-    """Positions of sentence ends; a period after "Oct", "Mr" or "U.S" is not one."""
-    ends = []
-    for mark in _SENTENCE_MARK.finditer(text):
-        position = mark.start()
-        if mark.group() == ".":
-            rest = text[position + 1 : position + 3].lstrip(" \"'\u201d)")
-            if rest and not (rest[0].isupper() or rest[0] in "\"'\u201c"):
-                continue
-            word_start = position
-            while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
-                word_start -= 1
-            word = text[word_start:position]
-            if "." in word or (word[:1].isupper() and len(word) <= 3):
-                continue
-        ends.append(position)
-    return ends
+def _is_sentence_end(text: str, position: int) -> bool:
+    """Whether the mark at `position` ends a sentence; a period after "Oct", "Mr" or "U.S" does not."""
+    if text[position] != ".":
+        return True
+    rest = text[position + 1 : position + 3].lstrip(" \"'\u201d)")
+    if rest and not (rest[0].isupper() or rest[0] in "\"'\u201c"):
+        return False
+    word_start = position
+    while (
+        word_start > 0
+        and position - word_start < 12
+        and (text[word_start - 1].isalnum() or text[word_start - 1] == ".")
+    ):
+        word_start -= 1
+    word = text[word_start:position]
+    return not ("." in word or (word[:1].isupper() and len(word) <= 3))
+
+
+# A modifier further than this many characters from its signal never applies. Windows are a few
+# words, so nothing real is lost, and every check stays cheap on any input, however long.
+MAX_MODIFIER_DISTANCE = 300
+_FAR = 1 << 30
 
 
 class _Layout:
-    """Positions in one statement, indexed for O(log n) look-ups: words, clause ends, signal spans.
+    """One statement's signal spans and contrast words, for the questions modifiers ask.
 
-    Every question the modifiers ask ("how many words between?", "same clause?", "inside a
-    signal?") is a binary search, so a megabyte of repeated negators costs n log n, not n^2.
+    Each answer looks at a bounded stretch of text or does a binary search, so a megabyte of
+    repeated negators costs n log n, not n^2.
     """
 
-    def __init__(self, text: str, spans: Sequence[tuple[int, int]], boundaries: list[int]):
-        self.word_starts = [match.start() for match in _WORD.finditer(text)]
-        self.boundaries = boundaries
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]], contrast_starts: list[int]):
+        self.text = text
+        self.contrast_starts = contrast_starts
         self.span_starts = [start for start, _ in spans]
         self.span_ends = [end for _, end in spans]
 
     def words_between(self, start: int, end: int) -> int:
         if end <= start:
             return 0
-        return bisect_left(self.word_starts, end) - bisect_left(self.word_starts, start)
+        if end - start > MAX_MODIFIER_DISTANCE:
+            return _FAR
+        return len(_WORD.findall(self.text, start, end))
 
     def same_clause(self, a: int, b: int) -> bool:
+        """No sentence end and no contrast word between the two positions."""
         low, high = min(a, b), max(a, b)
-        index = bisect_left(self.boundaries, low)
-        return index == len(self.boundaries) or self.boundaries[index] >= high
+        if high - low > MAX_MODIFIER_DISTANCE:
+            return False
+        index = bisect_left(self.contrast_starts, low)
+        if index < len(self.contrast_starts) and self.contrast_starts[index] < high:
+            return False
+        return not any(
+            _is_sentence_end(self.text, mark.start())
+            for mark in _SENTENCE_MARK.finditer(self.text, low, high)
+        )
 
     def inside_a_signal(self, start: int, end: int) -> bool:
         index = bisect_right(self.span_starts, start) - 1
@@ -258,7 +282,7 @@ def _modifiers_in(text: str, compiled: CompiledRules) -> list[_Modifier]:
     faster than a regex alternation of every phrase.
     """
     index = compiled.modifier_index
-    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [(m.group().lower(), m.start(), m.end()) for m in _ASCII_WORD.finditer(text)]
     found: list[_Modifier] = []
     position = 0
     while position < len(words):
@@ -268,7 +292,7 @@ def _modifiers_in(text: str, compiled: CompiledRules) -> list[_Modifier]:
             _, kind, phrase, factor = index["n't"][0]
             found.append(_Modifier(kind, phrase, factor, end - 3, end))
             taken = 1
-        for phrase_words, kind, phrase, factor in index.get(word, ()):
+        for phrase_words, kind, phrase, factor in index.get(word, ()) if word != "n't" else ():
             last = position + len(phrase_words) - 1
             if last < len(words) and all(
                 words[position + i][0] == phrase_words[i]
@@ -282,13 +306,37 @@ def _modifiers_in(text: str, compiled: CompiledRules) -> list[_Modifier]:
     return found
 
 
+def _leftmost_longest(hits: list[tuple[int, int, int]], compiled: CompiledRules) -> list[_Modifier]:
+    """Non-overlapping phrase occurrences, leftmost first and longest at the same start."""
+    chosen: list[_Modifier] = []
+    last_end = -1
+    for phrase_index, start, end in sorted(hits, key=lambda hit: (hit[1], -hit[2])):
+        if start >= last_end:
+            kind, phrase, factor = compiled.modifier_phrases[phrase_index]
+            chosen.append(_Modifier(kind, phrase, factor, start, end))
+            last_end = end
+    return chosen
+
+
+def _modifiers_of(
+    texts: Sequence[str], compiled: CompiledRules, *, use_prefilter: bool
+) -> list[list[_Modifier]]:
+    """The modifiers in each text: one Hyperscan pass over all of them, or word by word."""
+    if compiled.phrase_finder is None or not use_prefilter:
+        return [_modifiers_in(text, compiled) for text in texts]
+    return [_leftmost_longest(hits, compiled) for hits in compiled.phrase_finder.find(texts)]
+
+
 def _statement_rows(
-    text: str, signals: list[tuple[int, int, int, str]], compiled: CompiledRules, index: int
+    text: str,
+    signals: list[tuple[int, int, int, str]],
+    found: list[_Modifier],
+    compiled: CompiledRules,
+    index: int,
 ) -> list[dict]:
     """Modifier factors for every signal of one statement."""
     settings = compiled.rules.modifiers
     spans = [(start, end) for start, end, _, _ in signals]
-    found = _modifiers_in(text, compiled)
     probe = _Layout(text, spans, [])
     outside: dict[str, list[_Modifier]] = {"negator": [], "hedge": [], "intensifier": [], "contrast": []}
     negators_inside = []
@@ -300,7 +348,7 @@ def _statement_rows(
     contrasts = outside["contrast"]
     # Modifiers reach across commas ("meet again, at some point") but not across a sentence end
     # or a contrast word ("canceled it, but we'll do it in the future").
-    layout = _Layout(text, spans, sorted(_sentence_ends(text) + [c.start for c in contrasts]))
+    layout = _Layout(text, spans, [contrast.start for contrast in contrasts])
     negators, hedges, intensifiers = (_Sorted(outside[kind]) for kind in ("negator", "hedge", "intensifier"))
     inside = _Sorted(negators_inside)
     pivot = _contrast_pivot(contrasts, spans)
@@ -369,38 +417,75 @@ def _contrast_pivot(contrasts: Sequence[_Modifier], spans: Sequence[tuple[int, i
     return None
 
 
-def _signals_by_statement(
-    texts: Sequence[str], compiled: CompiledRules, *, use_prefilter: bool
-) -> dict[int, list[tuple[int, int, int, str]]]:
-    """Signal matches grouped by statement, as (start, end, family index, pattern)."""
+def _joined_batch(texts: Sequence[str]) -> tuple[Sequence[str], str]:
+    """The batch as one normalised string (statements separated by NUL), and the texts it joins."""
     joined = _JOIN.join(texts)
+    if texts and joined.count(_JOIN) != len(texts) - 1:  # a statement contains a NUL itself
+        texts = [text.replace(_JOIN, " ") for text in texts]
+        joined = _JOIN.join(texts)
+    return texts, joined.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _signals_by_statement(
+    texts: Sequence[str], joined: str, compiled: CompiledRules, *, use_prefilter: bool
+) -> tuple[dict[int, list[tuple[int, int, int, str]]], dict[int, str]]:
+    """Signal matches grouped by statement, as (start, end, family index, pattern), and the
+    normalised text of each statement that has any."""
     if compiled.prefilter is None or not use_prefilter:
         found = _scan_joined(texts, joined, compiled)
+        cleaned = {owner: normalise(texts[owner]) for owner in found}
     else:
-        found = _scan_candidates(texts, compiled.prefilter.candidates(texts, joined), compiled)
+        candidates = compiled.prefilter.candidates(texts, joined)
+        cleaned = {owner: normalise(texts[owner]) for owner in candidates}
+        found = _scan_candidates(cleaned, candidates, compiled)
     families = compiled.rules.families
     grouped: dict[int, list[tuple[int, int, int, str]]] = {}
     for owner, matches in found.items():
         needs_context = any(families[family].requires_context for _, _, family, _ in matches)
-        has_context = needs_context and compiled.context.search(texts[owner]) is not None
+        has_context = needs_context and compiled.context.search(cleaned[owner]) is not None
         kept = [m for m in matches if has_context or not families[m[2]].requires_context]
         if kept:
             grouped[owner] = kept
-    return grouped
+    return grouped, cleaned
 
 
 def _scan_candidates(
-    texts: Sequence[str], candidates: dict[int, frozenset[int]], compiled: CompiledRules
+    cleaned: dict[int, str], candidates: dict[int, frozenset[int]], compiled: CompiledRules
 ) -> dict[int, list[tuple[int, int, int, str]]]:
     """Exact matching of the statements the prefilter picked, with only the patterns it found."""
     found = {}
     for owner, pattern_ids in candidates.items():
-        regex = compiled.signals_among(pattern_ids)
-        found[owner] = [
-            (match.start(), match.end(), *compiled.signal_groups[int(match.lastgroup[1:])])
-            for match in regex.finditer(texts[owner])
-        ]
+        matches = _leftmost_first(cleaned[owner], sorted(pattern_ids), compiled)
+        if matches:
+            found[owner] = matches
     return found
+
+
+def _leftmost_first(
+    text: str, pattern_ids: list[int], compiled: CompiledRules
+) -> list[tuple[int, int, int, str]]:
+    """What `finditer` of the combined alternation of these patterns would find, without building it.
+
+    At each step the match starting first wins, and at the same start the pattern earlier in the
+    specificity order, exactly as in an alternation; a pattern's next match is searched again only
+    once the scan has moved past the one it already found.
+    """
+    regexes = [compiled.signal_regex(pattern_id) for pattern_id in pattern_ids]
+    upcoming = [regex.search(text) for regex in regexes]
+    matches = []
+    while True:
+        best = None
+        for index, match in enumerate(upcoming):
+            if match is not None and (best is None or match.start() < upcoming[best].start()):
+                best = index
+        if best is None:
+            return matches
+        chosen = upcoming[best]
+        matches.append((chosen.start(), chosen.end(), *compiled.signal_groups[pattern_ids[best]]))
+        position = chosen.end()
+        for index, match in enumerate(upcoming):
+            if match is not None and match.start() < position:
+                upcoming[index] = regexes[index].search(text, position)
 
 
 def _scan_joined(
@@ -427,12 +512,14 @@ def match_texts(texts: Sequence[str], rules: Rules, *, use_prefilter: bool = Tru
     `use_prefilter=False` matches with Python's re alone: same result, slower (for tests).
     """
     compiled = compile_rules(rules)
-    cleaned = [normalise(text) for text in texts]
+    texts, joined = _joined_batch(texts)
+    found, normalised = _signals_by_statement(texts, joined, compiled, use_prefilter=use_prefilter)
+    owners = sorted(found)
+    cleaned = [normalised[owner] for owner in owners]
+    modifiers = _modifiers_of(cleaned, compiled, use_prefilter=use_prefilter)
     rows: list[dict] = []
-    for index, signals in sorted(
-        _signals_by_statement(cleaned, compiled, use_prefilter=use_prefilter).items()
-    ):
-        rows.extend(_statement_rows(cleaned[index], signals, compiled, index))
+    for owner, text, owner_modifiers in zip(owners, cleaned, modifiers, strict=True):
+        rows.extend(_statement_rows(text, found[owner], owner_modifiers, compiled, owner))
     table = pd.DataFrame(rows, columns=list(MATCH_COLUMNS))
     return table.astype(
         {

@@ -190,3 +190,10 @@ def necessary_regex(slots: Sequence[Slot]) -> str:
         key=lambda segment: (specificity(segment), -sum(len(slot.alternatives) for slot in segment)),
     )
     return compile_slots(best, max_gap=0)
+
+
+def modifier_regex(phrase: str) -> str:
+    """The regex of a modifier phrase: exact words, no inflection; "n't" attaches to its word."""
+    words = phrase.lower().replace("\u2019", "'").split()
+    body = SEPARATOR.join(re.escape(word) for word in words)
+    return rf"\B{body}\b" if words[0].startswith("n'") else rf"\b{body}\b"

@@ -55,7 +55,7 @@ def test_a_corrupt_prefilter_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
     regexes = [r"\bsummit\b", r"\bcancel\w{0,5}\b"]
     texts = ["the summit", "nothing", "we cancelled"]
     first = build_prefilter(regexes)
-    (cached,) = tmp_path.glob("prefilter-*.hsdb")
+    (cached,) = tmp_path.glob("hyperscan-*.db")
     cached.write_bytes(b"not a database")
     rebuilt = build_prefilter(regexes)
     assert rebuilt.candidates(texts, "\x00".join(texts)) == first.candidates(texts, "\x00".join(texts))

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.explain import explain_texts, score_texts
+from model.matching import match_texts
 from model.rules import default_rules
 from model.scoring import Weights
 
@@ -136,3 +137,11 @@ def test_user_patterns_cannot_cause_runaway_matching() -> None:
     started = time.perf_counter()
     score_texts([text], rules, Weights.defaults(rules))
     assert time.perf_counter() - started < 10.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TEXTS, min_size=1, max_size=6))
+def test_hyperscan_and_plain_python_agree_on_any_text(texts: list[str]) -> None:
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(match_texts(texts, RULES), match_texts(texts, RULES, use_prefilter=False))
