@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.charts import driver_figure, outlook_figure, toolbar_config
@@ -19,11 +20,12 @@ from dashboard.export import (
     chart_html,
     csv_bytes,
     export_name,
+    export_stem,
     find_chromium,
     render_image,
 )
 from dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
-from dashboard.state import Preset, PresetsError, load_presets, weights_to_query
+from dashboard.state import Preset, PresetsError, load_presets, presets_path, weights_to_query
 from dashboard.views import (
     OutlookView,
     Selection,
@@ -65,8 +67,9 @@ def matched_statements(statements: pd.DataFrame, rules: Rules) -> MatchedStateme
 
 
 @st.cache_data(show_spinner=False)
-def presets(rules: Rules, path: str | None = None) -> list[Preset]:
-    return load_presets(rules, Path(path) if path else None)
+def load_weight_presets(rules: Rules, path: str, modified: float) -> list[Preset]:
+    """The presets file, validated against the rules; `modified` as for the statements."""
+    return load_presets(rules, Path(path))
 
 
 @st.cache_resource(show_spinner=False)
@@ -102,10 +105,11 @@ def main() -> None:
 
 def load_inputs() -> tuple[Rules, pd.DataFrame, list[Preset]]:
     """Rules, statements and presets; a broken file stops the page with its message."""
-    path = bundled_statements_path()
+    statements_path, preset_path = bundled_statements_path(), presets_path()
     try:
         rules = default_rules()
-        return rules, load_statements(str(path), path.stat().st_mtime), presets(rules)
+        statements = load_statements(str(statements_path), statements_path.stat().st_mtime)
+        return rules, statements, load_weight_presets(rules, str(preset_path), preset_path.stat().st_mtime)
     except (RulesError, StatementsError, PresetsError, OSError) as error:
         st.error("The dashboard cannot start: a data file is invalid.")
         st.text(str(error))
@@ -120,7 +124,7 @@ def weight_params() -> dict[str, str]:
 
 
 def window_from_url() -> Window:
-    """The window named in the URL (first run only; afterwards the widget holds it)."""
+    """The window named in the URL: the driver view's initial window (then its widget holds it)."""
     raw = st.query_params.get(WINDOW_PARAM)
     if raw is None:
         return Window.ALL
@@ -190,7 +194,7 @@ def headline_ui(view: OutlookView, rules: Rules) -> None:
             )
 
 
-def chart_ui(figure, view: OutlookView) -> Selection | None:
+def chart_ui(figure: go.Figure, view: OutlookView) -> Selection | None:
     latest = view.series["date"].max() if not view.series.empty else None
     event = st.plotly_chart(
         figure,
@@ -198,7 +202,7 @@ def chart_ui(figure, view: OutlookView) -> Selection | None:
         on_select="rerun",
         selection_mode=("points", "box"),
         theme=None,
-        config=toolbar_config(export_name("chart", latest, "png", custom=bool(view.changed))[:-4]),
+        config=toolbar_config(export_stem("chart", latest, custom=bool(view.changed))),
     )
     st.caption(
         "Markers are statements: green raises the outlook, red lowers it, size is strength. "
@@ -286,11 +290,11 @@ def drivers_ui(view: OutlookView, rules: Rules, initial: Window) -> Window:
     return window
 
 
-def downloads_ui(figure, view: OutlookView, signals: list[str]) -> None:
+def downloads_ui(figure: go.Figure, view: OutlookView, signals: list[str]) -> None:
     st.subheader("Download", anchor=False)
     latest = view.series["date"].max() if not view.series.empty else None
     custom = bool(view.changed)
-    config = toolbar_config(export_name("chart", latest, "png", custom=custom)[:-4])
+    config = toolbar_config(export_stem("chart", latest, custom=custom))
     png, svg, page, series_csv, statements_csv = st.columns(5)
     browser = find_chromium()
     if browser.path is None:

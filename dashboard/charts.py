@@ -56,11 +56,14 @@ EXPORT_WIDTH = 1400
 EXPORT_HEIGHT = 700
 EXPORT_SCALE = 2
 SCREEN_HEIGHT = 560
-# Fixed margins in px: room for the three title lines, two legend rows and the band names.
-CHART_MARGIN = {"l": 60, "r": 95, "t": 135, "b": 100, "autoexpand": False}
+# Fixed margins in px (the top one is computed): room for two legend rows and the band names.
+CHART_MARGIN = {"l": 60, "r": 95, "b": 100, "autoexpand": False}
+# The top margin stacks, in px: the title, each subtitle line, and on screen the range selector.
 TITLE_TOP_PX = 14
+TITLE_BLOCK_PX = 44
+SUBTITLE_LINE_PX = 19
+SELECTOR_BLOCK_PX = 38
 SELECTOR_GAP_PX = 8  # between the range selector and the plot below it
-EXPORT_MARGIN_TOP = 105  # exports have no range selector above the plot
 LEGEND_GAP_PX = 48  # below the plot: clear of the two-line date ticks
 # Families that moved the outlook by less than this many points are left out of the driver view.
 DRIVER_MIN_POINTS = 0.05
@@ -87,7 +90,7 @@ def statement_hover(statement: pd.Series, signals: str) -> str:
     return (
         f"<b>{escape(format_day(pd.Timestamp(statement['date'])))}</b> \u00b7 "
         f"{escape(statement['speaker'])} ({escape(role + side)})<br>"
-        f"\u201c{wrapped(statement['text'])}\u201d<br>"
+        f"{wrapped(statement['text'])}<br>"
         f"<b>score {float(statement['score']):+.2f}</b>{event}<br>"
         f"<i>{wrapped(signals)}</i>"
     )
@@ -197,13 +200,15 @@ def subtitle(view: OutlookView, rules: Rules) -> str:
     return f"{escape(dates)}<br>{escape(describe_changes(view.changed, rules))}"
 
 
-def fit_to_height(figure: go.Figure, height: int, *, top: int = CHART_MARGIN["t"]) -> go.Figure:
+def fit_to_height(figure: go.Figure, height: int, *, with_selector: bool = True) -> go.Figure:
     """Place title, range selector and legend in pixels for a figure this tall.
 
     Margins are fixed (no auto-expansion), so the plot's height is known: the range selector sits
-    just above the plot's left corner, clear of the subtitle above it and of Plotly's toolbar,
-    which appears at the top right.
+    just above the plot's left corner, below the subtitle however many lines it has, and clear of
+    Plotly's toolbar at the top right. Static exports leave the selector out and close the gap.
     """
+    lines = str(figure.layout.title.subtitle.text or "").count("<br>") + 1
+    top = TITLE_BLOCK_PX + lines * SUBTITLE_LINE_PX + (SELECTOR_BLOCK_PX if with_selector else 0)
     plot_px = height - top - CHART_MARGIN["b"]
     figure.update_layout(
         height=height,
@@ -283,7 +288,6 @@ def outlook_figure(view: OutlookView, rules: Rules, signals: list[str]) -> go.Fi
             "x": 0.01,
             "xanchor": "left",
         },
-        margin=CHART_MARGIN,
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"family": FONT, "size": 12}},
         legend={"orientation": "h", "x": 0, "yanchor": "top"},
@@ -311,7 +315,7 @@ def outlook_figure(view: OutlookView, rules: Rules, signals: list[str]) -> go.Fi
 
 def for_export(figure: go.Figure) -> go.Figure:
     """A copy for a static image: fixed size, no interactive-only controls."""
-    exported = fit_to_height(go.Figure(figure), EXPORT_HEIGHT, top=EXPORT_MARGIN_TOP)
+    exported = fit_to_height(go.Figure(figure), EXPORT_HEIGHT, with_selector=False)
     exported.update_xaxes(rangeselector={"visible": False})
     exported.update_layout(width=EXPORT_WIDTH, dragmode=False)
     return exported

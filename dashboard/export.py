@@ -223,8 +223,13 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 # --- names --------------------------------------------------------------------------------------
 
 
-def export_name(what: str, end: pd.Timestamp | None, extension: str, *, custom: bool = False) -> str:
-    """A file name that says what it is: summit-outlook-chart-2025-11-17-custom-weights.png."""
+def export_stem(what: str, end: pd.Timestamp | None, *, custom: bool = False) -> str:
+    """A file name without extension that says what it is: summit-outlook-chart-2025-11-17-custom-weights."""
     day = f"-{end:%Y-%m-%d}" if end is not None else ""
     weights = "-custom-weights" if custom else ""
-    return f"summit-outlook-{what}{day}{weights}.{extension}"
+    return f"summit-outlook-{what}{day}{weights}"
+
+
+def export_name(what: str, end: pd.Timestamp | None, extension: str, *, custom: bool = False) -> str:
+    """The stem with its extension: summit-outlook-chart-2025-11-17.png."""
+    return f"{export_stem(what, end, custom=custom)}.{extension}"

@@ -127,7 +127,7 @@ def test_one_marker_per_statement_coloured_by_direction_sized_by_strength(matche
 def test_hover_of_a_marker_quotes_the_statement(matched) -> None:
     view, figure = figure_for(matched, Weights.defaults(RULES))
     hovers = [text for trace in figure.data if trace.mode == "markers" for text in trace.hovertext]
-    assert any("Karoline Leavitt" in text and "\u201cA future meeting between" in text for text in hovers)
+    assert any("Karoline Leavitt" in text and "A future meeting between" in text for text in hovers)
 
 
 def test_hard_events_are_annotated_once_per_run_of_days(matched) -> None:
