@@ -60,9 +60,10 @@ SCREEN_HEIGHT = 560
 CHART_MARGIN = {"l": 60, "r": 95, "b": 100, "autoexpand": False}
 # The top margin stacks, in px: the title, each subtitle line, and on screen the range selector.
 TITLE_TOP_PX = 14
-TITLE_BLOCK_PX = 44
+TITLE_BLOCK_PX = 48
 SUBTITLE_LINE_PX = 19
 SELECTOR_BLOCK_PX = 38
+PLOT_GAP_PX = 20  # between the last subtitle line and the plot, where there is no range selector
 SELECTOR_GAP_PX = 8  # between the range selector and the plot below it
 LEGEND_GAP_PX = 48  # below the plot: clear of the two-line date ticks
 # Families that moved the outlook by less than this many points are left out of the driver view.
@@ -208,7 +209,7 @@ def fit_to_height(figure: go.Figure, height: int, *, with_selector: bool = True)
     Plotly's toolbar at the top right. Static exports leave the selector out and close the gap.
     """
     lines = str(figure.layout.title.subtitle.text or "").count("<br>") + 1
-    top = TITLE_BLOCK_PX + lines * SUBTITLE_LINE_PX + (SELECTOR_BLOCK_PX if with_selector else 0)
+    top = TITLE_BLOCK_PX + lines * SUBTITLE_LINE_PX + (SELECTOR_BLOCK_PX if with_selector else PLOT_GAP_PX)
     plot_px = height - top - CHART_MARGIN["b"]
     figure.update_layout(
         height=height,
