@@ -141,16 +141,17 @@ def decode_bytes(data: bytes, *, source: str) -> str:
     """Decode an uploaded file: UTF-8 (with or without BOM), else a clear error."""
     if len(data) > MAX_FILE_BYTES:
         raise StatementsError(
-            source, f"file is {len(data) / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB"
+            source, f"file is {len(data) / 2**20:.1f} MB; the limit is {MAX_FILE_BYTES / 2**20:.0f} MB"
         )
     if b"\x00" in data[:4096]:
         raise StatementsError(source, "this is a binary file, not a CSV text file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
         raise StatementsError(
             source,
-            f"not UTF-8 text (byte {error.start}); save the file as UTF-8 CSV and try again",
+            f"not UTF-8 text (line {line}, byte {error.start}); save the file as UTF-8 CSV and try again",
         ) from None
 
 
@@ -170,10 +171,12 @@ def parse_csv_text(text: str, *, source: str) -> list[Statement]:
             f"missing required column(s) {', '.join(missing)}; "
             f"the header must include {', '.join(REQUIRED_COLUMNS)}",
         )
+    rows: list[dict[str, str]] = []
     try:
-        rows = list(reader)
+        for row in reader:
+            rows.append(row)
     except csv.Error as error:
-        raise StatementsError(source, f"row {reader.line_num}: not valid CSV ({error})") from None
+        raise StatementsError(source, f"row {len(rows) + 1}: not valid CSV ({error})") from None
     if not rows:
         raise StatementsError(source, "the file has a header but no statements")
     return validate_records(rows, source=source)

@@ -1,0 +1,134 @@
+"""Uploaded and imported statement files: every bad file gets an exact message and changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from model.statements import MAX_FILE_BYTES, StatementsError, decode_bytes, parse_csv_text
+from model.store import Store
+
+GOOD_ROW = "2025-11-20,Dmitry Peskov,The summit has been postponed.\n"
+
+
+def parse(data: bytes):
+    return parse_csv_text(decode_bytes(data, source="upload.csv"), source="upload.csv")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    with Store(f"sqlite:///{tmp_path / 'store.db'}") as opened:
+        opened.import_csv(("date,speaker,text\n" + GOOD_ROW).encode(), source_name="seed.csv")
+        yield opened
+
+
+BAD_FILES = [
+    (
+        "missing column",
+        b"date,speaker\n2025-01-01,A\n",
+        "upload.csv: missing required column(s) text; the header must include date, speaker, text",
+    ),
+    (
+        "bad date",
+        b"date,speaker,text\n2025-01-01,A,ok\n2025-02-30,B,the summit\n",
+        "upload.csv: row 2, field 'date': not a date: '2025-02-30' (expected YYYY-MM-DD)",
+    ),
+    ("empty quote", b"date,speaker,text\n2025-01-01,A,\n", "upload.csv: row 1, field 'text': is empty"),
+    (
+        "unknown role",
+        b"date,speaker,text,role\n2025-01-01,A,hi,king\n",
+        "upload.csv: row 1, field 'role': unknown role 'king'; use one of head_of_state, minister, spokesperson, envoy, official, other",
+    ),
+    (
+        "wrong encoding",
+        "date,speaker,text\n2025-01-01,Sergueï Lavrov,déjà vu\n".encode("latin-1"),
+        "upload.csv: not UTF-8 text (line 2, byte 35); save the file as UTF-8 CSV and try again",
+    ),
+    (
+        "binary",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "upload.csv: this is a binary file, not a CSV text file",
+    ),
+    ("empty", b"", "upload.csv: the file is empty"),
+    ("header only", b"date,speaker,text\n", "upload.csv: the file has a header but no statements"),
+    (
+        "too big",
+        b"date,speaker,text\n" + b"x" * (MAX_FILE_BYTES + 1),
+        "upload.csv: file is 20.0 MB; the limit is 20 MB",
+    ),
+    (
+        "a bomb of a field",
+        b'date,speaker,text\n2025-01-01,A,"' + b"a" * 100_000 + b'"\n',
+        "upload.csv: row 1: not valid CSV (field larger than field limit (20000))",
+    ),
+    (
+        "very long quote",
+        b"date,speaker,text\n2025-01-01,A," + b"a" * 6_000 + b"\n",
+        "upload.csv: row 1, field 'text': String should have at most 5000 characters",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "data", "message"), BAD_FILES, ids=[case for case, *_ in BAD_FILES])
+def test_a_bad_file_gets_an_exact_message(case: str, data: bytes, message: str) -> None:
+    with pytest.raises(StatementsError) as caught:
+        parse(data)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("case", "data", "message"), BAD_FILES, ids=[case for case, *_ in BAD_FILES])
+def test_a_bad_import_leaves_the_store_unchanged(store: Store, case: str, data: bytes, message: str) -> None:
+    before = store.frame()
+    with pytest.raises(StatementsError):
+        store.import_csv(data, source_name="upload.csv")
+    assert store.frame().equals(before)
+
+
+def test_one_bad_row_among_good_ones_imports_nothing(store: Store) -> None:
+    rows = "".join(f"2025-11-{day:02d},Speaker {day},We are ready to meet.\n" for day in range(1, 20))
+    data = ("date,speaker,text\n" + rows + "2025-11-31,Late,Oops\n").encode()
+    with pytest.raises(StatementsError, match=r"row 20, field 'date'"):
+        store.import_csv(data, source_name="upload.csv")
+    assert store.count() == 1
+
+
+def test_every_bad_row_is_listed(store: Store) -> None:
+    data = b"date,speaker,text\nnope,A,hi\n2025-01-01,,hi\n2025-01-02,C,\n"
+    with pytest.raises(StatementsError) as caught:
+        parse(data)
+    assert [(p.row, p.field) for p in caught.value.problems] == [(1, "date"), (2, "speaker"), (3, "text")]
+
+
+@pytest.mark.parametrize(
+    ("case", "data"),
+    [
+        ("BOM", b"\xef\xbb\xbfdate,speaker,text\n" + GOOD_ROW.encode()),
+        ("CRLF", b"date,speaker,text\r\n" + GOOD_ROW.replace("\n", "\r\n").encode()),
+        ("semicolons", b"date;speaker;text\n2025-11-20;Dmitry Peskov;The summit has been postponed.\n"),
+        ("header case and spaces", b" Date , SPEAKER ,Text\n" + GOOD_ROW.encode()),
+        (
+            "quoted commas and newlines",
+            b'date,speaker,text\n2025-11-20,"Peskov, Dmitry","The summit,\nit seems, has been postponed."\n',
+        ),
+    ],
+)
+def test_common_csv_dialects_are_read(case: str, data: bytes) -> None:
+    (statement,) = parse(data)
+    assert statement.date.isoformat() == "2025-11-20"
+    assert "Peskov" in statement.speaker and "postponed" in statement.text
+
+
+def test_duplicates_are_skipped_and_counted(store: Store) -> None:
+    data = ("date,speaker,text\n" + GOOD_ROW + "2025-11-21,Yuri Ushakov,No date has been set.\n").encode()
+    result = store.import_csv(data, source_name="upload.csv")
+    assert (result.added, result.skipped_duplicates) == (1, 1)
+
+
+def test_statement_text_is_kept_verbatim_even_when_hostile(store: Store) -> None:
+    hostile = (
+        '<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) =HYPERLINK("x")'
+    )
+    data = f'date,speaker,text\n2025-11-22,Mallory,"{hostile.replace(chr(34), chr(34) * 2)}"\n'.encode()
+    store.import_csv(data, source_name="upload.csv")
+    assert hostile in store.frame()["text"].tolist()
