@@ -333,7 +333,7 @@ def _statement_rows(
     found: list[_Modifier],
     compiled: CompiledRules,
     index: int,
-) -> list[dict]:
+) -> list[tuple]:
     """Modifier factors for every signal of one statement."""
     settings = compiled.rules.modifiers
     spans = [(start, end) for start, end, _, _ in signals]
@@ -378,30 +378,26 @@ def _statement_rows(
         negation_factor = negator.factor if negator else 1.0
         hedge_factor = hedge.factor if hedge else 1.0
         intensifier_factor = intensifier.factor if intensifier else 1.0
-        rows.append(
-            {
-                "statement": index,
-                "family": family.id,
-                "pattern": pattern,
-                "start": start,
-                "end": end,
-                "matched": text[start:end],
-                "negator": negator.phrase if negator else "",
-                "negation_factor": negation_factor,
-                "hedge": hedge.phrase if hedge else "",
-                "hedge_factor": hedge_factor,
-                "intensifier": intensifier.phrase if intensifier else "",
-                "intensifier_factor": intensifier_factor,
-                "contrast": contrast,
-                "contrast_factor": contrast_factor,
-                "repeat_factor": repeat_factor,
-                "modifier_factor": negation_factor
-                * hedge_factor
-                * intensifier_factor
-                * contrast_factor
-                * repeat_factor,
-                "hard_event": hard_event or "",
-            }
+        rows.append(  # in MATCH_COLUMNS order
+            (
+                index,
+                family.id,
+                pattern,
+                start,
+                end,
+                text[start:end],
+                negator.phrase if negator else "",
+                negation_factor,
+                hedge.phrase if hedge else "",
+                hedge_factor,
+                intensifier.phrase if intensifier else "",
+                intensifier_factor,
+                contrast,
+                contrast_factor,
+                repeat_factor,
+                negation_factor * hedge_factor * intensifier_factor * contrast_factor * repeat_factor,
+                hard_event or "",
+            )
         )
     return rows
 
@@ -517,10 +513,10 @@ def match_texts(texts: Sequence[str], rules: Rules, *, use_prefilter: bool = Tru
     owners = sorted(found)
     cleaned = [normalised[owner] for owner in owners]
     modifiers = _modifiers_of(cleaned, compiled, use_prefilter=use_prefilter)
-    rows: list[dict] = []
+    rows: list[tuple] = []
     for owner, text, owner_modifiers in zip(owners, cleaned, modifiers, strict=True):
         rows.extend(_statement_rows(text, found[owner], owner_modifiers, compiled, owner))
-    table = pd.DataFrame(rows, columns=list(MATCH_COLUMNS))
+    table = pd.DataFrame.from_records(rows, columns=list(MATCH_COLUMNS))
     return table.astype(
         {
             "statement": "int64",
