@@ -39,7 +39,12 @@ def probe(app: str, *, reruns: int, timeout: float) -> dict:
     try:
         at.run()
     except RuntimeError as error:  # AppTest raises RuntimeError when the script outruns the timeout
-        return {"error": f"cold run: {error}", "cold": None, "timed_out": "timeout" in str(error).lower()}
+        message = str(error).lower()
+        return {
+            "error": f"cold run: {error}",
+            "cold": None,
+            "timed_out": "timed out" in message or "timeout" in message,
+        }
     cold = time.perf_counter() - start
     if at.exception:
         return {"error": f"script raised: {at.exception[0].message}", "cold": cold}

@@ -81,13 +81,25 @@ class Budget:
         more = time_runs(run, runs=self.runs_for(first.median, most=most) - 1)
         return Timing(first.seconds + more.seconds)
 
+    def measure_pair(
+        self, run: Callable[[], object], baseline: Callable[[], object], *, estimate: float = 0.0
+    ) -> tuple[Timing, Timing] | None:
+        """Runs of a measurement and its baseline, alternating, so both see the same machine load."""
+        if estimate > self.cell_seconds:
+            return None
+        ours, theirs = list(time_runs(run, runs=1).seconds), list(time_runs(baseline, runs=1).seconds)
+        for _ in range(self.runs_for(ours[0] + theirs[0]) - 1):
+            ours += time_runs(run, runs=1).seconds
+            theirs += time_runs(baseline, runs=1).seconds
+        return Timing(tuple(ours)), Timing(tuple(theirs))
+
     def estimate(self, statements: int) -> float:
         """Seconds to match this many statements at the last measured rate (0 before any)."""
         return statements * (self.seconds_per_statement or 0.0)
 
     def learn(self, statements: int, seconds: float) -> None:
         if statements >= 1000 or self.seconds_per_statement is None:
-            self.seconds_per_statement = seconds / max(statements, 1)
+            self.seconds_per_statement = max(seconds, 1e-9) / max(statements, 1)
 
     def note(self, text: str) -> None:
         if text not in self.notes:

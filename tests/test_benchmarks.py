@@ -82,6 +82,9 @@ def test_budget_skips_what_cannot_fit_and_caps_runs() -> None:
     assert budget.runs_for(0.1) == 5
     assert budget.measure(lambda: None, estimate=11.0) is None
     assert budget.measure(lambda: None).runs == 5
+    ours, baseline = budget.measure_pair(lambda: None, lambda: None)
+    assert ours.runs == baseline.runs == 5
+    assert budget.measure_pair(lambda: None, lambda: None, estimate=11.0) is None
 
 
 def test_table_has_one_line_per_row_under_a_header() -> None:
