@@ -26,6 +26,7 @@ from dashboard.export import (
 )
 from dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
 from dashboard.state import Preset, PresetsError, load_presets, presets_path, weights_to_query
+from dashboard.store_access import Origin, StatementSource, statement_source
 from dashboard.views import (
     OutlookView,
     Selection,
@@ -41,7 +42,7 @@ from dashboard.views import (
 )
 from model.outlook import MatchedStatements, match_statements
 from model.rules import Rules, RulesError, default_rules
-from model.statements import StatementsError, bundled_statements_path, read_statements_csv, to_frame
+from model.statements import StatementsError
 
 WINDOW_PARAM = "window"
 CHART_KEY = "outlook_chart"
@@ -54,12 +55,6 @@ TABLE_HEIGHT = 36 + 7 * TABLE_ROW_HEIGHT  # header and seven rows
 # --- cached steps: every input is an argument ----------------------------------------------------
 
 
-@st.cache_data(show_spinner=False)
-def load_statements(path: str, modified: float) -> pd.DataFrame:
-    """The statements file as a frame; `modified` (its mtime) makes an edited file load again."""
-    return to_frame(read_statements_csv(path))
-
-
 @st.cache_data(show_spinner="Matching signals in the statements\u2026")
 def matched_statements(statements: pd.DataFrame, rules: Rules) -> MatchedStatements:
     """The weight-independent match table: computed once per statements and rules."""
@@ -68,7 +63,7 @@ def matched_statements(statements: pd.DataFrame, rules: Rules) -> MatchedStateme
 
 @st.cache_data(show_spinner=False)
 def load_weight_presets(rules: Rules, path: str, modified: float) -> list[Preset]:
-    """The presets file, validated against the rules; `modified` as for the statements."""
+    """The presets file, validated against the rules; `modified` (its mtime) reloads an edited file."""
     return load_presets(rules, Path(path))
 
 
@@ -83,8 +78,8 @@ def image_exporter(browser: str) -> ChartExporter:
 
 def main() -> None:
     st.set_page_config(page_title="Summit Outlook", page_icon=":material/handshake:", layout="wide")
-    rules, statements, weight_presets = load_inputs()
-    matched = matched_statements(statements, rules)
+    rules, weight_presets, source = load_inputs()
+    matched = matched_statements(source.statements, rules)
 
     init_weights(st.session_state, weight_params(), rules)
     weights = weights_sidebar(rules, weight_presets)
@@ -92,7 +87,7 @@ def main() -> None:
     view = outlook_view(matched, rules, weights)
     signals = explanations(view.scored, rules)
 
-    header_ui(statements)
+    header_ui(source)
     url_warnings_ui()
     headline_ui(view, rules)
     figure = outlook_figure(view, rules, signals)
@@ -103,13 +98,13 @@ def main() -> None:
     sync_url(view, rules, window)
 
 
-def load_inputs() -> tuple[Rules, pd.DataFrame, list[Preset]]:
-    """Rules, statements and presets; a broken file stops the page with its message."""
-    statements_path, preset_path = bundled_statements_path(), presets_path()
+def load_inputs() -> tuple[Rules, list[Preset], StatementSource]:
+    """Rules, presets and statements; a broken file stops the page with its message."""
+    preset_path = presets_path()
     try:
         rules = default_rules()
-        statements = load_statements(str(statements_path), statements_path.stat().st_mtime)
-        return rules, statements, load_weight_presets(rules, str(preset_path), preset_path.stat().st_mtime)
+        presets = load_weight_presets(rules, str(preset_path), preset_path.stat().st_mtime)
+        return rules, presets, statement_source()
     except (RulesError, StatementsError, PresetsError, OSError) as error:
         st.error("The dashboard cannot start: a data file is invalid.")
         st.text(str(error))
@@ -144,8 +139,17 @@ def sync_url(view: OutlookView, rules: Rules, window: Window) -> None:
         st.query_params.from_dict(wanted)
 
 
-def header_ui(statements: pd.DataFrame) -> None:
+def header_ui(source: StatementSource) -> None:
     st.title("Summit outlook", anchor=False)
+    if source.origin is Origin.BUNDLED:
+        # Viewing still works, on the bundled data; nothing the user adds could be kept.
+        st.warning(
+            "The statements database cannot be opened, so the bundled statements are shown and "
+            "saving is unavailable.",
+            icon=":material/database_off:",
+        )
+        st.text(f"Why: {source.saving_problem}")
+    statements = source.statements
     if statements.empty:
         return
     first, last = statements["date"].min(), statements["date"].max()

@@ -79,7 +79,13 @@ def server(chromium: Path, tmp_path_factory) -> Iterator[str]:
         *("--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port)),
         *("--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"),
     ]
-    environment = {**os.environ, "SUMMIT_OUTLOOK_CHROMIUM": str(chromium)}
+    environment = {
+        **os.environ,
+        "SUMMIT_OUTLOOK_CHROMIUM": str(chromium),
+        # A fresh store seeded from the bundled data, never the developer's var/statements.db.
+        "SUMMIT_OUTLOOK_DB_URL": f"sqlite:///{tmp_path_factory.mktemp('store') / 'statements.db'}",
+    }
+    environment.pop("SUMMIT_OUTLOOK_STATEMENTS", None)
     with log.open("w") as output:
         process = subprocess.Popen(
             command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, env=environment

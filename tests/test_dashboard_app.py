@@ -15,6 +15,7 @@ from model.outlook import match_statements
 from model.rules import default_rules
 from model.scoring import Weights
 from model.statements import bundled_statements_path, read_statements_csv, to_frame
+from model.store import URL_ENV_VAR
 from tests.browser_support import require_chromium
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
@@ -23,6 +24,13 @@ DEFAULTS = Weights.defaults(RULES)
 CANCELLATION = widget_key("family.cancellation")
 # The first run in a process imports plotly and matches the statements; later runs take ~0.3 s.
 RUN_TIMEOUT_S = 60
+
+
+@pytest.fixture(autouse=True)
+def temporary_store(tmp_path, monkeypatch) -> None:
+    """Each test's page reads a fresh store, seeded from the bundled data (never var/statements.db)."""
+    monkeypatch.setenv(URL_ENV_VAR, f"sqlite:///{tmp_path / 'statements.db'}")
+    monkeypatch.delenv("SUMMIT_OUTLOOK_STATEMENTS", raising=False)
 
 
 @pytest.fixture(scope="module")
