@@ -13,6 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.charts import driver_figure, outlook_figure, toolbar_config
+from dashboard.editing import add_statement_ui, edit_statement_ui, stored_statements_ui, undo_ui
+from dashboard.editor_access import editor_access_ui, saving_status_ui
 from dashboard.export import (
     MIME_TYPES,
     ChartExporter,
@@ -45,6 +47,10 @@ from model.rules import Rules, RulesError, default_rules
 from model.statements import StatementsError
 
 WINDOW_PARAM = "window"
+VIEW_KEY = "view"
+# The labels are also the tab's state value (st.session_state[VIEW_KEY]).
+OUTLOOK_TAB = ":material/monitoring: Outlook"
+STATEMENTS_TAB = ":material/edit_note: Statements"
 CHART_KEY = "outlook_chart"
 TABLE_KEY = "statements_table"
 # Four lines of text per row: long quotes and explanations wrap instead of being cut at one line.
@@ -85,17 +91,40 @@ def main() -> None:
     weights = weights_sidebar(rules, weight_presets)
     window = window_from_url()
     view = outlook_view(matched, rules, weights)
-    signals = explanations(view.scored, rules)
 
     header_ui(source)
     url_warnings_ui()
     headline_ui(view, rules)
-    figure = outlook_figure(view, rules, signals)
-    selection = chart_ui(figure, view)
-    statements_ui(view, signals, selection)
-    window = drivers_ui(view, rules, window)
-    downloads_ui(figure, view, signals)
+    # Only the open tab runs: a slider move redraws the outlook, not the editing forms.
+    outlook_tab, statements_tab = st.tabs([OUTLOOK_TAB, STATEMENTS_TAB], key=VIEW_KEY, on_change="rerun")
+    if outlook_tab.open:
+        with outlook_tab:
+            signals = explanations(view.scored, rules)
+            figure = outlook_figure(view, rules, signals)
+            selection = chart_ui(figure, view)
+            statements_ui(view, signals, selection)
+            window = drivers_ui(view, rules, window)
+            downloads_ui(figure, view, signals)
+    if statements_tab.open:
+        with statements_tab:
+            statements_page(source, matched, view, rules)
     sync_url(view, rules, window)
+
+
+def statements_page(
+    source: StatementSource, matched: MatchedStatements, view: OutlookView, rules: Rules
+) -> None:
+    """The Statements tab: the stored statements and, where saving works and the session may
+    edit, adding, editing, deleting and undoing."""
+    store = source.store if saving_status_ui(source) and editor_access_ui() else None
+    if store is not None:
+        st.subheader("Add a statement", anchor=False)
+        add_statement_ui(store, rules, view, matched)
+    picked = stored_statements_ui(view, source, selectable=store is not None)
+    if store is not None:
+        if picked is not None:
+            edit_statement_ui(store, view.scored.statements, picked, rules, view)
+        undo_ui(store)
 
 
 def load_inputs() -> tuple[Rules, list[Preset], StatementSource]:

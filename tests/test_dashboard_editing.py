@@ -1,0 +1,418 @@
+"""The Statements tab, driven by AppTest on a temporary store: add, preview, edit, delete and undo,
+the editor secret, and stores that cannot save."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.auth import SECRET_ENV
+from dashboard.editor_access import SECRET_INPUT, SIGNED_IN
+from dashboard.store_access import STATEMENTS_ENV
+from model.statements import Statement, bundled_statements_path, read_statements_csv
+from model.store import URL_ENV_VAR, Store
+from tests.test_store import _make_read_only
+
+APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+BUNDLED = read_statements_csv(bundled_statements_path())
+RUN_TIMEOUT_S = 60
+VIEW = "view"
+SECRET = "correct horse battery staple"
+CANCELLATION = {
+    # After the last bundled statement (17 Nov 2025): a leader's cancellation is a hard event.
+    "date": dt.date(2025, 11, 20),
+    "speaker": "Donald Trump",
+    "role": "head_of_state",
+    "side": "United States",
+    "text": "The summit has been cancelled.",
+}
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh store for each test (the app seeds it from the bundled data on first open)."""
+    path = tmp_path / "statements.db"
+    monkeypatch.setenv(URL_ENV_VAR, f"sqlite:///{path}")
+    monkeypatch.delenv(STATEMENTS_ENV, raising=False)
+    monkeypatch.delenv(SECRET_ENV, raising=False)
+    return path
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """A second handle on the test's store, to check what the page saved."""
+    with Store(f"sqlite:///{db_path}") as opened:
+        yield opened
+
+
+def start() -> AppTest:
+    app = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
+    app.run()
+    assert not app.exception, [exception.value for exception in app.exception]
+    return app
+
+
+def open_statements_tab(app: AppTest) -> AppTest:
+    (label,) = [tab.label for tab in app.tabs if tab.label.endswith("Statements")]
+    app.session_state[VIEW] = label
+    return run(app)
+
+
+def run(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, [exception.value for exception in app.exception]
+    return app
+
+
+def click(app: AppTest, label: str) -> AppTest:
+    (button,) = [button for button in app.button if button.label == label]
+    button.click()
+    return run(app)
+
+
+def fill(app: AppTest, prefix: str, **values: object) -> None:
+    for name, value in values.items():
+        key = f"{prefix}_{name}"
+        if name == "date":
+            app.date_input(key=key).set_value(value)
+        elif name == "role":
+            app.selectbox(key=key).set_value(value)
+        elif name == "kind":
+            app.radio(key=key).set_value(value)
+        elif name == "text":
+            app.text_area(key=key).input(value)
+        else:
+            app.text_input(key=key).input(value)
+
+
+def headline(app: AppTest) -> float:
+    return float(app.metric[0].value)
+
+
+def texts(app: AppTest) -> str:
+    return "\n".join(element.value for element in app.text)
+
+
+def next_to(app: AppTest, key: str):
+    """The element right after the widget with `key`, in the same container: its error, if any."""
+    pending = [app._tree]
+    while pending:
+        block = pending.pop()
+        children = list(getattr(block, "children", {}).values())
+        for position, child in enumerate(children):
+            if getattr(child, "key", None) == key:
+                return children[position + 1] if position + 1 < len(children) else None
+        pending.extend(children)
+    raise AssertionError(f"no widget with key {key!r}")
+
+
+def stored_table(app: AppTest):
+    """The Statements tab's table of stored statements (selectable only for editors)."""
+    (table,) = [frame for frame in app.dataframe if {"text", "kind", "score"} <= set(frame.value.columns)]
+    return table
+
+
+def stored_table_key(app: AppTest) -> str:
+    key = stored_table(app).key
+    assert key and key.startswith("stored_table_"), key
+    return key
+
+
+def select_stored_row(app: AppTest, row: int) -> AppTest:
+    app.session_state[stored_table_key(app)] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    return run(app)
+
+
+def editing_widgets(app: AppTest) -> list[str]:
+    """Keys and labels of whatever could change the statements."""
+    keys = [widget.key for widget in [*app.text_input, *app.text_area, *app.file_uploader] if widget.key]
+    labels = [button.label for button in app.button]
+    writers = ("new_", "article_", "import_file", "edit_")
+    return [key for key in keys if key.startswith(writers)] + [
+        label
+        for label in labels
+        if label in {"Save statement", "Preview", "Import file", "Find statements", "Undo last delete"}
+    ]
+
+
+# --- adding one statement ---------------------------------------------------------------------
+
+
+def test_a_saved_cancellation_is_stored_and_lowers_the_outlook(store: Store) -> None:
+    app = open_statements_tab(start())
+    before, count = headline(app), store.count()
+    fill(app, "new", **CANCELLATION)
+    click(app, "Save statement")
+
+    assert store.count() == count + 1
+    assert [success.value for success in app.success] == ["Statement saved: the outlook includes it now."]
+    assert "2025-11-20, Donald Trump (head_of_state): The summit has been cancelled." in texts(app)
+    assert headline(app) < before
+    assert app.metric[0].label == "Outlook on 20 Nov 2025"
+    assert app.metric[1].value == "Off"
+    stored = stored_table(app).value
+    assert "The summit has been cancelled." in set(stored["text"])
+    # Ready for the next one: the quote is cleared, the speaker kept.
+    assert app.text_area(key="new_text").value == ""
+    assert app.text_input(key="new_speaker").value == "Donald Trump"
+
+
+def test_a_statement_saved_in_another_session_shows_on_the_next_run(store: Store) -> None:
+    app = start()
+    before = headline(app)
+    store.add(Statement.model_validate(CANCELLATION))
+    run(app)
+    assert headline(app) < before
+    assert "read from 17 dated statements" in app.caption[0].value
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"speaker": ""}, {"new_speaker": "Speaker is empty"}),
+        ({"text": "   "}, {"new_text": "Quote is empty"}),
+        ({"speaker": "", "text": ""}, {"new_speaker": "Speaker is empty", "new_text": "Quote is empty"}),
+    ],
+)
+def test_a_bad_field_is_marked_beside_it_and_nothing_is_saved(store: Store, values, expected) -> None:
+    app = open_statements_tab(start())
+    count = store.count()
+    fill(app, "new", **{**CANCELLATION, **values})
+    click(app, "Save statement")
+
+    assert store.count() == count
+    for key, message in expected.items():
+        marked = next_to(app, key)
+        assert marked is not None and marked.type == "error" and marked.value == message
+    assert "Not saved: correct the marked fields." in [error.value for error in app.error]
+    assert not app.success
+
+
+def test_the_preview_shows_score_and_explanation_before_saving(store: Store) -> None:
+    app = open_statements_tab(start())
+    count = store.count()
+    fill(app, "new", **{**CANCELLATION, "text": "A meeting is not completely off the table."})
+    click(app, "Preview")
+
+    assert store.count() == count
+    assert "**Preview: score +0.35**, raises the outlook" in [markdown.value for markdown in app.markdown]
+    assert "Rejection: \u201coff the table\u201d (negator 'not completely' x-0.3) +0.35" in texts(app)
+    (change,) = [caption.value for caption in app.caption if caption.value.startswith("If saved,")]
+    assert change.endswith("it is now 33.8 (Stalled) on 17 Nov 2025.")
+
+
+def test_statement_text_is_shown_as_plain_text_never_as_markdown(store: Store) -> None:
+    tricky = "**Bold** <b>tag</b> [link](https://example.com) $x^2$ :red[alarm] the summit was cancelled"
+    app = open_statements_tab(start())
+    fill(app, "new", **{**CANCELLATION, "text": tricky, "speaker": "_Speaker_ <i>"})
+    click(app, "Preview")
+    click(app, "Save statement")
+
+    assert store.frame()["text"].iloc[-1] == tricky
+    assert tricky in texts(app)
+    rendered = [
+        element.value for element in [*app.markdown, *app.caption, *app.success, *app.error, *app.warning]
+    ]
+    assert not [value for value in rendered if "Bold" in value or "_Speaker_" in value]
+
+
+def test_a_duplicate_is_refused_with_a_clear_message(store: Store) -> None:
+    first = BUNDLED[0]
+    app = open_statements_tab(start())
+    count = store.count()
+    fill(app, "new", date=first.date, speaker=first.speaker, role=first.role.value, text=first.text)
+    click(app, "Save statement")
+
+    assert store.count() == count
+    assert [warning.value for warning in app.warning] == ["Not saved: this statement is already stored."]
+    assert "already stored as statement" in texts(app)
+
+
+# --- editing, deleting, undoing ---------------------------------------------------------------
+
+
+def test_a_selected_statement_can_be_edited(store: Store) -> None:
+    app = open_statements_tab(start())
+    newest = store.frame().iloc[-1]
+    select_stored_row(app, 0)  # newest first
+    prefix = f"edit_{newest['id']}"
+    assert app.text_area(key=f"{prefix}_text").value == newest["text"]
+
+    app.text_area(key=f"{prefix}_text").input("We hope the summit will take place in December.")
+    click(app, "Save changes")
+
+    assert store.get(int(newest["id"])).text == "We hope the summit will take place in December."
+    assert [success.value for success in app.success] == ["Changes saved."]
+    assert store.count() == len(BUNDLED)
+
+
+def test_an_edit_with_an_emptied_field_is_refused_beside_it(store: Store) -> None:
+    app = open_statements_tab(start())
+    newest = store.frame().iloc[-1]
+    select_stored_row(app, 0)
+    prefix = f"edit_{newest['id']}"
+    app.text_input(key=f"{prefix}_speaker").input("")
+    click(app, "Save changes")
+
+    assert next_to(app, f"{prefix}_speaker").value == "Speaker is empty"
+    assert store.get(int(newest["id"])).speaker == newest["speaker"]
+
+
+def test_delete_and_undo_last_delete(store: Store) -> None:
+    app = open_statements_tab(start())
+    newest = store.frame().iloc[-1]
+    select_stored_row(app, 0)
+    click(app, "Delete statement")
+
+    assert store.count() == len(BUNDLED) - 1
+    assert int(newest["id"]) not in set(store.frame()["id"])
+    assert [success.value for success in app.success] == ["Statement deleted."]
+    assert newest["text"] in texts(app)
+
+    click(app, "Undo last delete")
+    assert store.count() == len(BUNDLED)
+    assert store.get(int(newest["id"])).text == newest["text"]
+    assert [success.value for success in app.success] == ["Statement restored."]
+    assert not [button for button in app.button if button.label == "Undo last delete"]
+
+
+# --- who may edit -----------------------------------------------------------------------------
+
+
+def test_with_an_editor_secret_editing_needs_signing_in(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    app = open_statements_tab(start())
+    assert editing_widgets(app) == []
+    assert [text_input.label for text_input in app.text_input] == ["Editor password"]
+    # Viewing stays open: the stored statements are listed.
+    assert stored_table(app).value.shape[0] == len(BUNDLED)
+
+    app.text_input(key=SECRET_INPUT).input("wrong")
+    click(app, "Sign in")
+    assert [error.value for error in app.error] == ["That is not the editor password."]
+    assert editing_widgets(app) == []
+
+    app.text_input(key=SECRET_INPUT).input(SECRET)
+    click(app, "Sign in")
+    assert not app.error
+    assert "new_speaker" in editing_widgets(app)
+    assert app.session_state[SIGNED_IN] is True
+    # Only that yes/no is kept: the secret is in no session value, the URL or the page.
+    assert SECRET not in repr(app.session_state.to_dict())
+    assert SECRET not in repr(app._session_state)  # every key, unkeyed widgets' values included
+    assert SECRET not in repr(dict(app.query_params))
+    assert SECRET not in texts(app)
+
+    fill(app, "new", **CANCELLATION)
+    click(app, "Save statement")
+    assert store.count() == len(BUNDLED) + 1
+
+    click(app, "Sign out")
+    assert editing_widgets(app) == []
+    assert SECRET not in repr(dict(app.query_params))
+
+
+def test_with_an_editor_secret_viewing_weights_and_downloads_stay_open(monkeypatch, db_path: Path) -> None:
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    app = start()
+    assert app.slider and app.metric
+    assert {"Chart HTML (offline)", "Outlook CSV", "Statements CSV"} <= {
+        button.label for button in app.download_button
+    }
+    assert not [text_input for text_input in app.text_input if text_input.label == "Editor password"]
+
+
+def test_without_a_secret_editing_is_open_and_nothing_is_said_about_signing_in(db_path: Path) -> None:
+    app = open_statements_tab(start())
+    assert "new_speaker" in editing_widgets(app)
+    assert not [button for button in app.button if button.label in {"Sign in", "Sign out"}]
+    said = " ".join(element.value for element in [*app.markdown, *app.caption, *app.info])
+    assert not re.search(r"\bsign(ed)? (in|out)\b|password|editor", said, flags=re.IGNORECASE)
+
+
+# --- stores that cannot save ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["read-only URL", "file permissions"])
+def test_a_read_only_store_still_shows_the_page_and_says_saving_is_unavailable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest, how: str
+) -> None:
+    path = tmp_path / "data" / "statements.db"
+    path.parent.mkdir()
+    with Store(f"sqlite:///{path}") as writable:
+        writable.import_statements(BUNDLED)
+    if how == "read-only URL":
+        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+        reason = f"Why: the statements database is opened read-only ({path})"
+    else:
+        _make_read_only(path, request)
+        url = f"sqlite:///{path}"
+        reason = f"Why: the statements database is read-only ({path})"
+    monkeypatch.setenv(URL_ENV_VAR, url)
+    monkeypatch.delenv(STATEMENTS_ENV, raising=False)
+    monkeypatch.delenv(SECRET_ENV, raising=False)
+
+    app = start()
+    assert app.metric[0].label == "Outlook on 17 Nov 2025"
+    assert {"Outlook CSV", "Statements CSV"} <= {button.label for button in app.download_button}
+    open_statements_tab(app)
+    assert [warning.value for warning in app.warning] == [
+        "Saving is unavailable, so statements cannot be added, edited or imported. "
+        "Viewing, weights and downloads still work."
+    ]
+    assert reason in texts(app)
+    assert editing_widgets(app) == []
+    assert stored_table(app).value.shape[0] == len(BUNDLED)
+
+
+def test_a_store_that_cannot_be_opened_shows_the_bundled_statements(tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database's folder should be", encoding="utf-8")
+    monkeypatch.setenv(URL_ENV_VAR, f"sqlite:///{blocker / 'statements.db'}")
+    monkeypatch.delenv(STATEMENTS_ENV, raising=False)
+
+    app = start()
+    assert [warning.value for warning in app.warning] == [
+        "The statements database cannot be opened, so the bundled statements are shown and saving is unavailable."
+    ]
+    assert "Why: cannot create the folder for the statements database" in texts(app)
+    assert app.metric[0].label == "Outlook on 17 Nov 2025"
+    open_statements_tab(app)
+    assert editing_widgets(app) == []
+
+
+def test_a_statements_file_named_in_the_environment_is_shown_read_only(tmp_path: Path, monkeypatch) -> None:
+    csv_path = tmp_path / "statements.csv"
+    csv_path.write_text(
+        "date,speaker,text\n2025-11-20,Dmitry Peskov,The summit has been cancelled.\n", encoding="utf-8"
+    )
+    db_path = tmp_path / "never-created.db"
+    monkeypatch.setenv(STATEMENTS_ENV, str(csv_path))
+    monkeypatch.setenv(URL_ENV_VAR, f"sqlite:///{db_path}")
+
+    app = open_statements_tab(start())
+    assert "read from 1 dated statements" in app.caption[0].value
+    assert [info.value for info in app.info][0].startswith("These statements come from the file named by")
+    assert str(csv_path) in texts(app)
+    assert editing_widgets(app) == []
+    assert not db_path.exists()
+
+
+def test_a_secret_configured_while_the_page_is_open_applies_to_the_next_write(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_statements_tab(start())
+    fill(app, "new", **CANCELLATION)
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    click(app, "Save statement")
+
+    assert store.count() == len(BUNDLED)
+    assert [error.value for error in app.error] == ["Nothing changed: sign in as an editor first."]
+    assert editing_widgets(app) == []
