@@ -26,6 +26,7 @@ from dashboard.export import (
     find_chromium,
     render_image,
 )
+from dashboard.importing import article_ui, import_csv_ui
 from dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
 from dashboard.state import Preset, PresetsError, load_presets, presets_path, weights_to_query
 from dashboard.store_access import Origin, StatementSource, statement_source
@@ -115,11 +116,17 @@ def statements_page(
     source: StatementSource, matched: MatchedStatements, view: OutlookView, rules: Rules
 ) -> None:
     """The Statements tab: the stored statements and, where saving works and the session may
-    edit, adding, editing, deleting and undoing."""
+    edit, adding (one, a CSV file, or from an article), editing, deleting and undoing."""
     store = source.store if saving_status_ui(source) and editor_access_ui() else None
     if store is not None:
-        st.subheader("Add a statement", anchor=False)
-        add_statement_ui(store, rules, view, matched)
+        st.subheader("Add statements", anchor=False)
+        one, csv_file, article = st.tabs(["One statement", "From a CSV file", "From an article"])
+        with one:
+            add_statement_ui(store, rules, view, matched)
+        with csv_file:
+            import_csv_ui(store)
+        with article:
+            article_ui(store)
     picked = stored_statements_ui(view, source, selectable=store is not None)
     if store is not None:
         if picked is not None:

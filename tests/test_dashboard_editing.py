@@ -1,5 +1,5 @@
 """The Statements tab, driven by AppTest on a temporary store: add, preview, edit, delete and undo,
-the editor secret, and stores that cannot save."""
+CSV import, statements from an article, the editor secret, and stores that cannot save."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ from streamlit.testing.v1 import AppTest
 from dashboard.auth import SECRET_ENV
 from dashboard.editor_access import SECRET_INPUT, SIGNED_IN
 from dashboard.store_access import STATEMENTS_ENV
+from model.extract import extract_statements
 from model.statements import Statement, bundled_statements_path, read_statements_csv
-from model.store import URL_ENV_VAR, Store
+from model.store import URL_ENV_VAR, Store, fingerprint
 from tests.test_store import _make_read_only
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+ARTICLE = Path(__file__).resolve().parent.parent / "data" / "sources" / "trump-putin-summit-2025-11.txt"
 BUNDLED = read_statements_csv(bundled_statements_path())
 RUN_TIMEOUT_S = 60
 VIEW = "view"
@@ -279,6 +281,149 @@ def test_delete_and_undo_last_delete(store: Store) -> None:
     assert store.get(int(newest["id"])).text == newest["text"]
     assert [success.value for success in app.success] == ["Statement restored."]
     assert not [button for button in app.button if button.label == "Undo last delete"]
+
+
+# --- importing a CSV file ---------------------------------------------------------------------
+
+
+def import_file(app: AppTest, name: str, data: bytes) -> AppTest:
+    (uploader,) = [widget for widget in app.file_uploader if (widget.key or "").startswith("import_file_")]
+    uploader.upload(name, data, "text/csv")
+    run(app)
+    return click(app, "Import file")
+
+
+def test_a_bad_csv_lists_every_bad_row_and_field_and_imports_nothing(store: Store) -> None:
+    bad = (
+        b"date,speaker,text,role\n"
+        b"2025-11-20,Dmitry Peskov,The summit has been postponed.,spokesperson\n"
+        b"2025-02-30,Sergei Lavrov,We are ready to meet.,minister\n"
+        b"2025-11-21,,We are ready to meet.,king\n"
+    )
+    app = open_statements_tab(start())
+    import_file(app, "mine.csv", bad)
+
+    assert store.count() == len(BUNDLED)
+    assert [error.value for error in app.error] == [
+        "Nothing imported: 3 problems in the file. Rows are counted from the first line after the header."
+    ]
+    assert _problems_table(app) == [
+        (2, "date", "not a date: '2025-02-30' (expected YYYY-MM-DD)"),
+        (3, "speaker", "is empty"),
+        (
+            3,
+            "role",
+            "unknown role 'king'; use one of head_of_state, minister, spokesperson, envoy, official, other",
+        ),
+    ]
+    assert "mine.csv" in texts(app)
+
+
+def _problems_table(app: AppTest) -> list[tuple[int, str, str]]:
+    (table,) = [
+        frame.value for frame in app.dataframe if list(frame.value.columns) == ["row", "field", "problem"]
+    ]
+    return [(int(row), field, problem) for row, field, problem in table.itertuples(index=False)]
+
+
+def test_an_unreadable_csv_says_why_and_imports_nothing(store: Store) -> None:
+    app = open_statements_tab(start())
+    import_file(app, "latin.csv", "date,speaker,text\n2025-11-20,Sergueï Lavrov,déjà vu\n".encode("latin-1"))
+    assert store.count() == len(BUNDLED)
+    assert [error.value for error in app.error] == [
+        "Nothing imported: the file cannot be read as statements."
+    ]
+    assert "latin.csv: not UTF-8 text (line 2" in texts(app)
+
+
+def test_a_good_csv_imports_and_counts_the_duplicates_it_skips(store: Store) -> None:
+    lines = ["date,speaker,role,side,text"]
+    lines += [
+        f"2025-11-{day},Dmitry Peskov,spokesperson,Russia,We are ready to meet on the {day}th."
+        for day in (20, 21, 22)
+    ]
+    lines += [f'{s.date.isoformat()},{s.speaker},{s.role.value},{s.side},"{s.text}"' for s in BUNDLED[-2:]]
+    app = open_statements_tab(start())
+    import_file(app, "more.csv", ("\n".join(lines) + "\n").encode())
+
+    assert store.count() == len(BUNDLED) + 3
+    assert [success.value for success in app.success] == ["Imported 3, skipped 2 already stored."]
+    # The uploader starts empty again, so the same file is not imported twice by accident.
+    (uploader,) = [widget for widget in app.file_uploader if (widget.key or "").startswith("import_file_")]
+    assert not uploader.value
+
+
+# --- statements from an article ---------------------------------------------------------------
+
+
+def find_statements(app: AppTest, published: dt.date = dt.date(2025, 11, 18)) -> AppTest:
+    app.text_area(key="article_text").input(ARTICLE.read_text(encoding="utf-8"))
+    app.date_input(key="article_published").set_value(published)
+    app.text_input(key="article_source").input("https://example.com/article")
+    return click(app, "Find statements")
+
+
+def candidates_key(app: AppTest) -> str:
+    (editor,) = [frame for frame in app.dataframe if (frame.key or "").startswith("candidates_")]
+    return editor.key
+
+
+def test_an_article_becomes_candidates_and_the_kept_ones_are_saved(store: Store) -> None:
+    candidates = extract_statements(ARTICLE.read_text(encoding="utf-8"), published=dt.date(2025, 11, 18))
+    stored = {fingerprint(statement) for statement in BUNDLED}
+    app = open_statements_tab(start())
+    find_statements(app)
+
+    key = candidates_key(app)
+    table = app.dataframe(key=key).value
+    assert len(table) == len(candidates)
+    assert list(table["speaker"]) == [candidate.speaker for candidate in candidates]
+    assert table["keep"].all()
+
+    # Leave out the first candidate; keep the rest.
+    app.session_state[key] = {"edited_rows": {0: {"keep": False}}, "added_rows": [], "deleted_rows": []}
+    run(app)
+    kept = [
+        Statement.model_validate(
+            candidate.model_dump(include={"date", "speaker", "role", "side", "text", "kind"})
+        )
+        for candidate in candidates[1:]
+    ]
+    new = {fingerprint(statement) for statement in kept} - stored
+    click(app, f"Save {len(kept)} kept statements")
+
+    assert store.count() == len(BUNDLED) + len(new)
+    assert 0 < len(new) < len(kept)  # some of the article's statements are already in the bundled data
+    assert [success.value for success in app.success] == [
+        f"Saved {len(new)}, skipped {len(kept) - len(new)} already stored."
+    ]
+    frame = store.frame()
+    assert candidates[0].text not in set(frame["text"])
+    assert set(frame.loc[frame["id"] > len(BUNDLED), "source"]) == {"https://example.com/article"}
+    assert not [frame for frame in app.dataframe if (frame.key or "").startswith("candidates_")]
+
+
+def test_a_bad_kept_row_is_listed_by_row_and_field_and_nothing_is_saved(store: Store) -> None:
+    app = open_statements_tab(start())
+    find_statements(app)
+    key = candidates_key(app)
+    app.session_state[key] = {
+        "edited_rows": {1: {"speaker": ""}, 3: {"text": ""}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    run(app)
+    (save,) = [
+        button.label for button in app.button if button.label.startswith("Save ") and "kept" in button.label
+    ]
+    click(app, save)
+
+    assert store.count() == len(BUNDLED)
+    assert [error.value for error in app.error] == [
+        "Nothing saved: 2 problems in the kept rows; correct them in the table (rows as numbered there)."
+    ]
+    assert _problems_table(app) == [(2, "speaker", "is empty"), (4, "text", "is empty")]
+    assert candidates_key(app) == key  # the table and its edits stay for correcting
 
 
 # --- who may edit -----------------------------------------------------------------------------
