@@ -4,7 +4,9 @@ CSV import, statements from an article, the editor secret, and stores that canno
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +19,6 @@ from dashboard.store_access import STATEMENTS_ENV
 from model.extract import extract_statements
 from model.statements import Statement, bundled_statements_path, read_statements_csv
 from model.store import URL_ENV_VAR, Store, fingerprint
-from tests.test_store import _make_read_only
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
 ARTICLE = Path(__file__).resolve().parent.parent / "data" / "sources" / "trump-putin-summit-2025-11.txt"
@@ -50,6 +51,19 @@ def store(db_path: Path) -> Iterator[Store]:
     """A second handle on the test's store, to check what the page saved."""
     with Store(f"sqlite:///{db_path}") as opened:
         yield opened
+
+
+def make_read_only(path: Path, request: pytest.FixtureRequest) -> None:
+    """Make a file unwritable, also for root (which ignores permission bits), until the test ends."""
+    path.chmod(0o444)
+    request.addfinalizer(lambda: path.chmod(0o644))
+    if os.geteuid() != 0:
+        return
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False).returncode != 0:
+        pytest.skip("running as root and cannot set the immutable attribute (chattr +i)")
+    request.addfinalizer(
+        lambda: subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
+    )
 
 
 def start() -> AppTest:
@@ -497,7 +511,7 @@ def test_a_read_only_store_still_shows_the_page_and_says_saving_is_unavailable(
         url = f"sqlite:///file:{path}?mode=ro&uri=true"
         reason = f"Why: the statements database is opened read-only ({path})"
     else:
-        _make_read_only(path, request)
+        make_read_only(path, request)
         url = f"sqlite:///{path}"
         reason = f"Why: the statements database is read-only ({path})"
     monkeypatch.setenv(URL_ENV_VAR, url)
