@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from model.explain import describe_signal, signal_records
+from model.explain import describe_signal, records_by_statement
 from model.outlook import (
     DRIVER_PREFIX,
     Headline,
@@ -189,14 +189,14 @@ def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 def explanations(scored: ScoredStatements, rules: Rules) -> list[str]:
     """Per statement: each matched signal, its words, modifiers and contribution, in one line."""
-    by_statement = dict(tuple(scored.matches.groupby("statement"))) if not scored.matches.empty else {}
+    by_statement = records_by_statement(scored.matches, rules)
     lines = []
     for index, event in enumerate(scored.statements["hard_event"]):
-        matches = by_statement.get(index)
-        if matches is None:
+        records = by_statement.get(index)
+        if records is None:
             lines.append("no signal matched")
             continue
-        described = "; ".join(describe_signal(record) for record in signal_records(matches, rules))
+        described = "; ".join(describe_signal(record) for record in records)
         lines.append(f"hard event: {event}. {described}" if event else described)
     return lines
 

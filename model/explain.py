@@ -19,36 +19,46 @@ MODIFIER_KINDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def modifiers_of(match: pd.Series) -> list[dict[str, Any]]:
-    """The modifiers applied to one matched signal, each with its factor."""
+def modifiers_of(match: Any) -> list[dict[str, Any]]:
+    """The modifiers applied to one matched signal (a match-table row), each with its factor."""
     applied = []
     for kind, factor_column in MODIFIER_KINDS:
-        if match[kind]:
-            applied.append({"kind": kind, "text": match[kind], "factor": float(match[factor_column])})
-    if match["repeat_factor"] != 1.0:
-        applied.append(
-            {"kind": "repeat", "text": "same signal again", "factor": float(match["repeat_factor"])}
-        )
+        if getattr(match, kind):
+            applied.append(
+                {"kind": kind, "text": getattr(match, kind), "factor": float(getattr(match, factor_column))}
+            )
+    if match.repeat_factor != 1.0:
+        applied.append({"kind": "repeat", "text": "same signal again", "factor": float(match.repeat_factor)})
     return applied
+
+
+def _record(match: Any, labels: dict[str, str]) -> dict[str, Any]:
+    return {
+        "signal": match.family,
+        "label": labels[match.family],
+        "matched": match.matched,
+        "start": int(match.start),
+        "end": int(match.end),
+        "pattern": match.pattern,
+        "modifiers": modifiers_of(match),
+        "hard_event": match.hard_event or None,
+        "contribution": round(float(match.contribution), 4),
+    }
 
 
 def signal_records(matches: pd.DataFrame, rules: Rules) -> list[dict[str, Any]]:
     """One JSON-ready record per matched signal (matches of a single statement, with contributions)."""
     labels = {family.id: family.label for family in rules.families}
-    return [
-        {
-            "signal": match["family"],
-            "label": labels[match["family"]],
-            "matched": match["matched"],
-            "start": int(match["start"]),
-            "end": int(match["end"]),
-            "pattern": match["pattern"],
-            "modifiers": modifiers_of(match),
-            "hard_event": match["hard_event"] or None,
-            "contribution": round(float(match["contribution"]), 4),
-        }
-        for _, match in matches.iterrows()
-    ]
+    return [_record(match, labels) for match in matches.itertuples(index=False)]
+
+
+def records_by_statement(matches: pd.DataFrame, rules: Rules) -> dict[int, list[dict[str, Any]]]:
+    """Signal records of a whole match table, grouped by statement, in one pass."""
+    labels = {family.id: family.label for family in rules.families}
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    for match in matches.itertuples(index=False):
+        grouped.setdefault(int(match.statement), []).append(_record(match, labels))
+    return grouped
 
 
 def describe_signal(record: dict[str, Any]) -> str:
@@ -69,12 +79,12 @@ def score_texts(texts: Sequence[str], rules: Rules, weights: Weights) -> tuple[l
 def explain_texts(texts: Sequence[str], rules: Rules, weights: Weights) -> list[dict[str, Any]]:
     """Score and explain each text: {text, score, signals: [...]}, in input order."""
     scores, matches = score_texts(texts, rules, weights)
-    grouped = dict(tuple(matches.groupby("statement"))) if not matches.empty else {}
+    grouped = records_by_statement(matches, rules)
     return [
         {
             "text": text,
             "score": round(score, 4),
-            "signals": signal_records(grouped[index], rules) if index in grouped else [],
+            "signals": grouped.get(index, []),
         }
         for index, (text, score) in enumerate(zip(texts, scores, strict=True))
     ]
