@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -44,6 +45,8 @@ MARKER_MIN_PX = 7.0
 MARKER_SCORE_PX = 14.0
 # Hover quotes wrap at this many characters and are cut after this many.
 HOVER_WRAP = 64
+# More event labels than this turn the chart into a thicket of arrows: the most recent are labelled.
+MAX_EVENT_LABELS = 12
 HOVER_MAX_CHARS = 420
 # Same-day statements spread over this part of their day so each marker can be hovered.
 SAME_DAY_SPREAD_HOURS = 16.0
@@ -77,7 +80,13 @@ def escape(text: object) -> str:
 
 def wrapped(text: str, *, width: int = HOVER_WRAP, limit: int = HOVER_MAX_CHARS) -> str:
     """User text for a hover label: cut, wrapped, escaped, lines joined with <br>."""
-    text = " ".join(str(text).split())
+    return _wrapped(str(text), width, limit)
+
+
+# Quotes repeat across reruns (only scores change with the weights): wrap each once.
+@lru_cache(maxsize=50_000)
+def _wrapped(text: str, width: int, limit: int) -> str:
+    text = " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "\u2026"
     return "<br>".join(escape(line) for line in textwrap.wrap(text, width=width) or [""])
@@ -115,7 +124,7 @@ def statement_markers(view: OutlookView, signals: list[str]) -> pd.DataFrame:
             "direction": scores.map(direction_of),
             "hover": [
                 statement_hover(statement, signal)
-                for (_, statement), signal in zip(statements.iterrows(), signals, strict=True)
+                for statement, signal in zip(statements.to_dict("records"), signals, strict=True)
             ],
         }
     )
@@ -172,24 +181,29 @@ def event_marks(series: pd.DataFrame) -> list[EventMark]:
 
 
 def add_event_marks(figure: go.Figure, series: pd.DataFrame) -> None:
-    for index, mark in enumerate(event_marks(series)):
-        figure.add_annotation(
-            x=mark.day,
-            y=mark.outlook,
-            text=f"<b>{escape(mark.label.capitalize())}</b>",
-            showarrow=True,
-            arrowhead=2,
-            arrowwidth=1,
-            arrowcolor="#444",
-            ax=0,
-            # Above low points, below high ones, alternating length so neighbours do not collide.
-            ay=(-1 if mark.outlook < EVENT_LABEL_FLIP else 1) * (38 + 16 * (index % 2)),
-            font={"size": 12, "color": "#222"},
-            bgcolor="rgba(255,255,255,0.85)",
-            bordercolor="#444",
-            borderwidth=1,
-            borderpad=2,
-        )
+    """Label the most recent hard events, all in one layout update (adding one by one is quadratic)."""
+    labels = [_event_label(index, mark) for index, mark in enumerate(event_marks(series)[-MAX_EVENT_LABELS:])]
+    figure.update_layout(annotations=[*figure.layout.annotations, *labels])
+
+
+def _event_label(index: int, mark: EventMark) -> go.layout.Annotation:
+    return go.layout.Annotation(
+        x=mark.day,
+        y=mark.outlook,
+        text=f"<b>{escape(mark.label.capitalize())}</b>",
+        showarrow=True,
+        arrowhead=2,
+        arrowwidth=1,
+        arrowcolor="#444",
+        ax=0,
+        # Above low points, below high ones, alternating length so neighbours do not collide.
+        ay=(-1 if mark.outlook < EVENT_LABEL_FLIP else 1) * (38 + 16 * (index % 2)),
+        font={"size": 12, "color": "#222"},
+        bgcolor="rgba(255,255,255,0.85)",
+        bordercolor="#444",
+        borderwidth=1,
+        borderpad=2,
+    )
 
 
 def subtitle(view: OutlookView, rules: Rules) -> str:
