@@ -330,6 +330,11 @@ def drivers_ui(view: OutlookView, rules: Rules, initial: Window) -> Window:
     return window
 
 
+def _csv_download(build, *args) -> bytes:
+    """A CSV download's bytes, built only when the button is clicked (not on every slider move)."""
+    return csv_bytes(build(*args))
+
+
 def downloads_ui(figure: go.Figure, view: OutlookView, signals: list[str]) -> None:
     st.subheader("Download", anchor=False)
     latest = view.series["date"].max() if not view.series.empty else None
@@ -366,7 +371,7 @@ def downloads_ui(figure: go.Figure, view: OutlookView, signals: list[str]) -> No
     )
     series_csv.download_button(
         "Outlook CSV",
-        data=csv_bytes(series_export(view.series)),
+        data=partial(_csv_download, series_export, view.series),
         file_name=export_name("series", latest, "csv", custom=custom),
         mime=MIME_TYPES["csv"],
         icon=":material/table:",
@@ -375,7 +380,7 @@ def downloads_ui(figure: go.Figure, view: OutlookView, signals: list[str]) -> No
     )
     statements_csv.download_button(
         "Statements CSV",
-        data=csv_bytes(scored_statements_export(view.scored, signals)),
+        data=partial(_csv_download, scored_statements_export, view.scored, signals),
         file_name=export_name("statements", latest, "csv", custom=custom),
         mime=MIME_TYPES["csv"],
         icon=":material/table:",

@@ -92,6 +92,9 @@ def _wrapped(text: str, width: int, limit: int) -> str:
     return "<br>".join(escape(line) for line in textwrap.wrap(text, width=width) or [""])
 
 
+HOVER_COLUMNS = ("date", "speaker", "role", "side", "text", "score", "hard_event")
+
+
 def statement_hover(statement: pd.Series, signals: str) -> str:
     """Hover label of one statement marker: date, speaker, role, the quote and its score."""
     role = str(statement["role"]).replace("_", " ")
@@ -124,7 +127,9 @@ def statement_markers(view: OutlookView, signals: list[str]) -> pd.DataFrame:
             "direction": scores.map(direction_of),
             "hover": [
                 statement_hover(statement, signal)
-                for statement, signal in zip(statements.to_dict("records"), signals, strict=True)
+                for statement, signal in zip(
+                    statements[list(HOVER_COLUMNS)].to_dict("records"), signals, strict=True
+                )
             ],
         }
     )
