@@ -57,6 +57,9 @@ TABLE_KEY = "statements_table"
 # Four lines of text per row: long quotes and explanations wrap instead of being cut at one line.
 TABLE_ROW_HEIGHT = 80
 TABLE_HEIGHT = 36 + 7 * TABLE_ROW_HEIGHT  # header and seven rows
+# Beyond this many statements the table lists the newest only: a browser table of 10,000 long
+# quotes costs seconds on every rerun, and nobody scrolls that far (the CSV has them all).
+TABLE_MAX_ROWS = 500
 
 
 # --- cached steps: every input is an argument ----------------------------------------------------
@@ -255,7 +258,14 @@ def chart_ui(figure: go.Figure, view: OutlookView) -> Selection | None:
 def statements_ui(view: OutlookView, signals: list[str], selection: Selection | None) -> None:
     st.subheader("Statements", anchor=False)
     table = statement_table(view.scored, signals)
-    if selection is None:
+    if selection is None and len(table) > TABLE_MAX_ROWS:
+        st.caption(
+            f"The newest {TABLE_MAX_ROWS:,} of {len(table):,} statements. Select points on the chart to "
+            "list older ones; the Statements CSV download has them all. Matched words are marked "
+            "\u27e6like this\u27e7; select a row for its full explanation."
+        )
+        table = table.head(TABLE_MAX_ROWS)
+    elif selection is None:
         st.caption(
             f"All {len(table)} statements, newest first. Matched words are marked \u27e6like this\u27e7; "
             "select a row for its full explanation."
