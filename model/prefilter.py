@@ -19,6 +19,7 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -67,11 +68,31 @@ def _byte_offsets(count: int, data: bytes) -> np.ndarray:
     return np.concatenate(([0], separators + 1)).astype(np.int64)
 
 
+class _ThreadSafeDatabase:
+    """A compiled database with one scratch space per thread.
+
+    Hyperscan's scratch is working memory for one scan at a time; the dashboard matches in
+    several sessions' threads at once, and sharing one scratch raises ScratchInUseError.
+    """
+
+    def __init__(self, database: Any):
+        self._database = database
+        self._local = threading.local()
+        self._lock = threading.Lock()
+
+    def scan(self, data: bytes, on_match: Any) -> None:
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            with self._lock:  # cloning reads the prototype scratch: one thread at a time
+                scratch = self._local.scratch = self._database.scratch.clone()
+        self._database.scan(data, match_event_handler=on_match, scratch=scratch)
+
+
 class HyperscanPrefilter:
     """Which signal patterns can match in which statements, from one scan of the batch."""
 
     def __init__(self, regexes: Sequence[str]):
-        self._database = _database(regexes, with_starts=False)
+        self._database = _ThreadSafeDatabase(_database(regexes, with_starts=False))
 
     def candidates(self, texts: Sequence[str], joined: str) -> dict[int, frozenset[int]]:
         """For each statement with a possible match: the indices of the patterns found in it."""
@@ -86,7 +107,7 @@ class HyperscanPrefilter:
             pattern_ids.append(pattern_id)
             ends.append(end)
 
-        self._database.scan(data, match_event_handler=on_match)
+        self._database.scan(data, on_match)
         if not ends:
             return {}
         owners = np.searchsorted(offsets, np.asarray(ends, dtype=np.int64) - 1, side="right") - 1
@@ -100,7 +121,7 @@ class HyperscanPhraseFinder:
     """Every occurrence of a set of phrase regexes, with start and end, in many texts at once."""
 
     def __init__(self, regexes: Sequence[str]):
-        self._database = _database(regexes, with_starts=True)
+        self._database = _ThreadSafeDatabase(_database(regexes, with_starts=True))
 
     def find(self, texts: Sequence[str]) -> list[list[tuple[int, int, int]]]:
         """Per text: (phrase index, start, end) in characters, for every occurrence."""
@@ -111,9 +132,7 @@ class HyperscanPhraseFinder:
         ascii_only = len(data) == len(joined)
         offsets = _byte_offsets(len(texts), data)
         hits: list[tuple[int, int, int]] = []
-        self._database.scan(
-            data, match_event_handler=lambda i, start, end, _f, _c: hits.append((i, start, end))
-        )
+        self._database.scan(data, lambda i, start, end, _f, _c: hits.append((i, start, end)))
         found: list[list[tuple[int, int, int]]] = [[] for _ in texts]
         if not hits:
             return found

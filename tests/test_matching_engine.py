@@ -60,3 +60,15 @@ def test_a_corrupt_prefilter_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
     rebuilt = build_prefilter(regexes)
     assert rebuilt.candidates(texts, "\x00".join(texts)) == first.candidates(texts, "\x00".join(texts))
     assert rebuilt.candidates(texts, "\x00".join(texts)) == {0: frozenset({0}), 2: frozenset({1})}
+
+
+def test_matching_in_many_threads_at_once() -> None:
+    """The dashboard matches in several sessions' threads at once; each scan needs its own scratch."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = varied_statements(3000, seed=11)
+    expected = match_texts(texts, RULES)
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda _: match_texts(texts, RULES), range(12)))
+    for result in results:
+        pd.testing.assert_frame_equal(result, expected)
