@@ -87,7 +87,7 @@ def image_exporter(browser: str) -> ChartExporter:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Summit Outlook", page_icon=":material/handshake:", layout="wide")
+    st.set_page_config(page_title="Summit Outlook", page_icon="\U0001f91d", layout="wide")
     rules, weight_presets, source = load_inputs()
     matched = matched_statements(source.statements, rules)
 
