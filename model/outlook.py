@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -18,16 +19,46 @@ import pandas as pd
 from model.matching import match_texts
 from model.rules import Rules
 from model.scoring import Weights, signal_contributions
+from model.statements import Role
 
 DRIVER_PREFIX = "driver_"
 
 
+_ROLES = [role.value for role in Role]
+_OTHER = _ROLES.index(Role.OTHER.value)
+
+
 @dataclass(frozen=True)
 class MatchedStatements:
-    """Statements with their weight-independent match table (cache this)."""
+    """Statements with their weight-independent match table (cache this).
+
+    The arrays re-weighting needs (statement days, role codes, match owners) are derived once,
+    on first use, so that each slider move is only arithmetic.
+    """
 
     statements: pd.DataFrame
     matches: pd.DataFrame
+
+    @cached_property
+    def day_numbers(self) -> np.ndarray:
+        """Each statement's day, as days since 1970-01-01."""
+        dates = pd.to_datetime(self.statements["date"]).dt.normalize()
+        return dates.to_numpy(dtype="datetime64[D]").astype(np.int64)
+
+    @cached_property
+    def role_codes(self) -> np.ndarray:
+        """Each statement's role as an index into Role (unknown roles count as "other")."""
+        codes = pd.Categorical(self.statements["role"], categories=_ROLES).codes.astype(np.int64)
+        return np.where(codes < 0, _OTHER, codes)
+
+    @cached_property
+    def owners(self) -> np.ndarray:
+        """For each match, the row of its statement."""
+        return self.matches["statement"].to_numpy(dtype=np.int64)
+
+    def family_codes(self, rules: Rules) -> np.ndarray:
+        """For each match, the index of its family in the rules."""
+        return pd.Categorical(self.matches["family"], categories=rules.family_ids).codes.astype(np.int64)
 
 
 @dataclass(frozen=True)
@@ -36,6 +67,7 @@ class ScoredStatements:
 
     statements: pd.DataFrame
     matches: pd.DataFrame
+    source: MatchedStatements | None = None  # where its precomputed arrays come from
 
 
 def match_statements(statements: pd.DataFrame, rules: Rules) -> MatchedStatements:
@@ -47,37 +79,30 @@ def match_statements(statements: pd.DataFrame, rules: Rules) -> MatchedStatement
 
 def score_statements(matched: MatchedStatements, rules: Rules, weights: Weights) -> ScoredStatements:
     """Apply weights: a score per statement, a contribution per match, and hard events."""
-    statements = matched.statements.copy()
-    matches = matched.matches.copy()
-    scores, contributions = signal_contributions(matches, len(statements), rules, weights)
-    matches["contribution"] = contributions
-    statements["score"] = scores
-    statements["hard_event"] = _hard_events(matches, len(statements))
-    return ScoredStatements(statements=statements, matches=matches)
+    n_statements = len(matched.statements)
+    scores, contributions = signal_contributions(matched.matches, n_statements, rules, weights)
+    events = _hard_events(matched.matches, matched.owners, contributions, n_statements)
+    return ScoredStatements(
+        statements=matched.statements.assign(score=scores, hard_event=events),
+        matches=matched.matches.assign(contribution=contributions),
+        source=matched,
+    )
 
 
-def _hard_events(matches: pd.DataFrame, n_statements: int) -> np.ndarray:
-    """Each statement's strongest hard event, or "" when it reports none."""
+def _hard_events(
+    matches: pd.DataFrame, owners: np.ndarray, contributions: np.ndarray, n_statements: int
+) -> np.ndarray:
+    """Each statement's strongest hard event (by |contribution|), or "" when it reports none."""
     events = np.full(n_statements, "", dtype=object)
-    candidates = matches[matches["hard_event"] != ""]
-    if candidates.empty:
+    kinds = matches["hard_event"].to_numpy(dtype=object)
+    flagged = np.flatnonzero(kinds != "")
+    if len(flagged) == 0:
         return events
-    strongest = candidates.loc[candidates["contribution"].abs().groupby(candidates["statement"]).idxmax()]
-    events[strongest["statement"].to_numpy()] = strongest["hard_event"].to_numpy()
+    statement = owners[flagged]
+    order = np.lexsort((-np.abs(contributions[flagged]), statement))  # strongest first per statement
+    first = order[np.r_[True, statement[order][1:] != statement[order][:-1]]]
+    events[statement[first]] = kinds[flagged][first]
     return events
-
-
-def _driver_matrix(scored: ScoredStatements, family_ids: list[str]) -> np.ndarray:
-    """Contribution of each family to each statement's score, shape (statements, families)."""
-    drivers = np.zeros((len(scored.statements), len(family_ids)))
-    if not scored.matches.empty:
-        column = scored.matches["family"].map({fid: i for i, fid in enumerate(family_ids)})
-        np.add.at(
-            drivers,
-            (scored.matches["statement"].to_numpy(), column.to_numpy(dtype=np.int64)),
-            scored.matches["contribution"].to_numpy(),
-        )
-    return drivers
 
 
 def outlook_series(
@@ -90,34 +115,38 @@ def outlook_series(
 ) -> pd.DataFrame:
     """The daily outlook: date, outlook (0-100), status, statements, events, driver_<family>."""
     statements = scored.statements
+    source = scored.source or MatchedStatements(statements=statements, matches=scored.matches)
     family_ids = rules.family_ids
-    dates = pd.to_datetime(statements["date"]).dt.normalize()
     if statements.empty and (start is None or end is None):
         return _empty_series(family_ids)
-    first = pd.Timestamp(start) if start is not None else dates.min()
-    last = pd.Timestamp(end) if end is not None else dates.max()
-    days = pd.date_range(first, max(first, last), freq="D")
-    day_index = ((dates - first).dt.days).to_numpy()
-    in_range = (day_index >= 0) & (day_index < len(days))
+    day_numbers = source.day_numbers
+    first = _day_number(start) if start is not None else int(day_numbers.min())
+    last = max(first, _day_number(end) if end is not None else int(day_numbers.max()))
+    n_days = last - first + 1
+    day_index = day_numbers - first
+    in_range = (day_index >= 0) & (day_index < n_days)
 
     settings = rules.outlook
     scores = statements["score"].to_numpy(dtype=float)
-    is_event = (statements["hard_event"] != "").to_numpy()
-    role_weight = statements["role"].map(weights.roles).fillna(weights.roles["other"])
+    is_event = statements["hard_event"].to_numpy(dtype=object) != ""
+    role_weights = np.array([weights.roles[role] for role in _ROLES])
     statement_weight = (
-        role_weight.to_numpy(dtype=float) * np.abs(scores) * np.where(is_event, settings.event_weight, 1.0)
+        role_weights[source.role_codes] * np.abs(scores) * np.where(is_event, settings.event_weight, 1.0)
     )
+    statement_weight = np.where(in_range, statement_weight, 0.0)
+    kept_days = np.where(in_range, day_index, 0)
     # Columns: numerator (weighted scores), denominator (weights), then one per family driver.
-    per_statement = np.column_stack(
-        [
-            statement_weight * scores,
-            statement_weight,
-            statement_weight[:, None] * _driver_matrix(scored, family_ids),
-        ]
-    )[in_range]
-    daily = np.zeros((len(days), per_statement.shape[1]))
-    np.add.at(daily, day_index[in_range], per_statement)
-    event_days = np.zeros(len(days), dtype=bool)
+    daily = np.zeros((n_days, 2 + len(family_ids)))
+    daily[:, 0] = np.bincount(kept_days, weights=statement_weight * scores, minlength=n_days)
+    daily[:, 1] = np.bincount(kept_days, weights=statement_weight, minlength=n_days)
+    if not scored.matches.empty:
+        owners = source.owners
+        cell = kept_days[owners] * len(family_ids) + source.family_codes(rules)
+        driver_weights = statement_weight[owners] * scored.matches["contribution"].to_numpy(dtype=float)
+        daily[:, 2:] = np.bincount(cell, weights=driver_weights, minlength=n_days * len(family_ids)).reshape(
+            n_days, len(family_ids)
+        )
+    event_days = np.zeros(n_days, dtype=bool)
     event_days[day_index[in_range & is_event]] = True
 
     accumulated = _decay_and_supersede(
@@ -127,20 +156,28 @@ def outlook_series(
         superseded_weight=settings.superseded_weight,
     )
     denominator = accumulated[:, 1] + settings.prior_weight
-    level = np.divide(accumulated[:, 0], denominator, out=np.zeros(len(days)), where=denominator > 0)
+    level = np.divide(accumulated[:, 0], denominator, out=np.zeros(n_days), where=denominator > 0)
     outlook = np.clip(settings.neutral + settings.spread * level, 0.0, 100.0)
-    series = pd.DataFrame({"date": days, "outlook": outlook})
+    dates = pd.to_datetime(np.arange(first, last + 1), unit="D")
+    series = pd.DataFrame({"date": dates, "outlook": outlook})
     series["status"] = status_bands(outlook, rules)
-    series["statements"] = np.bincount(day_index[in_range], minlength=len(days))
-    series["events"] = _events_per_day(statements[in_range], day_index[in_range], len(days))
+    series["statements"] = np.bincount(day_index[in_range], minlength=n_days)
+    event_rows = np.flatnonzero(in_range & is_event)
+    events = statements["hard_event"].to_numpy(dtype=object)[event_rows]
+    series["events"] = _events_per_day(events, day_index[event_rows], n_days)
+    drivers = np.divide(
+        settings.spread * accumulated[:, 2:],
+        denominator[:, None],
+        out=np.zeros((n_days, len(family_ids))),
+        where=denominator[:, None] > 0,
+    )
     for i, family_id in enumerate(family_ids):
-        series[DRIVER_PREFIX + family_id] = np.divide(
-            settings.spread * accumulated[:, 2 + i],
-            denominator,
-            out=np.zeros(len(days)),
-            where=denominator > 0,
-        )
+        series[DRIVER_PREFIX + family_id] = drivers[:, i]
     return series
+
+
+def _day_number(day: dt.date | pd.Timestamp) -> int:
+    return int(np.datetime64(pd.Timestamp(day).date(), "D").astype(np.int64))
 
 
 def _decay_and_supersede(
@@ -156,10 +193,11 @@ def _decay_and_supersede(
     return accumulated
 
 
-def _events_per_day(statements: pd.DataFrame, day_index: np.ndarray, n_days: int) -> list[str]:
+def _events_per_day(events: np.ndarray, day_index: np.ndarray, n_days: int) -> list[str]:
+    """Per day, the kinds of hard event reported that day ("cancelled", "held, scheduled")."""
     labels = [""] * n_days
-    for day, event in zip(day_index.tolist(), statements["hard_event"].tolist(), strict=True):
-        if event and event not in labels[day].split(", "):
+    for day, event in zip(day_index.tolist(), events.tolist(), strict=True):
+        if event not in labels[day].split(", "):
             labels[day] = f"{labels[day]}, {event}" if labels[day] else event
     return labels
 
