@@ -43,6 +43,10 @@ BAND_OPACITY = 0.16
 # Marker diameter in px: a statement without a signal still shows; a full-strength one is 3x larger.
 MARKER_MIN_PX = 7.0
 MARKER_SCORE_PX = 14.0
+# The outlook line's invisible day points (they make each day clickable) are larger than any statement
+# marker: where the two overlap, Plotly's hover and click go to the smaller point, so the statement's
+# own label shows instead of the day's.
+DAY_POINT_PX = MARKER_MIN_PX + MARKER_SCORE_PX + 3
 # Hover quotes wrap at this many characters and are cut after this many.
 HOVER_WRAP = 64
 # More event labels than this turn the chart into a thicket of arrows: the most recent are labelled.
@@ -273,7 +277,7 @@ def outlook_figure(view: OutlookView, rules: Rules, signals: list[str]) -> go.Fi
             name="Outlook, your weights" if view.changed else "Outlook",
             # Invisible markers: Plotly selects only marker points, so these make each day clickable.
             mode="lines+markers",
-            marker={"size": 8, "color": "rgba(0,0,0,0)"},
+            marker={"size": DAY_POINT_PX, "color": "rgba(0,0,0,0)"},
             line={"color": LINE_COLOUR, "width": 3},
             customdata=view.series[["status"]].to_numpy(),
             hovertemplate="%{x|%d %b %Y}: <b>%{y:.1f}</b> (%{customdata[0]})<extra></extra>",

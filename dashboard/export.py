@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
-import contextlib
 import os
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,8 +25,14 @@ CHROMIUM_PATHS: tuple[Path, ...] = (Path("/usr/bin/chromium"), Path("/usr/bin/ch
 # off. The limits leave a loaded machine ample room and still end a hung render.
 STARTUP_TIMEOUT_S = 30.0
 RENDER_TIMEOUT_S = 20.0
+# How often a waiting render checks that the browser is still running (its launcher's exit shows
+# within a few ms of Chromium's), so a browser that dies mid-export fails the export at once.
+BROWSER_CHECK_INTERVAL_S = 0.25
 # Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+# RFC 4180's line end. With "\n" instead, Python 3.11's csv writer leaves a cell holding a bare
+# carriage return unquoted, and spreadsheets split the row there.
+CSV_LINE_END = "\r\n"
 
 
 class ImageFormat(StrEnum):
@@ -87,6 +93,8 @@ class ChartExporter:
     kaleido's own sync server has no timeout on a call and shares one result queue between
     callers, so we own the event loop: each render is a future we can wait on with a limit.
     The browser opens in the background, so creating an exporter never blocks the page.
+    A browser that failed to start, stopped (crashed, killed) or failed a render is replaced by a
+    fresh one, so one bad moment does not break every later export of a long-running server.
     """
 
     def __init__(
@@ -100,13 +108,24 @@ class ChartExporter:
         self.startup_timeout = startup_timeout
         self.render_timeout = render_timeout
         self.last_error: str | None = None
+        self._lock = threading.Lock()
+        self._closing: list[concurrent.futures.Future] = []
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="chart-exporter", daemon=True)
         self._thread.start()
-        self._kaleido = asyncio.run_coroutine_threadsafe(self._open(), self._loop)
+        self._kaleido = self._start()
         atexit.register(self.close)  # for an exit while the browser is still opening
 
+    def _start(self) -> concurrent.futures.Future:
+        """Open a browser in the background; the future holds it, or why it did not open."""
+        return asyncio.run_coroutine_threadsafe(self._open(), self._loop)
+
     async def _open(self):
+        # Checked first: kaleido would start its launcher anyway and report a vague failure ~2 s later.
+        if not (self.browser.is_file() and os.access(self.browser, os.X_OK)):
+            raise ExportError(
+                f"{self.browser} is not an executable file; install Debian's chromium or set {CHROMIUM_ENV}"
+            )
         import kaleido  # imported here: the CSV and HTML exports must work without it
 
         # mathjax=False: otherwise every render waits ~5 s on fetching MathJax, which fails offline.
@@ -116,6 +135,8 @@ class ChartExporter:
         await browser.open()
         # Registered after opening, so it runs before the exit hooks that delete the browser's
         # temporary profile (atexit runs last-registered first); else Chromium outlives its profile.
+        # Moved, not added, on each restart: one registration is enough.
+        atexit.unregister(self.close)
         atexit.register(self.close)
         return browser
 
@@ -135,9 +156,15 @@ class ChartExporter:
         height: int = EXPORT_HEIGHT,
         scale: float = EXPORT_SCALE,
     ) -> bytes:
-        """The figure as PNG or SVG bytes; raises ExportError on any failure or timeout."""
+        """The figure as PNG or SVG bytes; raises ExportError on any failure or timeout.
+
+        Takes at most startup_timeout (when a browser has to be started) plus a little over
+        render_timeout.
+        """
+        name = image_format.value.upper()
+        opening = self._usable_browser()
         try:
-            browser = self._kaleido.result(timeout=self.startup_timeout)
+            browser = opening.result(timeout=self.startup_timeout)
         except concurrent.futures.TimeoutError:
             raise self._failed(f"Chromium did not start within {self.startup_timeout:g} s") from None
         except Exception as error:
@@ -145,15 +172,55 @@ class ChartExporter:
         options = {"format": image_format.value, "width": width, "height": height, "scale": scale}
         job = asyncio.run_coroutine_threadsafe(browser.calc_fig(figure, opts=options), self._loop)
         try:
-            # A little over kaleido's own render timeout, so its clearer error wins when it fires.
-            data = job.result(timeout=self.render_timeout + 2)
-        except concurrent.futures.TimeoutError:
-            job.cancel()
-            raise self._failed(f"the {image_format.value.upper()} export timed out") from None
-        except Exception as error:
-            raise self._failed(f"the {image_format.value.upper()} export failed ({_reason(error)})") from None
+            data = self._result(job, browser, name)
+        except ExportError:
+            # The browser may be half-broken (a crashed tab is never handed back): start afresh.
+            self._replace(opening)
+            raise
         self.last_error = None
         return data
+
+    def _result(self, job: concurrent.futures.Future, browser: object, name: str) -> bytes:
+        """The render's bytes; ExportError when it fails, times out or its browser stops meanwhile."""
+        # A little over kaleido's own render timeout, so its clearer error wins when it fires.
+        deadline = time.monotonic() + self.render_timeout + 2
+        while not job.done():
+            # Checked now and then: a render on a browser that died may never finish on its own.
+            if not _running(browser) or time.monotonic() >= deadline:
+                job.cancel()
+                break
+            concurrent.futures.wait([job], timeout=BROWSER_CHECK_INTERVAL_S)
+        if job.done() and not job.cancelled() and job.exception() is None:
+            return job.result()
+        if not _running(browser):
+            raise self._failed(
+                f"the {name} export failed: Chromium stopped during it; it is restarting, try again"
+            )
+        error = None if job.cancelled() else job.exception()
+        if error is None or isinstance(error, TimeoutError):
+            raise self._failed(f"the {name} export timed out; try again")
+        raise self._failed(f"the {name} export failed ({_reason(error)}); try again")
+
+    def _usable_browser(self) -> concurrent.futures.Future:
+        """The current browser's future; a fresh one if it failed to start or has stopped since."""
+        with self._lock:
+            current = self._kaleido
+            if current.done() and (current.exception() is not None or not _running(current.result())):
+                self._replace_locked(current)
+            return self._kaleido
+
+    def _replace(self, stale: concurrent.futures.Future) -> None:
+        """Start a new browser in place of `stale`, unless another thread already has."""
+        with self._lock:
+            self._replace_locked(stale)
+
+    def _replace_locked(self, stale: concurrent.futures.Future) -> None:
+        if stale is not self._kaleido or not self._loop.is_running():
+            return
+        self._closing = [closing for closing in self._closing if not closing.done()]
+        if stale.done() and stale.exception() is None:
+            self._closing.append(asyncio.run_coroutine_threadsafe(stale.result().close(), self._loop))
+        self._kaleido = self._start()
 
     def _failed(self, message: str) -> ExportError:
         self.last_error = message
@@ -163,18 +230,28 @@ class ChartExporter:
         """Close the browser and stop the loop; safe to call twice."""
         if not self._loop.is_running():
             return
-        concurrent.futures.wait([self._kaleido], timeout=self.startup_timeout)
-        if self._kaleido.done() and self._kaleido.exception() is None:
-            closing = asyncio.run_coroutine_threadsafe(self._kaleido.result().close(), self._loop)
-            # Closing a broken browser must not raise: this runs at interpreter exit.
-            with contextlib.suppress(Exception):
-                closing.result(timeout=10)
+        with self._lock:
+            current, closing = self._kaleido, list(self._closing)
+        concurrent.futures.wait([current], timeout=self.startup_timeout)
+        if current.done() and current.exception() is None:
+            closing.append(asyncio.run_coroutine_threadsafe(current.result().close(), self._loop))
+        # Closing a broken browser must not raise (this runs at interpreter exit), nor hang: a
+        # browser that ignores Browser.close is killed by choreographer within ~10 s.
+        concurrent.futures.wait(closing, timeout=15)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
 
 
+def _running(browser: object) -> bool:
+    """Whether a browser's process is still alive (kaleido runs Chromium under a launcher process)."""
+    process = getattr(browser, "subprocess", None)
+    return process is not None and process.poll() is None
+
+
 def _reason(error: BaseException) -> str:
     """A one-line reason: choreographer packs several sentences into an exception's args."""
+    if isinstance(error, ExportError):
+        return str(error)
     first = error.args[0] if error.args else ""
     return f"{type(error).__name__}: {first}" if isinstance(first, str) and first else type(error).__name__
 
@@ -217,7 +294,8 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """Spreadsheet-safe CSV, UTF-8 with a BOM so Excel reads accents and curly quotes right."""
-    return spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    safe = spreadsheet_safe(frame)
+    return safe.to_csv(index=False, lineterminator=CSV_LINE_END).encode("utf-8-sig")
 
 
 # --- names --------------------------------------------------------------------------------------
