@@ -697,11 +697,15 @@ def _write_csv_atomically(path: Path, records: list[list[str]]) -> None:
             delete=False,
         ) as handle:
             temporary = Path(handle.name)
-            writer = csv.writer(handle, lineterminator="\n")
+            # RFC 4180 line ends: the csv module then quotes a field holding a bare carriage
+            # return, which it leaves unquoted with "\n" (and a re-import would split the row).
+            writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(COLUMNS)
             writer.writerows(records)
             handle.flush()
             os.fsync(handle.fileno())
+        # A temporary file is private (0600); an export is an ordinary file for its reader.
+        temporary.chmod(0o644)
         os.replace(temporary, path)
         temporary = None
         _sync_folder(folder)

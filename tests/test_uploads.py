@@ -132,3 +132,15 @@ def test_statement_text_is_kept_verbatim_even_when_hostile(store: Store) -> None
     data = f'date,speaker,text\n2025-11-22,Mallory,"{hostile.replace(chr(34), chr(34) * 2)}"\n'.encode()
     store.import_csv(data, source_name="upload.csv")
     assert hostile in store.frame()["text"].tolist()
+
+
+def test_an_export_with_carriage_returns_imports_again(store: Store, tmp_path: Path) -> None:
+    data = 'date,speaker,text\n2025-11-22,Mallory,"line one\rline two, and\r\nthree"\n'.encode()
+    store.import_csv(data, source_name="upload.csv")
+    exported = tmp_path / "out.csv"
+    store.export_csv(exported)
+    assert oct(exported.stat().st_mode & 0o777) == "0o644"
+    with Store(f"sqlite:///{tmp_path / 'again.db'}") as again:
+        result = again.import_csv(exported)
+        assert result.added == store.count()
+        assert set(again.frame()["text"]) == set(store.frame()["text"])
