@@ -135,7 +135,7 @@ def test_statement_text_is_kept_verbatim_even_when_hostile(store: Store) -> None
 
 
 def test_an_export_with_carriage_returns_imports_again(store: Store, tmp_path: Path) -> None:
-    data = 'date,speaker,text\n2025-11-22,Mallory,"line one\rline two, and\r\nthree"\n'.encode()
+    data = b'date,speaker,text\n2025-11-22,Mallory,"line one\rline two, and\r\nthree"\n'
     store.import_csv(data, source_name="upload.csv")
     exported = tmp_path / "out.csv"
     store.export_csv(exported)
