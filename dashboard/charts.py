@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -99,17 +100,24 @@ def _wrapped(text: str, width: int, limit: int) -> str:
 HOVER_COLUMNS = ("date", "speaker", "role", "side", "text", "score", "hard_event")
 
 
-def statement_hover(statement: pd.Series, signals: str) -> str:
+def statement_hover(statement: Mapping[str, object], signals: str) -> str:
     """Hover label of one statement marker: date, speaker, role, the quote and its score."""
-    role = str(statement["role"]).replace("_", " ")
-    side = f", {statement['side']}" if statement["side"] not in ("", "unknown") else ""
+    head = _hover_head(
+        statement["date"], statement["speaker"], statement["role"], statement["side"], statement["text"]
+    )
     event = f" \u00b7 hard event: {escape(statement['hard_event'])}" if statement["hard_event"] else ""
+    return f"{head}<b>score {float(statement['score']):+.2f}</b>{event}<br><i>{wrapped(signals)}</i>"
+
+
+# The part of a label that does not depend on the weights: built once per statement, not per rerun.
+@lru_cache(maxsize=50_000)
+def _hover_head(date: object, speaker: object, role: object, side: object, text: object) -> str:
+    role = str(role).replace("_", " ")
+    side = f", {side}" if side not in ("", "unknown") else ""
     return (
-        f"<b>{escape(format_day(pd.Timestamp(statement['date'])))}</b> \u00b7 "
-        f"{escape(statement['speaker'])} ({escape(role + side)})<br>"
-        f"{wrapped(statement['text'])}<br>"
-        f"<b>score {float(statement['score']):+.2f}</b>{event}<br>"
-        f"<i>{wrapped(signals)}</i>"
+        f"<b>{escape(format_day(pd.Timestamp(date)))}</b> \u00b7 "
+        f"{escape(speaker)} ({escape(role + side)})<br>"
+        f"{wrapped(text)}<br>"
     )
 
 
@@ -122,6 +130,7 @@ def statement_markers(view: OutlookView, signals: list[str]) -> pd.DataFrame:
     per_day = days.map(days.value_counts())
     offset_hours = (order_in_day + 0.5) / per_day * SAME_DAY_SPREAD_HOURS
     scores = statements["score"].astype(float)
+    columns = [statements[column].tolist() for column in HOVER_COLUMNS]
     return pd.DataFrame(
         {
             "row": statements.index,
@@ -130,10 +139,8 @@ def statement_markers(view: OutlookView, signals: list[str]) -> pd.DataFrame:
             "size": MARKER_MIN_PX + MARKER_SCORE_PX * scores.abs(),
             "direction": scores.map(direction_of),
             "hover": [
-                statement_hover(statement, signal)
-                for statement, signal in zip(
-                    statements[list(HOVER_COLUMNS)].to_dict("records"), signals, strict=True
-                )
+                statement_hover(dict(zip(HOVER_COLUMNS, values, strict=True)), signal)
+                for *values, signal in zip(*columns, signals, strict=True)
             ],
         }
     )
