@@ -37,6 +37,7 @@ from dashboard.views import (
     driver_changes,
     explanations,
     format_day,
+    newest_first,
     outlook_view,
     scored_statements_export,
     selected_statements,
@@ -257,21 +258,24 @@ def chart_ui(figure: go.Figure, view: OutlookView) -> Selection | None:
 
 def statements_ui(view: OutlookView, signals: list[str], selection: Selection | None) -> None:
     st.subheader("Statements", anchor=False)
-    table = statement_table(view.scored, signals)
-    if selection is None and len(table) > TABLE_MAX_ROWS:
+    total = len(view.scored.statements)
+    if selection is None and total > TABLE_MAX_ROWS:
         st.caption(
-            f"The newest {TABLE_MAX_ROWS:,} of {len(table):,} statements. Select points on the chart to "
+            f"The newest {TABLE_MAX_ROWS:,} of {total:,} statements. Select points on the chart to "
             "list older ones; the Statements CSV download has them all. Matched words are marked "
             "\u27e6like this\u27e7; select a row for its full explanation."
         )
-        table = table.head(TABLE_MAX_ROWS)
+        table = statement_table(
+            view.scored, signals, rows=newest_first(view.scored.statements)[:TABLE_MAX_ROWS]
+        )
     elif selection is None:
         st.caption(
-            f"All {len(table)} statements, newest first. Matched words are marked \u27e6like this\u27e7; "
+            f"All {total} statements, newest first. Matched words are marked \u27e6like this\u27e7; "
             "select a row for its full explanation."
         )
+        table = statement_table(view.scored, signals)
     else:
-        table = table.loc[[row for row in table.index if row in set(selection.rows)]]
+        table = statement_table(view.scored, signals, rows=selection.rows)
         st.caption(selection.caption + " Double-click the chart to list all statements again.")
     picked = st.dataframe(
         table,

@@ -201,12 +201,21 @@ def explanations(scored: ScoredStatements, rules: Rules) -> list[str]:
     return lines
 
 
-def marked_quotes(scored: ScoredStatements) -> list[str]:
-    """Each statement's text with its matched words marked."""
+def marked_quotes(scored: ScoredStatements, rows: Sequence[int] | None = None) -> list[str]:
+    """Each statement's text (of `rows`, default all) with its matched words marked."""
+    rows = list(range(len(scored.statements))) if rows is None else list(rows)
+    matches = scored.matches[scored.matches["statement"].isin(rows)]
     spans: dict[int, list[tuple[int, int]]] = {}
-    for statement, start, end in scored.matches[["statement", "start", "end"]].itertuples(index=False):
+    for statement, start, end in matches[["statement", "start", "end"]].itertuples(index=False):
         spans.setdefault(int(statement), []).append((int(start), int(end)))
-    return [mark_spans(str(text), spans.get(i, [])) for i, text in enumerate(scored.statements["text"])]
+    texts = scored.statements["text"].to_numpy()
+    return [mark_spans(str(texts[row]), spans.get(row, [])) for row in rows]
+
+
+def newest_first(statements: pd.DataFrame) -> list[int]:
+    """Statement rows ordered newest first (a stable sort: same-day rows keep their order)."""
+    dates = pd.to_datetime(statements["date"]).reset_index(drop=True)
+    return dates.sort_values(ascending=False, kind="stable").index.tolist()
 
 
 STATEMENT_TABLE_COLUMNS: tuple[str, ...] = (
@@ -220,25 +229,33 @@ STATEMENT_TABLE_COLUMNS: tuple[str, ...] = (
 )
 
 
-def statement_table(scored: ScoredStatements, signals: Sequence[str]) -> pd.DataFrame:
+def statement_table(
+    scored: ScoredStatements, signals: Sequence[str], *, rows: Sequence[int] | None = None
+) -> pd.DataFrame:
     """The statements as the page lists them, newest first; the index is the statement's row.
 
-    `signals` is each statement's explanation, from `explanations`.
+    `signals` is each statement's explanation, from `explanations`; `rows` picks the statements
+    to list (default all), so a long dataset only pays for the rows shown.
     """
     statements = scored.statements
-    table = pd.DataFrame(
+    order = newest_first(statements)
+    if rows is not None:
+        wanted = set(rows)
+        order = [row for row in order if row in wanted]
+    rows = order
+    shown = statements.iloc[rows]
+    return pd.DataFrame(
         {
-            "date": pd.to_datetime(statements["date"]).dt.date,
-            "speaker": statements["speaker"],
-            "role": statements["role"].str.replace("_", " "),
-            "side": statements["side"],
-            "quote": marked_quotes(scored),
-            "score": statements["score"].astype(float),
-            "explanation": list(signals),
+            "date": pd.to_datetime(shown["date"]).dt.date,
+            "speaker": shown["speaker"],
+            "role": shown["role"].str.replace("_", " "),
+            "side": shown["side"],
+            "quote": marked_quotes(scored, rows),
+            "score": shown["score"].astype(float),
+            "explanation": [signals[row] for row in rows],
         },
-        index=statements.index,
+        index=shown.index,
     )
-    return table.sort_values("date", ascending=False, kind="stable")
 
 
 def scored_statements_export(scored: ScoredStatements, signals: Sequence[str]) -> pd.DataFrame:
