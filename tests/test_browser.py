@@ -9,60 +9,26 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser_support import require_chromium
+from tests.browser_support import (
+    launched_browser,
+    require_chromium,
+    running_dashboard,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-REPO = Path(__file__).resolve().parent.parent
-APP = REPO / "dashboard" / "app.py"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 1400, "height": 1000}
-SERVER_START_TIMEOUT_S = 60
 # Waits inside the page: a rerun takes well under a second here; a first PNG export ~2 s.
 PAGE_TIMEOUT_MS = 30_000
 # Set this to keep the full-page screenshot (the test always takes one into its tmp_path).
 SCREENSHOT_ENV = "SUMMIT_OUTLOOK_SCREENSHOT"
 # The slider's thumb is a visually hidden range input (react-aria); it takes focus and arrow keys.
 CANCELLATION_SLIDER = ".st-key-w_family_cancellation input[type='range']"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    pytest.fail(f"streamlit did not answer within {SERVER_START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
 
 
 @pytest.fixture(scope="module")
@@ -72,13 +38,6 @@ def chromium() -> Path:
 
 @pytest.fixture(scope="module")
 def server(chromium: Path, tmp_path_factory) -> Iterator[str]:
-    port = free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    command = [
-        *(sys.executable, "-m", "streamlit", "run", str(APP)),
-        *("--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port)),
-        *("--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"),
-    ]
     environment = {
         **os.environ,
         "SUMMIT_OUTLOOK_CHROMIUM": str(chromium),
@@ -86,31 +45,14 @@ def server(chromium: Path, tmp_path_factory) -> Iterator[str]:
         "SUMMIT_OUTLOOK_DB_URL": f"sqlite:///{tmp_path_factory.mktemp('store') / 'statements.db'}",
     }
     environment.pop("SUMMIT_OUTLOOK_STATEMENTS", None)
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, env=environment
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process, log)
+    with running_dashboard(environment, tmp_path_factory.mktemp("streamlit") / "server.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
 
 
 @pytest.fixture(scope="module")
 def browser(chromium: Path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+    with launched_browser(chromium) as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -7,25 +7,13 @@ downloads); without Chromium the test skips loudly, except under CI=true.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser_support import require_chromium
-from tests.test_browser import (
-    APP,
-    CHROMIUM_ARGS,
-    PAGE_TIMEOUT_MS,
-    REPO,
-    VIEWPORT,
-    free_port,
-    headline,
-    wait_for_app,
-    wait_until_healthy,
-)
+from tests.browser_support import launched_browser, require_chromium, running_dashboard
+from tests.test_browser import PAGE_TIMEOUT_MS, VIEWPORT, headline, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -39,13 +27,6 @@ def server(tmp_path_factory) -> Iterator[str]:
     """`streamlit run` on a fresh store seeded from the bundled data, editing open (no secret)."""
     chromium = require_chromium()
     folder = tmp_path_factory.mktemp("editing")
-    port = free_port()
-    log = folder / "server.log"
-    command = [
-        *(sys.executable, "-m", "streamlit", "run", str(APP)),
-        *("--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port)),
-        *("--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"),
-    ]
     environment = {
         **os.environ,
         "SUMMIT_OUTLOOK_CHROMIUM": str(chromium),
@@ -53,36 +34,19 @@ def server(tmp_path_factory) -> Iterator[str]:
     }
     for name in ("SUMMIT_OUTLOOK_STATEMENTS", "SUMMIT_OUTLOOK_EDITOR_SECRET"):
         environment.pop(name, None)
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, env=environment
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process, log)
+    with running_dashboard(environment, folder / "server.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
 
 
 @pytest.fixture
 def page(server: str):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(require_chromium()), args=CHROMIUM_ARGS)
+    with launched_browser(require_chromium()) as browser:
         context = browser.new_context(viewport=VIEWPORT)
         context.set_default_timeout(PAGE_TIMEOUT_MS)
         opened = context.new_page()
         opened.goto(server)
         wait_for_app(opened)
         yield opened
-        browser.close()
 
 
 def settle(page) -> None:

@@ -9,39 +9,22 @@ Any alert() fails the test. Without Chromium these tests skip loudly, except und
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser_support import require_chromium
+from tests.browser_support import launched_browser, require_chromium, running_dashboard
 from tests.conftest import CLI
 from tests.hostile_support import HOSTILE, MARKUP, write_hostile_csv
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-REPO = Path(__file__).resolve().parent.parent
-APP = REPO / "dashboard" / "app.py"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 1400, "height": 1000}
 # The hostile strings as the page keeps them: statements are trimmed, which takes a leading tab or CR.
 SHOWN = [value.strip() for value in HOSTILE]
-SERVER_START_TIMEOUT_S = 60
 PAGE_TIMEOUT_MS = 30_000
 # The outlook's statements table (dashboard/app.py): header, then rows of this height, newest first.
 TABLE_KEY_SELECTOR = ".st-key-statements_table"
@@ -67,26 +50,6 @@ INJECTED_JS = """() => [
 ]"""
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_until_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    pytest.fail(f"streamlit did not answer within {SERVER_START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Path:
     return require_chromium()
@@ -110,38 +73,14 @@ def server(request, chromium: Path, tmp_path_factory) -> Iterator[str]:
             [str(CLI), "import", str(hostile)], env=environment, capture_output=True, text=True, timeout=120
         )
         assert imported.returncode == 0, imported.stderr
-    port = _free_port()
-    log = folder / "server.log"
-    command = [
-        *(sys.executable, "-m", "streamlit", "run", str(APP)),
-        *("--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port)),
-        *("--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"),
-    ]
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, env=environment
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, process, log)
+    with running_dashboard(environment, folder / "server.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
 
 
 @pytest.fixture(scope="module")
 def browser(chromium: Path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+    with launched_browser(chromium) as launched:
         yield launched
-        launched.close()
 
 
 class Watch:
