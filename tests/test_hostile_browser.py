@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from dashboard.views import MARK_CLOSE, MARK_OPEN
 from tests.browser_support import launched_browser, require_chromium, running_dashboard
 from tests.conftest import CLI
 from tests.hostile_support import HOSTILE, MARKUP, write_hostile_csv
@@ -37,6 +38,12 @@ RETRY_AFTER_MS = 8_000
 CLICK_ATTEMPTS = 3
 # What the data could have turned into live markup: the injected image, any inline event handler,
 # a javascript: link, a script element of its own.
+# True once the page's text elements hold both strings (the quote with its match marks removed).
+DETAIL_SHOWS_JS = """([expected, quote, marks]) => {
+    const shown = [...document.querySelectorAll("[data-testid='stText']")]
+        .map(e => e.innerText).join("\\n").split("").filter(c => !marks.includes(c)).join("");
+    return shown.includes(expected) && shown.includes(quote);
+}"""
 INJECTED_JS = """() => [
     ...[...document.querySelectorAll("img[src='x']")].map(e => e.outerHTML),
     ...[...document.querySelectorAll("*")]
@@ -139,12 +146,16 @@ def _hover_texts(page) -> list[str]:
     return texts
 
 
-def _select_table_row(page, row: int, expected: str) -> str:
-    """Select row `row` of the outlook's statements table; the detail panel's text once it shows `expected`."""
+def _select_table_row(page, row: int, expected: str, quote: str) -> str:
+    """Select row `row` of the outlook's statements table; the detail panel's text once it shows
+    `expected` (the speaker line) and `quote` (the quote line, its matched words' marks removed).
+
+    The detail's lines stream in one element at a time, so both are waited for: the speaker line
+    alone can be on the page while the quote is still on its way (seen once under CI load).
+    """
     canvas = page.locator(f"{TABLE_KEY_SELECTOR} [data-testid='data-grid-canvas']")
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
-    shown = page.locator("[data-testid='stText']", has_text=expected).first
     for _attempt in range(CLICK_ATTEMPTS):
         # The grid takes a click only once the pointer has rested over it: hover, then press.
         page.mouse.move(box["x"] + ROW_MARKER_X_PX, box["y"] + TABLE_HEADER_PX + TABLE_ROW_PX * (row + 0.5))
@@ -152,14 +163,22 @@ def _select_table_row(page, row: int, expected: str) -> str:
         page.mouse.down()
         page.mouse.up()
         try:
-            shown.wait_for(state="visible", timeout=RETRY_AFTER_MS)
+            page.wait_for_function(
+                DETAIL_SHOWS_JS, arg=[expected, quote, MARK_OPEN + MARK_CLOSE], timeout=RETRY_AFTER_MS
+            )
             break
         except PlaywrightTimeoutError:
             _wait_for_run(page)  # a loaded machine: the grid was not ready for the click
     else:
-        pytest.fail(f"row {row}: no detail showing {expected!r} after {CLICK_ATTEMPTS} clicks")
+        pytest.fail(f"row {row}: no detail showing {expected!r} and {quote!r} after {CLICK_ATTEMPTS} clicks")
     _wait_for_run(page)
-    return "\n".join(page.locator("[data-testid='stText']").all_inner_texts())
+    return _detail_text(page)
+
+
+def _detail_text(page) -> str:
+    """The text elements' contents, the quote's matched-word marks removed."""
+    shown = "\n".join(page.locator("[data-testid='stText']").all_inner_texts())
+    return shown.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
 
 
 def _download_html_export(page, tmp_path: Path) -> Path:
@@ -201,9 +220,10 @@ def test_hostile_statements_show_as_text_and_run_nothing(browser, server: str, t
         # The table, newest first, starts with the markup statements; their details are plain text.
         # Every other row (a rerun each): an HTML tag, a Markdown link, a directive, LaTeX.
         for row, value in list(enumerate(MARKUP))[::2]:
-            detail = _select_table_row(page, row, value)
+            quote = f"{value} We are ready to meet"
+            detail = _select_table_row(page, row, value, quote)
             assert value in detail, f"row {row}: the detail panel does not show {value!r} as text:\n{detail}"
-            assert f"{value} We are ready to meet" in detail.replace("\u27e6", "").replace("\u27e7", "")
+            assert quote in detail, f"row {row}: the detail panel does not show the quote as text:\n{detail}"
         _assert_nothing_injected(page, watch, "after selecting rows")
 
         # The offline HTML export, opened as a file: hovering its markers runs nothing either.
