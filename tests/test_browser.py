@@ -135,7 +135,9 @@ def test_clicking_a_statement_marker_lists_it(page) -> None:
     caption.wait_for(state="visible")
     wait_for_app(page)
     assert "Double-click the chart" in caption.inner_text()
-    assert page.locator("[data-testid='stDataFrame']").count() == 1
+    table = page.locator("[data-testid='stDataFrame']")
+    table.first.wait_for(state="visible")  # the page's elements stream in one at a time
+    assert table.count() == 1
 
 
 def test_full_page_screenshot(page, tmp_path: Path) -> None:

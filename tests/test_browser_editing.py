@@ -90,6 +90,7 @@ def test_a_statement_added_through_the_form_shows_in_the_table_and_moves_the_hea
     explanation = page.locator(
         "[data-testid='stText']", has_text="Cancellation / postponement: \u201ccancelled\u201d -0.92"
     )
+    explanation.first.wait_for(state="visible")  # the preview's lines stream in one element at a time
     assert explanation.count() == 1
     shot = full_page_screenshot(page, tmp_path / "statements.png")
     assert shot.startswith(b"\x89PNG") and int.from_bytes(shot[16:20], "big") == VIEWPORT["width"]
