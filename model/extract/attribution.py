@@ -1,0 +1,379 @@
+"""Attribution: who said it, and which words are theirs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from model.extract.dates import _DateMention
+from model.extract.mentions import _Mention, _MentionKind
+from model.extract.rules import ContextRules
+from model.extract.tokens import _Lexicon, _Token, _TokenKind
+
+
+class _Style(Enum):
+    QUOTE = "quote"  # '"...," Peskov said' -- the words are the quotation(s)
+    REPORTED = "reported"  # "Rubio said that ..." -- the words follow (or precede) the verb
+    ACCORDING = "according"  # "..., according to Ushakov"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pronoun:
+    position: int
+    word: str
+
+
+_SpeakerRef = _Mention | _Pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: _SpeakerRef
+    verb: int  # token position of the verb or attribution phrase
+    style: _Style
+    content: tuple[tuple[int, int], ...]  # token ranges of the speaker's words; () if bare
+    ignored: tuple[int, int] = (0, 0)  # a relative clause whose dates are not the speech date
+
+
+@dataclass
+class _Sentence:
+    """One sentence of a paragraph with everything found in it."""
+
+    index: int  # across the article
+    paragraph: int
+    start: int
+    end: int
+    dates: list[_DateMention]
+    mentions: list[_Mention]
+    attribution: _Attribution | None = None
+    quote_only: bool = False
+
+
+class _Attributor:
+    """Finds the first attribution in a sentence and the words it covers."""
+
+    def __init__(
+        self, tokens: Sequence[_Token], lexicon: _Lexicon, context: ContextRules, sentence: _Sentence
+    ):
+        self.tokens = tokens
+        self.lexicon = lexicon
+        self.context = context
+        self.start, self.end = sentence.start, sentence.end
+        self.by_end = {mention.end: mention for mention in sentence.mentions}
+        self.by_start = {mention.start: mention for mention in sentence.mentions}
+        self.dates_by_start = {date.start: date for date in sentence.dates}
+        self.dates_by_end = {date.end: date for date in sentence.dates}
+        self.ignored = (0, 0)  # an aside whose dates are not the date of speaking
+
+    def find(self) -> _Attribution | None:
+        tokens = self.tokens
+        for position in range(self.start, self.end):
+            if not tokens[position].is_word:
+                continue
+            found = self._according(position) or self._quoted_as(position) or self._verb(position)
+            if found is not None:
+                return replace(found, ignored=self.ignored)
+        return None
+
+    # -- the three ways of attributing ------------------------------------------------------
+
+    def _verb(self, position: int) -> _Attribution | None:
+        length = self.lexicon.verbs.length_at(self.tokens, position, self.end)
+        if not length:
+            return None
+        verb_end = position + length
+        before = self._speaker_before(position)
+        if before is not None:
+            speaker, span_start = before
+            return self._with_content(speaker, span_start, verb_end, position)
+        after = self._speaker_after(position, verb_end)
+        if after is not None:
+            return self._with_content(after, position, _end_of(after), position)
+        return None
+
+    def _according(self, position: int) -> _Attribution | None:
+        length = self.lexicon.according_to.length_at(self.tokens, position, self.end)
+        if not length:
+            return None
+        speaker = self._mention_starting(position + length)
+        if speaker is None:
+            return None
+        before = self._trim(self.start, position)
+        after = self._trim(speaker.end, self.end)
+        content = tuple(span for span in (before, after) if self._has_words(*span))
+        return _Attribution(speaker, position, _Style.ACCORDING, content)
+
+    def _quoted_as(self, position: int) -> _Attribution | None:
+        """'Interfax quoted Peskov as saying that ...' / 'Peskov was quoted as saying ...'."""
+        length = self.lexicon.quoted_as.length_at(self.tokens, position, self.end)
+        if not length:
+            return None
+        cursor = self._skip_quoted_by(position)
+        while cursor > self.start and self.tokens[cursor - 1].lower in self.lexicon.quoted_skip:
+            cursor -= 1  # "Peskov was quoted as saying"
+        speaker = self._mention_ending(cursor)
+        if speaker is None:
+            return None
+        return self._with_content(speaker, speaker.span_start, position + length, position)
+
+    def _skip_quoted_by(self, position: int) -> int:
+        """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying'."""
+        source = self.by_end.get(position)
+        if source is None:
+            return position
+        before = source.span_start - 1
+        if before >= self.start and self.tokens[before].lower in self.lexicon.quoted_by:
+            return before
+        return position
+
+    # -- finding the speaker ----------------------------------------------------------------
+
+    def _mention_ending(self, end: int) -> _Mention | None:
+        mention = self.by_end.get(end)
+        return mention if mention is not None and self._can_speak(mention) else None
+
+    def _mention_starting(self, start: int) -> _Mention | None:
+        if start < self.end and self.tokens[start].lower in self.lexicon.determiners:
+            start += 1
+        mention = self.by_start.get(start)
+        return mention if mention is not None and self._can_speak(mention) else None
+
+    def _can_speak(self, mention: _Mention) -> bool:
+        # News organisations report statements; they do not make them.
+        return mention.name.casefold() not in self.lexicon.media
+
+    def _speaker_before(self, verb: int) -> tuple[_SpeakerRef, int] | None:
+        """Speaker written before the verb: 'Peskov said', 'he said', 'X, the aide, said'."""
+        cursor, skipped = verb - 1, 0
+        while cursor >= self.start and skipped < self.context.max_prelude_words:
+            date = self.dates_by_end.get(cursor + 1)  # "Peskov on Monday said"
+            if date is not None:
+                cursor, skipped = date.start - 1, skipped + 1
+            elif self.tokens[cursor].lower in self.lexicon.preludes:
+                cursor, skipped = cursor - 1, skipped + 1
+            else:
+                break
+        if cursor < self.start:
+            return None
+        token = self.tokens[cursor]
+        if token.is_word and token.lower in self.lexicon.pronouns:
+            return _Pronoun(cursor, token.lower), cursor
+        if token.is_word:
+            mention = self._mention_ending(cursor + 1)
+            return (mention, mention.span_start) if mention is not None else None
+        if token.text == ",":
+            return self._speaker_before_aside(cursor)
+        return None
+
+    def _speaker_before_aside(self, comma: int) -> tuple[_SpeakerRef, int] | None:
+        """'Dmitry Peskov, the Kremlin spokesman, said': the name before the aside."""
+        lowest = max(self.start, comma - self.context.max_aside_tokens)
+        for cursor in range(comma - 1, lowest - 1, -1):
+            token = self.tokens[cursor]
+            if token.kind is _TokenKind.QUOTE:
+                return None
+            if token.text == ",":
+                return self._named_around_aside(cursor, comma)
+        return None
+
+    def _named_around_aside(self, first: int, second: int) -> tuple[_SpeakerRef, int] | None:
+        """The speaker of 'Name, description,' or 'description, Name,' between two commas."""
+        before = self._mention_ending(first)
+        inside = self.by_start.get(first + 1)
+        if inside is not None and inside.end == second and inside.kind is _MentionKind.PERSON:
+            # "The Ukrainian leader's chief of staff, Andriy Yermak, told ..."
+            return inside, before.span_start if before is not None else inside.start
+        if before is None:
+            return None
+        if self.tokens[first + 1].lower in self.lexicon.relative_pronouns:
+            # "Zelenskyy, who was due in Washington on Friday, said": not when he spoke.
+            self.ignored = (first + 1, second)
+        return before, before.span_start
+
+    def _speaker_after(self, verb: int, verb_end: int) -> _SpeakerRef | None:
+        """Inverted order after a quote or comma: '"...," said Peskov.'"""
+        previous = self.tokens[verb - 1] if verb > self.start else None
+        if previous is None or not (previous.kind is _TokenKind.QUOTE or previous.text == ","):
+            return None
+        if verb_end < self.end and self.tokens[verb_end].lower in self.lexicon.pronouns:
+            return _Pronoun(verb_end, self.tokens[verb_end].lower)
+        speaker = self._mention_starting(verb_end)
+        if speaker is None or not self._closes_attribution(speaker.end):
+            return None  # ", said European capitals were ...": a clause, not a speaker
+        return speaker
+
+    def _closes_attribution(self, position: int) -> bool:
+        """Whether an inverted attribution can end here ('said Peskov.', 'said Peskov on ...')."""
+        if position >= self.end:
+            return True
+        token, lexicon = self.tokens[position], self.lexicon
+        return (
+            token.kind is _TokenKind.PUNCT
+            or position in self.dates_by_start
+            or token.lower in lexicon.place_prepositions
+            or bool(lexicon.asides.length_at(self.tokens, position, self.end))
+            or bool(lexicon.reporting.length_at(self.tokens, position, self.end))
+        )
+
+    # -- finding the words ------------------------------------------------------------------
+
+    def _with_content(self, speaker: _SpeakerRef, span_start: int, span_end: int, verb: int) -> _Attribution:
+        if self._quote_just_before(span_start):
+            return _Attribution(speaker, verb, _Style.QUOTE, self._quotes_around(span_start, span_end, verb))
+        forward = self._content_start(span_end, verb)
+        if forward is not None:
+            span = self._trim(forward, self.end)
+            return _Attribution(speaker, verb, self._style_of(span), (span,))
+        before = self._trim(self.start, span_start)
+        if self._has_words(*before) and not self._sets_scene(*before):
+            return _Attribution(speaker, verb, self._style_of(before), (before,))
+        return _Attribution(speaker, verb, _Style.REPORTED, ())
+
+    def _quotes_around(self, span_start: int, span_end: int, verb: int) -> tuple[tuple[int, int], ...]:
+        """The quotations an attribution covers: all before it, and one resuming right after.
+
+        '"A," Lavrov said, "B."' covers A and B; in '"A," Rubio said, adding that the U.S.
+        wanted "a real deal."' the later quote belongs to the second, reported clause.
+        """
+        quotes = [
+            (position, position + 1)
+            for position in range(self.start, span_start)
+            if self.tokens[position].kind is _TokenKind.QUOTE
+        ]
+        cursor = self._skip_adverbials(span_end, self.tokens[verb].lower in self.lexicon.object_verbs)
+        if cursor < self.end and self.tokens[cursor].text in (",", ":"):
+            cursor += 1
+        while cursor < self.end and self.tokens[cursor].kind is _TokenKind.QUOTE:
+            quotes.append((cursor, cursor + 1))
+            cursor += 1
+        return tuple(quotes)
+
+    def _style_of(self, span: tuple[int, int]) -> _Style:
+        only_quotes = all(token.kind is not _TokenKind.WORD for token in self.tokens[span[0] : span[1]])
+        return _Style.QUOTE if only_quotes else _Style.REPORTED
+
+    def _quote_just_before(self, position: int) -> bool:
+        cursor = position - 1
+        if cursor >= self.start and self.tokens[cursor].text == ",":
+            cursor -= 1
+        return cursor >= self.start and self.tokens[cursor].kind is _TokenKind.QUOTE
+
+    def _content_start(self, position: int, verb: int) -> int | None:
+        """Where reported words start after the verb, skipping audience, place and time."""
+        tokens, lexicon, end = self.tokens, self.lexicon, self.end
+        cursor = self._skip_adverbials(position, tokens[verb].lower in lexicon.object_verbs)
+        if cursor >= end:
+            return None
+        token = tokens[cursor]
+        if token.lower in self.lexicon.complementisers:
+            return cursor + 1 if self._has_words(cursor + 1, end) else None
+        if token.text in (",", ":"):
+            following = tokens[cursor + 1] if cursor + 1 < end else None
+            if following is not None and following.kind is _TokenKind.QUOTE:
+                return cursor + 1
+            return cursor + 1 if token.text == ":" and following is not None else None
+        if lexicon.asides.length_at(tokens, cursor, end) or token.kind is _TokenKind.PUNCT:
+            return None
+        if token.kind is _TokenKind.QUOTE or tokens[verb].lower in lexicon.bare_clause_verbs:
+            return cursor
+        return None  # "The Kremlin confirmed the call": an object, not reported words
+
+    def _skip_adverbials(self, cursor: int, takes_object: bool) -> int:
+        end = self.end
+        budget = self.context.max_skip_tokens
+        if takes_object and cursor < end:
+            # Whoever was told comes straight after the verb: "told Reuters", "told him".
+            that = self._that_within(cursor, budget)
+            if that is not None:  # "told Russia's state news agency TASS that ..."
+                return that
+            cursor += self._adverbial_length(cursor) or self._object_length(cursor)
+            cursor = self._skip_programme(cursor)
+        while cursor < end and budget > 0:
+            step = self._adverbial_length(cursor)
+            if not step:
+                break
+            cursor, budget = cursor + step, budget - step
+        return cursor
+
+    def _that_within(self, cursor: int, budget: int) -> int | None:
+        """Position of a 'that' closing the addressee of 'told', if it comes soon enough."""
+        for position in range(cursor, min(self.end, cursor + budget + 1)):
+            token = self.tokens[position]
+            if token.lower in self.lexicon.complementisers:
+                return position if position > cursor else None
+            if not token.is_word:
+                return None
+        return None
+
+    def _skip_programme(self, cursor: int) -> int:
+        """'told CBS News' "Face the Nation"', 'told NBC’s “Meet the Press”': a show, not words."""
+        tokens, end = self.tokens, self.end
+        if cursor < end and tokens[cursor].text in ("'", "’"):
+            cursor += 1
+        previous = tokens[cursor - 1] if cursor > self.start else None
+        possessive = previous is not None and (previous.text in ("'", "’") or previous.bare != previous.text)
+        if possessive and cursor < end and tokens[cursor].kind is _TokenKind.QUOTE:
+            cursor += 1
+        return cursor
+
+    def _adverbial_length(self, cursor: int) -> int:
+        tokens, lexicon, end = self.tokens, self.lexicon, self.end
+        date = self.dates_by_start.get(cursor)
+        if date is not None:
+            return date.end - cursor
+        length = lexicon.audiences.length_at(tokens, cursor, end)
+        if length:
+            return length
+        length = lexicon.reporting.length_at(tokens, cursor, end)
+        if length:
+            follow = cursor + length
+            if follow < end and tokens[follow].lower in lexicon.channel_links:
+                mention = self.by_start.get(follow + 1)
+                if mention is not None:
+                    return mention.end - cursor
+            return length
+        if tokens[cursor].lower in lexicon.place_prepositions:
+            place = self._mention_after_determiner(cursor + 1)
+            if place is not None and place.kind is not _MentionKind.DESCRIPTION:
+                return place.end - cursor  # "in Moscow", "at the White House": not speech
+        return 0
+
+    def _mention_after_determiner(self, position: int) -> _Mention | None:
+        if position < self.end and self.tokens[position].lower in self.lexicon.determiners:
+            position += 1
+        return self.by_start.get(position)
+
+    def _object_length(self, cursor: int) -> int:
+        token = self.tokens[cursor]
+        if token.lower in self.lexicon.object_pronouns:
+            return 1
+        start = cursor + 1 if token.lower in self.lexicon.determiners else cursor
+        mention = self.by_start.get(start)
+        return mention.end - cursor if mention is not None else 0
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """Drop commas, colons and dashes at either edge of a span."""
+        while start < end and self.tokens[start].text in (",", ":", "—", "–", "-"):
+            start += 1
+        while end > start and self.tokens[end - 1].text in (",", ":", "—", "–", "-"):
+            end -= 1
+        return start, end
+
+    def _has_words(self, start: int, end: int) -> bool:
+        """Whether a span holds any words, quoted or not (not just punctuation)."""
+        return any(token.kind is not _TokenKind.PUNCT for token in self.tokens[start:end])
+
+    def _sets_scene(self, start: int, end: int) -> bool:
+        """'On Friday,' / 'Speaking to reporters,' before the speaker: not the speaker's words."""
+        first = self.tokens[start]
+        if first.lower in self.lexicon.intro_words:
+            return True
+        dated = {
+            position for date in self.dates_by_start.values() for position in range(date.start, date.end)
+        }
+        return all(position in dated or not self.tokens[position].is_word for position in range(start, end))
+
+
+def _end_of(speaker: _SpeakerRef) -> int:
+    return speaker.end if isinstance(speaker, _Mention) else speaker.position + 1

@@ -1,0 +1,425 @@
+"""Statements: attributions and quote-only paragraphs turned into drafts with resolved speakers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from model.extract.analysis import _Paragraph
+from model.extract.attribution import _Attribution, _Pronoun, _Sentence, _SpeakerRef, _Style
+from model.extract.dates import _DateMention
+from model.extract.mentions import _Mention, _MentionKind
+from model.extract.people import _learn_people
+from model.extract.rules import ConfidenceRules, ExtractionRules
+from model.extract.tokens import _Token, _TokenKind
+from model.statements import MAX_TEXT_CHARS, Kind, Role
+
+UNKNOWN_SIDE = "unknown"
+
+
+class Candidate(BaseModel):
+    """One statement found in an article: who said it, what, and when (with how we know)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: dt.date  # when it was said, never after publication
+    date_note: str  # how the date was found, quoting the words it came from
+    speaker: str = Field(min_length=1)  # full name where the article gives one
+    title: str = ""  # as written at the speaker's introduction ("Kremlin spokesman")
+    role: Role = Role.OTHER
+    side: str = UNKNOWN_SIDE  # whom the speaker speaks for, where the text says so
+    text: str = Field(min_length=1)  # the words; quotation marks kept inside reported speech
+    kind: Kind  # quote if any words are verbatim, paraphrase for reported speech
+    sentence_index: int = Field(ge=0)  # 0-based, across the article; a heading counts as one
+    confidence: float = Field(ge=0.0, le=1.0)  # ranking aid: attribution x speaker x date
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    title: str
+    role: Role
+    side: str
+    is_person: bool
+
+    @property
+    def is_institution(self) -> bool:
+        return not self.is_person
+
+
+@dataclass(frozen=True, slots=True)
+class _DateSource:
+    """A date an undated statement may borrow, with the reason it applies."""
+
+    sentence: int
+    reason: str
+    date: dt.date
+    root_note: str  # how the date was found first-hand ("'on Nov. 17' in the text")
+    root_factor: float
+
+
+@dataclass
+class _Draft:
+    """A statement before its date is settled."""
+
+    sentence: int
+    paragraph: int
+    speaker: _Speaker
+    text: str
+    kind: Kind
+    style_factor: float  # how it was attributed (quote, reported, according to, continuation)
+    resolution_factor: float  # how its speaker was resolved (named, pronoun, ...)
+    own_date: _DateMention | None
+    narrative_dates: tuple[_DateSource, ...] = ()  # dates set by the surrounding narrative
+    continues: int | None = None  # index of the draft whose quote this one continues
+    date: dt.date | None = None
+    note: str = ""
+    root_note: str = ""  # empty while undated or dated only by publication
+    date_factor: float = 1.0
+
+    @property
+    def confidence(self) -> float:
+        return self.style_factor * self.resolution_factor * self.date_factor
+
+
+@dataclass(frozen=True)
+class _Recent:
+    speaker: _Speaker
+    sentence: int
+    paragraph: int
+
+
+def _first_hand(mention: _DateMention, confidence: ConfidenceRules) -> tuple[str, float]:
+    """The note and confidence factor of a date read straight from the text."""
+    factor = confidence.date_exact if mention.exact else confidence.date_relative
+    return f"'{mention.surface}' {mention.how}", factor
+
+
+class _Builder:
+    """Walks the analysed article in order and turns attributions into drafts."""
+
+    def __init__(self, paragraphs: list[_Paragraph], rules: ExtractionRules):
+        self.paragraphs = paragraphs
+        self.rules = rules
+        self.lexicon = rules._lexicon
+        self.registry = _learn_people(paragraphs, self.lexicon)
+        self.drafts: list[_Draft] = []
+        # The latest person for each (role, side) and (role, None), for "the spokesman said".
+        self.by_role: dict[tuple[Role, str | None], _Recent] = {}
+        self.last_person: _Recent | None = None
+        # The latest narrative sentence naming someone with a date ("Witkoff met Putin on
+        # Thursday."), by name: that person's next words were probably said then.
+        self.events: dict[str, tuple[int, int, _DateMention]] = {}  # (sentence, paragraph, date)
+        # An attribution that ends in a colon, waiting for the quote it introduces.
+        self.lead: tuple[int, _Sentence, _Attribution] | None = None
+
+    def build(self) -> list[_Draft]:
+        for paragraph in self.paragraphs:
+            if not paragraph.heading:
+                self._paragraph(paragraph)
+        return self.drafts
+
+    def _paragraph(self, paragraph: _Paragraph) -> None:
+        scene: _DateSource | None = None
+        consumed: set[int] = set()
+        for position, sentence in enumerate(paragraph.sentences):
+            if position in consumed:
+                continue
+            made = False
+            attribution = sentence.attribution
+            if attribution is not None and attribution.content:
+                made = self._attributed(paragraph, sentence, attribution, scene)
+            elif sentence.quote_only:
+                after = self._bare_attribution_after(paragraph, position)
+                if after is not None:
+                    consumed.add(position + 1)
+                introduced = after or self._lead_in(paragraph, sentence)
+                if introduced is not None:
+                    made = self._attributed(
+                        paragraph, sentence, introduced[1], scene, date_sentence=introduced[0]
+                    )
+                else:
+                    made = self._continuation(paragraph, sentence, scene)
+            elif attribution is not None and _ends_with_colon(paragraph, sentence):
+                self.lead = (paragraph.index, sentence, attribution)  # "Peskov told reporters:"
+            if not made:
+                scene = self._opening_date(sentence) or scene
+                self._remember_events(paragraph, sentence)
+            self._remember_people(paragraph, sentence)
+
+    # -- drafts -------------------------------------------------------------------------------
+
+    def _attributed(
+        self,
+        paragraph: _Paragraph,
+        sentence: _Sentence,
+        attribution: _Attribution,
+        scene: _DateSource | None,
+        *,
+        date_sentence: _Sentence | None = None,
+    ) -> bool:
+        resolved = self._resolve(sentence, attribution.speaker)
+        if resolved is None:
+            return False
+        speaker, resolution_factor = resolved
+        text, kind = _content_text(paragraph, attribution)
+        if not text:
+            return False
+        confidence = self.rules.confidence
+        style_factor = {
+            _Style.QUOTE: confidence.quote,
+            _Style.REPORTED: confidence.reported,
+            _Style.ACCORDING: confidence.according_to,
+        }[attribution.style]
+        if date_sentence is None:
+            own = _speech_date(sentence, attribution)
+        else:
+            own = _speech_date(date_sentence, None)
+        draft = _Draft(
+            sentence.index,
+            paragraph.index,
+            speaker,
+            text,
+            kind,
+            style_factor,
+            resolution_factor,
+            own,
+            self._narrative_dates(sentence, speaker, scene),
+        )
+        self._add(draft)
+        return True
+
+    def _continuation(self, paragraph: _Paragraph, sentence: _Sentence, scene: _DateSource | None) -> bool:
+        """A quote with no attribution continues the previous speaker, if close enough."""
+        if not self.drafts:
+            return False
+        previous_index = len(self.drafts) - 1
+        previous = self.drafts[previous_index]
+        if paragraph.index - previous.paragraph > self.rules.context.continuation_paragraphs:
+            return False
+        text = _quotes_text(paragraph.tokens[sentence.start : sentence.end])
+        if not text:
+            return False
+        draft = _Draft(
+            sentence.index,
+            paragraph.index,
+            previous.speaker,
+            text,
+            Kind.QUOTE,
+            self.rules.confidence.continuation,
+            previous.resolution_factor,
+            None,
+            self._narrative_dates(sentence, previous.speaker, scene),
+            previous_index,
+        )
+        self._add(draft)
+        return True
+
+    def _add(self, draft: _Draft) -> None:
+        self.drafts.append(draft)
+        recent = _Recent(draft.speaker, draft.sentence, draft.paragraph)
+        if draft.speaker.is_person:
+            self.last_person = recent
+            self._note_role(recent)
+
+    def _bare_attribution_after(
+        self, paragraph: _Paragraph, position: int
+    ) -> tuple[_Sentence, _Attribution] | None:
+        """'"Are we ready?" Peskov asked.' split in two: the attribution with no words."""
+        if position + 1 >= len(paragraph.sentences):
+            return None
+        following = paragraph.sentences[position + 1]
+        attribution = following.attribution
+        if attribution is None or attribution.content:
+            return None
+        quoted = paragraph.sentences[position]
+        quotes = tuple(
+            (index, index + 1)
+            for index in range(quoted.start, quoted.end)
+            if paragraph.tokens[index].kind is _TokenKind.QUOTE
+        )
+        return following, _Attribution(attribution.speaker, attribution.verb, _Style.QUOTE, quotes)
+
+    # -- dates from the narrative -------------------------------------------------------------
+
+    def _lead_in(self, paragraph: _Paragraph, sentence: _Sentence) -> tuple[_Sentence, _Attribution] | None:
+        """A quote paragraph after 'Peskov told reporters:' belongs to Peskov."""
+        if self.lead is None:
+            return None
+        lead_paragraph, lead_sentence, attribution = self.lead
+        self.lead = None
+        if paragraph.index - lead_paragraph > self.rules.context.continuation_paragraphs:
+            return None
+        if self.drafts and self.drafts[-1].sentence > lead_sentence.index:
+            return None
+        quotes = tuple(
+            (index, index + 1)
+            for index in range(sentence.start, sentence.end)
+            if paragraph.tokens[index].kind is _TokenKind.QUOTE
+        )
+        return lead_sentence, _Attribution(attribution.speaker, attribution.verb, _Style.QUOTE, quotes)
+
+    def _opening_date(self, sentence: _Sentence) -> _DateSource | None:
+        """A date that opens a sentence ('On Friday, ...') sets the scene for what follows."""
+        for date in sentence.dates:
+            if date.start <= sentence.start + 1:
+                note, factor = _first_hand(date, self.rules.confidence)
+                reason = f"date set earlier in the paragraph (sentence #{sentence.index})"
+                return _DateSource(sentence.index, reason, date.date, note, factor)
+        return None
+
+    def _remember_events(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
+        """Dated narrative about a person or body: 'Witkoff met Putin in Moscow on Thursday.'"""
+        if not sentence.dates:
+            return
+        for mention in sentence.mentions:
+            if mention.kind is _MentionKind.DESCRIPTION:
+                continue
+            name = self._person(mention).name if mention.kind is _MentionKind.PERSON else mention.name
+            nearest = min(sentence.dates, key=lambda date: abs(date.start - mention.start))
+            self.events[name] = (sentence.index, paragraph.index, nearest)
+
+    def _narrative_dates(
+        self, sentence: _Sentence, speaker: _Speaker, scene: _DateSource | None
+    ) -> tuple[_DateSource, ...]:
+        sources = [scene] if scene is not None else []
+        event = self.events.get(speaker.name)
+        if event is not None and self._within_context(event[0], event[1], sentence):
+            event_sentence, _, mention = event
+            note, factor = _first_hand(mention, self.rules.confidence)
+            reason = f"{speaker.name} is named with this date in sentence #{event_sentence}"
+            sources.append(_DateSource(event_sentence, reason, mention.date, note, factor))
+        return tuple(sources)
+
+    # -- speakers -----------------------------------------------------------------------------
+
+    def _resolve(self, sentence: _Sentence, reference: _SpeakerRef) -> tuple[_Speaker, float] | None:
+        confidence = self.rules.confidence
+        if isinstance(reference, _Pronoun):
+            recent = self._recent_person(sentence)
+            return (recent.speaker, confidence.pronoun) if recent is not None else None
+        if reference.kind is _MentionKind.PERSON:
+            return self._person(reference), confidence.named
+        if reference.kind is _MentionKind.INSTITUTION:
+            side = reference.side or UNKNOWN_SIDE
+            name = reference.name
+            return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
+        return self._described(reference, sentence)
+
+    def _person(self, mention: _Mention) -> _Speaker:
+        person = self.registry.lookup(mention.name)
+        if person is None:
+            side = mention.side
+            if side is None and mention.affiliate:
+                patron = self.registry.lookup(mention.affiliate)
+                side = self.registry.side_of(patron) if patron else None
+            return _Speaker(
+                mention.name, mention.title, mention.role or Role.OTHER, side or UNKNOWN_SIDE, True
+            )
+        side = mention.side or self.registry.side_of(person)
+        title = mention.title or person.title
+        role = (mention.role if mention.title else person.role) or Role.OTHER
+        return _Speaker(person.name, title, role, side or UNKNOWN_SIDE, True)
+
+    def _described(self, mention: _Mention, sentence: _Sentence) -> tuple[_Speaker, float]:
+        """'the spokesman' -> the last spokesperson named; 'a senior official' -> unnamed."""
+        confidence = self.rules.confidence
+        role = mention.role or Role.OTHER
+        if mention.determiner not in self.lexicon.indefinite and not mention.plural:
+            recent = self.by_role.get((role, mention.side))
+            if recent is not None and self._within_context(recent.sentence, recent.paragraph, sentence):
+                return recent.speaker, confidence.description
+        side = mention.side
+        if side is None and mention.affiliate:
+            patron = self.registry.lookup(mention.affiliate)
+            side = self.registry.side_of(patron) if patron else None
+        name = f"{self.rules.names.unnamed_prefix} {mention.name}"
+        speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True)
+        return speaker, confidence.anonymous
+
+    def _recent_person(self, sentence: _Sentence) -> _Recent | None:
+        recent = self.last_person
+        if recent is None or not self._within_context(recent.sentence, recent.paragraph, sentence):
+            return None
+        return recent
+
+    def _within_context(self, then_sentence: int, then_paragraph: int, now: _Sentence) -> bool:
+        context = self.rules.context
+        return (
+            now.paragraph - then_paragraph <= context.paragraphs
+            and now.index - then_sentence <= context.sentences
+        )
+
+    def _note_role(self, recent: _Recent) -> None:
+        speaker = recent.speaker
+        self.by_role[(speaker.role, None)] = recent
+        if speaker.side != UNKNOWN_SIDE:
+            self.by_role[(speaker.role, speaker.side)] = recent
+
+    def _remember_people(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
+        """Named people in this sentence become the referents of later descriptions."""
+        for mention in sentence.mentions:
+            if mention.kind is not _MentionKind.PERSON or mention.name.casefold() in self.lexicon.media:
+                continue
+            speaker = self._person(mention)
+            if speaker.role is Role.OTHER:
+                continue
+            recent = _Recent(speaker, sentence.index, paragraph.index)
+            self._note_role(recent)
+
+
+def _ends_with_colon(paragraph: _Paragraph, sentence: _Sentence) -> bool:
+    return sentence.end > sentence.start and paragraph.tokens[sentence.end - 1].text == ":"
+
+
+def _speech_date(sentence: _Sentence, attribution: _Attribution | None) -> _DateMention | None:
+    """The date of speaking: a date outside the reported words, nearest the verb."""
+    content: set[int] = set()
+    if attribution is not None:
+        spans = (*attribution.content, attribution.ignored)
+        content = {position for start, end in spans for position in range(start, end)}
+        verb = attribution.verb
+    else:
+        verb = sentence.start
+    outside = [
+        date
+        for date in sentence.dates
+        if not any(position in content for position in range(date.start, date.end))
+    ]
+    if not outside:
+        return None
+    return min(outside, key=lambda date: (abs(date.start - verb), date.start))
+
+
+def _quotes_text(tokens: Sequence[_Token]) -> str:
+    """The words of the quotations, joined; a trailing comma (inside the marks) dropped."""
+    parts = [token.text for token in tokens if token.kind is _TokenKind.QUOTE and token.text]
+    return " ".join(parts).rstrip(" ,")
+
+
+def _content_text(paragraph: _Paragraph, attribution: _Attribution) -> tuple[str, Kind]:
+    """The speaker's words and whether they are quoted verbatim."""
+    tokens = paragraph.tokens
+    if attribution.style is _Style.QUOTE:
+        chosen = [tokens[start] for start, _ in attribution.content]
+        text = _quotes_text(chosen)
+        return _limit(text, MAX_TEXT_CHARS), Kind.QUOTE
+    pieces = []
+    has_quote = False
+    for start, end in attribution.content:
+        if start >= end:
+            continue
+        pieces.append(paragraph.text[tokens[start].start : tokens[end - 1].end].strip(" ,;:—–-"))
+        has_quote = has_quote or any(t.kind is _TokenKind.QUOTE for t in tokens[start:end])
+    text = " ".join(piece for piece in pieces if piece)
+    # Reported words that contain quoted words are a quote: the marks stay in the text so a
+    # reader sees which words are verbatim.
+    return _limit(text, MAX_TEXT_CHARS), Kind.QUOTE if has_quote else Kind.PARAPHRASE
+
+
+def _limit(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

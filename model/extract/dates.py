@@ -1,0 +1,269 @@
+"""Dates: the date expressions in a sentence and the days they stand for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from model.extract.rules import DateRules, RelativeDate, RelativeRuleKind
+from model.extract.tokens import _DAY_RE, _ISO_DATE_RE, _YEAR_RE, _Lexicon, _Token
+
+
+@dataclass(frozen=True, slots=True)
+class _DateMention:
+    """A date expression in narrative text and the day it stands for."""
+
+    start: int
+    end: int
+    date: dt.date
+    surface: str
+    how: str  # completes the note after the quoted surface
+    exact: bool
+
+
+def _shift(day: dt.date, days: int) -> dt.date | None:
+    try:
+        return day - dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+class _DateFinder:
+    """Finds date expressions in one paragraph, relative to the publication date."""
+
+    def __init__(
+        self, text: str, tokens: Sequence[_Token], rules: DateRules, lexicon: _Lexicon, published: dt.date
+    ):
+        self.text = text
+        self.tokens = tokens
+        self.rules = rules
+        self.lexicon = lexicon
+        self.published = published
+
+    def find(self, start: int, end: int) -> list[_DateMention]:
+        found: list[_DateMention] = []
+        position = start
+        while position < end:
+            mention = self._at(position, end) if self.tokens[position].is_word else None
+            if mention is None:
+                position += 1
+                continue
+            found.append(mention)
+            position = mention.end
+        return found
+
+    def _at(self, position: int, end: int) -> _DateMention | None:
+        for matcher in (
+            self._iso,
+            self._month_day,
+            self._day_month,
+            self._month_only,
+            self._weekday,
+            self._relative,
+            self._ago,
+        ):
+            result = matcher(position, end)
+            if result is not None:
+                return result
+        return None
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _lower(self, position: int, end: int) -> str:
+        return self.tokens[position].lower if position < end else ""
+
+    def _month(self, position: int, end: int) -> int | None:
+        if position >= end or not self.tokens[position].is_capitalised:
+            return None
+        return self.rules.months.get(self.tokens[position].lower.rstrip("."))
+
+    def _day(self, position: int, end: int) -> int | None:
+        if position >= end or not self.tokens[position].is_word:
+            return None
+        match = _DAY_RE.fullmatch(self.tokens[position].lower)
+        return int(match.group(1)) if match else None
+
+    def _year(self, position: int, end: int) -> tuple[int, int] | None:
+        """(year, tokens used) for ', 2025' or ' 2025' at position."""
+        if position < end and self.tokens[position].text == ",":
+            found = self._year(position + 1, end)
+            return (found[0], found[1] + 1) if found else None
+        if position < end and _YEAR_RE.fullmatch(self.tokens[position].text):
+            return int(self.tokens[position].text), 1
+        return None
+
+    def _mention(
+        self,
+        start: int,
+        end: int,
+        day: dt.date | None,
+        how: str,
+        *,
+        exact: bool,
+    ) -> _DateMention | None:
+        if day is None or day > self.published:
+            return None
+        if start > 0 and self.tokens[start - 1].lower in self.lexicon.day_prepositions:
+            start -= 1  # keep "On Oct. 23" whole, as a reader would quote it
+        surface = self.text[self.tokens[start].start : self.tokens[end - 1].end]
+        return _DateMention(start, end, day, surface, how, exact)
+
+    def _in_text(self, year_given: bool, day: dt.date) -> str:
+        if year_given or day.year == self.published.year:
+            return "in the text"
+        return f"in the text; year {day.year}, the last time that day fell before publication"
+
+    def _dated(self, month: int, day: int, year: tuple[int, int] | None) -> dt.date | None:
+        if year is not None:
+            return _make_date(year[0], month, day)
+        this_year = _make_date(self.published.year, month, day)
+        if this_year is not None and this_year <= self.published:
+            return this_year
+        return _make_date(self.published.year - 1, month, day)
+
+    # -- matchers -----------------------------------------------------------------------------
+
+    def _iso(self, position: int, end: int) -> _DateMention | None:
+        match = _ISO_DATE_RE.fullmatch(self.tokens[position].text)
+        if not match:
+            return None
+        day = _make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return self._mention(position, position + 1, day, "in the text", exact=True)
+
+    def _month_day(self, position: int, end: int) -> _DateMention | None:
+        """'Oct. 23', 'October 13, 2024'."""
+        return self._calendar_day(position, end, month_at=position, day_at=position + 1)
+
+    def _day_month(self, position: int, end: int) -> _DateMention | None:
+        """'23 October', '9 Nov. 2025'."""
+        return self._calendar_day(position, end, month_at=position + 1, day_at=position)
+
+    def _calendar_day(self, position: int, end: int, *, month_at: int, day_at: int) -> _DateMention | None:
+        month, day_of_month = self._month(month_at, end), self._day(day_at, end)
+        if month is None or day_of_month is None:
+            return None
+        year = self._year(position + 2, end)
+        day = self._dated(month, day_of_month, year)
+        if day is None:
+            return None
+        stop = position + 2 + (year[1] if year else 0)
+        return self._mention(position, stop, day, self._in_text(year is not None, day), exact=True)
+
+    def _month_only(self, position: int, end: int) -> _DateMention | None:
+        """'in August', 'in early August', 'in mid-August 2025' -> a documented day."""
+        if self._lower(position, end) not in self.lexicon.month_prepositions:
+            return None
+        cursor, part = position + 1, None
+        word = self._lower(cursor, end)
+        if word in self.rules.month_parts:
+            part, cursor = word, cursor + 1
+        month = self._month(cursor, end)
+        if month is None and "-" in word:
+            prefix, _, rest = word.partition("-")
+            written = self.tokens[cursor].text.partition("-")[2]
+            if prefix in self.rules.month_parts and written[:1].isupper():  # "mid-August"
+                part, month = prefix, self.rules.months.get(rest)
+        if month is None:
+            return None
+        year = self._year(cursor + 1, end)
+        stop = cursor + 1 + (year[1] if year else 0)
+        day_of_month = self.rules.month_parts[part] if part else self.rules.month_day
+        day, how = self._representative_day(month, day_of_month, year, part)
+        return self._mention(position, stop, day, how, exact=False) if day else None
+
+    def _representative_day(
+        self, month: int, day_of_month: int, year: tuple[int, int] | None, part: str | None
+    ) -> tuple[dt.date | None, str]:
+        published = self.published
+        if year is not None:
+            chosen_year = year[0]
+        else:
+            chosen_year = published.year if month <= published.month else published.year - 1
+        day = _make_date(chosen_year, month, day_of_month)
+        which = f"{part} month" if part else "mid-month"
+        how = f"in the text; day {day_of_month} stands for the month ({which})"
+        this_month = (published.year, published.month)
+        if day is not None and day > published and (day.year, day.month) == this_month:
+            day, how = published, how + ", clamped to the publication date"
+        return day, how
+
+    def _weekday(self, position: int, end: int) -> _DateMention | None:
+        token = self.tokens[position]
+        weekday = self.rules.weekdays.get(token.lower)
+        if weekday is None or not token.is_capitalised:
+            return None
+        if position > 0 and self.tokens[position - 1].lower in self.lexicon.future_markers:
+            return None
+        past = position > 0 and self.tokens[position - 1].lower in self.lexicon.past_markers
+        start = position - 1 if past else position  # "last Friday"
+        days_back = (self.published.weekday() - weekday) % 7
+        if days_back == 0 and not self.rules.weekday_includes_publication_day:
+            days_back = 7
+        name = token.text
+        how = f"relative to publication {self.published.isoformat()} -> the most recent {name}"
+        how += " on or before it" if self.rules.weekday_includes_publication_day else " before it"
+        return self._mention(start, position + 1, _shift(self.published, days_back), how, exact=False)
+
+    def _relative(self, position: int, end: int) -> _DateMention | None:
+        found = self.lexicon.relative.match(self.tokens, position, end)
+        if found is None:
+            return None
+        length, rule = found
+        day = _relative_day(rule, self.published, self.rules)
+        how = f"relative to publication {self.published.isoformat()} -> {rule.explanation}"
+        return self._mention(position, position + length, day, how, exact=False)
+
+    def _ago(self, position: int, end: int) -> _DateMention | None:
+        """'two days ago', 'a week ago'."""
+        count_word = self._lower(position, end)
+        count = self.rules.numbers.get(count_word)
+        if count is None and _DAY_RE.fullmatch(count_word) and count_word.isdigit():
+            count = int(count_word)
+        unit = self.rules.ago_units.get(self._lower(position + 1, end))
+        if count is None or unit is None or self._lower(position + 2, end) not in self.lexicon.ago_words:
+            return None
+        days = count * unit
+        how = f"relative to publication {self.published.isoformat()} -> {days} day(s) before it"
+        return self._mention(position, position + 3, _shift(self.published, days), how, exact=False)
+
+
+def _relative_day(rule: RelativeDate, published: dt.date, dates: DateRules) -> dt.date | None:
+    """The day a relative rule stands for, never after publication."""
+    monday = _shift(published, published.weekday())
+    match rule.rule:
+        case RelativeRuleKind.DAYS_BEFORE:
+            return _shift(published, rule.days or 0)
+        case RelativeRuleKind.PREVIOUS_WEEK:
+            weekday = dates.weekdays[(rule.weekday or "").casefold()]
+            return _shift(published, published.weekday() + 7 - weekday)
+        case RelativeRuleKind.THIS_WEEK_SO_FAR:
+            return _midway(monday, published)
+        case RelativeRuleKind.THIS_MONTH_SO_FAR:
+            return _midway(published.replace(day=1), published)
+        case RelativeRuleKind.PREVIOUS_MONTH:
+            last_month_end = _shift(published.replace(day=1), 1)
+            if last_month_end is None:
+                return None
+            return last_month_end.replace(day=min(dates.month_day, last_month_end.day))
+        case RelativeRuleKind.PREVIOUS_WEEKDAY:
+            weekday = dates.weekdays[(rule.weekday or "").casefold()]
+            return _shift(published, (published.weekday() - weekday) % 7 or 7)
+    return None
+
+
+def _midway(first: dt.date | None, published: dt.date) -> dt.date | None:
+    """Midway between first and the day before publication (the publication day if none)."""
+    if first is None or first >= published:
+        return published
+    last = _shift(published, 1)
+    if last is None:
+        return None
+    return first + dt.timedelta(days=(last - first).days // 2)

@@ -1,0 +1,268 @@
+"""Mentions: names, titles, descriptions and institutions in a sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from model.extract.rules import ExtractionRules
+from model.extract.tokens import _Lexicon, _Token
+from model.statements import Role
+
+
+class _MentionKind(Enum):
+    PERSON = "person"  # a name, maybe with a title: "Kremlin spokesman Dmitry Peskov", "Rubio"
+    DESCRIPTION = "description"  # a title without a name: "the spokesman", "a senior official"
+    INSTITUTION = "institution"  # "the Kremlin", "Russia’s Foreign Ministry", "Moscow"
+
+
+class _PartKind(Enum):
+    TITLE = "title"
+    INSTITUTION = "institution"
+    SIDE = "side"
+    MODIFIER = "modifier"
+    NAME = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    kind: _PartKind
+    start: int
+    end: int
+    role: Role | None = None
+    side: str | None = None
+    plural: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """Who a run of name/title words refers to, as written."""
+
+    kind: _MentionKind
+    start: int
+    end: int
+    name: str  # person's name, institution's name, or the description
+    title: str = ""
+    role: Role | None = None
+    side: str | None = None
+    affiliate: str | None = None  # a person whose side this one shares ("Putin’s aide")
+    plural: bool = False
+    determiner: str = ""
+
+    @property
+    def span_start(self) -> int:
+        """Where the mention starts in the text, with its determiner ("a senior official")."""
+        return self.start - 1 if self.determiner else self.start
+
+
+def _surface(tokens: Sequence[_Token], start: int, end: int) -> str:
+    return " ".join(token.text for token in tokens[start:end])
+
+
+class _MentionFinder:
+    """Finds runs of capitalised names, titles and side hints in one sentence."""
+
+    def __init__(self, tokens: Sequence[_Token], lexicon: _Lexicon, rules: ExtractionRules, dated: set[int]):
+        self.tokens = tokens
+        self.lexicon = lexicon
+        self.rules = rules
+        self.dated = dated  # token positions inside date expressions: never names
+
+    def find(self, start: int, end: int) -> list[_Mention]:
+        mentions: list[_Mention] = []
+        position = start
+        while position < end:
+            stop, parts = self._run(position, end)
+            if not parts:
+                position += 1
+                continue
+            mention = self._classify(parts)
+            if mention is not None:
+                mentions.append(mention)
+            position = max(stop, position + 1)
+        return mentions
+
+    def _run(self, position: int, end: int) -> tuple[int, list[_Part]]:
+        parts: list[_Part] = []
+        cursor = position
+        while cursor < end:
+            part = self._part(cursor, end, parts)
+            if part is None:
+                break
+            parts.append(part)
+            cursor = part.end
+        while parts and parts[-1].kind is _PartKind.MODIFIER:
+            parts.pop()  # "the top" is not a title
+        return cursor, parts
+
+    def _part(self, cursor: int, end: int, parts: list[_Part]) -> _Part | None:
+        tokens, lexicon = self.tokens, self.lexicon
+        token = tokens[cursor]
+        if not token.is_word or cursor in self.dated:
+            return None
+        title = self._title(cursor, end)
+        if title is not None:
+            return title
+        institution = lexicon.institutions.match(tokens, cursor, end)
+        if institution is not None:
+            length, known = institution
+            side = known.side or self._side_at(cursor, cursor + length)
+            return _Part(_PartKind.INSTITUTION, cursor, cursor + length, known.role, side)
+        side = lexicon.sides.match(tokens, cursor, end)
+        if side is not None:
+            return _Part(_PartKind.SIDE, cursor, cursor + side[0], side=side[1])
+        if token.text in lexicon.generic_institutions and parts:
+            return _Part(_PartKind.INSTITUTION, cursor, cursor + 1, self.rules.institutions.generic_role)
+        if token.lower in lexicon.modifiers or token.lower in lexicon.deputy_words:
+            return _Part(_PartKind.MODIFIER, cursor, cursor + 1)
+        if token.is_capitalised and token.lower not in lexicon.stopwords:
+            return _Part(_PartKind.NAME, cursor, cursor + 1)
+        following = tokens[cursor + 1] if cursor + 1 < end else None
+        if token.lower in lexicon.particles and parts and following and following.is_capitalised:
+            return _Part(_PartKind.NAME, cursor, cursor + 1)
+        if token.lower in lexicon.connectors and parts and parts[-1].kind is _PartKind.TITLE:
+            served = lexicon.sides.match(tokens, cursor + 1, end)
+            if served is None:
+                return None
+            after = cursor + 1 + served[0]
+            # "Prime Minister of Hungary", but not "aide to Russian President Vladimir Putin":
+            # a title after the country starts another person.
+            if after < end and self._title(after, end) is not None:
+                return None
+            return _Part(_PartKind.SIDE, cursor, after, side=served[1])
+        return None
+
+    def _title(self, cursor: int, end: int) -> _Part | None:
+        found = self.lexicon.titles.match(self.tokens, cursor, end)
+        if found is not None:
+            return _Part(_PartKind.TITLE, cursor, cursor + found[0], role=found[1])
+        token = self.tokens[cursor]
+        if token.bare != token.text and token.bare.casefold() in self.lexicon.single_titles:
+            # "the leader’s chief of staff": the possessive title qualifies the next one.
+            role = self.lexicon.single_titles[token.bare.casefold()]
+            return _Part(_PartKind.TITLE, cursor, cursor + 1, role=role)
+        word = token.lower
+        if len(word) > 3 and word.endswith("s"):
+            role = self.lexicon.single_titles.get(word[:-1])  # "officials", "diplomats"
+            if role is not None:
+                return _Part(_PartKind.TITLE, cursor, cursor + 1, role=role, plural=True)
+        return None
+
+    def _side_at(self, start: int, end: int) -> str | None:
+        found = self.lexicon.sides.match(self.tokens, start, end)
+        return found[1] if found else None
+
+    def _determiner(self, start: int) -> str:
+        if start == 0:
+            return ""
+        word = self.tokens[start - 1].lower
+        known = self.lexicon.determiners
+        return word if word in known else ""
+
+    def _classify(self, parts: list[_Part]) -> _Mention | None:
+        tokens = self.tokens
+        start, end = parts[0].start, parts[-1].end
+        side = next((part.side for part in parts if part.side), None)
+        titles = [index for index, part in enumerate(parts) if part.kind is _PartKind.TITLE]
+        determiner = self._determiner(start)
+        if titles:
+            return self._titled(parts, titles[-1], side, determiner)
+        if parts[-1].kind is _PartKind.INSTITUTION or all(
+            part.kind in (_PartKind.SIDE, _PartKind.INSTITUTION) for part in parts
+        ):
+            role = next(
+                (part.role for part in reversed(parts) if part.kind is _PartKind.INSTITUTION),
+                self.rules.institutions.country_role,
+            )
+            return _Mention(
+                _MentionKind.INSTITUTION,
+                start,
+                end,
+                _surface(tokens, start, end),
+                role=role,
+                side=side,
+                determiner=determiner,
+            )
+        names = [part for part in parts if part.kind is _PartKind.NAME]
+        if not names or any(part.kind is _PartKind.MODIFIER for part in parts):
+            return None
+        first = names[0].start
+        name = _clean_name(tokens, first, end)
+        affiliate = _possessive_name(tokens, parts, first)
+        return _Mention(
+            _MentionKind.PERSON, first, end, name, side=side, affiliate=affiliate, determiner=determiner
+        )
+
+    def _titled(self, parts: list[_Part], last_title: int, side: str | None, determiner: str) -> _Mention:
+        tokens = self.tokens
+        head = parts[last_title]
+        prefix_end = head.end
+        # A connector clause ("of Hungary") belongs to the title, not the name.
+        rest = parts[last_title + 1 :]
+        while (
+            rest and rest[0].kind is _PartKind.SIDE and tokens[rest[0].start].lower in self.lexicon.connectors
+        ):
+            prefix_end = rest[0].end
+            rest = rest[1:]
+        role = self._role(parts, last_title)
+        start = parts[0].start
+        title = _surface(tokens, start, prefix_end)
+        affiliate = _possessive_name(tokens, parts[:last_title], len(tokens))
+        name_parts = [part for part in rest if part.kind in (_PartKind.NAME, _PartKind.SIDE)]
+        if name_parts and name_parts[0].start == prefix_end:
+            end = name_parts[-1].end
+            return _Mention(
+                _MentionKind.PERSON,
+                start,
+                end,
+                _clean_name(tokens, prefix_end, end),
+                title=title,
+                role=role,
+                side=side,
+                affiliate=affiliate,
+                determiner=determiner,
+            )
+        return _Mention(
+            _MentionKind.DESCRIPTION,
+            start,
+            prefix_end,
+            title,
+            title=title,
+            role=role,
+            side=side,
+            affiliate=affiliate,
+            plural=head.plural,
+            determiner=determiner,
+        )
+
+    def _role(self, parts: list[_Part], last_title: int) -> Role | None:
+        """Role of the last title, lowered for deputies and former office holders."""
+        before = {
+            self.tokens[position].lower
+            for part in parts[:last_title]
+            for position in range(part.start, part.end)
+        }
+        if before & self.lexicon.former_words:
+            return self.rules.names.former_role
+        if before & self.lexicon.deputy_words:
+            return self.rules.names.deputy_role
+        return parts[last_title].role
+
+
+def _clean_name(tokens: Sequence[_Token], start: int, end: int) -> str:
+    """The name as written, without a trailing possessive."""
+    words = [token.text for token in tokens[start:end]]
+    if words:
+        words[-1] = tokens[end - 1].bare
+    return " ".join(words)
+
+
+def _possessive_name(tokens: Sequence[_Token], parts: Sequence[_Part], limit: int) -> str | None:
+    """'Putin' from "Putin’s spokesman": a person whose side the speaker shares."""
+    for part in parts:
+        if part.kind is _PartKind.NAME and part.end <= limit:
+            token = tokens[part.end - 1]
+            if token.bare != token.text:
+                return token.bare
+    return None

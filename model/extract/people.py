@@ -1,0 +1,147 @@
+"""Who is who: the people an article introduces, learned from its own introductions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from model.extract.analysis import _Paragraph
+from model.extract.attribution import _Sentence
+from model.extract.mentions import _Mention, _MentionKind
+from model.extract.tokens import _Lexicon, _Token
+from model.statements import Role
+
+
+@dataclass
+class _Person:
+    """What the article says about one person, merged over all mentions."""
+
+    name: str
+    title: str = ""
+    role: Role | None = None
+    side: str | None = None
+    affiliate: str | None = None
+
+    def absorb(self, title: str, role: Role | None, side: str | None, affiliate: str | None) -> None:
+        """Fill in what is still unknown; the first introduction wins."""
+        if not self.title and title:
+            self.title, self.role = title, role
+        self.side = self.side or side
+        self.affiliate = self.affiliate or affiliate
+
+
+class _Registry:
+    """Full names by surname, so 'Rubio said' finds 'U.S. Secretary of State Marco Rubio'."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, _Person] = {}
+        self.by_surname: dict[str, _Person] = {}
+
+    def add(self, name: str, title: str, role: Role | None, side: str | None, affiliate: str | None) -> None:
+        words = name.split()
+        if not words:
+            return
+        person = self.by_name.get(name)
+        if person is None:
+            earlier = self.by_surname.get(words[-1])
+            if earlier is not None and _same_person(earlier, words, role):
+                if len(words) > len(earlier.name.split()):
+                    earlier.name = name  # "President Putin", then "Vladimir Putin": the fuller name
+                person = earlier
+            else:
+                person = _Person(name)
+                self.by_surname.setdefault(words[-1], person)
+            self.by_name[name] = person
+        person.absorb(title, role, side, affiliate)
+
+    def lookup(self, name: str) -> _Person | None:
+        words = name.split()
+        if not words:
+            return None
+        return self.by_name.get(name) or self.by_surname.get(words[-1])
+
+    def side_of(self, person: _Person) -> str | None:
+        if person.side:
+            return person.side
+        if person.affiliate:
+            patron = self.lookup(person.affiliate)
+            return patron.side if patron is not None and patron is not person else None
+        return None
+
+
+def _same_person(known: _Person, words: list[str], role: Role | None) -> bool:
+    """'Putin' and 'Vladimir Putin' are one person; 'Donald Trump' and 'Melania Trump' are not."""
+    known_words = known.name.split()
+    shorter, longer = sorted((known_words, words), key=len)
+    if longer[len(longer) - len(shorter) :] != shorter:
+        return False
+    return role is None or known.role is None or role == known.role
+
+
+def _appositive(
+    tokens: Sequence[_Token], mention: _Mention, sentence: _Sentence, lexicon: _Lexicon
+) -> _Mention | None:
+    """'Dmitry Peskov, the Kremlin spokesman,' -> the description after the name."""
+    cursor = mention.end
+    if cursor >= sentence.end or tokens[cursor].text != ",":
+        return None
+    cursor += 1
+    if cursor < sentence.end and tokens[cursor].lower in lexicon.determiners:
+        cursor += 1
+    for candidate in sentence.mentions:
+        if candidate.start == cursor and candidate.kind is _MentionKind.DESCRIPTION:
+            return candidate
+    return None
+
+
+def _described_before(tokens: Sequence[_Token], mention: _Mention, sentence: _Sentence) -> _Mention | None:
+    """'The Ukrainian leader's chief of staff, Andriy Yermak,' -> the description before."""
+    comma = mention.start - 1
+    if comma <= sentence.start or tokens[comma].text != ",":
+        return None
+    if mention.end < sentence.end and tokens[mention.end].text != ",":
+        return None
+    for candidate in sentence.mentions:
+        if candidate.end == comma and candidate.kind is _MentionKind.DESCRIPTION:
+            return candidate
+    return None
+
+
+def _affiliate_after(
+    tokens: Sequence[_Token], description: _Mention, sentence: _Sentence, lexicon: _Lexicon
+) -> str | None:
+    """'a foreign policy aide to Putin' -> 'Putin'."""
+    cursor = description.end
+    if cursor >= sentence.end or tokens[cursor].lower not in lexicon.connectors:
+        return None
+    for candidate in sentence.mentions:
+        if candidate.start == cursor + 1 and candidate.kind is _MentionKind.PERSON:
+            return candidate.name
+    return None
+
+
+def _learn_people(paragraphs: Sequence[_Paragraph], lexicon: _Lexicon) -> _Registry:
+    """Every titled or full name in the article, with titles from appositives too."""
+    registry = _Registry()
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            for mention in sentence.mentions:
+                if mention.kind is not _MentionKind.PERSON:
+                    continue
+                if mention.name.casefold() in lexicon.media:
+                    continue
+                title, role, side, affiliate = mention.title, mention.role, mention.side, mention.affiliate
+                described = _appositive(paragraph.tokens, mention, sentence, lexicon) or (
+                    _described_before(paragraph.tokens, mention, sentence)
+                )
+                if described is not None and not title:
+                    title, role = described.title, described.role
+                    side = side or described.side
+                    affiliate = (
+                        affiliate
+                        or described.affiliate
+                        or _affiliate_after(paragraph.tokens, described, sentence, lexicon)
+                    )
+                if title or side or len(mention.name.split()) > 1:
+                    registry.add(mention.name, title, role, side, affiliate)
+    return registry

@@ -1,0 +1,144 @@
+"""Paragraphs, quotations and sentences: how an article is split before anything is matched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from model.extract.rules import SentenceRules
+from model.extract.tokens import (
+    _CLOSING_MARKS,
+    _PARAGRAPH_END,
+    _SENTENCE_END,
+    _TOKEN_RE,
+    _Lexicon,
+    _Token,
+    _TokenKind,
+    _word,
+)
+
+
+def _split_paragraphs(article: str, rules: SentenceRules) -> list[str]:
+    """Paragraphs: blank lines separate them; a long line cut mid-sentence is joined on."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    lines = article.splitlines()
+    # One long line per paragraph (a web page) is never joined; short lines may be wrapping.
+    wrapped = max((len(line) for line in lines), default=0) <= rules.wrap_max_chars
+    for raw_line in lines:
+        line = " ".join(raw_line.split())
+        if not line:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if current and wrapped and _is_wrapped(current[-1], rules):
+            current.append(line)
+            continue
+        if current:
+            paragraphs.append(" ".join(current))
+        current = [line]
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def _is_wrapped(line: str, rules: SentenceRules) -> bool:
+    """A line hard-wrapped mid-sentence: long, and not ending a sentence.
+
+    A closing quotation mark does not end a sentence by itself: '...a “concrete result”'
+    and '“...,”' continue on the next line; '“...done.”' does not.
+    """
+    if len(line) < rules.wrap_min_chars:
+        return False
+    return line.rstrip(_CLOSING_MARKS)[-1:] not in _SENTENCE_END
+
+
+def _is_heading(paragraph: str, rules: SentenceRules) -> bool:
+    return len(paragraph) <= rules.heading_max_chars and paragraph[-1] not in _PARAGRAPH_END
+
+
+def _quote_spans(text: str, lexicon: _Lexicon) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each top-level quotation; an unclosed one runs to the end."""
+    spans: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    closer = ""
+    for found in lexicon.quote_marks.finditer(text):
+        mark, position = found.group(), found.start()
+        if open_at is None:
+            if mark in lexicon.openers and _can_open(text, position, mark, lexicon):
+                open_at, closer = position, lexicon.openers[mark]
+        elif mark == closer and _can_close(text, position, mark, lexicon):
+            spans.append((open_at, position + 1, True))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text), False))
+    return spans
+
+
+def _can_open(text: str, position: int, mark: str, lexicon: _Lexicon) -> bool:
+    # An apostrophe-like mark right after a letter is an apostrophe, not an opening quote.
+    return mark not in lexicon.apostrophes or position == 0 or not text[position - 1].isalnum()
+
+
+def _can_close(text: str, position: int, mark: str, lexicon: _Lexicon) -> bool:
+    # ...and one followed by a letter (We’d) is an apostrophe, not a closing quote.
+    after = position + 1
+    return mark not in lexicon.apostrophes or after >= len(text) or not text[after].isalnum()
+
+
+def _tokenise(text: str, lexicon: _Lexicon) -> list[_Token]:
+    """Words and symbols outside quotations, one QUOTE token per quotation."""
+    tokens: list[_Token] = []
+    position = 0
+    for start, end, closed in _quote_spans(text, lexicon):
+        tokens.extend(_word_tokens(text, position, start, lexicon))
+        inner = text[start + 1 : end - 1 if closed else end].strip()
+        ends = inner[-1:] in _SENTENCE_END  # '“We are ready.” Next' ends; '“We are ready,”' not
+        tokens.append(_Token(_TokenKind.QUOTE, inner, start, end, ends_sentence=ends))
+        position = end
+    tokens.extend(_word_tokens(text, position, len(text), lexicon))
+    return tokens
+
+
+def _word_tokens(text: str, start: int, end: int, lexicon: _Lexicon) -> Iterator[_Token]:
+    """Tokens of narrative text; abbreviations and initials keep their full stop."""
+    pending: _Token | None = None
+    for found in _TOKEN_RE.finditer(text, start, end):
+        piece = found.group()
+        if pending is not None:
+            if piece == "." and found.start() == pending.end and _keeps_stop(pending.text, lexicon):
+                yield _word(pending.text + ".", pending.start, found.end())
+                pending = None
+                continue
+            yield pending
+            pending = None
+        if found.lastgroup == "word":
+            pending = _word(piece, found.start(), found.end())
+        else:
+            yield _Token(_TokenKind.PUNCT, piece, found.start(), found.end(), piece, piece)
+    if pending is not None:
+        yield pending
+
+
+def _keeps_stop(word: str, lexicon: _Lexicon) -> bool:
+    """Whether a full stop after this word belongs to it (Oct., Mr., J.)."""
+    return (word + ".").casefold() in lexicon.abbreviations or (len(word) == 1 and word.isupper())
+
+
+def _split_sentences(tokens: Sequence[_Token]) -> list[tuple[int, int]]:
+    """Token ranges of sentences; a quotation never splits, and may end one."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if following is None:
+            break
+        ends = (token.kind is _TokenKind.PUNCT and token.text in _SENTENCE_END) or (
+            token.kind is _TokenKind.QUOTE and token.ends_sentence
+        )
+        if ends and (following.is_capitalised or following.kind is _TokenKind.QUOTE):
+            ranges.append((start, position + 1))
+            start = position + 1
+    if start < len(tokens):
+        ranges.append((start, len(tokens)))
+    return ranges

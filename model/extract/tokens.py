@@ -1,0 +1,238 @@
+"""Tokens and the lexicon: article text split into words, and the rules compiled into lookup tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from model.statements import Role
+
+if TYPE_CHECKING:
+    from model.extract.rules import ExtractionRules, RelativeDate
+
+# Dotted initialisms (U.S., U.N.), words joined by apostrophes or hyphens, or one symbol.
+# Every quantifier is bounded or separated by a non-word character, so matching is linear.
+_TOKEN_RE = re.compile(r"(?P<word>(?:[A-Za-z]\.){2,6}|\w+(?:[’'\-–‑]\w+){0,10})|[^\w\s]")
+_POSSESSIVE_RE = re.compile(r"[’']s?$")
+_DAY_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?", re.ASCII)
+_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}", re.ASCII)
+_ISO_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
+_SENTENCE_END = frozenset(".!?…")
+_PARAGRAPH_END = frozenset('.!?…:;”"’»)')
+_CLOSING_MARKS = '”"’»)'  # stripped before asking whether a wrapped line ends a sentence
+
+
+class _TokenKind(Enum):
+    WORD = "word"
+    PUNCT = "punct"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """A word, a symbol, or a whole quotation (its words in ``text``, marks excluded)."""
+
+    kind: _TokenKind
+    text: str
+    start: int
+    end: int
+    lower: str = ""
+    bare: str = ""  # text without a trailing possessive ("Russia’s" -> "Russia")
+    ends_sentence: bool = False
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind is _TokenKind.WORD
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.kind is _TokenKind.WORD and self.text[:1].isupper()
+
+
+def _word(text: str, start: int, end: int) -> _Token:
+    bare = _POSSESSIVE_RE.sub("", text) if len(text) > 2 else text
+    return _Token(_TokenKind.WORD, text, start, end, text.casefold(), bare or text)
+
+
+def _phrase_tokens(phrase: str) -> list[str]:
+    """A phrase from the rules file split the way article text is."""
+    return [match.group() for match in _TOKEN_RE.finditer(phrase)]
+
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class _PhraseTable(Generic[V]):
+    """Multi-word phrases for longest-first matching at a token position."""
+
+    entries: dict[tuple[str, ...], V]
+    firsts: frozenset[str]
+    max_len: int
+    case_sensitive: bool
+
+    @classmethod
+    def build(cls, items: Iterable[tuple[str, V]], *, case_sensitive: bool) -> _PhraseTable[V]:
+        entries: dict[tuple[str, ...], V] = {}
+        for phrase, value in items:
+            words = _phrase_tokens(phrase)
+            key = tuple(words if case_sensitive else (word.casefold() for word in words))
+            if key:
+                entries[key] = value
+        return cls(
+            entries,
+            frozenset(key[0] for key in entries),
+            max((len(key) for key in entries), default=0),
+            case_sensitive,
+        )
+
+    def _key(self, token: _Token) -> str:
+        # Possessives are dropped for proper nouns ("Russia’s") but not for common words.
+        return token.bare if self.case_sensitive else token.lower
+
+    def match(self, tokens: Sequence[_Token], position: int, end: int) -> tuple[int, V] | None:
+        """(number of tokens, value) of the longest phrase starting at position, if any."""
+        if position >= end or not tokens[position].is_word:
+            return None
+        if self._key(tokens[position]) not in self.firsts:
+            return None
+        longest = min(self.max_len, end - position)
+        for length in range(longest, 0, -1):
+            window = tokens[position : position + length]
+            if not all(token.is_word for token in window):
+                continue
+            value = self.entries.get(tuple(self._key(token) for token in window))
+            if value is not None:
+                return length, value
+        return None
+
+    def length_at(self, tokens: Sequence[_Token], position: int, end: int) -> int:
+        found = self.match(tokens, position, end)
+        return found[0] if found else 0
+
+
+@dataclass(frozen=True)
+class _Institution:
+    name: str
+    role: Role
+    side: str | None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Lookup tables compiled from the rules: the only thing matching reads."""
+
+    openers: dict[str, str]
+    quote_marks: re.Pattern[str]  # any opening or closing mark
+    apostrophes: frozenset[str]
+    abbreviations: frozenset[str]
+    verbs: _PhraseTable[bool]
+    object_verbs: frozenset[str]
+    according_to: _PhraseTable[bool]
+    quoted_as: _PhraseTable[bool]
+    quoted_skip: frozenset[str]
+    quoted_by: frozenset[str]
+    preludes: frozenset[str]
+    audiences: _PhraseTable[bool]
+    reporting: _PhraseTable[bool]
+    asides: _PhraseTable[bool]
+    intro_words: frozenset[str]
+    pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
+    media: frozenset[str]
+    stopwords: frozenset[str]
+    particles: frozenset[str]
+    modifiers: frozenset[str]
+    connectors: frozenset[str]
+    definite: frozenset[str]
+    indefinite: frozenset[str]
+    determiners: frozenset[str]
+    place_prepositions: frozenset[str]
+    deputy_words: frozenset[str]
+    former_words: frozenset[str]
+    titles: _PhraseTable[Role]
+    single_titles: dict[str, Role]
+    sides: _PhraseTable[str]
+    institutions: _PhraseTable[_Institution]
+    generic_institutions: frozenset[str]
+    relative: _PhraseTable[RelativeDate]
+    month_prepositions: frozenset[str]
+    day_prepositions: frozenset[str]
+    past_markers: frozenset[str]
+    future_markers: frozenset[str]
+    ago_words: frozenset[str]
+    complementisers: frozenset[str]
+    channel_links: frozenset[str]
+    bare_clause_verbs: frozenset[str]
+    relative_pronouns: frozenset[str]
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(word.casefold() for word in words)
+
+
+def _flag_table(phrases: Iterable[str]) -> _PhraseTable[bool]:
+    return _PhraseTable.build(((phrase, True) for phrase in phrases), case_sensitive=False)
+
+
+def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
+    """Turn the validated rules into the lookup tables the matcher uses."""
+    said = rules.attribution
+    names = rules.names
+    title_items = [(phrase, role) for role, phrases in rules.titles.items() for phrase in phrases]
+    side_items = [(hint, rule.side) for rule in rules.sides for hint in rule.hints]
+    institutions = [
+        (known.name, _Institution(known.name, known.role, known.side)) for known in rules.institutions.known
+    ]
+    return _Lexicon(
+        openers=dict(rules.quotes.pairs),
+        quote_marks=re.compile(
+            "[" + "".join(re.escape(mark) for pair in rules.quotes.pairs for mark in pair) + "]"
+        ),
+        apostrophes=frozenset(rules.quotes.apostrophes),
+        abbreviations=_folded(rules.sentences.abbreviations),
+        verbs=_flag_table(said.verbs),
+        object_verbs=_folded(said.object_verbs),
+        according_to=_flag_table(said.according_to),
+        quoted_as=_flag_table(said.quoted_as),
+        quoted_skip=_folded(said.quoted_skip),
+        quoted_by=_folded(said.quoted_by),
+        preludes=_folded(said.preludes),
+        audiences=_flag_table(said.audiences),
+        reporting=_flag_table(said.reporting_phrases),
+        asides=_flag_table(said.aside_starts),
+        intro_words=_folded(said.intro_words),
+        pronouns=_folded(said.pronouns),
+        object_pronouns=_folded(said.object_pronouns),
+        media=_folded(said.media),
+        stopwords=_folded(names.stopwords),
+        particles=_folded(names.particles),
+        modifiers=_folded(names.modifiers),
+        connectors=_folded(names.title_connectors),
+        definite=_folded(names.definite_determiners),
+        indefinite=_folded(names.indefinite_determiners),
+        determiners=_folded(names.definite_determiners) | _folded(names.indefinite_determiners),
+        place_prepositions=_folded(said.place_prepositions),
+        deputy_words=_folded(names.deputy_words),
+        former_words=_folded(names.former_words),
+        titles=_PhraseTable.build(title_items, case_sensitive=False),
+        single_titles={phrase.casefold(): role for phrase, role in title_items if " " not in phrase},
+        sides=_PhraseTable.build(side_items, case_sensitive=True),
+        institutions=_PhraseTable.build(institutions, case_sensitive=True),
+        generic_institutions=frozenset(rules.institutions.generic_words),
+        relative=_PhraseTable.build(
+            ((rule.phrase, rule) for rule in rules.dates.relative), case_sensitive=False
+        ),
+        month_prepositions=_folded(rules.dates.month_prepositions),
+        day_prepositions=_folded(rules.dates.day_prepositions),
+        past_markers=_folded(rules.dates.past_markers),
+        future_markers=_folded(rules.dates.future_markers),
+        ago_words=_folded(rules.dates.ago_words),
+        complementisers=_folded(said.complementisers),
+        bare_clause_verbs=_folded(said.bare_clause_verbs),
+        relative_pronouns=_folded(said.relative_pronouns),
+        channel_links=_folded(said.channel_links),
+    )
