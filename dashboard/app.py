@@ -61,15 +61,23 @@ TABLE_HEIGHT = 36 + 7 * TABLE_ROW_HEIGHT  # header and seven rows
 # Beyond this many statements the table lists the newest only: a browser table of 10,000 long
 # quotes costs seconds on every rerun, and nobody scrolls that far (the CSV has them all).
 TABLE_MAX_ROWS = 500
+# Matched statement sets kept: the current one and a few that slower sessions may still show.
+MATCHED_VERSIONS = 4
 
 
 # --- cached steps: every input is an argument ----------------------------------------------------
 
 
-@st.cache_data(show_spinner="Matching signals in the statements\u2026")
-def matched_statements(statements: pd.DataFrame, rules: Rules) -> MatchedStatements:
-    """The weight-independent match table: computed once per statements and rules."""
-    return match_statements(statements, rules)
+# One object shared by every session and rerun (it is never changed): no copy per rerun, and the
+# weight-independent text derived from it (hover labels, explanations) is built once, not per slider move.
+@st.cache_resource(show_spinner="Matching signals in the statements\u2026", max_entries=MATCHED_VERSIONS)
+def matched_statements(revision: str, _statements: pd.DataFrame, rules: Rules) -> MatchedStatements:
+    """The weight-independent match table: computed once per statements revision and rules.
+
+    The statements are known by their revision (store version, or file and modification time),
+    so a rerun does not hash ten thousand rows to find them again.
+    """
+    return match_statements(_statements, rules)
 
 
 @st.cache_data(show_spinner=False)
@@ -90,7 +98,7 @@ def image_exporter(browser: str) -> ChartExporter:
 def main() -> None:
     st.set_page_config(page_title="Summit Outlook", page_icon="\U0001f91d", layout="wide")
     rules, weight_presets, source = load_inputs()
-    matched = matched_statements(source.statements, rules)
+    matched = matched_statements(source.revision, source.statements, rules)
 
     init_weights(st.session_state, weight_params(), rules)
     weights = weights_sidebar(rules, weight_presets)

@@ -17,6 +17,7 @@ from dashboard.views import (
     DriverChanges,
     OutlookView,
     Window,
+    derived_once,
     describe_changes,
     direction_of,
     format_day,
@@ -97,20 +98,26 @@ def _wrapped(text: str, width: int, limit: int) -> str:
     return "<br>".join(escape(line) for line in textwrap.wrap(text, width=width) or [""])
 
 
-HOVER_COLUMNS = ("date", "speaker", "role", "side", "text", "score", "hard_event")
+HEAD_COLUMNS = ("date", "speaker", "role", "side", "text")
 
 
 def statement_hover(statement: Mapping[str, object], signals: str) -> str:
     """Hover label of one statement marker: date, speaker, role, the quote and its score."""
-    head = _hover_head(
-        statement["date"], statement["speaker"], statement["role"], statement["side"], statement["text"]
-    )
-    event = f" \u00b7 hard event: {escape(statement['hard_event'])}" if statement["hard_event"] else ""
-    return f"{head}<b>score {float(statement['score']):+.2f}</b>{event}<br><i>{wrapped(signals)}</i>"
+    head = _hover_head(*(statement[column] for column in HEAD_COLUMNS))
+    return _hover(head, float(statement["score"]), str(statement["hard_event"]), signals)
 
 
-# The part of a label that does not depend on the weights: built once per statement, not per rerun.
-@lru_cache(maxsize=50_000)
+def _hover(head: str, score: float, event: str, signals: str) -> str:
+    event = f" \u00b7 hard event: {escape(event)}" if event else ""
+    return f"{head}<b>score {score:+.2f}</b>{event}<br><i>{wrapped(signals)}</i>"
+
+
+def hover_heads(statements: pd.DataFrame) -> list[str]:
+    """The part of each statement's label that no weight changes: date, speaker, role, the quote."""
+    columns = [statements[column].tolist() for column in HEAD_COLUMNS]
+    return [_hover_head(*values) for values in zip(*columns, strict=True)]
+
+
 def _hover_head(date: object, speaker: object, role: object, side: object, text: object) -> str:
     role = str(role).replace("_", " ")
     side = f", {side}" if side not in ("", "unknown") else ""
@@ -130,7 +137,8 @@ def statement_markers(view: OutlookView, signals: list[str]) -> pd.DataFrame:
     per_day = days.map(days.value_counts())
     offset_hours = (order_in_day + 0.5) / per_day * SAME_DAY_SPREAD_HOURS
     scores = statements["score"].astype(float)
-    columns = [statements[column].tolist() for column in HOVER_COLUMNS]
+    # The heads are the same on every rerun: built once per matched statements.
+    heads = derived_once(view.scored.source, "hover heads", lambda: hover_heads(statements))
     return pd.DataFrame(
         {
             "row": statements.index,
@@ -139,8 +147,10 @@ def statement_markers(view: OutlookView, signals: list[str]) -> pd.DataFrame:
             "size": MARKER_MIN_PX + MARKER_SCORE_PX * scores.abs(),
             "direction": scores.map(direction_of),
             "hover": [
-                statement_hover(dict(zip(HOVER_COLUMNS, values, strict=True)), signal)
-                for *values, signal in zip(*columns, signals, strict=True)
+                _hover(head, score, event, signal)
+                for head, score, event, signal in zip(
+                    heads, scores.tolist(), statements["hard_event"].tolist(), signals, strict=True
+                )
             ],
         }
     )
@@ -152,25 +162,45 @@ def band_colours(rules: Rules) -> list[str]:
     return sample_colorscale(BAND_COLOURSCALE, [0.08 + 0.84 * i / max(count - 1, 1) for i in range(count)])
 
 
-def add_status_bands(figure: go.Figure, rules: Rules) -> None:
-    """Shade each status band across the plot and name it at the right edge."""
+def band_shapes(rules: Rules) -> list[dict]:
+    """A shaded rectangle per status band, across the whole plot, below the lines."""
     bands = rules.outlook.bands
-    for band, upper, colour in zip(
-        bands, [b.min for b in bands[1:]] + [100.0], band_colours(rules), strict=True
-    ):
-        figure.add_hrect(
-            y0=band.min, y1=upper, fillcolor=colour, opacity=BAND_OPACITY, line_width=0, layer="below"
-        )
-        figure.add_annotation(
-            x=1.0,
-            xref="paper",
-            xanchor="left",
-            xshift=6,
-            y=(band.min + upper) / 2,
-            text=escape(band.name),
-            showarrow=False,
-            font={"size": 12, "color": "#555"},
-        )
+    uppers = [band.min for band in bands[1:]] + [100.0]
+    return [
+        {
+            "type": "rect",
+            "xref": "x domain",
+            "x0": 0,
+            "x1": 1,
+            "yref": "y",
+            "y0": band.min,
+            "y1": upper,
+            "fillcolor": colour,
+            "opacity": BAND_OPACITY,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for band, upper, colour in zip(bands, uppers, band_colours(rules), strict=True)
+    ]
+
+
+def band_labels(rules: Rules) -> list[dict]:
+    """Each status band's name at the right edge of the plot, beside its middle."""
+    bands = rules.outlook.bands
+    uppers = [band.min for band in bands[1:]] + [100.0]
+    return [
+        {
+            "x": 1.0,
+            "xref": "paper",
+            "xanchor": "left",
+            "xshift": 6,
+            "y": (band.min + upper) / 2,
+            "text": escape(band.name),
+            "showarrow": False,
+            "font": {"size": 12, "color": "#555"},
+        }
+        for band, upper in zip(bands, uppers, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
@@ -196,30 +226,29 @@ def event_marks(series: pd.DataFrame) -> list[EventMark]:
     return marks
 
 
-def add_event_marks(figure: go.Figure, series: pd.DataFrame) -> None:
-    """Label the most recent hard events, all in one layout update (adding one by one is quadratic)."""
-    labels = [_event_label(index, mark) for index, mark in enumerate(event_marks(series)[-MAX_EVENT_LABELS:])]
-    figure.update_layout(annotations=[*figure.layout.annotations, *labels])
+def event_labels(series: pd.DataFrame) -> list[dict]:
+    """Labels of the most recent hard events, each with an arrow to the outlook on its day."""
+    return [_event_label(index, mark) for index, mark in enumerate(event_marks(series)[-MAX_EVENT_LABELS:])]
 
 
-def _event_label(index: int, mark: EventMark) -> go.layout.Annotation:
-    return go.layout.Annotation(
-        x=mark.day,
-        y=mark.outlook,
-        text=f"<b>{escape(mark.label.capitalize())}</b>",
-        showarrow=True,
-        arrowhead=2,
-        arrowwidth=1,
-        arrowcolor="#444",
-        ax=0,
+def _event_label(index: int, mark: EventMark) -> dict:
+    return {
+        "x": mark.day,
+        "y": mark.outlook,
+        "text": f"<b>{escape(mark.label.capitalize())}</b>",
+        "showarrow": True,
+        "arrowhead": 2,
+        "arrowwidth": 1,
+        "arrowcolor": "#444",
+        "ax": 0,
         # Above low points, below high ones, alternating length so neighbours do not collide.
-        ay=(-1 if mark.outlook < EVENT_LABEL_FLIP else 1) * (38 + 16 * (index % 2)),
-        font={"size": 12, "color": "#222"},
-        bgcolor="rgba(255,255,255,0.85)",
-        bordercolor="#444",
-        borderwidth=1,
-        borderpad=2,
-    )
+        "ay": (-1 if mark.outlook < EVENT_LABEL_FLIP else 1) * (38 + 16 * (index % 2)),
+        "font": {"size": 12, "color": "#222"},
+        "bgcolor": "rgba(255,255,255,0.85)",
+        "bordercolor": "#444",
+        "borderwidth": 1,
+        "borderpad": 2,
+    }
 
 
 def subtitle(view: OutlookView, rules: Rules) -> str:
@@ -231,23 +260,30 @@ def subtitle(view: OutlookView, rules: Rules) -> str:
     return f"{escape(dates)}<br>{escape(describe_changes(view.changed, rules))}"
 
 
-def fit_to_height(figure: go.Figure, height: int, *, with_selector: bool = True) -> go.Figure:
-    """Place title, range selector and legend in pixels for a figure this tall.
+def placement(subtitle_text: str, height: int, *, with_selector: bool = True) -> dict:
+    """Layout settings that place title, range selector and legend in pixels for a figure this tall.
 
     Margins are fixed (no auto-expansion), so the plot's height is known: the range selector sits
     just above the plot's left corner, below the subtitle however many lines it has, and clear of
     Plotly's toolbar at the top right. Static exports leave the selector out and close the gap.
     """
-    lines = str(figure.layout.title.subtitle.text or "").count("<br>") + 1
+    lines = subtitle_text.count("<br>") + 1
     top = TITLE_BLOCK_PX + lines * SUBTITLE_LINE_PX + (SELECTOR_BLOCK_PX if with_selector else PLOT_GAP_PX)
     plot_px = height - top - CHART_MARGIN["b"]
+    return {
+        "height": height,
+        "margin": {**CHART_MARGIN, "t": top},
+        "title": {"y": 1 - TITLE_TOP_PX / height, "yref": "container", "yanchor": "top"},
+        "legend": {"y": -LEGEND_GAP_PX / plot_px},
+        "xaxis": {"rangeselector": {"y": 1 + SELECTOR_GAP_PX / plot_px}},
+    }
+
+
+def fit_to_height(figure: go.Figure, height: int, *, with_selector: bool = True) -> go.Figure:
+    """Re-place title, range selector and legend of a built figure for a new height (see `placement`)."""
     figure.update_layout(
-        height=height,
-        margin={**CHART_MARGIN, "t": top},
-        title={"y": 1 - TITLE_TOP_PX / height, "yref": "container", "yanchor": "top"},
-        legend={"y": -LEGEND_GAP_PX / plot_px},
+        placement(str(figure.layout.title.subtitle.text or ""), height, with_selector=with_selector)
     )
-    figure.update_xaxes(rangeselector={"y": 1 + SELECTOR_GAP_PX / plot_px})
     return figure
 
 
@@ -262,86 +298,114 @@ def x_range(series: pd.DataFrame) -> list[pd.Timestamp] | None:
 def outlook_figure(view: OutlookView, rules: Rules, signals: list[str]) -> go.Figure:
     """The main chart: outlook over time on the status bands, a marker per statement, hard events.
 
-    `signals` holds one explanation line per statement (shown in its hover).
+    `signals` holds one explanation line per statement (shown in its hover). The figure is
+    described as one dict and validated once: adding its parts one by one through Plotly's
+    objects took ten times as long on 10,000 statements, on every slider move.
     """
-    figure = go.Figure()
-    add_status_bands(figure, rules)
-    if view.default_series is not None:
-        figure.add_trace(
-            go.Scatter(
-                x=view.default_series["date"],
-                y=view.default_series["outlook"],
-                name="Outlook, default weights",
-                mode="lines",
-                line={"color": DEFAULT_LINE_COLOUR, "width": 2, "dash": "dash"},
-                hovertemplate="%{x|%d %b %Y}: %{y:.1f} (default weights)<extra></extra>",
-            )
-        )
-    figure.add_trace(
-        go.Scatter(
-            x=view.series["date"],
-            y=view.series["outlook"],
-            name="Outlook, your weights" if view.changed else "Outlook",
-            # Invisible markers: Plotly selects only marker points, so these make each day clickable.
-            mode="lines+markers",
-            marker={"size": DAY_POINT_PX, "color": "rgba(0,0,0,0)"},
-            line={"color": LINE_COLOUR, "width": 3},
-            customdata=view.series[["status"]].to_numpy(),
-            hovertemplate="%{x|%d %b %Y}: <b>%{y:.1f}</b> (%{customdata[0]})<extra></extra>",
-        )
-    )
+    traces = [*_default_line(view), _outlook_line(view), *_statement_traces(view, signals)]
+    return go.Figure(data=traces, layout=_outlook_layout(view, rules))
+
+
+def _default_line(view: OutlookView) -> list[dict]:
+    """The outlook under the default weights, dashed, when the user's weights differ."""
+    if view.default_series is None:
+        return []
+    return [
+        {
+            "type": "scatter",
+            "x": view.default_series["date"],
+            "y": view.default_series["outlook"],
+            "name": "Outlook, default weights",
+            "mode": "lines",
+            "line": {"color": DEFAULT_LINE_COLOUR, "width": 2, "dash": "dash"},
+            "hovertemplate": "%{x|%d %b %Y}: %{y:.1f} (default weights)<extra></extra>",
+        }
+    ]
+
+
+def _outlook_line(view: OutlookView) -> dict:
+    return {
+        "type": "scatter",
+        "x": view.series["date"],
+        "y": view.series["outlook"],
+        "name": "Outlook, your weights" if view.changed else "Outlook",
+        # Invisible markers: Plotly selects only marker points, so these make each day clickable.
+        "mode": "lines+markers",
+        "marker": {"size": DAY_POINT_PX, "color": "rgba(0,0,0,0)"},
+        "line": {"color": LINE_COLOUR, "width": 3},
+        "customdata": view.series[["status"]].to_numpy(),
+        "hovertemplate": "%{x|%d %b %Y}: <b>%{y:.1f}</b> (%{customdata[0]})<extra></extra>",
+    }
+
+
+def _statement_traces(view: OutlookView, signals: list[str]) -> list[dict]:
+    """One marker trace per direction (raises, lowers, no signal), in order of first appearance."""
     markers = statement_markers(view, signals)
-    for direction, group in markers.groupby("direction", sort=False):
-        figure.add_trace(
-            go.Scatter(
-                x=group["x"],
-                y=group["y"],
-                name=MARKER_NAMES[direction],
-                mode="markers",
-                marker={
-                    "size": group["size"],
-                    "color": DIRECTION_COLOURS[direction],
-                    "line": {"color": "white", "width": 1},
-                    "opacity": 0.9,
-                },
-                customdata=group[["row"]].to_numpy(),
-                hovertext=group["hover"],
-                hoverinfo="text",
-            )
-        )
-    add_event_marks(figure, view.series)
-    figure.update_layout(
-        template="plotly_white",
-        font={"family": FONT, "size": 13, "color": "#222"},
-        title={
+    return [
+        {
+            "type": "scatter",
+            "x": group["x"],
+            "y": group["y"],
+            "name": MARKER_NAMES[direction],
+            "mode": "markers",
+            "marker": {
+                "size": group["size"],
+                "color": DIRECTION_COLOURS[direction],
+                "line": {"color": "white", "width": 1},
+                "opacity": 0.9,
+            },
+            "customdata": group[["row"]].to_numpy(),
+            "hovertext": group["hover"],
+            "hoverinfo": "text",
+        }
+        for direction, group in markers.groupby("direction", sort=False)
+    ]
+
+
+def _outlook_layout(view: OutlookView, rules: Rules) -> dict:
+    title_lines = subtitle(view, rules)
+    fitted = placement(title_lines, SCREEN_HEIGHT)
+    return {
+        **fitted,
+        "template": "plotly_white",
+        "font": {"family": FONT, "size": 13, "color": "#222"},
+        "title": {
+            **fitted["title"],
             "text": f"<b>{TITLE}</b>",
-            "subtitle": {"text": subtitle(view, rules), "font": {"size": 13, "color": "#555"}},
+            "subtitle": {"text": title_lines, "font": {"size": 13, "color": "#555"}},
             "x": 0.01,
             "xanchor": "left",
         },
-        hovermode="closest",
-        hoverlabel={"align": "left", "bgcolor": "white", "font": {"family": FONT, "size": 12}},
-        legend={"orientation": "h", "x": 0, "yanchor": "top"},
-    )
-    figure.update_yaxes(title="Outlook (0\u2013100)", range=[0, 100], fixedrange=True, gridcolor="#e6e6e6")
-    figure.update_xaxes(
-        range=x_range(view.series),
-        showgrid=False,
-        rangeselector={
-            "buttons": [
-                {"count": 7, "label": "1W", "step": "day", "stepmode": "backward"},
-                {"count": 1, "label": "1M", "step": "month", "stepmode": "backward"},
-                {"count": 3, "label": "3M", "step": "month", "stepmode": "backward"},
-                {"label": "All", "step": "all"},
-            ],
-            "x": 0.0,
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "bgcolor": "#f0f2f6",
-            "activecolor": "#c9d3e6",
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"family": FONT, "size": 12}},
+        "legend": {**fitted["legend"], "orientation": "h", "x": 0, "yanchor": "top"},
+        "shapes": band_shapes(rules),
+        "annotations": [*band_labels(rules), *event_labels(view.series)],
+        "yaxis": {
+            "title": {"text": "Outlook (0\u2013100)"},
+            "range": [0, 100],
+            "fixedrange": True,
+            "gridcolor": "#e6e6e6",
         },
-    )
-    return fit_to_height(figure, SCREEN_HEIGHT)
+        "xaxis": {
+            "range": x_range(view.series),
+            "showgrid": False,
+            "rangeselector": {
+                **fitted["xaxis"]["rangeselector"],
+                "buttons": [
+                    {"count": 7, "label": "1W", "step": "day", "stepmode": "backward"},
+                    {"count": 1, "label": "1M", "step": "month", "stepmode": "backward"},
+                    {"count": 3, "label": "3M", "step": "month", "stepmode": "backward"},
+                    {"label": "All", "step": "all"},
+                ],
+                "x": 0.0,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "bgcolor": "#f0f2f6",
+                "activecolor": "#c9d3e6",
+            },
+        },
+    }
 
 
 def for_export(figure: go.Figure) -> go.Figure:

@@ -42,6 +42,9 @@ class StatementSource:
     store: Store | None = None  # None: nothing can be saved
     version: int = 0  # the store's write counter when `statements` was read
     saving_problem: str | None = None  # why saving is unavailable, in the store's own words
+    # What identifies these statements without reading them: the store and its write counter, or
+    # the file and its modification time. Equal revisions mean equal statements.
+    revision: str = ""
 
     @property
     def can_save(self) -> bool:
@@ -61,7 +64,7 @@ def stored_statements(url: str, version: int, _store: Store) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def file_statements(path: str, modified: float) -> pd.DataFrame:
+def file_statements(path: str, modified: int) -> pd.DataFrame:
     """A statements CSV as a frame; `modified` (its mtime) makes an edited file load again."""
     return to_frame(read_statements_csv(path))
 
@@ -75,7 +78,8 @@ def statement_source() -> StatementSource:
     named = os.environ.get(STATEMENTS_ENV, "").strip()
     if named:
         path = Path(named)
-        return StatementSource(_read_file(path), Origin.CSV_FILE, str(path))
+        statements, revision = _read_file(path)
+        return StatementSource(statements, Origin.CSV_FILE, str(path), revision=revision)
     url = default_url()
     try:
         store = shared_store(url)
@@ -83,12 +87,25 @@ def statement_source() -> StatementSource:
         statements = stored_statements(url, version, store)
     except StoreError as error:
         bundled = bundled_statements_path()
-        return StatementSource(_read_file(bundled), Origin.BUNDLED, str(bundled), saving_problem=str(error))
-    return StatementSource(statements, Origin.STORE, store.location, store, version, saving_problem(store))
+        statements, revision = _read_file(bundled)
+        return StatementSource(
+            statements, Origin.BUNDLED, str(bundled), saving_problem=str(error), revision=revision
+        )
+    return StatementSource(
+        statements,
+        Origin.STORE,
+        store.location,
+        store,
+        version,
+        saving_problem(store),
+        revision=f"store {url} version {version}",
+    )
 
 
-def _read_file(path: Path) -> pd.DataFrame:
-    return file_statements(str(path), path.stat().st_mtime)
+def _read_file(path: Path) -> tuple[pd.DataFrame, str]:
+    """The file's statements, and its revision: its path and modification time."""
+    modified = path.stat().st_mtime_ns
+    return file_statements(str(path), modified), f"file {path} modified {modified}"
 
 
 def saving_problem(store: Store) -> str | None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
-from model.explain import describe_signal, records_by_statement
+from model.explain import signal_stems
 from model.outlook import (
     DRIVER_PREFIX,
     Headline,
@@ -22,6 +22,8 @@ from model.outlook import (
 )
 from model.rules import Rules
 from model.scoring import Weights
+
+T = TypeVar("T")
 
 # Matched words are shown between these marks in plain text; the quote is never rendered as markup.
 MARK_OPEN = "\u27e6"
@@ -188,17 +190,53 @@ def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 
 def explanations(scored: ScoredStatements, rules: Rules) -> list[str]:
-    """Per statement: each matched signal, its words, modifiers and contribution, in one line."""
-    by_statement = records_by_statement(scored.matches, rules)
+    """Per statement: each matched signal, its words, modifiers and contribution, in one line.
+
+    The same lines as `describe_signal` of each record; the weight-independent part of each is
+    built once per matched statements, so a slider move only formats the new contributions.
+    """
+    matches = scored.matches
+    stems = derived_once(scored.source, "signal stems", lambda: signal_stems(matches, rules))
+    # Contributions as records round them (4 places), so both readings print the same digits.
+    contributions = matches["contribution"].round(4).tolist()
+    described: dict[int, list[str]] = {}
+    for owner, stem, contribution in zip(matches["statement"].tolist(), stems, contributions, strict=True):
+        described.setdefault(owner, []).append(f"{stem} {contribution:+.2f}")
     lines = []
-    for index, event in enumerate(scored.statements["hard_event"]):
-        records = by_statement.get(index)
-        if records is None:
+    for index, event in enumerate(scored.statements["hard_event"].tolist()):
+        parts = described.get(index)
+        if parts is None:
             lines.append("no signal matched")
             continue
-        described = "; ".join(describe_signal(record) for record in records)
-        lines.append(f"hard event: {event}. {described}" if event else described)
+        line = "; ".join(parts)
+        lines.append(f"hard event: {event}. {line}" if event else line)
     return lines
+
+
+# Values derived from one MatchedStatements object that no weight changes (explanation stems, hover
+# labels), by the object's id and what they are. The app keeps one such object per statements
+# revision across reruns, so each is built once rather than on every slider move. Each entry keeps
+# its object alive, so an id is never reused while cached; the few entries are dropped together.
+_DERIVED: dict[tuple[int, str], tuple[MatchedStatements, Any]] = {}
+_DERIVED_MAX = 16
+
+
+def derived_once(matched: MatchedStatements | None, name: str, build: Callable[[], T]) -> T:
+    """`build()`, kept for this matched-statements object under `name` (built anew without one).
+
+    `build` must depend only on `matched` and the rules it was matched with.
+    """
+    if matched is None:
+        return build()
+    key = (id(matched), name)
+    cached = _DERIVED.get(key)
+    if cached is not None and cached[0] is matched:
+        return cached[1]
+    value = build()
+    if len(_DERIVED) >= _DERIVED_MAX:
+        _DERIVED.clear()
+    _DERIVED[key] = (matched, value)
+    return value
 
 
 def marked_quotes(scored: ScoredStatements, rows: Sequence[int] | None = None) -> list[str]:

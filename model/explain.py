@@ -63,9 +63,23 @@ def records_by_statement(matches: pd.DataFrame, rules: Rules) -> dict[int, list[
 
 def describe_signal(record: dict[str, Any]) -> str:
     """A one-line human reading of a signal record: family, words, modifiers, contribution."""
-    modifiers = ", ".join(f"{m['kind']} '{m['text']}' x{m['factor']:g}" for m in record["modifiers"])
-    detail = f" ({modifiers})" if modifiers else ""
-    return f"{record['label']}: \u201c{record['matched']}\u201d{detail} {record['contribution']:+.2f}"
+    return f"{_stem(record['label'], record['matched'], record['modifiers'])} {record['contribution']:+.2f}"
+
+
+def signal_stems(matches: pd.DataFrame, rules: Rules) -> list[str]:
+    """Per match-table row, its `describe_signal` line without the contribution: the part that
+    no weight changes, so a re-weighted explanation only appends each new contribution."""
+    labels = {family.id: family.label for family in rules.families}
+    return [
+        _stem(labels[match.family], match.matched, modifiers_of(match))
+        for match in matches.itertuples(index=False)
+    ]
+
+
+def _stem(label: str, matched: str, modifiers: list[dict[str, Any]]) -> str:
+    described = ", ".join(f"{m['kind']} '{m['text']}' x{m['factor']:g}" for m in modifiers)
+    detail = f" ({described})" if described else ""
+    return f"{label}: \u201c{matched}\u201d{detail}"
 
 
 def score_texts(texts: Sequence[str], rules: Rules, weights: Weights) -> tuple[list[float], pd.DataFrame]:

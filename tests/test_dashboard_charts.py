@@ -130,6 +130,29 @@ def test_hover_of_a_marker_quotes_the_statement(matched) -> None:
     assert any("Karoline Leavitt" in text and "A future meeting between" in text for text in hovers)
 
 
+def test_hover_scores_follow_every_weight_change_of_the_same_matches(matched) -> None:
+    # A label's head (date, speaker, quote) is kept per matched statements; its score must be new.
+    for weights in (
+        Weights.defaults(RULES),
+        Weights.defaults(RULES).model_copy(
+            update={"families": {**Weights.defaults(RULES).families, "cancellation": 3.0}}
+        ),
+        Weights.defaults(RULES),
+    ):
+        view, figure = figure_for(matched, weights)
+        shown = {
+            int(row): text
+            for trace in figure.data
+            if trace.mode == "markers"
+            for (row,), text in zip(trace.customdata, trace.hovertext, strict=True)
+        }
+        statements = view.scored.statements
+        assert sorted(shown) == list(range(len(statements)))
+        for row, text in shown.items():
+            assert f"<b>score {statements['score'][row]:+.2f}</b>" in text
+            assert escape(statements["speaker"][row]) in text
+
+
 def test_hard_events_are_annotated_once_per_run_of_days(matched) -> None:
     view, figure = figure_for(matched, Weights.defaults(RULES))
     marks = event_marks(view.series)

@@ -564,6 +564,30 @@ def test_a_statements_file_named_in_the_environment_is_shown_read_only(tmp_path:
     assert not db_path.exists()
 
 
+def test_a_statements_file_changed_while_the_page_is_open_is_matched_again(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # The page keeps matched statements per revision (the file and its modification time), so an
+    # edit shows on the next run and an unchanged file is not matched again.
+    csv_path = tmp_path / "statements.csv"
+    header_and_first = "date,speaker,text\n2025-11-18,Dmitry Peskov,We are ready to meet.\n"
+    csv_path.write_text(header_and_first, encoding="utf-8")
+    monkeypatch.setenv(STATEMENTS_ENV, str(csv_path))
+    monkeypatch.setenv(URL_ENV_VAR, f"sqlite:///{tmp_path / 'never-created.db'}")
+    app = start()
+    before = float(app.metric[0].value)
+    assert "read from 1 dated statements" in app.caption[0].value
+
+    csv_path.write_text(
+        header_and_first + "2025-11-20,Dmitry Peskov,The summit has been cancelled.\n", encoding="utf-8"
+    )
+    os.utime(csv_path, ns=(csv_path.stat().st_atime_ns, csv_path.stat().st_mtime_ns + 1_000_000))
+    app.run()
+    assert "read from 2 dated statements" in app.caption[0].value
+    assert app.metric[0].label == "Outlook on 20 Nov 2025"
+    assert float(app.metric[0].value) < before
+
+
 def test_a_secret_configured_while_the_page_is_open_applies_to_the_next_write(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

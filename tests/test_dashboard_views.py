@@ -22,6 +22,7 @@ from dashboard.views import (
     statement_table,
     window_range,
 )
+from model.explain import describe_signal, records_by_statement
 from model.outlook import match_statements
 from model.rules import default_rules
 from model.scoring import Weights
@@ -129,6 +130,35 @@ def test_statement_table_marks_words_and_explains(matched) -> None:
     assert "Cancellation / postponement" in cancelled["explanation"]
     assert cancelled["explanation"].startswith("hard event: cancelled.")
     assert (table["explanation"] == "no signal matched").any()
+
+
+def explained_from_records(view) -> list[str]:
+    """Each statement's explanation spelled out from its signal records, the way the CLI reads them."""
+    records = records_by_statement(view.scored.matches, RULES)
+    lines = []
+    for index, event in enumerate(view.scored.statements["hard_event"]):
+        described = "; ".join(describe_signal(record) for record in records.get(index, []))
+        lines.append((f"hard event: {event}. {described}" if event else described) or "no signal matched")
+    return lines
+
+
+def test_explanations_follow_every_weight_change_of_the_same_matches(matched) -> None:
+    # The wording of each signal is kept per matched statements; the numbers must still be new.
+    seen = []
+    for weights in (
+        DEFAULTS,
+        custom_weights(cancellation=3.0, openness=0.2),
+        DEFAULTS,
+        custom_weights(held=0.0),
+    ):
+        view = outlook_view(matched, RULES, weights)
+        lines = explanations(view.scored, RULES)
+        assert lines == explained_from_records(view)
+        seen.append(lines)
+    assert seen[0] == seen[2]
+    assert seen[0] != seen[1] and seen[0] != seen[3]
+    assert any(line.startswith("hard event: ") for line in seen[0])
+    assert "no signal matched" in seen[0]
 
 
 def test_exports_keep_every_row_and_the_input_columns(matched) -> None:
