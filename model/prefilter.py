@@ -4,7 +4,8 @@ Python's `re` tries every alternative of a large alternation at every position, 
 regex of a few hundred rule patterns scans well under 1 MB/s. Hyperscan compiles all patterns
 into one automaton and scans hundreds of MB/s. Two uses:
 
-- `HyperscanPrefilter` tells, for each statement, which signal patterns match somewhere in it.
+- `HyperscanPrefilter` tells, for each statement, which signal patterns match somewhere in it
+  (and whether a meeting-context word does, an exact answer the caller uses as is).
   The exact matching (leftmost match, specificity order, spans) is then done by Python's `re`
   on those statements only, with only those patterns, so the result is the same as without it.
 - `HyperscanPhraseFinder` finds every occurrence of the modifier phrases in the statements that
@@ -89,15 +90,18 @@ class _ThreadSafeDatabase:
 
 
 class HyperscanPrefilter:
-    """Which signal patterns can match in which statements, from one scan of the batch."""
+    """Which patterns match in which statements, from one scan of the batch."""
 
     def __init__(self, regexes: Sequence[str]):
         self._database = _ThreadSafeDatabase(_database(regexes, with_starts=False))
+        self._count = len(regexes)
 
-    def candidates(self, texts: Sequence[str], joined: str) -> dict[int, frozenset[int]]:
-        """For each statement with a possible match: the indices of the patterns found in it."""
+    def candidates(self, texts: Sequence[str], joined: str) -> tuple[np.ndarray, np.ndarray]:
+        """Every (statement, pattern index) pair with a match, once each, ordered by statement
+        then pattern: two int64 arrays of equal length."""
+        empty = np.zeros(0, dtype=np.int64)
         if not texts:
-            return {}
+            return empty, empty
         data = joined.encode("utf-8")
         offsets = _byte_offsets(len(texts), data)
         pattern_ids: list[int] = []
@@ -109,12 +113,10 @@ class HyperscanPrefilter:
 
         self._database.scan(data, on_match)
         if not ends:
-            return {}
+            return empty, empty
         owners = np.searchsorted(offsets, np.asarray(ends, dtype=np.int64) - 1, side="right") - 1
-        found: dict[int, set[int]] = {}
-        for owner, pattern_id in zip(owners.tolist(), pattern_ids, strict=True):
-            found.setdefault(owner, set()).add(pattern_id)
-        return {owner: frozenset(ids) for owner, ids in found.items()}
+        pairs = np.unique(owners * self._count + np.asarray(pattern_ids, dtype=np.int64))
+        return pairs // self._count, pairs % self._count
 
 
 class HyperscanPhraseFinder:
@@ -124,30 +126,45 @@ class HyperscanPhraseFinder:
         self._database = _ThreadSafeDatabase(_database(regexes, with_starts=True))
 
     def find(self, texts: Sequence[str]) -> list[list[tuple[int, int, int]]]:
-        """Per text: (phrase index, start, end) in characters, for every occurrence."""
+        """Per text: (phrase index, start, end) in characters for every occurrence, ordered by
+        start, and at the same start the longest first."""
         if not texts:
             return []
         joined = _JOIN.join(texts)
         data = joined.encode("utf-8")
-        ascii_only = len(data) == len(joined)
         offsets = _byte_offsets(len(texts), data)
         hits: list[tuple[int, int, int]] = []
         self._database.scan(data, lambda i, start, end, _f, _c: hits.append((i, start, end)))
         found: list[list[tuple[int, int, int]]] = [[] for _ in texts]
         if not hits:
             return found
-        starts = np.fromiter((hit[1] for hit in hits), dtype=np.int64, count=len(hits))
-        owners = (np.searchsorted(offsets, starts, side="right") - 1).tolist()
-        for (phrase, start, end), owner in zip(hits, owners, strict=True):
-            base = int(offsets[owner])
-            if ascii_only:
-                found[owner].append((phrase, start - base, end - base))
-            else:
-                encoded = texts[owner].encode("utf-8")
-                found[owner].append(
-                    (phrase, _char_offset(encoded, start - base), _char_offset(encoded, end - base))
-                )
+        phrases, starts, ends = (np.array(column, dtype=np.int64) for column in zip(*hits, strict=True))
+        owners = np.searchsorted(offsets, starts, side="right") - 1
+        starts -= offsets[owners]
+        ends -= offsets[owners]
+        if len(data) != len(joined):  # not all ASCII: byte offsets differ from character offsets
+            starts, ends = _char_offsets(texts, owners, starts, ends)
+        order = np.lexsort((-ends, starts, owners))
+        for owner, phrase, start, end in zip(
+            *(column[order].tolist() for column in (owners, phrases, starts, ends)), strict=True
+        ):
+            found[owner].append((phrase, start, end))
         return found
+
+
+def _char_offsets(
+    texts: Sequence[str], owners: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Byte offsets within each text's UTF-8 as character offsets."""
+    encoded: dict[int, bytes] = {}
+    char_starts, char_ends = [], []
+    for owner, start, end in zip(owners.tolist(), starts.tolist(), ends.tolist(), strict=True):
+        data = encoded.get(owner)
+        if data is None:
+            data = encoded[owner] = texts[owner].encode("utf-8")
+        char_starts.append(_char_offset(data, start))
+        char_ends.append(_char_offset(data, end))
+    return np.array(char_starts, dtype=np.int64), np.array(char_ends, dtype=np.int64)
 
 
 def _char_offset(encoded: bytes, byte_offset: int) -> int:

@@ -134,8 +134,12 @@ def signal_contributions(
     statement's contributions add up to its score.
     """
     direction = {family.id: family.direction for family in rules.families}
-    signed_weight = matches["family"].map({fid: direction[fid] * w for fid, w in weights.families.items()})
-    raw = signed_weight.to_numpy(dtype=float) * matches["modifier_factor"].to_numpy(dtype=float)
+    # Each distinct family once (factorize), then a look-up per match: far cheaper than a map.
+    codes, families = pd.factorize(matches["family"])
+    signed_weight = np.array(
+        [direction[family] * weights.families[family] for family in families], dtype=float
+    )
+    raw = signed_weight[codes] * matches["modifier_factor"].to_numpy(dtype=float)
     owners = matches["statement"].to_numpy(dtype=np.int64)
     raw_totals = np.bincount(owners, weights=raw, minlength=n_statements)
     scores = np.tanh(raw_totals / rules.scoring.score_scale)
