@@ -438,34 +438,33 @@ def driver_figure(drivers: DriverChanges) -> go.Figure:
     labels = [escape(label) for label in moved["label"]] + ["<b>Net change</b>"]
     values = [*moved["change"], net]
     colours = [DIRECTION_COLOURS[direction_of(value)] for value in moved["change"]] + [LINE_COLOUR]
-    figure = go.Figure(
-        go.Bar(
-            orientation="h",
-            y=labels,
-            x=values,
-            marker={"color": colours},
-            text=[f"{value:+.1f}" for value in values],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{x:+.1f} points<extra></extra>",
-        )
-    )
+    bars = {
+        "type": "bar",
+        "orientation": "h",
+        "y": labels,
+        "x": values,
+        "marker": {"color": colours},
+        "text": [f"{value:+.1f}" for value in values],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hovertemplate": "%{y}: %{x:+.1f} points<extra></extra>",
+    }
     # Room beyond the longest bar for its "+12.3" label, on both sides so zero stays centred.
     reach = max([abs(value) for value in values] + [1.0]) * 1.45
-    figure.update_layout(
-        template="plotly_white",
-        font={"family": FONT, "size": 13, "color": "#222"},
-        height=90 + 30 * len(labels),
-        margin={"l": 10, "r": 30, "t": 10, "b": 45},
-        showlegend=False,
-        bargap=0.35,
-        xaxis={
-            "title": "Change in outlook points",
+    layout = {
+        "template": "plotly_white",
+        "font": {"family": FONT, "size": 13, "color": "#222"},
+        "height": 90 + 30 * len(labels),
+        "margin": {"l": 10, "r": 30, "t": 10, "b": 45},
+        "showlegend": False,
+        "bargap": 0.35,
+        "xaxis": {
+            "title": {"text": "Change in outlook points"},
             "range": [-reach, reach],
             "fixedrange": True,
             "zeroline": True,
             "zerolinecolor": "#888",
         },
-        yaxis={"autorange": "reversed", "fixedrange": True, "ticksuffix": "  "},
-    )
-    return figure
+        "yaxis": {"autorange": "reversed", "fixedrange": True, "ticksuffix": "  "},
+    }
+    return go.Figure(data=[bars], layout=layout)

@@ -84,8 +84,13 @@ def outlook_view(matched: MatchedStatements, rules: Rules, weights: Weights) -> 
     changed = weights.differences(rules)
     default_series = None
     if changed:
+        # The same on every slider move away from the defaults: built once per matched statements.
         defaults = Weights.defaults(rules)
-        default_series = outlook_series(score_statements(matched, rules, defaults), rules, defaults)
+        default_series = derived_once(
+            matched,
+            "default series",
+            lambda: outlook_series(score_statements(matched, rules, defaults), rules, defaults),
+        )
     return OutlookView(
         scored=scored, series=series, weights=weights, changed=changed, default_series=default_series
     )

@@ -80,6 +80,15 @@ def test_custom_weights_keep_the_default_line(matched) -> None:
     assert view.headline.outlook != view.default_headline.outlook
 
 
+def test_every_custom_view_of_the_same_matches_shows_the_true_default_line(matched) -> None:
+    # The default line is kept per matched statements; it must be the defaults' series every time.
+    expected = outlook_view(matched, RULES, Weights.defaults(RULES)).series
+    for weights in (custom_weights(cancellation=3.0), custom_weights(hope=0.1), custom_weights(held=2.5)):
+        view = outlook_view(matched, RULES, weights)
+        pd.testing.assert_frame_equal(view.default_series, expected)
+        assert not view.series.equals(expected)
+
+
 def test_outlook_view_leaves_the_matches_unchanged(matched) -> None:
     before = matched.matches.copy()
     outlook_view(matched, RULES, custom_weights(hope=4.0))
