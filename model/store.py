@@ -217,6 +217,23 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(database)
 
 
+def _readable_in_unwritable_folder(url: URL, path: Path) -> URL:
+    """`url`, or a read-only URL that SQLite can open when the file's folder is not writable.
+
+    A WAL-mode database needs its -shm file beside it even to read, so in a read-only folder
+    SQLite refuses to open it at all. Opened read-only and immutable it reads, as long as no
+    unfinished write-ahead log is waiting there (its content would be skipped): then plain
+    read-only is tried, which SQLite allows when the log's companion files already exist.
+    """
+    if url.query.get("mode") or not path.is_file() or os.access(path.parent, os.W_OK):
+        return url
+    options = {"mode": "ro", "uri": "true"}
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        options["immutable"] = "1"
+    return url.set(database=f"file:{path}").update_query_dict(options)
+
+
 # --- engine set-up ----------------------------------------------------------------------------
 
 
@@ -311,6 +328,8 @@ class Store:
         """Open (creating the file and folder if needed) and migrate the database at `url`."""
         self.url = make_url(url or default_url())
         self.path = _sqlite_path(self.url)
+        if self.path is not None:
+            self.url = _readable_in_unwritable_folder(self.url, self.path)
         self.location = str(self.path) if self.path else self.url.render_as_string(hide_password=True)
         if self.path is not None:
             self._ensure_folder(self.path.parent)

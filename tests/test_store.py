@@ -641,3 +641,29 @@ def test_exporting_into_an_unwritable_folder_fails_clearly(
 def test_exporting_into_a_missing_folder_fails_clearly(store: Store, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=r"cannot export to .*missing.*No such file or directory"):
         store.export_csv(tmp_path / "missing" / "export.csv")
+
+
+@pytest.mark.parametrize(
+    ("wal_bytes", "expected"),
+    [
+        (None, {"mode": "ro", "uri": "true", "immutable": "1"}),  # no log: immutable reading is exact
+        (0, {"mode": "ro", "uri": "true", "immutable": "1"}),
+        (64, {"mode": "ro", "uri": "true"}),  # an unfinished log: never skip it, plain read-only
+    ],
+)
+def test_a_store_in_an_unwritable_folder_is_opened_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wal_bytes: int | None, expected: dict[str, str]
+) -> None:
+    path = tmp_path / "statements.db"
+    path.write_bytes(b"")
+    if wal_bytes is not None:
+        path.with_name("statements.db-wal").write_bytes(b"\0" * wal_bytes)
+    monkeypatch.setattr(store_module.os, "access", lambda folder, _mode: Path(folder) != tmp_path)
+    url = sa.make_url(f"sqlite:///{path}")
+    readable = store_module._readable_in_unwritable_folder(url, path)
+    assert readable.database == f"file:{path}"
+    assert dict(readable.query) == expected
+    # A writable folder, or a URL that already says how to open the file, is left alone.
+    assert store_module._readable_in_unwritable_folder(url, tmp_path / "missing.db") == url
+    monkeypatch.undo()
+    assert store_module._readable_in_unwritable_folder(url, path) == url
