@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import glob
 import hashlib
 import os
 import re
@@ -706,12 +707,13 @@ def _write_csv_atomically(path: Path, records: list[list[str]]) -> None:
     folder = path.parent
     temporary: Path | None = None
     try:
+        _remove_abandoned_exports(folder, path.name)
         with tempfile.NamedTemporaryFile(
             "w",
             encoding="utf-8",
             newline="",
             dir=folder,
-            prefix=f".{path.name}.",
+            prefix=f".{path.name}.{os.getpid()}.",
             suffix=".tmp",
             delete=False,
         ) as handle:
@@ -735,6 +737,29 @@ def _write_csv_atomically(path: Path, records: list[list[str]]) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+
+
+def _remove_abandoned_exports(folder: Path, name: str) -> None:
+    """Delete temporary files that killed exports to `name` left behind.
+
+    Each temporary file is named after the process writing it (.NAME.PID.XXXX.tmp); one whose
+    process is gone will never be renamed into place. A live writer's file is left alone.
+    """
+    for candidate in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        pid = candidate.name.removeprefix(f".{name}.").split(".", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                candidate.unlink()
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
 def _sync_folder(folder: Path) -> None:

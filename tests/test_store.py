@@ -667,3 +667,18 @@ def test_a_store_in_an_unwritable_folder_is_opened_read_only(
     assert store_module._readable_in_unwritable_folder(url, tmp_path / "missing.db") == url
     monkeypatch.undo()
     assert store_module._readable_in_unwritable_folder(url, path) == url
+
+
+def test_an_export_removes_temporary_files_of_killed_exports_only(store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "statements.csv"
+    dead_pid = subprocess.Popen(["true"])  # a process that has ended: nobody writes its file
+    dead_pid.wait()
+    abandoned = tmp_path / f".statements.csv.{dead_pid.pid}.x1y2.tmp"
+    in_progress = tmp_path / f".statements.csv.{os.getpid()}.z3w4.tmp"  # a live writer: this process
+    other_export = tmp_path / f".other.csv.{dead_pid.pid}.a5b6.tmp"
+    for path in (abandoned, in_progress, other_export):
+        path.write_text("partial")
+    store.export_csv(target)
+    assert not abandoned.exists()
+    assert in_progress.exists() and other_export.exists()
+    assert target.read_text(encoding="utf-8").startswith(",".join(COLUMNS))
