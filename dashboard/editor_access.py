@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.auth import configured_secret, may_edit, secret_matches
+from dashboard.auth import SIGN_IN_THROTTLE, configured_secret, may_edit, secret_matches, wait_message
 from dashboard.outcomes import Outcome, Tone, outcome_ui
 from dashboard.store_access import Origin, StatementSource
 
 # Session-state keys.
 SIGNED_IN = "editor_signed_in"  # True once this session gave the secret
 SECRET_INPUT = "editor_secret_input"  # the password field; emptied as soon as it is read
-SIGN_IN_REFUSED = "editor_sign_in_refused"
+SIGN_IN_REFUSED = "editor_sign_in_refused"  # why the last sign-in failed, or None
 EDIT_REFUSED = "editor_edit_refused"
+WRONG_PASSWORD = "That is not the editor password."
+# Streamlit gives no address for a browser on this machine: all such sessions count as one client.
+LOCAL_CLIENT = "this machine"
 
 
 def editing_refused() -> bool:
@@ -34,15 +37,33 @@ def editing_refused() -> bool:
 
 
 def sign_in() -> None:
-    """Callback of the sign-in form: compare, keep only the yes/no, forget what was typed."""
+    """Callback of the sign-in form: compare, keep only the yes/no, forget what was typed.
+
+    A client address with too many recent wrong passwords is not even compared: it waits.
+    """
     given = str(st.session_state.get(SECRET_INPUT) or "")
     st.session_state[SECRET_INPUT] = ""
+    client = client_address()
+    wait = SIGN_IN_THROTTLE.wait_seconds(client)
+    if wait > 0:
+        st.session_state[SIGNED_IN] = False
+        st.session_state[SIGN_IN_REFUSED] = wait_message(wait)
+        return
     secret = configured_secret(st.secrets)
     accepted = secret is not None and secret_matches(given, secret)
     st.session_state[SIGNED_IN] = accepted
-    st.session_state[SIGN_IN_REFUSED] = not accepted
+    st.session_state[SIGN_IN_REFUSED] = None if accepted else WRONG_PASSWORD
     if accepted:
+        SIGN_IN_THROTTLE.succeeded(client)
         st.session_state.pop(EDIT_REFUSED, None)
+    else:
+        SIGN_IN_THROTTLE.failed(client)
+
+
+def client_address() -> str:
+    """The session's client address, or LOCAL_CLIENT when Streamlit gives none (a local browser)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else LOCAL_CLIENT
 
 
 def sign_out() -> None:
@@ -69,8 +90,9 @@ def editor_access_ui() -> bool:
         st.caption("Adding, editing, deleting and importing need the editor password; viewing does not.")
         st.text_input("Editor password", type="password", key=SECRET_INPUT, autocomplete="current-password")
         st.form_submit_button("Sign in", on_click=sign_in, icon=":material/login:")
-    if st.session_state.get(SIGN_IN_REFUSED):
-        st.error("That is not the editor password.")
+    refused = st.session_state.get(SIGN_IN_REFUSED)
+    if refused:
+        st.error(refused)
     outcome_ui(EDIT_REFUSED)
     return False
 

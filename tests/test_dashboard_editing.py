@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import SECRET_ENV
+from dashboard.auth import MAX_FAILED_SIGN_INS, SECRET_ENV, SIGN_IN_THROTTLE
 from dashboard.editor_access import SECRET_INPUT, SIGNED_IN
 from dashboard.store_access import STATEMENTS_ENV
 from model.extract import extract_statements
@@ -44,6 +44,14 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv(STATEMENTS_ENV, raising=False)
     monkeypatch.delenv(SECRET_ENV, raising=False)
     return path
+
+
+@pytest.fixture(autouse=True)
+def fresh_sign_in_count() -> Iterator[None]:
+    """Wrong passwords are counted per address for the whole process: each test starts at none."""
+    SIGN_IN_THROTTLE.reset()
+    yield
+    SIGN_IN_THROTTLE.reset()
 
 
 @pytest.fixture
@@ -441,6 +449,26 @@ def test_a_bad_kept_row_is_listed_by_row_and_field_and_nothing_is_saved(store: S
 
 
 # --- who may edit -----------------------------------------------------------------------------
+
+
+def test_too_many_wrong_passwords_pause_signing_in_even_with_the_right_one(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    app = open_statements_tab(start())
+    for _ in range(MAX_FAILED_SIGN_INS):
+        app.text_input(key=SECRET_INPUT).input("guess")
+        click(app, "Sign in")
+        assert [error.value for error in app.error] == ["That is not the editor password."]
+    # A new session (a new tab) from the same address is paused too; the right password waits.
+    other = open_statements_tab(start())
+    other.text_input(key=SECRET_INPUT).input(SECRET)
+    click(other, "Sign in")
+    assert [error.value for error in other.error] == [
+        "Too many wrong passwords from your address: signing in is paused for 5 minutes."
+    ]
+    assert editing_widgets(other) == []
+    assert other.session_state[SIGNED_IN] is False
 
 
 def test_with_an_editor_secret_editing_needs_signing_in(
