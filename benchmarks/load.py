@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -395,11 +395,22 @@ class ServerFailed(RuntimeError):
 
 
 @contextlib.contextmanager
-def dashboard_server(*, store_url: str, chromium: Path, log: Path) -> Iterator[str]:
-    """`streamlit run dashboard/app.py` on a free loopback port; yields its URL, stops it after."""
+def dashboard_server(
+    *,
+    store_url: str,
+    chromium: Path,
+    log: Path,
+    app: Path = APP,
+    environment: Mapping[str, str] | None = None,
+) -> Iterator[str]:
+    """`streamlit run dashboard/app.py` (or `app`) on a free loopback port; yields its URL, stops it after.
+
+    `environment` is set last, over this function's own choices (the benchmark's figure 3 names
+    its synthetic statements CSV there).
+    """
     port = free_port()
     command = [
-        *(sys.executable, "-m", "streamlit", "run", str(APP)),
+        *(sys.executable, "-m", "streamlit", "run", str(app)),
         *("--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port)),
         *("--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"),
     ]
@@ -407,6 +418,7 @@ def dashboard_server(*, store_url: str, chromium: Path, log: Path) -> Iterator[s
     # Editing must be open and the page must show the store, whatever the caller's shell has set.
     for name in ("SUMMIT_OUTLOOK_STATEMENTS", "SUMMIT_OUTLOOK_EDITOR_SECRET"):
         variables.pop(name, None)
+    variables.update(environment or {})
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, env=variables)
     url = f"http://127.0.0.1:{port}"

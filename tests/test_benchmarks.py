@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 import pytest
 
 from benchmarks import corpus, figures
 from benchmarks.__main__ import main
+from benchmarks.browser_probe import BARE, time_slider_moves
 from benchmarks.harness import Budget, Row, render_table
 from model.matching import match_texts
 from model.rules import default_rules
 from model.statements import Role, read_statements_csv
+from tests.browser_support import require_chromium
 
 SMALL = 300
+# The bare app's server start, first run and three moves take ~8 s here; this bounds a hung page.
+BARE_PROBE_SECONDS = 120.0
 
 
 def test_same_seed_same_statements() -> None:
@@ -119,4 +124,45 @@ def test_cli_figure_measures_memory(tmp_path: Path) -> None:
 def test_dashboard_figure_is_optional(tmp_path: Path) -> None:
     budget = Budget(repeats=1, cell_seconds=5.0)
     rows = figures.dashboard(budget, seed=1, workdir=tmp_path, app=tmp_path / "app.py")
-    assert [row.result for row in rows] == ["n/a (" + f"{tmp_path / 'app.py'} does not exist yet)"] * 2
+    assert [row.figure for row in rows][-1] == figures.BROWSER_NAME
+    assert [row.result for row in rows] == ["n/a (" + f"{tmp_path / 'app.py'} does not exist yet)"] * 3
+
+
+def _browser_row(tmp_path: Path, budget: Budget) -> Row:
+    bare_app = tmp_path / "bare_slider_app.py"
+    bare_app.write_text(figures.BARE_APP, encoding="utf-8")
+    return figures._browser_row(bare_app, bare_app, tmp_path / "none.csv", "10,000", budget, tmp_path)
+
+
+def test_browser_row_says_why_without_chromium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMIT_OUTLOOK_CHROMIUM", str(tmp_path / "no-chromium"))
+    row = _browser_row(tmp_path, Budget(repeats=1, cell_seconds=figures.BROWSER_SECONDS))
+    assert row.figure == figures.BROWSER_NAME
+    assert row.result.startswith("n/a (SUMMIT_OUTLOOK_CHROMIUM=") and "not an executable file" in row.result
+
+
+def test_browser_row_is_skipped_when_the_budget_cannot_take_it(tmp_path: Path) -> None:
+    row = _browser_row(tmp_path, Budget(repeats=1, cell_seconds=figures.BROWSER_SECONDS - 1))
+    assert row.result.startswith("n/a (one run est.") and row.value == ""
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_browser_probe_times_slider_moves_on_the_bare_app(tmp_path: Path) -> None:
+    chromium = require_chromium()
+    bare_app = tmp_path / "bare_slider_app.py"
+    bare_app.write_text(figures.BARE_APP, encoding="utf-8")
+    times = time_slider_moves(
+        bare_app,
+        BARE,
+        chromium=chromium,
+        workdir=tmp_path / "probe",
+        moves=3,
+        deadline=time.monotonic() + BARE_PROBE_SECONDS,
+    )
+    assert len(times.milliseconds) == len(times.over_milliseconds) == 3
+    assert all(
+        0 < redrawn <= over for redrawn, over in zip(times.milliseconds, times.over_milliseconds, strict=True)
+    )
+    assert times.markers is None  # the bare app draws no chart
+    assert times.browser_version

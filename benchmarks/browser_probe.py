@@ -1,0 +1,213 @@
+"""Time weight-slider moves in a real browser: from a key press on the thumb to the page redrawn.
+
+Starts the app with `streamlit run` (benchmarks.load.dashboard_server) and opens it in headless
+Debian Chromium through Playwright's `executable_path` (Playwright's own browser downloads are
+never used). Each move: the page's readout (the dashboard's outlook line, or the bare app's
+written value) is read, the page notes `performance.now()`, one ArrowRight is pressed on the
+slider's thumb, and the page is polled every animation frame until its readout differs; that
+frame's `performance.now()` less the noted one is the move's time. The start is noted before
+Playwright sends the key, so the time includes the few ms of sending it: an upper bound; frames
+come every ~17 ms, which bounds the resolution. A move counts only once the run is also over (the
+app shows `notRunning` and no status widget); that frame is noted too, and the next move starts
+after a pause, so each move is its own rerun.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from benchmarks.load import CHROMIUM_ARGS, VIEWPORT, dashboard_server
+
+# A move not redrawn and finished in this long fails the measurement: over ten times the longest
+# move seen at 10k statements on the 2-core development machine (~2.5 s to the run's end).
+MOVE_TIMEOUT_MS = 30_000
+# After a move's run is over, before the next: a user's pause, in which the page's leftover work
+# (the status widget fading out, Plotly's after-draw tasks) ends, so it does not land on a move.
+PAUSE_MS = 1_000
+# True once the script has finished and nothing says it is still running. The status widget
+# appears after 500 ms of running and fades out after the run; `data-test-script-state` is the
+# state behind it (see benchmarks/load.py).
+RUN_OVER_JS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return app !== null && app.getAttribute("data-test-script-state") === "notRunning"
+    && document.querySelector("[data-testid='stStatusWidget']") === null;
+}"""
+# Statement markers on the page's Plotly chart (null without a chart): 10,000 on the dashboard
+# at 10k statements, one marker per statement.
+STATEMENT_MARKERS_JS = """() => {
+  const chart = document.querySelector(".js-plotly-plot");
+  if (!chart || !chart.data) return null;
+  return chart.data.filter((trace) => trace.mode === "markers")
+    .reduce((total, trace) => total + (trace.x ? trace.x.length : 0), 0);
+}"""
+
+
+@dataclass(frozen=True)
+class SliderPage:
+    """Which slider to press on a page, and what on the page shows its effect."""
+
+    name: str
+    slider: str  # CSS selector; the first match is the thumb pressed (a react-aria range input)
+    readout: str  # JS function: a string that changes when the page shows the new value; null before
+
+
+DASHBOARD = SliderPage(
+    name="dashboard",
+    slider="[data-testid='stSidebar'] [class*='st-key-w_family_'] input[type='range']",
+    # The user's outlook line ("Outlook", or "Outlook, your weights" once weights differ from the
+    # defaults; not the dashed "Outlook, default weights"). Plotly keeps the y values as sent,
+    # base64 ({dtype, bdata}) for numpy arrays, so those are compared as they are.
+    readout="""() => {
+  const chart = document.querySelector(".js-plotly-plot");
+  const line = chart && chart.data && chart.data.find(
+    (trace) => (trace.name || "").startsWith("Outlook") && !trace.name.includes("default"));
+  if (!line || !line.y) return null;
+  return line.y.bdata !== undefined ? line.y.bdata : Array.from(line.y).join(",");
+}""",
+)
+BARE = SliderPage(
+    name="bare slider app",
+    slider="[data-testid='stMain'] input[type='range']",
+    # `st.write(weight)`: the last markdown element of the page (the slider's label is not one).
+    readout="""() => {
+  const written = document.querySelectorAll("[data-testid='stMain'] [data-testid='stMarkdown']");
+  return written.length ? written[written.length - 1].innerText.trim() : null;
+}""",
+)
+
+
+class ProbeFailed(RuntimeError):
+    """The page did not open, did not redraw after a move, or showed an exception."""
+
+
+@dataclass(frozen=True)
+class SliderTimes:
+    """What one browser session measured."""
+
+    milliseconds: tuple[float, ...]  # per move, in order: key press to the readout redrawn
+    over_milliseconds: tuple[float, ...]  # per move: key press to the run shown as over
+    markers: int | None  # statement markers on the chart after the moves; None without a chart
+    browser_version: str
+
+    @property
+    def median_seconds(self) -> float:
+        return statistics.median(self.milliseconds) / 1000
+
+    @property
+    def median_over_seconds(self) -> float:
+        return statistics.median(self.over_milliseconds) / 1000
+
+
+def time_slider_moves(
+    app: Path,
+    watched: SliderPage,
+    *,
+    chromium: Path,
+    workdir: Path,
+    moves: int,
+    deadline: float,
+    environment: Mapping[str, str] | None = None,
+    screenshot: Path | None = None,
+) -> SliderTimes:
+    """Serve `app`, open it in Chromium and time `moves` slider moves; all by `deadline` (monotonic).
+
+    Raises ProbeFailed (or benchmarks.load.ServerFailed) with the reason when it cannot.
+    """
+    workdir.mkdir(parents=True, exist_ok=True)
+    store_url = f"sqlite:///{workdir / 'statements.db'}"
+    log = workdir / "server.log"
+    with (
+        dashboard_server(
+            store_url=store_url, chromium=chromium, log=log, app=app, environment=environment
+        ) as url,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
+        try:
+            page = browser.new_context(viewport=VIEWPORT).new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(url, timeout=_remaining_ms(deadline, "opening the page"))
+            _wait_for_first_run(page, watched, deadline)
+            times = []
+            for number in range(1, moves + 1):
+                times.append(_time_one_move(page, watched, deadline, number))
+                _check_page(page, errors)
+                page.wait_for_timeout(PAUSE_MS)
+            markers = page.evaluate(STATEMENT_MARKERS_JS)
+            if screenshot is not None:
+                page.screenshot(path=str(screenshot))
+            redrawn, over = zip(*times, strict=True)
+            return SliderTimes(redrawn, over, markers, browser.version)
+        finally:
+            browser.close()
+
+
+def _remaining_ms(deadline: float, doing: str) -> float:
+    """Milliseconds left before the deadline; ProbeFailed when none are."""
+    left = (deadline - time.monotonic()) * 1000
+    if left <= 0:
+        raise ProbeFailed(f"out of time before {doing}")
+    return left
+
+
+def _wait_for_first_run(page: Page, watched: SliderPage, deadline: float) -> None:
+    """Until the first run has finished and the readout is on the page."""
+    try:
+        page.wait_for_function(
+            f"() => ({watched.readout})() !== null && ({RUN_OVER_JS})()",
+            timeout=_remaining_ms(deadline, "the first run"),
+        )
+        page.locator(watched.slider).first.wait_for(
+            state="attached", timeout=_remaining_ms(deadline, "the slider")
+        )
+    except PlaywrightTimeout:
+        raise ProbeFailed(f"the {watched.name}'s first run did not finish in time") from None
+
+
+def _time_one_move(page: Page, watched: SliderPage, deadline: float, number: int) -> tuple[float, float]:
+    """Milliseconds from one ArrowRight on the thumb to the first frame showing its effect, and to
+    the first frame after that showing the run as over."""
+    page.locator(watched.slider).first.focus()  # before the clock starts: not part of the move
+    before = page.evaluate(watched.readout)
+    page.evaluate("() => { window.__sliderMove = { start: performance.now(), shown: null, over: null }; }")
+    page.keyboard.press("ArrowRight")
+    # Polled every animation frame; the frame that first sees the new readout is the move's end.
+    shown = f"""before => {{
+  const move = window.__sliderMove;
+  if (move.shown === null) {{
+    const now = ({watched.readout})();
+    if (now !== null && now !== before) move.shown = performance.now();
+  }}
+  if (move.shown !== null && ({RUN_OVER_JS})()) move.over = performance.now();
+  return move.over !== null;
+}}"""
+    timeout = min(MOVE_TIMEOUT_MS, _remaining_ms(deadline, f"move {number}"))
+    try:
+        page.wait_for_function(shown, arg=before, timeout=timeout)
+    except PlaywrightTimeout:
+        redrawn = page.evaluate("() => window.__sliderMove.shown !== null")
+        what = "the run did not finish" if redrawn else "the page did not change"
+        raise ProbeFailed(
+            f"move {number} on the {watched.name}: {what} within {timeout / 1000:.0f} s"
+        ) from None
+    return page.evaluate(
+        "() => [window.__sliderMove.shown, window.__sliderMove.over]"
+        ".map((end) => end - window.__sliderMove.start)"
+    )
+
+
+def _check_page(page: Page, errors: list[str]) -> None:
+    """ProbeFailed when the page raised a script error or shows a Streamlit exception."""
+    if errors:
+        raise ProbeFailed(f"page error: {errors[0][:200]}")
+    shown = page.locator("[data-testid='stException']")
+    if shown.count():
+        raise ProbeFailed(f"the page shows an exception: {shown.first.inner_text().strip()[:200]}")
