@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
@@ -49,10 +50,20 @@ MARKER_SCORE_PX = 14.0
 # marker: where the two overlap, Plotly's hover and click go to the smaller point, so the statement's
 # own label shows instead of the day's.
 DAY_POINT_PX = MARKER_MIN_PX + MARKER_SCORE_PX + 3
+# Beyond this many statements, those without a signal are drawn as one marker per day: thousands
+# of grey dots along one line are a blur, and each cost the page its hover text on every slider
+# move (at 10,000 statements, 8,000 of them without a signal, a 5 MB chart per rerun and about a
+# second to redraw in the browser, measured by `make bench`).
+GROUP_QUIET_ABOVE = 2_000
+QUIET_DAY_NAME = "Statements without a signal (one marker per day)"
+QUIET_DAY_SPEAKERS = 3  # named in a day marker's hover; the rest are counted
 # Hover quotes wrap at this many characters and are cut after this many.
 HOVER_WRAP = 64
 # More event labels than this turn the chart into a thicket of arrows: the most recent are labelled.
 MAX_EVENT_LABELS = 12
+# Labelled events are at least this share of the events' time span apart (1/30: a label's width on
+# a chart of the usual width), the most recent kept first.
+EVENT_LABEL_GAP_SHARE = 1 / 30
 HOVER_MAX_CHARS = 420
 # Same-day statements spread over this part of their day so each marker can be hovered.
 SAME_DAY_SPREAD_HOURS = 16.0
@@ -128,8 +139,9 @@ def _hover_head(date: object, speaker: object, role: object, side: object, text:
     )
 
 
-def statement_markers(view: OutlookView, signals: list[str]) -> pd.DataFrame:
-    """One row per statement: where its marker sits on the line, its size, colour group and hover."""
+def marker_positions(view: OutlookView) -> pd.DataFrame:
+    """One row per statement (indexed by its row): its day, where its marker sits on the outlook
+    line (same-day statements spread over the day), its size and its direction."""
     statements = view.scored.statements
     days = pd.to_datetime(statements["date"]).dt.normalize()
     outlook_by_day = view.series.set_index("date")["outlook"]
@@ -137,22 +149,67 @@ def statement_markers(view: OutlookView, signals: list[str]) -> pd.DataFrame:
     per_day = days.map(days.value_counts())
     offset_hours = (order_in_day + 0.5) / per_day * SAME_DAY_SPREAD_HOURS
     scores = statements["score"].astype(float)
-    # The heads are the same on every rerun: built once per matched statements.
-    heads = derived_once(view.scored.source, "hover heads", lambda: hover_heads(statements))
     return pd.DataFrame(
         {
             "row": statements.index,
+            "day": days,
             "x": days + pd.to_timedelta(offset_hours, unit="h"),
             "y": days.map(outlook_by_day).astype(float),
             "size": MARKER_MIN_PX + MARKER_SCORE_PX * scores.abs(),
             "direction": scores.map(direction_of),
+        },
+        index=statements.index,
+    )
+
+
+def _hovers(view: OutlookView, signals: list[str], rows: pd.Index) -> list[str]:
+    """The hover labels of these statement rows."""
+    statements = view.scored.statements
+    # The heads are the same on every rerun: built once per matched statements.
+    heads = derived_once(view.scored.source, "hover heads", lambda: hover_heads(statements))
+    scores = statements["score"].to_numpy(dtype=float)
+    events = statements["hard_event"].to_numpy(dtype=object)
+    return [_hover(heads[row], float(scores[row]), str(events[row]), signals[row]) for row in rows.tolist()]
+
+
+def quiet_days(positions: pd.DataFrame, view: OutlookView) -> pd.DataFrame:
+    """Statements without a signal, one row per day: its marker's place, count and hover label."""
+    quiet = positions[positions["direction"] == Direction.NEUTRAL]
+    day_numbers = quiet["day"].to_numpy(dtype="datetime64[D]").astype(np.int64).tolist()
+    speakers = view.scored.statements["speaker"].to_numpy(dtype=object)[quiet.index.to_numpy()]
+    # One pass in plain Python: a pandas group-by per day cost more than the markers it saves.
+    found: dict[int, tuple[list[int], float, list[str]]] = {}
+    for number, y, speaker in zip(day_numbers, quiet["y"].tolist(), speakers.tolist(), strict=True):
+        entry = found.get(number)
+        if entry is None:
+            found[number] = ([1], y, [speaker])
+            continue
+        entry[0][0] += 1
+        if speaker not in entry[2]:
+            entry[2].append(speaker)
+    numbers = sorted(found)
+    days = pd.to_datetime(np.array(numbers, dtype="datetime64[D]"))
+    counts = [found[number][0][0] for number in numbers]
+    return pd.DataFrame(
+        {
+            "x": days + pd.Timedelta(hours=12),
+            "y": [found[number][1] for number in numbers],
+            "count": counts,
             "hover": [
-                _hover(head, score, event, signal)
-                for head, score, event, signal in zip(
-                    heads, scores.tolist(), statements["hard_event"].tolist(), signals, strict=True
-                )
+                _quiet_day_hover(day, count, found[number][2])
+                for day, count, number in zip(days, counts, numbers, strict=True)
             ],
         }
+    )
+
+
+def _quiet_day_hover(day: pd.Timestamp, count: int, speakers: list[str]) -> str:
+    shown = ", ".join(escape(name) for name in speakers[:QUIET_DAY_SPEAKERS])
+    more = f" and {len(speakers) - QUIET_DAY_SPEAKERS} more" if len(speakers) > QUIET_DAY_SPEAKERS else ""
+    plural = "s" if count > 1 else ""
+    return (
+        f"<b>{escape(format_day(day))}</b> \u00b7 {count} statement{plural} without a signal"
+        f"<br>{shown}{more}<br><i>Click to list that day's statements</i>"
     )
 
 
@@ -228,7 +285,23 @@ def event_marks(series: pd.DataFrame) -> list[EventMark]:
 
 def event_labels(series: pd.DataFrame) -> list[dict]:
     """Labels of the most recent hard events, each with an arrow to the outlook on its day."""
-    return [_event_label(index, mark) for index, mark in enumerate(event_marks(series)[-MAX_EVENT_LABELS:])]
+    return [_event_label(index, mark) for index, mark in enumerate(labelled_marks(event_marks(series)))]
+
+
+def labelled_marks(marks: list[EventMark]) -> list[EventMark]:
+    """The marks to label: the most recent, at most MAX_EVENT_LABELS, and never two closer than
+    a share of the chart's time span, so labels of a busy stretch do not pile up on each other."""
+    if not marks:
+        return []
+    span_days = (marks[-1].day - marks[0].day).days
+    gap_days = span_days * EVENT_LABEL_GAP_SHARE
+    kept: list[EventMark] = []
+    for mark in reversed(marks):
+        if len(kept) == MAX_EVENT_LABELS:
+            break
+        if not kept or (kept[-1].day - mark.day).days >= gap_days:
+            kept.append(mark)
+    return kept[::-1]
 
 
 def _event_label(index: int, mark: EventMark) -> dict:
@@ -339,9 +412,15 @@ def _outlook_line(view: OutlookView) -> dict:
 
 
 def _statement_traces(view: OutlookView, signals: list[str]) -> list[dict]:
-    """One marker trace per direction (raises, lowers, no signal), in order of first appearance."""
-    markers = statement_markers(view, signals)
-    return [
+    """One marker trace per direction (raises, lowers, no signal), in order of first appearance.
+
+    Beyond GROUP_QUIET_ABOVE statements, those without a signal become one marker per day.
+    """
+    positions = marker_positions(view)
+    grouped = len(positions) > GROUP_QUIET_ABOVE
+    individual = positions[positions["direction"] != Direction.NEUTRAL] if grouped else positions
+    markers = individual.assign(hover=_hovers(view, signals, individual.index))
+    traces = [
         {
             "type": "scatter",
             "x": group["x"],
@@ -360,6 +439,30 @@ def _statement_traces(view: OutlookView, signals: list[str]) -> list[dict]:
         }
         for direction, group in markers.groupby("direction", sort=False)
     ]
+    if grouped:  # first, so the statements with a signal are drawn over them
+        traces.insert(0, _quiet_day_trace(quiet_days(positions, view)))
+    return traces
+
+
+def _quiet_day_trace(days: pd.DataFrame) -> dict:
+    """The per-day markers of statements without a signal. They carry no statement row, so a
+    click selects their day, as a click on the outlook line does."""
+    return {
+        "type": "scatter",
+        "x": days["x"],
+        "y": days["y"],
+        "name": QUIET_DAY_NAME,
+        "mode": "markers",
+        "marker": {
+            "size": MARKER_MIN_PX,
+            "color": DIRECTION_COLOURS[Direction.NEUTRAL],
+            "symbol": "diamond",
+            "line": {"color": "white", "width": 1},
+            "opacity": 0.9,
+        },
+        "hovertext": days["hover"],
+        "hoverinfo": "text",
+    }
 
 
 def _outlook_layout(view: OutlookView, rules: Rules) -> dict:

@@ -9,19 +9,32 @@ from dashboard.charts import (
     EXPORT_HEIGHT,
     EXPORT_SCALE,
     EXPORT_WIDTH,
+    GROUP_QUIET_ABOVE,
     MARKER_MIN_PX,
     MARKER_NAMES,
     MARKER_SCORE_PX,
+    MAX_EVENT_LABELS,
+    QUIET_DAY_NAME,
+    EventMark,
     driver_figure,
     escape,
     event_marks,
     for_export,
+    labelled_marks,
     outlook_figure,
     statement_hover,
     toolbar_config,
     wrapped,
 )
-from dashboard.views import Direction, Window, driver_changes, explanations, outlook_view
+from dashboard.views import (
+    Direction,
+    Window,
+    direction_of,
+    driver_changes,
+    explanations,
+    outlook_view,
+    selected_statements,
+)
 from model.outlook import match_statements
 from model.rules import default_rules
 from model.scoring import Weights
@@ -199,3 +212,64 @@ def test_driver_figure_has_a_bar_per_moving_family_and_the_net_change(matched) -
     moved = drivers.changes[drivers.changes["change"].abs() >= 0.05]
     assert list(bars.y) == [*moved["label"], "<b>Net change</b>"]
     assert bars.x[-1] == pytest.approx(drivers.end_outlook - drivers.start_outlook)
+
+
+@pytest.fixture(scope="module")
+def many_matched():
+    """More statements than GROUP_QUIET_ABOVE: the bundled ones again and again over 200 days,
+    each copy's speaker numbered, plus a quiet remark a day."""
+    bundled = to_frame(read_statements_csv(bundled_statements_path()))
+    copies = []
+    for copy in range(GROUP_QUIET_ABOVE // len(bundled) + 1):
+        shifted = bundled.assign(
+            date=pd.Timestamp("2025-01-01") + pd.to_timedelta(copy % 200, unit="D"),
+            speaker=[f"{speaker} {copy}" for speaker in bundled["speaker"]],
+        )
+        copies.append(shifted)
+    frame = pd.concat(copies, ignore_index=True)
+    assert len(frame) > GROUP_QUIET_ABOVE
+    return match_statements(frame, RULES)
+
+
+def test_beyond_the_threshold_quiet_statements_become_one_marker_per_day(many_matched) -> None:
+    view, figure = figure_for(many_matched, Weights.defaults(RULES))
+    statements = view.scored.statements
+    quiet = statements[statements["score"].map(direction_of) == Direction.NEUTRAL]
+    markers = {trace.name: trace for trace in figure.data if trace.mode == "markers"}
+    # Every statement with a signal keeps its own marker, carrying its row.
+    own = sorted(
+        int(row) for name, trace in markers.items() if name != QUIET_DAY_NAME for (row,) in trace.customdata
+    )
+    assert own == sorted(set(range(len(statements))) - set(quiet.index))
+    # The rest: one marker per day, saying how many.
+    days = markers[QUIET_DAY_NAME]
+    quiet_days = pd.to_datetime(quiet["date"]).dt.normalize()
+    assert len(days.x) == quiet_days.nunique()
+    counts = [int(text.split(" \u00b7 ")[1].split(" ")[0]) for text in days.hovertext]
+    assert sum(counts) == len(quiet)
+    assert all("without a signal" in text and "Click to list" in text for text in days.hovertext)
+    assert days.customdata is None
+    # Clicking one lists the statements of its day (as a click on the outlook line does).
+    day = pd.Timestamp(days.x[0]).normalize()
+    selection = selected_statements([{"x": str(days.x[0]), "curveNumber": 1}], statements)
+    assert selection.rows == sorted(
+        pd.to_datetime(statements["date"]).dt.normalize().loc[lambda d: d == day].index
+    )
+
+
+def test_below_the_threshold_every_statement_has_its_own_marker(matched) -> None:
+    _, figure = figure_for(matched, Weights.defaults(RULES))
+    assert QUIET_DAY_NAME not in trace_names(figure)
+
+
+def test_event_labels_keep_the_most_recent_and_never_crowd() -> None:
+    start = pd.Timestamp("2025-01-01")
+    marks = [
+        EventMark(day=start + pd.Timedelta(days=day), label="held", outlook=50.0) for day in range(0, 300, 2)
+    ]
+    kept = labelled_marks(marks)
+    assert len(kept) == MAX_EVENT_LABELS
+    assert kept[-1] == marks[-1]  # the latest event is always labelled
+    gaps = [(later.day - earlier.day).days for earlier, later in zip(kept, kept[1:], strict=False)]
+    assert min(gaps) >= 298 / 30
+    assert labelled_marks(marks[:1]) == marks[:1] and labelled_marks([]) == []
