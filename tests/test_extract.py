@@ -164,7 +164,8 @@ WIRE_CASES = [
     ),
     (
         "Speaking to reporters on Tuesday, Zelenskyy said Ukraine would not give up any land.",
-        [("Zelenskyy", dt.date(2025, 11, 11), "paraphrase", "Ukraine would not give up any land.")],
+        # Published on a Tuesday: the wire's "on Tuesday" is the day it was filed.
+        [("Zelenskyy", PUBLISHED, "paraphrase", "Ukraine would not give up any land.")],
     ),
     (
         "Putin and Trump agreed to keep talking, according to Kremlin aide Yuri Ushakov.",
@@ -478,7 +479,7 @@ def test_a_pronoun_refers_to_the_last_person_quoted() -> None:
         ("late last week", dt.date(2025, 11, 14)),
         ("on Friday", dt.date(2025, 11, 14)),
         ("Friday", dt.date(2025, 11, 14)),
-        ("on Tuesday", dt.date(2025, 11, 11)),  # published on a Tuesday: the one before
+        ("on Tuesday", PUBLISHED),  # published on a Tuesday: wire copy's "said on Tuesday" is that day
         ("last Monday", dt.date(2025, 11, 17)),
         ("yesterday", dt.date(2025, 11, 17)),
         ("today", PUBLISHED),
@@ -914,3 +915,37 @@ def test_rules_can_change_behaviour_without_code() -> None:
         "Lavrov said last week that talks would go on.", published=PUBLISHED, rules=rules
     )
     assert found[0].date == dt.date(2025, 11, 14)
+
+
+# A wire story in the usual shape, with made-up people: the lede names a role, the body the person;
+# "on Thursday" in a Thursday story; a name set off by commas after "according to" and a title.
+LEDE_ARTICLE = """\
+SEOUL, March 14 (Wire) - South Korea's foreign minister said on Thursday that a second summit was "possible within months", days after Pyongyang appeared to rule out further talks.
+
+"We believe the door is not closed," Foreign Minister Min-ji Park told reporters in Seoul.
+
+According to Japan's chief cabinet secretary, Kenji Arata, Tokyo would welcome any meeting that led to denuclearisation.
+
+A senior official said nothing had been decided.
+"""
+
+
+def test_a_wire_story_lede_description_and_apposition() -> None:
+    found = extract(LEDE_ARTICLE, published=dt.date(2019, 3, 14))  # a Thursday
+    assert [(c.speaker, c.role.value, c.side, c.date) for c in found] == [
+        ("Min-ji Park", "minister", "South Korea", dt.date(2019, 3, 14)),
+        ("Min-ji Park", "minister", "South Korea", dt.date(2019, 3, 14)),
+        ("Kenji Arata", "minister", "Japan", dt.date(2019, 3, 14)),
+        ("unnamed senior official", "official", "unknown", dt.date(2019, 3, 14)),
+    ]
+    assert found[2].text.startswith("Tokyo would welcome")
+    assert found[2].title == "Japan's chief cabinet secretary"
+
+
+def test_a_description_shared_by_two_named_people_stays_unnamed() -> None:
+    article = (
+        "The foreign minister said talks would resume.\n\n"
+        "Foreign Minister Min-ji Park of South Korea and Foreign Minister Kenji Arata of Japan met in Tokyo."
+    )
+    (statement,) = extract(article)
+    assert statement.speaker.startswith("unnamed")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from model.extract.dates import _DateMention
-from model.extract.mentions import _Mention, _MentionKind
+from model.extract.mentions import _Mention, _MentionKind, _surface
 from model.extract.rules import ContextRules
 from model.extract.tokens import _Lexicon, _Token, _TokenKind
 
@@ -99,10 +99,37 @@ class _Attributor:
         speaker = self._mention_starting(position + length)
         if speaker is None:
             return None
+        speaker = self._named_in_apposition(speaker) or speaker
         before = self._trim(self.start, position)
         after = self._trim(speaker.end, self.end)
         content = tuple(span for span in (before, after) if self._has_words(*span))
         return _Attribution(speaker, position, _Style.ACCORDING, content)
+
+    def _named_in_apposition(self, first: _Mention) -> _Mention | None:
+        """The person named between commas after a description: "according to Japan's chief
+        cabinet secretary, Yoshihide Suga, ..." is Suga, with that description as his title."""
+        if first.kind is _MentionKind.PERSON:
+            return None
+        tokens = self.tokens
+        comma, limit = first.end, min(self.end, first.end + self.context.max_apposition_words)
+        while comma < limit and tokens[comma].text != ",":
+            if not tokens[comma].is_word:
+                return None
+            comma += 1
+        person = self.by_start.get(comma + 1) if comma < self.end and tokens[comma].text == "," else None
+        if person is None or person.kind is not _MentionKind.PERSON or person.title:
+            return None
+        if person.end < self.end and tokens[person.end].text != ",":
+            return None  # not set off by commas: "..., Suga said" is another construction
+        within = self._mentions_within(first.start, comma)
+        described = [mention for mention in within if mention.kind is _MentionKind.DESCRIPTION]
+        role = next((m.role for m in described if m.role is not None), first.role)
+        side = first.side or next((m.side for m in described if m.side), None)
+        return replace(person, title=_surface(tokens, first.start, comma), role=role, side=side)
+
+    def _mentions_within(self, start: int, end: int) -> list[_Mention]:
+        """The sentence's mentions that lie within [start, end)."""
+        return [m for m in self.by_start.values() if start <= m.start and m.end <= end]
 
     def _quoted_as(self, position: int) -> _Attribution | None:
         """'Interfax quoted Peskov as saying that ...' / 'Peskov was quoted as saying ...'."""

@@ -336,9 +336,26 @@ class _Builder:
         if side is None and mention.affiliate:
             patron = self.registry.lookup(mention.affiliate)
             side = self.registry.side_of(patron) if patron else None
+        named = self._named_later(mention, side)
+        if named is not None:
+            return named, confidence.description
         name = f"{self.rules.names.unnamed_prefix} {mention.name}"
         speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True)
         return speaker, confidence.anonymous
+
+    def _named_later(self, mention: _Mention, side: str | None) -> _Speaker | None:
+        """A definite description the article names elsewhere: a lede's "South Korea's foreign
+        minister said ..." and, further down, "Foreign Minister Kang Kyung-wha told reporters".
+        Only when exactly one person in the article has that title on a compatible side."""
+        if mention.determiner in self.lexicon.indefinite or mention.plural or mention.role is None:
+            return None
+        title = _head_title(mention.title)
+        person = self.registry.only_titled(title, mention.role, side) if title else None
+        if person is None:
+            return None
+        person.absorb("", None, side, None)  # the description's side holds for the name too
+        side = side or self.registry.side_of(person)
+        return _Speaker(person.name, person.title, person.role or Role.OTHER, side or UNKNOWN_SIDE, True)
 
     def _recent_person(self, sentence: _Sentence) -> _Recent | None:
         recent = self.last_person
@@ -369,6 +386,16 @@ class _Builder:
                 continue
             recent = _Recent(speaker, sentence.index, paragraph.index)
             self._note_role(recent)
+
+
+def _head_title(title: str) -> str:
+    """A description's title without its owner: "South Korea's foreign minister" -> "foreign
+    minister" (the words after the last possessive)."""
+    words = title.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].endswith(("'s", "\u2019s", "s'", "s\u2019")):
+            return " ".join(words[index + 1 :])
+    return title
 
 
 def _ends_with_colon(paragraph: _Paragraph, sentence: _Sentence) -> bool:

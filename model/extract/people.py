@@ -60,6 +60,20 @@ class _Registry:
             return None
         return self.by_name.get(name) or self.by_surname.get(words[-1])
 
+    def only_titled(self, title: str, role: Role | None, side: str | None) -> _Person | None:
+        """The one person whose title ends with these words, in this role, on a side that does not
+        contradict `side`; None when nobody or more than one fits."""
+        wanted = title.casefold().split()
+        fitting = {
+            id(person): person
+            for person in self.by_name.values()
+            if person.title
+            and person.role is role
+            and person.title.casefold().split()[-len(wanted) :] == wanted
+            and (side is None or self.side_of(person) in (None, side))
+        }
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
+
     def side_of(self, person: _Person) -> str | None:
         if person.side:
             return person.side

@@ -109,6 +109,7 @@ class ContextRules(_Section):
     max_prelude_words: int = Field(ge=0, le=6)
     max_skip_tokens: int = Field(ge=0, le=40)
     max_aside_tokens: int = Field(ge=0, le=40)
+    max_apposition_words: int = Field(ge=0, le=12)
 
 
 class AttributionRules(_Section):
