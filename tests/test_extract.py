@@ -949,3 +949,22 @@ def test_a_description_shared_by_two_named_people_stays_unnamed() -> None:
     )
     (statement,) = extract(article)
     assert statement.speaker.startswith("unnamed")
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Ukrainian President Oleh Kravets said in his nightly address that Kyiv had not been invited.",
+            ("Oleh Kravets", "Ukraine", "Kyiv had not been invited."),
+        ),
+        (
+            '"They just don\'t go anywhere," said Anna Belova, a spokeswoman for the Russian Foreign '
+            "Ministry, referring to the talks.",
+            ("Anna Belova", "Russia", "They just don't go anywhere"),
+        ),
+    ],
+)
+def test_settings_and_affiliations_of_unseen_shapes(article: str, expected: tuple[str, str, str]) -> None:
+    (found,) = extract(article)
+    assert (found.speaker, found.side, found.text) == expected

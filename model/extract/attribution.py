@@ -321,6 +321,11 @@ class _Attributor:
             if not step:
                 break
             cursor, budget = cursor + step, budget - step
+        if cursor < end and self.tokens[cursor].lower in self.lexicon.place_prepositions:
+            # A phrase no list names, closed by "that": "said in his nightly address that ...".
+            that = self._that_within(cursor, budget)
+            if that is not None:
+                return that
         return cursor
 
     def _that_within(self, cursor: int, budget: int) -> int | None:

@@ -134,6 +134,22 @@ def _affiliate_after(
     return None
 
 
+def _side_after(
+    tokens: Sequence[_Token], description: _Mention, sentence: _Sentence, lexicon: _Lexicon
+) -> str | None:
+    """'a spokeswoman for the Russian Foreign Ministry' -> 'Russia' (the institution's side)."""
+    cursor = description.end
+    if cursor >= sentence.end or tokens[cursor].lower not in lexicon.connectors:
+        return None
+    cursor += 1
+    if cursor < sentence.end and tokens[cursor].lower in lexicon.determiners:
+        cursor += 1
+    for candidate in sentence.mentions:
+        if candidate.start == cursor and candidate.kind is _MentionKind.INSTITUTION:
+            return candidate.side
+    return None
+
+
 def _learn_people(paragraphs: Sequence[_Paragraph], lexicon: _Lexicon) -> _Registry:
     """Every titled or full name in the article, with titles from appositives too."""
     registry = _Registry()
@@ -150,7 +166,9 @@ def _learn_people(paragraphs: Sequence[_Paragraph], lexicon: _Lexicon) -> _Regis
                 )
                 if described is not None and not title:
                     title, role = described.title, described.role
-                    side = side or described.side
+                    side = (
+                        side or described.side or _side_after(paragraph.tokens, described, sentence, lexicon)
+                    )
                     affiliate = (
                         affiliate
                         or described.affiliate
