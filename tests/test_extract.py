@@ -481,6 +481,7 @@ def test_a_pronoun_refers_to_the_last_person_quoted() -> None:
         ("Friday", dt.date(2025, 11, 14)),
         ("on Tuesday", PUBLISHED),  # published on a Tuesday: wire copy's "said on Tuesday" is that day
         ("last Monday", dt.date(2025, 11, 17)),
+        ("last Tuesday", dt.date(2025, 11, 11)),  # published on a Tuesday: "last" is the week before
         ("yesterday", dt.date(2025, 11, 17)),
         ("today", PUBLISHED),
         ("earlier this week", dt.date(2025, 11, 17)),
@@ -968,3 +969,8 @@ def test_a_description_shared_by_two_named_people_stays_unnamed() -> None:
 def test_settings_and_affiliations_of_unseen_shapes(article: str, expected: tuple[str, str, str]) -> None:
     (found,) = extract(article)
     assert (found.speaker, found.side, found.text) == expected
+
+
+def test_british_honorifics_are_not_part_of_the_name() -> None:
+    (found,) = extract("Mr Sorokin, the Kremlin's spokesman, told the BBC that talks would resume.")
+    assert found.speaker == "Sorokin"

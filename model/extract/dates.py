@@ -205,11 +205,13 @@ class _DateFinder:
         past = position > 0 and self.tokens[position - 1].lower in self.lexicon.past_markers
         start = position - 1 if past else position  # "last Friday"
         days_back = (self.published.weekday() - weekday) % 7
-        if days_back == 0 and not self.rules.weekday_includes_publication_day:
+        # "last Thursday" in a Thursday story is the week before, whatever the setting.
+        same_day = self.rules.weekday_includes_publication_day and not past
+        if days_back == 0 and not same_day:
             days_back = 7
         name = token.text
         how = f"relative to publication {self.published.isoformat()} -> the most recent {name}"
-        how += " on or before it" if self.rules.weekday_includes_publication_day else " before it"
+        how += " on or before it" if same_day else " before it"
         return self._mention(start, position + 1, _shift(self.published, days_back), how, exact=False)
 
     def _relative(self, position: int, end: int) -> _DateMention | None:
