@@ -974,3 +974,19 @@ def test_settings_and_affiliations_of_unseen_shapes(article: str, expected: tupl
 def test_british_honorifics_are_not_part_of_the_name() -> None:
     (found,) = extract("Mr Sorokin, the Kremlin's spokesman, told the BBC that talks would resume.")
     assert found.speaker == "Sorokin"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "side"),
+    [
+        (
+            "Russia's foreign ministry said in a statement that it saw no reason for optimism.",
+            "Russia's foreign ministry",
+            "Russia",
+        ),
+        ("Ukraine's defence ministry said the talks had stalled.", "Ukraine's defence ministry", "Ukraine"),
+    ],
+)
+def test_a_body_named_in_lower_case_after_its_country_speaks(sentence: str, speaker: str, side: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.role.value, found.side) == (speaker, "spokesperson", side)

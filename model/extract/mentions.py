@@ -96,6 +96,22 @@ class _MentionFinder:
             parts.pop()  # "the top" is not a title
         return cursor, parts
 
+    def _lower_case_body(self, cursor: int, end: int, parts: list[_Part]) -> int:
+        """After a country, a body in lower case: "Russia's foreign ministry", "Ukraine's defence
+        ministry". Its length in tokens (one adjective at most before the generic word), or 0."""
+        if not parts or parts[-1].kind is not _PartKind.SIDE:
+            return 0
+        tokens, lexicon = self.tokens, self.lexicon
+        for length in (1, 2):
+            words = tokens[cursor : min(cursor + length, end)]
+            if len(words) < length or not all(w.is_word and w.text.islower() for w in words):
+                return 0
+            if any(word.lower in lexicon.stopwords for word in words):
+                return 0
+            if words[-1].text.capitalize() in lexicon.generic_institutions:
+                return length
+        return 0
+
     def _part(self, cursor: int, end: int, parts: list[_Part]) -> _Part | None:
         tokens, lexicon = self.tokens, self.lexicon
         token = tokens[cursor]
@@ -114,6 +130,10 @@ class _MentionFinder:
             return _Part(_PartKind.SIDE, cursor, cursor + side[0], side=side[1])
         if token.text in lexicon.generic_institutions and parts:
             return _Part(_PartKind.INSTITUTION, cursor, cursor + 1, self.rules.institutions.generic_role)
+        lower_body = self._lower_case_body(cursor, end, parts)
+        if lower_body:
+            role = self.rules.institutions.generic_role
+            return _Part(_PartKind.INSTITUTION, cursor, cursor + lower_body, role)
         if token.lower in lexicon.modifiers or token.lower in lexicon.deputy_words:
             return _Part(_PartKind.MODIFIER, cursor, cursor + 1)
         if token.is_capitalised and token.lower not in lexicon.stopwords:
