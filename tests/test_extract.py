@@ -990,3 +990,19 @@ def test_british_honorifics_are_not_part_of_the_name() -> None:
 def test_a_body_named_in_lower_case_after_its_country_speaks(sentence: str, speaker: str, side: str) -> None:
     (found,) = extract(sentence)
     assert (found.speaker, found.role.value, found.side) == (speaker, "spokesperson", side)
+
+
+def test_a_noun_between_modifier_and_title_belongs_to_the_description() -> None:
+    (found,) = extract(
+        '"The summit will not happen in the coming weeks," a senior administration official told '
+        "The Associated Press."
+    )
+    assert (found.speaker, found.text) == (
+        "unnamed senior administration official",
+        "The summit will not happen in the coming weeks",
+    )
+
+
+def test_an_adverb_after_the_verb_is_not_part_of_the_reported_words() -> None:
+    (found,) = extract("The Kremlin has said repeatedly that preparations must come first.")
+    assert found.text == "preparations must come first."

@@ -96,6 +96,16 @@ class _MentionFinder:
             parts.pop()  # "the top" is not a title
         return cursor, parts
 
+    def _noun_before_title(self, cursor: int, end: int, parts: list[_Part]) -> bool:
+        """A lower-case word between a modifier or country and a title belongs to the description:
+        "a senior administration official", "a senior defense official"."""
+        if not parts or parts[-1].kind not in (_PartKind.MODIFIER, _PartKind.SIDE):
+            return False
+        token = self.tokens[cursor]
+        if not token.text.islower() or token.lower in self.lexicon.stopwords:
+            return False
+        return cursor + 1 < end and self._title(cursor + 1, end) is not None
+
     def _lower_case_body(self, cursor: int, end: int, parts: list[_Part]) -> int:
         """After a country, a body in lower case: "Russia's foreign ministry", "Ukraine's defence
         ministry". Its length in tokens (one adjective at most before the generic word), or 0."""
@@ -135,6 +145,8 @@ class _MentionFinder:
             role = self.rules.institutions.generic_role
             return _Part(_PartKind.INSTITUTION, cursor, cursor + lower_body, role)
         if token.lower in lexicon.modifiers or token.lower in lexicon.deputy_words:
+            return _Part(_PartKind.MODIFIER, cursor, cursor + 1)
+        if self._noun_before_title(cursor, end, parts):
             return _Part(_PartKind.MODIFIER, cursor, cursor + 1)
         if token.is_capitalised and token.lower not in lexicon.stopwords:
             return _Part(_PartKind.NAME, cursor, cursor + 1)
