@@ -1006,3 +1006,16 @@ def test_a_noun_between_modifier_and_title_belongs_to_the_description() -> None:
 def test_an_adverb_after_the_verb_is_not_part_of_the_reported_words() -> None:
     (found,) = extract("The Kremlin has said repeatedly that preparations must come first.")
     assert found.text == "preparations must come first."
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_belongs_to_the_next_paragraphs_speaker() -> None:
+    article = (
+        "Special envoy Daniel Roth met officials in Moscow on Nov. 6.\n\n"
+        '"We had a very good discussion. We agreed to keep talking.\n\n'
+        '"Nobody should expect a summit next week," Roth said on Nov. 7.'
+    )
+    found = extract(article)
+    assert [(c.speaker, c.date, c.text) for c in found] == [
+        ("Daniel Roth", dt.date(2025, 11, 7), "We had a very good discussion. We agreed to keep talking."),
+        ("Daniel Roth", dt.date(2025, 11, 7), "Nobody should expect a summit next week"),
+    ]

@@ -21,6 +21,12 @@ class _Paragraph:
     heading: bool
     sentences: list[_Sentence] = field(default_factory=list)
 
+    @property
+    def open_quote(self) -> bool:
+        """Whether the paragraph ends inside a quotation: by the wire convention the quotation
+        goes on in the next paragraph, which reopens it."""
+        return bool(self.tokens) and self.tokens[-1].kind is _TokenKind.QUOTE and not self.tokens[-1].closed
+
 
 def _analyse(article: str, rules: ExtractionRules, published: dt.date) -> list[_Paragraph]:
     """Paragraphs with their sentences, dates, mentions and attributions."""

@@ -137,6 +137,7 @@ class _Builder:
                 if after is not None:
                     consumed.add(position + 1)
                 introduced = after or self._lead_in(paragraph, sentence)
+                introduced = introduced or self._quote_goes_on_below(paragraph, sentence)
                 if introduced is not None:
                     made = self._attributed(
                         paragraph, sentence, introduced[1], scene, date_sentence=introduced[0]
@@ -261,6 +262,28 @@ class _Builder:
             if paragraph.tokens[index].kind is _TokenKind.QUOTE
         )
         return lead_sentence, _Attribution(attribution.speaker, attribution.verb, _Style.QUOTE, quotes)
+
+    def _quote_goes_on_below(
+        self, paragraph: _Paragraph, sentence: _Sentence
+    ) -> tuple[_Sentence, _Attribution] | None:
+        """A quotation left open at a paragraph's end is continued by the next paragraph, which
+        reopens it and names the speaker ('"We had a good discussion.' / '"The direction is
+        right," Roth said.'): the speaker and date of both are the next paragraph's."""
+        following = paragraph.index + 1
+        if not paragraph.open_quote or following >= len(self.paragraphs):
+            return None
+        below = self.paragraphs[following]
+        if below.heading or not below.sentences or below.tokens[0].kind is not _TokenKind.QUOTE:
+            return None
+        attribution = below.sentences[0].attribution
+        if attribution is None or attribution.style is not _Style.QUOTE:
+            return None
+        quotes = tuple(
+            (index, index + 1)
+            for index in range(sentence.start, sentence.end)
+            if paragraph.tokens[index].kind is _TokenKind.QUOTE
+        )
+        return below.sentences[0], _Attribution(attribution.speaker, attribution.verb, _Style.QUOTE, quotes)
 
     def _opening_date(self, sentence: _Sentence) -> _DateSource | None:
         """A date that opens a sentence ('On Friday, ...') sets the scene for what follows."""

@@ -94,7 +94,7 @@ def _tokenise(text: str, lexicon: _Lexicon) -> list[_Token]:
         tokens.extend(_word_tokens(text, position, start, lexicon))
         inner = text[start + 1 : end - 1 if closed else end].strip()
         ends = inner[-1:] in _SENTENCE_END  # '“We are ready.” Next' ends; '“We are ready,”' not
-        tokens.append(_Token(_TokenKind.QUOTE, inner, start, end, ends_sentence=ends))
+        tokens.append(_Token(_TokenKind.QUOTE, inner, start, end, ends_sentence=ends, closed=closed))
         position = end
     tokens.extend(_word_tokens(text, position, len(text), lexicon))
     return tokens

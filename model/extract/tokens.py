@@ -42,6 +42,7 @@ class _Token:
     lower: str = ""
     bare: str = ""  # text without a trailing possessive ("Russia’s" -> "Russia")
     ends_sentence: bool = False
+    closed: bool = True  # a quotation: whether its closing mark is there (else it runs to the end)
 
     @property
     def is_word(self) -> bool:
