@@ -1019,3 +1019,19 @@ def test_a_quotation_left_open_at_a_paragraph_end_belongs_to_the_next_paragraphs
         ("Daniel Roth", dt.date(2025, 11, 7), "We had a very good discussion. We agreed to keep talking."),
         ("Daniel Roth", dt.date(2025, 11, 7), "Nobody should expect a summit next week"),
     ]
+
+
+def test_a_while_clause_with_its_own_speaker_is_a_statement_of_its_own() -> None:
+    found = extract(
+        'Kremlin aide Olga Marina told state television that "there are no concrete plans" for a '
+        'meeting, while Foreign Minister Pavel Dorin said separately that Moscow was "ready for serious work."'
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Olga Marina", '"there are no concrete plans" for a meeting'),
+        ("Pavel Dorin", 'Moscow was "ready for serious work."'),
+    ]
+
+
+def test_a_while_clause_without_a_speaker_stays_in_the_reported_words() -> None:
+    (found,) = extract("Peskov said that talks had stalled, while contacts continued at a lower level.")
+    assert found.text == "talks had stalled, while contacts continued at a lower level."

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from model.extract.attribution import _Attributor, _Sentence
 from model.extract.dates import _DateFinder
-from model.extract.mentions import _MentionFinder
+from model.extract.mentions import _Mention, _MentionFinder
 from model.extract.rules import ExtractionRules
 from model.extract.sentences import _is_heading, _split_paragraphs, _split_sentences, _tokenise
 from model.extract.tokens import _Token, _TokenKind
@@ -40,12 +40,39 @@ def _analyse(article: str, rules: ExtractionRules, published: dt.date) -> list[_
         ranges = [(0, len(tokens))] if heading else _split_sentences(tokens)
         finder = _DateFinder(text, tokens, rules.dates, lexicon, published)
         for start, end in ranges:
-            paragraph.sentences.append(
-                _analyse_sentence(tokens, start, end, sentence_index, paragraph, finder, rules)
-            )
-            sentence_index += 1
+            for piece in _clauses_with_their_own_speaker(tokens, start, end, paragraph, finder, rules):
+                paragraph.sentences.append(
+                    _analyse_sentence(tokens, piece[0], piece[1], sentence_index, paragraph, finder, rules)
+                )
+                sentence_index += 1
         paragraphs.append(paragraph)
     return paragraphs
+
+
+def _clauses_with_their_own_speaker(
+    tokens: list[_Token],
+    start: int,
+    end: int,
+    paragraph: _Paragraph,
+    finder: _DateFinder,
+    rules: ExtractionRules,
+) -> list[tuple[int, int]]:
+    """The sentence's token range, split before ", while <someone> said ..." when that clause
+    attributes words to a speaker of its own: two statements, not one running into the next."""
+    if paragraph.heading:
+        return [(start, end)]
+    joiners = {word.casefold() for word in rules.sentences.clause_joiners}
+    for position in range(start + 1, end - 1):
+        if tokens[position].text != "," or tokens[position + 1].lower not in joiners:
+            continue
+        clause = _analyse_sentence(tokens, position + 2, end, -1, paragraph, finder, rules)
+        attribution = clause.attribution
+        if attribution is not None and attribution.content and isinstance(attribution.speaker, _Mention):
+            return [
+                (start, position),
+                *_clauses_with_their_own_speaker(tokens, position + 2, end, paragraph, finder, rules),
+            ]
+    return [(start, end)]
 
 
 def _analyse_sentence(

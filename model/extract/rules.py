@@ -87,6 +87,7 @@ class SentenceRules(_Section):
     wrap_min_chars: int = Field(ge=1, le=1_000)
     wrap_max_chars: int = Field(ge=1, le=10_000)
     abbreviations: list[Phrase] = []
+    clause_joiners: list[Phrase] = []
 
     @model_validator(mode="after")
     def _abbreviations_end_with_stop(self) -> SentenceRules:
