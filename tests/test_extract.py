@@ -1035,3 +1035,19 @@ def test_a_while_clause_with_its_own_speaker_is_a_statement_of_its_own() -> None
 def test_a_while_clause_without_a_speaker_stays_in_the_reported_words() -> None:
     (found,) = extract("Peskov said that talks had stalled, while contacts continued at a lower level.")
     assert found.text == "talks had stalled, while contacts continued at a lower level."
+
+
+def test_he_said_after_a_narrative_sentence_means_its_subject() -> None:
+    found = extract(
+        "Lars Berg said the alliance supported dialogue.\n\n"
+        'Kremlin spokesman Ivan Sorokin on Wednesday dismissed the criticism. "Washington knows our '
+        'position," he said.'
+    )
+    assert [c.speaker for c in found] == ["Lars Berg", "Ivan Sorokin"]
+
+
+def test_a_senator_abbreviated_is_a_titled_official() -> None:
+    (found,) = extract(
+        'Sen. Maria Ortiz said in a statement that the administration had "no plan" for the talks.'
+    )
+    assert (found.speaker, found.role.value, found.title) == ("Maria Ortiz", "official", "Sen.")

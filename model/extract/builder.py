@@ -149,6 +149,7 @@ class _Builder:
             if not made:
                 scene = self._opening_date(sentence) or scene
                 self._remember_events(paragraph, sentence)
+                self._remember_subject(paragraph, sentence)
             self._remember_people(paragraph, sentence)
 
     # -- drafts -------------------------------------------------------------------------------
@@ -167,7 +168,8 @@ class _Builder:
             return False
         speaker, resolution_factor = resolved
         text, kind = _content_text(paragraph, attribution)
-        if not text:
+        too_short = kind is Kind.PARAPHRASE and len(text.split()) < self.rules.context.min_reported_words
+        if not text or too_short:
             return False
         confidence = self.rules.confidence
         style_factor = {
@@ -398,6 +400,14 @@ class _Builder:
         self.by_role[(speaker.role, None)] = recent
         if speaker.side != UNKNOWN_SIDE:
             self.by_role[(speaker.role, speaker.side)] = recent
+
+    def _remember_subject(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
+        """A narrative sentence's first named person is who a following "he said" means:
+        'Sorokin on Wednesday dismissed the criticism. "Washington knows our position," he said.'"""
+        for mention in sentence.mentions:
+            if mention.kind is _MentionKind.PERSON and mention.name.casefold() not in self.lexicon.media:
+                self.last_person = _Recent(self._person(mention), sentence.index, paragraph.index)
+                return
 
     def _remember_people(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
         """Named people in this sentence become the referents of later descriptions."""

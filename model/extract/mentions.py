@@ -175,6 +175,8 @@ class _MentionFinder:
             role = self.lexicon.single_titles[token.bare.casefold()]
             return _Part(_PartKind.TITLE, cursor, cursor + 1, role=role)
         word = token.lower
+        if word.endswith(".") and word[:-1] in self.lexicon.single_titles:  # "Sen.", "Gov."
+            return _Part(_PartKind.TITLE, cursor, cursor + 1, role=self.lexicon.single_titles[word[:-1]])
         if len(word) > 3 and word.endswith("s"):
             role = self.lexicon.single_titles.get(word[:-1])  # "officials", "diplomats"
             if role is not None:

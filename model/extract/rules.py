@@ -111,6 +111,7 @@ class ContextRules(_Section):
     max_skip_tokens: int = Field(ge=0, le=40)
     max_aside_tokens: int = Field(ge=0, le=40)
     max_apposition_words: int = Field(ge=0, le=12)
+    min_reported_words: int = Field(ge=1, le=10)
 
 
 class AttributionRules(_Section):
