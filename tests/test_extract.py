@@ -1051,3 +1051,30 @@ def test_a_senator_abbreviated_is_a_titled_official() -> None:
         'Sen. Maria Ortiz said in a statement that the administration had "no plan" for the talks.'
     )
     assert (found.speaker, found.role.value, found.title) == ("Maria Ortiz", "official", "Sen.")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        (
+            "MOSCOW \u2014 A new meeting is not on the agenda, the Kremlin said on Friday.",
+            "A new meeting is not on the agenda",
+        ),
+        (
+            "SEOUL, March 14 (Reuters) - A summit is possible within months, Foreign Minister Min-ji Park said.",
+            "A summit is possible within months",
+        ),
+        (
+            "NATO Secretary General Lars Berg said the alliance - for now - backed talks.",
+            "the alliance - for now - backed talks.",
+        ),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_statement(paragraph: str, text: str) -> None:
+    (found,) = extract(paragraph)
+    assert found.text == text
+
+
+def test_a_presidential_aide_is_a_description_not_words() -> None:
+    (found,) = extract('"There are no plans for such a meeting," presidential aide Yuri Ushakov said.')
+    assert (found.speaker, found.text) == ("Yuri Ushakov", "There are no plans for such a meeting")

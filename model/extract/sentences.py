@@ -125,10 +125,40 @@ def _keeps_stop(word: str, lexicon: _Lexicon) -> bool:
     return (word + ".").casefold() in lexicon.abbreviations or (len(word) == 1 and word.isupper())
 
 
+# Dashes that close a dateline.
+_DATELINE_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+# A dateline is short: a place in capitals, perhaps a date and an agency in brackets.
+_DATELINE_MAX_TOKENS = 12
+
+
+def _dateline_end(tokens: Sequence[_Token]) -> int:
+    """Where the text after a paragraph-opening dateline starts (0 when there is none): a
+    place in capitals ("MOSCOW", "NEW YORK"), then a few capitalised words, numbers and marks
+    (a date, an agency in brackets), up to a dash."""
+    position = 0
+    while position < len(tokens) and tokens[position].is_word and _all_capitals(tokens[position].text):
+        position += 1
+    if position == 0:
+        return 0
+    for cursor in range(position, min(len(tokens), _DATELINE_MAX_TOKENS)):
+        token = tokens[cursor]
+        if token.text in _DATELINE_DASHES:
+            return cursor + 1 if cursor + 1 < len(tokens) else 0
+        if token.kind is _TokenKind.QUOTE or (token.is_word and token.text[:1].islower()):
+            return 0  # prose, not a dateline: "NATO's chief said ... - ..."
+    return 0
+
+
+def _all_capitals(word: str) -> bool:
+    letters = [character for character in word if character.isalpha()]
+    return len(letters) >= 2 and all(character.isupper() for character in letters)
+
+
 def _split_sentences(tokens: Sequence[_Token]) -> list[tuple[int, int]]:
-    """Token ranges of sentences; a quotation never splits, and may end one."""
+    """Token ranges of sentences; a quotation never splits, and may end one. A dateline opening
+    the paragraph ("MOSCOW —", "SEOUL, March 14 (Reuters) -") belongs to no sentence."""
     ranges: list[tuple[int, int]] = []
-    start = 0
+    start = _dateline_end(tokens)
     for position, token in enumerate(tokens):
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         if following is None:
