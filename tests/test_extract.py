@@ -1078,3 +1078,14 @@ def test_a_dateline_is_not_part_of_the_statement(paragraph: str, text: str) -> N
 def test_a_presidential_aide_is_a_description_not_words() -> None:
     (found,) = extract('"There are no plans for such a meeting," presidential aide Yuri Ushakov said.')
     assert (found.speaker, found.text) == ("Yuri Ushakov", "There are no plans for such a meeting")
+
+
+def test_british_single_quotes_are_quotations_and_apostrophes_are_not() -> None:
+    found = extract(
+        "'We are not excluding anything,' said Ivan Sorokin, the Kremlin spokesman. "
+        "'Everything depends on preparation, and that's not done yet.'"
+    )
+    assert [(c.speaker, c.kind.value, c.text) for c in found] == [
+        ("Ivan Sorokin", "quote", "We are not excluding anything"),
+        ("Ivan Sorokin", "quote", "Everything depends on preparation, and that's not done yet."),
+    ]
