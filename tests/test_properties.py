@@ -112,11 +112,15 @@ MEGABYTE = 1_000_000
     ],
 )
 def test_a_megabyte_of_repetition_scores_quickly(unit: str) -> None:
-    """Reported as a time, not asserted tightly: the bound only catches quadratic blow-ups."""
+    """Reported as a time, not asserted tightly: the bound only catches quadratic blow-ups.
+
+    CPU time of this process, not wall time: under `make test` the other worker may be running
+    ten browsers at once, which once stretched a 0.3 s run to 6.7 s of wall time.
+    """
     text = unit * (MEGABYTE // len(unit))
-    started = time.perf_counter()
+    started = time.process_time()
     scores, _ = score_texts([text], RULES, WEIGHTS)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert -1.0 <= scores[0] <= 1.0
     assert elapsed < 5.0, f"{elapsed:.1f} s for 1 MB of {unit!r}"
 
@@ -134,9 +138,9 @@ def test_user_patterns_cannot_cause_runaway_matching() -> None:
     hostile["families"][0]["patterns"] = ["meet ... meet ... meet summit?  talks"]
     rules = parse_rules(hostile, source="hostile.toml")
     text = "meet " * 200_000
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes' load does not count
     score_texts([text], rules, Weights.defaults(rules))
-    assert time.perf_counter() - started < 10.0
+    assert time.process_time() - started < 10.0
 
 
 @settings(max_examples=200, deadline=None)
