@@ -125,29 +125,34 @@ def _affiliate_after(
     tokens: Sequence[_Token], description: _Mention, sentence: _Sentence, lexicon: _Lexicon
 ) -> str | None:
     """'a foreign policy aide to Putin' -> 'Putin'."""
-    cursor = description.end
-    if cursor >= sentence.end or tokens[cursor].lower not in lexicon.connectors:
-        return None
-    for candidate in sentence.mentions:
-        if candidate.start == cursor + 1 and candidate.kind is _MentionKind.PERSON:
-            return candidate.name
-    return None
+    patron = _joined_to(tokens, description, sentence, lexicon, _MentionKind.PERSON)
+    return patron.name if patron is not None else None
 
 
 def _side_after(
     tokens: Sequence[_Token], description: _Mention, sentence: _Sentence, lexicon: _Lexicon
 ) -> str | None:
     """'a spokeswoman for the Russian Foreign Ministry' -> 'Russia' (the institution's side)."""
+    body = _joined_to(tokens, description, sentence, lexicon, _MentionKind.INSTITUTION)
+    return body.side if body is not None else None
+
+
+def _joined_to(
+    tokens: Sequence[_Token],
+    description: _Mention,
+    sentence: _Sentence,
+    lexicon: _Lexicon,
+    kind: _MentionKind,
+) -> _Mention | None:
+    """The mention of this kind that a connector joins to the description ("aide to", "spokeswoman
+    for the"), a determiner allowed between."""
     cursor = description.end
     if cursor >= sentence.end or tokens[cursor].lower not in lexicon.connectors:
         return None
     cursor += 1
     if cursor < sentence.end and tokens[cursor].lower in lexicon.determiners:
         cursor += 1
-    for candidate in sentence.mentions:
-        if candidate.start == cursor and candidate.kind is _MentionKind.INSTITUTION:
-            return candidate.side
-    return None
+    return next((m for m in sentence.mentions if m.start == cursor and m.kind is kind), None)
 
 
 def _learn_people(paragraphs: Sequence[_Paragraph], lexicon: _Lexicon) -> _Registry:
