@@ -23,7 +23,8 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from benchmarks.load import CHROMIUM_ARGS, VIEWPORT, dashboard_server
+from benchmarks.load import VIEWPORT, dashboard_server
+from benchmarks.serving import CHROMIUM_ARGS
 
 # A move not redrawn and finished in this long fails the measurement: over ten times the longest
 # move seen at 10k statements on the 2-core development machine (~2.5 s to the run's end).

@@ -25,13 +25,10 @@ import contextlib
 import datetime as dt
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -41,26 +38,19 @@ from playwright.async_api import ConsoleMessage, Page, Route, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.harness import environment
+from benchmarks.serving import (
+    APP,
+    CHROMIUM_ARGS,
+    ServerFailed,
+    streamlit_server,
+)
 from model.rules import default_rules
 from model.store import Store, open_seeded_store
 
-REPO = Path(__file__).resolve().parent.parent
-APP = REPO / "dashboard" / "app.py"
 DEFAULT_SESSIONS = 10
 DEFAULT_SECONDS = 60.0
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 # The browser tests' window: wide enough for the sidebar and the chart side by side.
 VIEWPORT = {"width": 1400, "height": 1000}
-SERVER_START_TIMEOUT_S = 60
 # Ten cold sessions opening at once on a busy 2-core machine take a while; a rerun takes seconds.
 OPEN_TIMEOUT_MS = 120_000
 ACTION_TIMEOUT_MS = 60_000
@@ -384,16 +374,6 @@ def table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 # --- the server -----------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class ServerFailed(RuntimeError):
-    """The dashboard server did not start; the message ends with its log."""
-
-
 @contextlib.contextmanager
 def dashboard_server(
     *,
@@ -408,50 +388,13 @@ def dashboard_server(
     `environment` is set last, over this function's own choices (the benchmark's figure 3 names
     its synthetic statements CSV there).
     """
-    port = free_port()
-    command = [
-        *(sys.executable, "-m", "streamlit", "run", str(app)),
-        *("--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port)),
-        *("--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"),
-    ]
     variables = {**os.environ, "SUMMIT_OUTLOOK_CHROMIUM": str(chromium), "SUMMIT_OUTLOOK_DB_URL": store_url}
     # Editing must be open and the page must show the store, whatever the caller's shell has set.
     for name in ("SUMMIT_OUTLOOK_STATEMENTS", "SUMMIT_OUTLOOK_EDITOR_SECRET"):
         variables.pop(name, None)
     variables.update(environment or {})
-    with log.open("w") as output:
-        process = subprocess.Popen(command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, env=variables)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process, log)
+    with streamlit_server(app, variables, log) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
-
-
-# Health checks go straight to the local server, never through a proxy named in the environment.
-LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise ServerFailed(f"streamlit exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with LOOPBACK.open(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    raise ServerFailed(
-        f"streamlit did not answer within {SERVER_START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}"
-    )
 
 
 def server_errors(log: Path) -> list[str]:

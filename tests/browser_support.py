@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
 
+from benchmarks.serving import APP, CHROMIUM_ARGS, ServerFailed, streamlit_server
 from dashboard.export import find_chromium
-
-REPO = Path(__file__).resolve().parent.parent
-APP = REPO / "dashboard" / "app.py"
-# Debian's Chromium as the probe of this machine runs it: without the background-networking
-# flags it tries (and fails) to reach Google's hosts at every start.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SERVER_START_TIMEOUT_S = 60
 
 
 def require_chromium() -> Path:
@@ -45,50 +25,15 @@ def require_chromium() -> Path:
     raise AssertionError("unreachable")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    pytest.fail(f"streamlit did not answer within {SERVER_START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
-
-
 @contextmanager
 def running_dashboard(environment: Mapping[str, str], log: Path) -> Iterator[str]:
     """`streamlit run dashboard/app.py` on a free loopback port; yields its URL, stops it after."""
-    port = free_port()
-    command = [
-        *(sys.executable, "-m", "streamlit", "run", str(APP)),
-        *("--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port)),
-        *("--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"),
-    ]
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, env=dict(environment)
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process, log)
-        yield url
-    finally:
-        process.terminate()
+    with ExitStack() as stack:
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+            url = stack.enter_context(streamlit_server(APP, environment, log))
+        except ServerFailed as error:
+            pytest.fail(str(error))
+        yield url
 
 
 @contextmanager
@@ -97,7 +42,7 @@ def launched_browser(chromium: Path) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
         try:
             yield browser
         finally:
