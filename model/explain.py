@@ -7,9 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from model.matching import match_texts
+from model.matching import match_columns, match_frame
 from model.rules import Rules
-from model.scoring import Weights, signal_contributions
+from model.scoring import Weights, column_contributions
 
 MODIFIER_KINDS: tuple[tuple[str, str], ...] = (
     ("negator", "negation_factor"),
@@ -84,10 +84,9 @@ def _stem(label: str, matched: str, modifiers: list[dict[str, Any]]) -> str:
 
 def score_texts(texts: Sequence[str], rules: Rules, weights: Weights) -> tuple[list[float], pd.DataFrame]:
     """Scores for raw texts and their match table with contributions (no dates needed)."""
-    matches = match_texts(texts, rules)
-    scores, contributions = signal_contributions(matches, len(texts), rules, weights)
-    matches = matches.assign(contribution=contributions)
-    return scores.tolist(), matches
+    columns = match_columns(texts, rules)
+    scores, contributions = column_contributions(columns, len(texts), rules, weights)
+    return scores.tolist(), match_frame({**columns, "contribution": contributions})
 
 
 def explain_texts(texts: Sequence[str], rules: Rules, weights: Weights) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -593,6 +594,12 @@ def match_texts(texts: Sequence[str], rules: Rules, *, use_prefilter: bool = Tru
 
     `use_prefilter=False` matches with Python's re alone: same result, slower (for tests).
     """
+    return match_frame(match_columns(texts, rules, use_prefilter=use_prefilter))
+
+
+def match_columns(texts: Sequence[str], rules: Rules, *, use_prefilter: bool = True) -> dict[str, Any]:
+    """The match table's columns by name (MATCH_COLUMNS), before they become a frame: numbers as
+    numpy arrays, text as tuples of str. Scoring a batch reads them directly (see score_texts)."""
     compiled = compile_rules(rules)
     with _cycle_collector_paused():
         texts, joined = _joined_batch(texts)
@@ -603,7 +610,7 @@ def match_texts(texts: Sequence[str], rules: Rules, *, use_prefilter: bool = Tru
         rows: list[tuple] = []
         for owner, text, owner_modifiers in zip(owners, cleaned, modifiers, strict=True):
             rows.extend(_statement_rows(text, found[owner], owner_modifiers, compiled, owner))
-        return _match_table(rows)
+        return _columns(rows)
 
 
 # Batches being matched now (any thread), and whether the collector ran before the first began.
@@ -648,16 +655,40 @@ _FLOAT_COLUMNS = frozenset(
 )
 
 
-def _match_table(rows: list[tuple]) -> pd.DataFrame:
-    """The rows as a frame, column by column with their final types (a third of the cost of
-    building it from records and converting after, which dominated small batches)."""
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(MATCH_COLUMNS)
-    data = {}
-    for name, values in zip(MATCH_COLUMNS, columns, strict=True):
+def _columns(rows: list[tuple]) -> dict[str, Any]:
+    values = list(zip(*rows, strict=True)) if rows else [()] * len(MATCH_COLUMNS)
+    columns: dict[str, Any] = {}
+    for name, column in zip(MATCH_COLUMNS, values, strict=True):
         if name in _INT_COLUMNS:
-            data[name] = np.array(values, dtype=np.int64)
+            columns[name] = np.array(column, dtype=np.int64)
         elif name in _FLOAT_COLUMNS:
-            data[name] = np.array(values, dtype=np.float64)
+            columns[name] = np.array(column, dtype=np.float64)
         else:
-            data[name] = pd.array(values, dtype="str")
-    return pd.DataFrame(data, copy=False)
+            columns[name] = column
+    return columns
+
+
+def match_frame(columns: dict[str, Any]) -> pd.DataFrame:
+    """Match columns (and any added ones, such as contributions) as a frame, text as pandas' str.
+
+    Built column by column with final types: a third of the cost of building it from records
+    and converting after, which dominated small batches.
+    """
+    arrays = {
+        name: _text_array(column) if isinstance(column, tuple) else column for name, column in columns.items()
+    }
+    return pd.DataFrame(arrays, copy=False)
+
+
+# pandas' default text type; when Arrow stores it, an Arrow array is wrapped directly, three
+# times faster than pd.array's per-value checks (which are most of a small batch's table cost).
+_STR = pd.array([], dtype="str").dtype
+_ARROW_TEXT = isinstance(_STR, pd.StringDtype) and _STR.storage == "pyarrow"
+
+
+def _text_array(values: tuple[str, ...]) -> Any:
+    if _ARROW_TEXT:
+        import pyarrow
+
+        return pd.arrays.ArrowStringArray(pyarrow.array(values, type=pyarrow.large_string()), dtype=_STR)
+    return pd.array(values, dtype="str")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -133,14 +134,39 @@ def signal_contributions(
     tanh(sum of raw values / score_scale); each contribution is its raw value rescaled so that a
     statement's contributions add up to its score.
     """
-    direction = {family.id: family.direction for family in rules.families}
     # Each distinct family once (factorize), then a look-up per match: far cheaper than a map.
     codes, families = pd.factorize(matches["family"])
-    signed_weight = np.array(
-        [direction[family] * weights.families[family] for family in families], dtype=float
+    signed_weight = _signed_weights(rules, weights)
+    per_family = np.array([signed_weight[family] for family in families], dtype=float)
+    return _scores_and_contributions(
+        matches["statement"].to_numpy(dtype=np.int64),
+        per_family[codes] * matches["modifier_factor"].to_numpy(dtype=float),
+        n_statements,
+        rules,
     )
-    raw = signed_weight[codes] * matches["modifier_factor"].to_numpy(dtype=float)
-    owners = matches["statement"].to_numpy(dtype=np.int64)
+
+
+def column_contributions(
+    columns: Mapping[str, Any], n_statements: int, rules: Rules, weights: Weights
+) -> tuple[np.ndarray, np.ndarray]:
+    """`signal_contributions` of match columns not yet made a frame (model.matching.match_columns)."""
+    family = columns["family"]
+    signed_weight = np.fromiter(
+        map(_signed_weights(rules, weights).__getitem__, family), dtype=float, count=len(family)
+    )
+    return _scores_and_contributions(
+        columns["statement"], signed_weight * columns["modifier_factor"], n_statements, rules
+    )
+
+
+def _signed_weights(rules: Rules, weights: Weights) -> dict[str, float]:
+    """Per family id: its direction times the user's weight."""
+    return {family.id: family.direction * weights.families[family.id] for family in rules.families}
+
+
+def _scores_and_contributions(
+    owners: np.ndarray, raw: np.ndarray, n_statements: int, rules: Rules
+) -> tuple[np.ndarray, np.ndarray]:
     raw_totals = np.bincount(owners, weights=raw, minlength=n_statements)
     scores = np.tanh(raw_totals / rules.scoring.score_scale)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -149,3 +149,25 @@ def test_hyperscan_and_plain_python_agree_on_any_text(texts: list[str]) -> None:
     import pandas as pd
 
     pd.testing.assert_frame_equal(match_texts(texts, RULES), match_texts(texts, RULES, use_prefilter=False))
+
+
+FAMILY_WEIGHTS = st.fixed_dictionaries(
+    {family_id: st.floats(0.0, 3.0, allow_nan=False) for family_id in RULES.family_ids}
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TEXTS, min_size=1, max_size=6), FAMILY_WEIGHTS)
+def test_bulk_scoring_agrees_with_scoring_a_match_table(texts: list[str], families: dict[str, float]) -> None:
+    """score_texts scores match columns before they become a frame; the dashboard re-weights a
+    cached match table. Both must give the same scores, contributions and table."""
+    import pandas as pd
+
+    from model.scoring import signal_contributions
+
+    weights = Weights(families=families, roles=WEIGHTS.roles, half_life_days=WEIGHTS.half_life_days)
+    scores, table = score_texts(texts, RULES, weights)
+    matches = match_texts(texts, RULES)
+    expected_scores, contributions = signal_contributions(matches, len(texts), RULES, weights)
+    assert scores == expected_scores.tolist()
+    pd.testing.assert_frame_equal(table, matches.assign(contribution=contributions))
