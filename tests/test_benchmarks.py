@@ -11,7 +11,7 @@ import pytest
 from benchmarks import corpus, figures
 from benchmarks.__main__ import main
 from benchmarks.browser_probe import BARE, time_slider_moves
-from benchmarks.harness import Budget, Row, render_table
+from benchmarks.harness import SHORT_PAIR_FACTOR, Budget, Row, render_table
 from model.matching import match_texts
 from model.rules import default_rules
 from model.statements import Role, read_statements_csv
@@ -88,7 +88,10 @@ def test_budget_skips_what_cannot_fit_and_caps_runs() -> None:
     assert budget.measure(lambda: None, estimate=11.0) is None
     assert budget.measure(lambda: None).runs == 5
     ours, baseline = budget.measure_pair(lambda: None, lambda: None)
-    assert ours.runs == baseline.runs == 5
+    assert ours.runs == baseline.runs == 5 * SHORT_PAIR_FACTOR  # short pairs get more runs
+    assert budget.pairs_for(1.0) == 5
+    assert budget.pairs_for(0.1) == 5 * SHORT_PAIR_FACTOR
+    assert Budget(repeats=5, cell_seconds=1.0).pairs_for(0.125) == 8  # the budget still caps them
     assert budget.measure_pair(lambda: None, lambda: None, estimate=11.0) is None
 
 
