@@ -63,6 +63,10 @@ CLI_MEMORY_LIMIT_MB = 500.0
 PER_LINE_RATIO_LIMIT = 1.3
 CLI_RUNS = 3
 STARTUP_LINES = 10
+# A size's cost per line is its time beyond startup over its lines; only sizes whose work beyond
+# startup is at least this share of startup say much about it (100,000 lines: ~0.8 s of work
+# after ~0.85 s of startup, since scoring got faster; 10,000: ~0.15 s, noise).
+PER_LINE_MIN_WORK_SHARE = 0.5
 
 
 def _texts(n: int, seed: int, cache: dict[int, list[str]]) -> list[str]:
@@ -491,9 +495,9 @@ def cli_bulk(sizes: Sequence[int], budget: Budget, *, seed: int, workdir: Path) 
     for n, runs in results.items():
         seconds = statistics.median(s for s, _ in runs)
         peak_mb = max(mb for _, mb in runs)
-        lines = n + 1  # the marker line saying the file is synthetic is scored too
-        if seconds >= 2 * startup_seconds:  # shorter runs say little about the cost per line
-            per_line[n] = (seconds - startup_seconds) / lines
+        cost = _per_line_cost(n, seconds, startup_seconds)
+        if cost is not None:
+            per_line[n] = cost
         rows.append(
             Row(
                 "4 CLI score peak memory",
@@ -509,11 +513,19 @@ def cli_bulk(sizes: Sequence[int], budget: Budget, *, seed: int, workdir: Path) 
     return rows + skipped_rows + [_per_line_row(per_line)]
 
 
+def _per_line_cost(n: int, seconds: float, startup_seconds: float) -> float | None:
+    """Seconds per line beyond startup, or None when the run is too close to startup to tell."""
+    work = seconds - startup_seconds
+    if work < PER_LINE_MIN_WORK_SHARE * startup_seconds:
+        return None
+    return work / (n + 1)  # the marker line saying the file is synthetic is scored too
+
+
 def _per_line_row(per_line: dict[int, float]) -> Row:
     """Cost per line of the largest measured size against the next largest."""
     target = f"<= {PER_LINE_RATIO_LIMIT:g}x (1,000,000 vs 100,000)"
     if len(per_line) < 2:
-        reason = skipped("needs two sizes whose runs outlast startup")
+        reason = skipped("needs two sizes with enough work beyond startup")
         return Row("4 CLI time per line", "", "", "", "", "", target, reason)
     small, large = sorted(per_line)[-2:]
     ratio = per_line[large] / per_line[small]

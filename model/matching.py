@@ -655,6 +655,7 @@ _FLOAT_COLUMNS = frozenset(
 
 
 def _columns(rows: list[tuple]) -> dict[str, Any]:
+    """Rows in MATCH_COLUMNS order as columns: numbers as numpy arrays, text as tuples."""
     values = list(zip(*rows, strict=True)) if rows else [()] * len(MATCH_COLUMNS)
     columns: dict[str, Any] = {}
     for name, column in zip(MATCH_COLUMNS, values, strict=True):

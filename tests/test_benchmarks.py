@@ -95,6 +95,18 @@ def test_budget_skips_what_cannot_fit_and_caps_runs() -> None:
     assert budget.measure_pair(lambda: None, lambda: None, estimate=11.0) is None
 
 
+def test_cli_cost_per_line_needs_work_beyond_startup() -> None:
+    _per_line_cost, _per_line_row = figures._per_line_cost, figures._per_line_row
+    startup = 0.8
+    assert _per_line_cost(10_000, 0.95, startup) is None  # 0.15 s of work: noise
+    linear = {n: _per_line_cost(n, startup + n * 8e-6, startup) for n in (100_000, 1_000_000)}
+    assert linear[100_000] == pytest.approx(8e-6, rel=1e-4)
+    assert _per_line_row(linear).result == "PASS"
+    slower = {100_000: 8e-6, 1_000_000: 12e-6}  # 1.5x the cost per line at ten times the size
+    assert _per_line_row(slower).result == "MISS"
+    assert _per_line_row({1_000_000: 8e-6}).result.startswith("n/a")
+
+
 def test_table_has_one_line_per_row_under_a_header() -> None:
     row = Row("1 bulk scoring", "1,000", "3", "1 stmt/s", "VADER", "2x", ">= 10x", "MISS")
     lines = render_table([row, row]).splitlines()
