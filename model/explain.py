@@ -77,9 +77,14 @@ def signal_stems(matches: pd.DataFrame, rules: Rules) -> list[str]:
 
 
 def _stem(label: str, matched: str, modifiers: list[dict[str, Any]]) -> str:
-    described = ", ".join(f"{m['kind']} '{m['text']}' x{m['factor']:g}" for m in modifiers)
+    described = ", ".join(f"{m['kind']} {_modifier_words(m)} x{m['factor']:g}" for m in modifiers)
     detail = f" ({described})" if described else ""
     return f"{label}: \u201c{matched}\u201d{detail}"
+
+
+def _modifier_words(modifier: dict[str, Any]) -> str:
+    """The modifier's words, quoted; a contrast's text already quotes its word ("before 'but'")."""
+    return modifier["text"] if modifier["kind"] == "contrast" else f"'{modifier['text']}'"
 
 
 def score_texts(texts: Sequence[str], rules: Rules, weights: Weights) -> tuple[list[float], pd.DataFrame]:

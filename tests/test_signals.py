@@ -202,6 +202,17 @@ def test_contrast_makes_what_follows_weigh_more() -> None:
     assert positive_last > 0 > negative_last
 
 
+def test_contrast_reads_plainly_in_the_explanation() -> None:
+    from model.explain import describe_signal
+
+    lines = [
+        describe_signal(record)
+        for record in explain("The talks have stalled, but we are ready to meet.")["signals"]
+    ]
+    assert any("contrast before 'but' x0.5" in line for line in lines), lines
+    assert any("contrast after 'but' x1.5" in line for line in lines), lines
+
+
 def test_a_lone_but_changes_nothing() -> None:
     assert score("But the summit is scheduled for June.") == score("The summit is scheduled for June.")
 
