@@ -15,7 +15,7 @@ from dashboard.drafts import check_rows
 from dashboard.editing import EARLIEST_DATE, KIND_OPTIONS, MAX_SOURCE_CHARS, ROLE_OPTIONS, label_of
 from dashboard.editor_access import editing_refused
 from dashboard.outcomes import Outcome, Tone, outcome_ui, store_failure
-from model.extract import candidates_to_frame, extract_statements
+from model.extract import MAX_SIDE_CHARS, candidates_to_frame, extract_statements
 from model.statements import StatementsError
 from model.store import ImportResult, Store, StoreError
 
@@ -25,6 +25,7 @@ IMPORT_OUTCOME = "import_outcome"
 ARTICLE_TEXT = "article_text"
 ARTICLE_PUBLISHED = "article_published"
 ARTICLE_SOURCE = "article_source"
+ARTICLE_HOME_SIDE = "article_home_side"
 CANDIDATES = "article_candidates"
 CANDIDATES_ROUND = "article_round"  # bumped for each new set of candidates: a fresh editor
 ARTICLE_OUTCOME = "article_outcome"
@@ -108,7 +109,7 @@ def article_ui(store: Store) -> None:
             height=180,
             placeholder="Paste a news article: statements are found with who said them and when.",
         )
-        published, source, _ = st.columns([1, 3, 1])
+        published, home_side, source = st.columns([1, 1, 3])
         published.date_input(
             "Published on",
             key=ARTICLE_PUBLISHED,
@@ -116,6 +117,15 @@ def article_ui(store: Store) -> None:
             max_value=dt.date.today() + dt.timedelta(days=1),
             format="YYYY-MM-DD",
             help="Dates like 'last week' or 'on Friday' are counted from this day.",
+        )
+        home_side.text_input(
+            "Publication's country",
+            key=ARTICLE_HOME_SIDE,
+            max_chars=MAX_SIDE_CHARS,
+            placeholder="e.g. United States",
+            help="Newsrooms name their own officials by a bare title ('President Donald Trump') "
+            "and foreign ones with their country: such speakers are taken to be this country's. "
+            "Left empty, their side stays unknown.",
         )
         source.text_input(
             "Source",
@@ -140,7 +150,8 @@ def find_candidates() -> None:
         return
     published = st.session_state.get(ARTICLE_PUBLISHED) or dt.date.today()
     source = str(st.session_state.get(ARTICLE_SOURCE) or "").strip()
-    found = extract_statements(article, published=published)
+    home_side = str(st.session_state.get(ARTICLE_HOME_SIDE) or "")
+    found = extract_statements(article, published=published, home_side=home_side)
     st.session_state[CANDIDATES] = candidates_table(candidates_to_frame(found, source=source))
     st.session_state[CANDIDATES_ROUND] = st.session_state.get(CANDIDATES_ROUND, 0) + 1
 

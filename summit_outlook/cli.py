@@ -263,7 +263,7 @@ def command_extract(args: argparse.Namespace) -> None:
         raise UserError(f"{path}: not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise UserError(f"{path}: cannot read file ({error.strerror})") from None
-    candidates = extract_statements(article, published=args.published)
+    candidates = extract_statements(article, published=args.published, home_side=args.home_side)
     frame = candidates_to_frame(candidates, source=args.source or path.name)
     frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
     if args.format == "json":
@@ -337,6 +337,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date; relative dates in the text are resolved against it",
     )
     extract.add_argument("--source", help="what to put in the source column (default: file name)")
+    extract.add_argument(
+        "--home-side",
+        metavar="COUNTRY",
+        help="the publication's country: officials it names by a bare title ('President Donald "
+        "Trump') are taken to be its (default: their side stays unknown)",
+    )
     extract.add_argument("--format", choices=["csv", "json"], default="csv")
     extract.set_defaults(handler=command_extract)
 

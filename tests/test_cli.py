@@ -210,6 +210,19 @@ def test_extract_finds_the_article_statements(cli) -> None:
     assert all(row["source"] == "trump-putin-summit-2025-11.txt" for row in rows)
 
 
+def test_extract_takes_the_publications_country_for_bare_titles(cli) -> None:
+    article = "data/sources/trump-putin-summit-2025-11.txt"
+    plain = json.loads(cli("extract", article, "--published", "2025-11-18", "--format", "json").stdout)
+    result = cli(
+        "extract", article, "--published", "2025-11-18", "--format", "json", "--home-side", "United States"
+    )
+    assert result.returncode == 0, result.stderr
+    homed = json.loads(result.stdout)
+    trump = {row["side"] for row in homed if row["speaker"] == "Donald Trump"}
+    assert trump == {"United States"}
+    assert {row["side"] for row in plain if row["speaker"] == "Donald Trump"} == {"unknown"}
+
+
 def test_extract_rejects_a_bad_publication_date(cli) -> None:
     result = cli("extract", "data/sources/trump-putin-summit-2025-11.txt", "--published", "18/11/2025")
     assert result.returncode == 2

@@ -425,6 +425,19 @@ def test_an_article_becomes_candidates_and_the_kept_ones_are_saved(store: Store)
     assert not [frame for frame in app.dataframe if (frame.key or "").startswith("candidates_")]
 
 
+def test_the_publications_country_fills_in_officials_named_by_a_bare_title(store: Store) -> None:
+    app = open_statements_tab(start())
+    find_statements(app)
+    table = app.dataframe(key=candidates_key(app)).value
+    assert set(table.loc[table["speaker"] == "Donald Trump", "side"]) == {"unknown"}
+
+    app.text_input(key="article_home_side").input("United States")
+    click(app, "Find statements")
+    table = app.dataframe(key=candidates_key(app)).value
+    assert set(table.loc[table["speaker"] == "Donald Trump", "side"]) == {"United States"}
+    assert set(table.loc[table["speaker"] == "Sergei Lavrov", "side"]) == {"Russia"}
+
+
 def test_a_bad_kept_row_is_listed_by_row_and_field_and_nothing_is_saved(store: Store) -> None:
     app = open_statements_tab(start())
     find_statements(app)

@@ -112,6 +112,25 @@ def test_article_speakers_resolve_to_their_introductions(
     assert (found.title, found.role, found.side) == (title, role, side)
 
 
+def test_the_publications_country_is_the_side_of_officials_named_by_a_bare_title() -> None:
+    """US copy says "President Donald Trump" and "Russian Foreign Minister Sergei Lavrov"."""
+    found = extract_statements(ARTICLE, published=PUBLISHED, rules=RULES, home_side=" United States ")
+    sides = {candidate.speaker: candidate.side for candidate in found}
+    assert sides["Donald Trump"] == "United States"
+    assert sides["Sergei Lavrov"] == "Russia"  # the text names it: unchanged
+    assert sides["Dmitry Peskov"] == "Russia"
+    unchanged = [(c.speaker, c.text, c.date) for c in extract(ARTICLE)]
+    assert [(c.speaker, c.text, c.date) for c in found] == unchanged  # only sides differ
+    blank = extract_statements(ARTICLE, published=PUBLISHED, rules=RULES, home_side="  ")
+    assert {c.speaker: c.side for c in blank}["Donald Trump"] == "unknown"
+
+
+def test_the_publications_country_is_not_given_to_people_without_a_title() -> None:
+    article = "The summit is off, said Anna Berg, who runs a bakery in Anchorage, on Monday."
+    (found,) = extract_statements(article, published=PUBLISHED, rules=RULES, home_side="United States")
+    assert (found.speaker, found.role, found.side) == ("Anna Berg", "other", "unknown")
+
+
 def test_article_date_notes_say_how_each_date_was_found() -> None:
     found = extract(ARTICLE)
     leavitt = containing(found, "not completely off the table")

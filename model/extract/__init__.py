@@ -22,7 +22,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from model.extract.analysis import _analyse
-from model.extract.builder import UNKNOWN_SIDE, Candidate, _Builder, _Draft, _limit
+from model.extract.builder import UNKNOWN_SIDE, Candidate, _Builder, _Draft, _limit, _Speaker
 from model.extract.dating import _Dater
 from model.extract.rules import (
     DEFAULT_RULES_PATH,
@@ -45,7 +45,7 @@ from model.extract.rules import (
     load_extraction_rules,
     parse_extraction_rules,
 )
-from model.statements import COLUMNS
+from model.statements import COLUMNS, Role
 
 __all__ = [
     "DEFAULT_RULES_PATH",
@@ -85,13 +85,20 @@ FRAME_COLUMNS: tuple[str, ...] = (*COLUMNS, "title", "confidence")
 
 
 def extract_statements(
-    article: str, *, published: dt.date, rules: ExtractionRules | None = None
+    article: str,
+    *,
+    published: dt.date,
+    rules: ExtractionRules | None = None,
+    home_side: str | None = None,
 ) -> list[Candidate]:
     """Candidate statements in an article, in reading order, each dated and attributed.
 
     ``published`` is the article's publication date: relative dates ("last week",
     "on Friday") are resolved against it, and it stands in only where nothing else dates a
-    statement. Never raises on any text; the same input always gives the same output.
+    statement. ``home_side`` is the publication's own country: newsrooms give their own
+    officials a bare title ("President Donald Trump") and foreign ones their country ("Russian
+    President Vladimir Putin"), so a titled speaker whose side the text never names is taken to
+    be its. Never raises on any text; the same input always gives the same output.
     """
     rules = rules or load_extraction_rules()
     if isinstance(published, dt.datetime):
@@ -99,10 +106,10 @@ def extract_statements(
     paragraphs = _analyse(article, rules, published)
     drafts = _Builder(paragraphs, rules).build()
     _Dater(drafts, rules, published).run()
-    return _unique_candidates(drafts)
+    return _unique_candidates(drafts, home_side=(home_side or "").strip() or None)
 
 
-def _unique_candidates(drafts: Iterable[_Draft]) -> list[Candidate]:
+def _unique_candidates(drafts: Iterable[_Draft], *, home_side: str | None) -> list[Candidate]:
     """Drafts as Candidates; the same words from the same speaker are kept once."""
     seen: set[tuple[str, str]] = set()
     candidates: list[Candidate] = []
@@ -111,11 +118,20 @@ def _unique_candidates(drafts: Iterable[_Draft]) -> list[Candidate]:
         if key in seen or draft.date is None:
             continue
         seen.add(key)
-        candidates.append(_to_candidate(draft, draft.date))
+        candidates.append(_to_candidate(draft, draft.date, home_side=home_side))
     return candidates
 
 
-def _to_candidate(draft: _Draft, date: dt.date) -> Candidate:
+def _side(speaker: _Speaker, home_side: str | None) -> str:
+    """The speaker's side as the text gives it; for an official introduced by a bare title, the
+    publication's own country when it is known."""
+    titled_official = bool(speaker.title) and speaker.role is not Role.OTHER
+    if speaker.side == UNKNOWN_SIDE and home_side and titled_official:
+        return home_side
+    return speaker.side
+
+
+def _to_candidate(draft: _Draft, date: dt.date, *, home_side: str | None) -> Candidate:
     speaker = draft.speaker
     return Candidate(
         date=date,
@@ -123,7 +139,7 @@ def _to_candidate(draft: _Draft, date: dt.date) -> Candidate:
         speaker=_limit(speaker.name, MAX_SPEAKER_CHARS),
         title=_limit(speaker.title, MAX_SPEAKER_CHARS),
         role=speaker.role,
-        side=_limit(speaker.side, MAX_SIDE_CHARS),
+        side=_limit(_side(speaker, home_side), MAX_SIDE_CHARS),
         text=draft.text,
         kind=draft.kind,
         sentence_index=draft.sentence,
