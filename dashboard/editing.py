@@ -21,12 +21,12 @@ from dashboard.views import OutlookView, format_day
 from model.outlook import MatchedStatements
 from model.rules import Rules
 from model.statements import MAX_TEXT_CHARS, Kind, Role, Statement
-from model.store import Store, StoreError
+from model.store import TRASH_LIMIT, Store, StoreError
 
 # Session-state keys (the fields' own keys are `{prefix}_{field}`).
 NEW = "new"  # widget-key prefix of the add form
 STORED_OUTCOME = "stored_outcome"
-DELETES_TO_UNDO = "deletes_to_undo"  # deletes made in this session and not undone yet
+DELETES_TO_UNDO = "deletes_to_undo"  # trash entries of this session's deletes, not undone yet
 STORED_TABLE = "stored_table"
 
 # Limits the date pickers offer: diplomacy since the UN's founding, up to tomorrow (time zones).
@@ -162,27 +162,31 @@ def delete_statement(store: Store, statement_id: int) -> None:
         return
     try:
         deleted = store.get(statement_id)
-        store.delete(statement_id)
+        entry = store.delete(statement_id)
     except StoreError as error:
         st.session_state[STORED_OUTCOME] = store_failure("deleted", error)
         return
     st.session_state[STORED_OUTCOME] = Outcome(Tone.SUCCESS, "Statement deleted.", describe(deleted))
-    st.session_state[DELETES_TO_UNDO] = st.session_state.get(DELETES_TO_UNDO, 0) + 1
+    st.session_state[DELETES_TO_UNDO] = [*st.session_state.get(DELETES_TO_UNDO, []), entry]
 
 
 def undo_delete(store: Store) -> None:
-    if editing_refused():
+    """Restore this session's latest delete: another editor's deletes since are not undone."""
+    entries = list(st.session_state.get(DELETES_TO_UNDO, []))
+    if editing_refused() or not entries:
         return
-    st.session_state[DELETES_TO_UNDO] = max(0, st.session_state.get(DELETES_TO_UNDO, 0) - 1)
     try:
-        restored = store.undo_last_delete()
+        restored = store.restore_deleted(entries[-1])
         statement = store.get(restored) if restored is not None else None
     except StoreError as error:
         st.session_state[STORED_OUTCOME] = store_failure("restored", error)
         return
+    st.session_state[DELETES_TO_UNDO] = entries[:-1]
     if statement is None:
         st.session_state[STORED_OUTCOME] = Outcome(
-            Tone.WARNING, "Nothing to undo: no deleted statement is kept."
+            Tone.WARNING,
+            "Nothing to undo: that delete is no longer in the trash (undone elsewhere, or older "
+            f"than the {TRASH_LIMIT} deletes it keeps).",
         )
     else:
         st.session_state[STORED_OUTCOME] = Outcome(Tone.SUCCESS, "Statement restored.", describe(statement))

@@ -487,17 +487,19 @@ class Store:
             )
             _bump_version(conn)
 
-    def delete(self, statement_id: int) -> None:
-        """Delete a statement, keeping it in the trash so undo_last_delete() can restore it."""
+    def delete(self, statement_id: int) -> int:
+        """Delete a statement, keeping it in the trash; returns its trash entry, which
+        restore_deleted() takes (undo_last_delete() restores whichever delete came last)."""
         with self._writing() as conn:
             row = _statement_row(conn, statement_id)
             trashed = {key: value for key, value in row._mapping.items() if key != "id"}
-            conn.execute(
+            entry = conn.execute(
                 sa.insert(TRASH_TABLE).values(**trashed, statement_id=statement_id, deleted_at=_utc_now())
-            )
+            ).inserted_primary_key[0]
             conn.execute(sa.delete(STATEMENTS_TABLE).where(STATEMENTS_TABLE.c.id == statement_id))
             _prune_trash(conn)
             _bump_version(conn)
+        return int(entry)
 
     def undo_last_delete(self) -> int | None:
         """Restore the most recently deleted statement under its old id; None if none is left.
@@ -505,10 +507,20 @@ class Store:
         If the same statement has been added again since, the trash entry is dropped and the
         id of the statement now stored is returned.
         """
+        newest = sa.select(TRASH_TABLE).order_by(TRASH_TABLE.c.trash_id.desc()).limit(1)
+        return self._restore_trashed(newest)
+
+    def restore_deleted(self, entry: int) -> int | None:
+        """Restore the statement of one trash entry (from delete()), as undo_last_delete() does;
+        None when that entry is gone: restored already, or older than the trash keeps.
+
+        Each editor undoes their own deletes, whatever others have deleted since.
+        """
+        return self._restore_trashed(sa.select(TRASH_TABLE).where(TRASH_TABLE.c.trash_id == entry))
+
+    def _restore_trashed(self, query: sa.Select[Any]) -> int | None:
         with self._writing() as conn:
-            trashed = conn.execute(
-                sa.select(TRASH_TABLE).order_by(TRASH_TABLE.c.trash_id.desc()).limit(1)
-            ).first()
+            trashed = conn.execute(query).first()
             if trashed is None:
                 return None
             restored_id = _restore(conn, trashed._mapping)

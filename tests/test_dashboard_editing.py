@@ -305,6 +305,38 @@ def test_delete_and_undo_last_delete(store: Store) -> None:
     assert not [button for button in app.button if button.label == "Undo last delete"]
 
 
+def test_undo_restores_this_sessions_delete_not_another_editors(store: Store) -> None:
+    mine, theirs = open_statements_tab(start()), open_statements_tab(start())
+    frame = store.frame()
+    my_id, their_id = int(frame.iloc[-1]["id"]), int(frame.iloc[-2]["id"])
+    select_stored_row(mine, 0)  # the newest statement first
+    click(mine, "Delete statement")
+    run(theirs)
+    select_stored_row(theirs, 0)  # now the one before it
+    click(theirs, "Delete statement")
+    assert {my_id, their_id}.isdisjoint(set(store.frame()["id"]))
+
+    click(mine, "Undo last delete")
+    ids = set(store.frame()["id"])
+    assert my_id in ids and their_id not in ids
+    assert [success.value for success in mine.success] == ["Statement restored."]
+    assert not [button for button in mine.button if button.label == "Undo last delete"]
+
+
+def test_undo_of_a_delete_the_trash_no_longer_holds_says_so(store: Store) -> None:
+    app = open_statements_tab(start())
+    newest = int(store.frame().iloc[-1]["id"])
+    select_stored_row(app, 0)
+    click(app, "Delete statement")
+    assert store.undo_last_delete() == newest  # restored elsewhere, say from the command line
+    click(app, "Undo last delete")
+    assert [warning.value for warning in app.warning] == [
+        "Nothing to undo: that delete is no longer in the trash (undone elsewhere, or older than "
+        "the 100 deletes it keeps)."
+    ]
+    assert store.count() == len(BUNDLED)
+
+
 # --- importing a CSV file ---------------------------------------------------------------------
 
 

@@ -236,6 +236,16 @@ def test_undo_restores_deletions_newest_first(store: Store) -> None:
     assert [store.undo_last_delete() for _ in range(4)] == [ids[2], ids[1], ids[0], None]
 
 
+def test_restore_deleted_puts_back_that_delete_whatever_came_after(store: Store) -> None:
+    ids = [store.add(statement) for statement in _statements(3)]
+    entries = [store.delete(statement_id) for statement_id in ids]
+    assert store.restore_deleted(entries[0]) == ids[0]
+    assert store.restore_deleted(entries[0]) is None  # once only
+    assert ids[0] in set(store.frame()["id"]) and not {ids[1], ids[2]} & set(store.frame()["id"])
+    assert store.undo_last_delete() == ids[2]  # the newest of those left
+    assert store.restore_deleted(10_000) is None
+
+
 def test_undo_works_from_another_store_on_the_same_file(store: Store, db_path: Path) -> None:
     statement_id = store.add(_statement(1))
     store.delete(statement_id)
