@@ -55,8 +55,10 @@ class SignInThrottle:
     """Failed sign-ins per client address in a sliding window, shared by every session.
 
     Counting per address rather than per session matters: a new browser tab is a new session.
-    Addresses behind one proxy share a count, so one guesser there can pause others' sign-in
-    for a few minutes at most; that is the price of stopping the guessing.
+    Behind a reverse proxy the address is the client's as the proxy reports it, when uvicorn
+    believes that proxy (FORWARDED_ALLOW_IPS; by default one on the same machine). Behind one it
+    does not, everyone shares a count, so one guesser can pause others' sign-in for a few minutes
+    at most; that is the price of stopping the guessing.
     """
 
     def __init__(
