@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test bench load lint chromium clean
+.PHONY: run test bench load lint chromium postgresql clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,10 +17,13 @@ $(STAMP): pyproject.toml
 chromium:
 	@bash scripts/ensure-chromium.sh
 
+postgresql:
+	@bash scripts/ensure-postgresql.sh
+
 run: $(STAMP) chromium
 	$(BIN)/streamlit run dashboard/app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium postgresql
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 bench: $(STAMP)

@@ -42,6 +42,9 @@ IMPORT_CHUNK_ROWS = 500
 LOOKUP_CHUNK_ROWS = 500
 # How many deleted statements the trash keeps for undo; older ones are forgotten.
 TRASH_LIMIT = 100
+# PostgreSQL advisory lock that serialises schema migrations (any fixed number; this one spells
+# "SUMMIT" in ASCII).
+MIGRATION_LOCK_KEY = 0x53554D4D4954
 
 # Keys of the `meta` table.
 META_SEEDED = "seeded"
@@ -409,6 +412,12 @@ class Store:
         if current == SCHEMA_VERSION:
             return
         with self._writing() as conn:
+            if conn.dialect.name == "postgresql":
+                # SQLite's write transaction locks the file; PostgreSQL's takes no lock before
+                # the first write, so two processes opening a new database at once both created
+                # the tables ("duplicate key value violates unique constraint", found by the
+                # PostgreSQL tests). One migrator at a time, until this transaction ends.
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK_KEY)))
             # Read again under the write lock: another process may have migrated meanwhile.
             SCHEMA_VERSION_TABLE.create(conn, checkfirst=True)
             current = _schema_version(conn)

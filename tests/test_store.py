@@ -90,9 +90,16 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    """A fresh store on a new SQLite file."""
-    with Store(_url(db_path)) as opened:
+def database_url(db_path: Path) -> str:
+    """Each test's own new database: a SQLite file here, a PostgreSQL database in
+    tests/test_store_postgres.py, which runs the tests that take this fixture (or `store`) again."""
+    return _url(db_path)
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    """A fresh store on a new database."""
+    with Store(database_url) as opened:
         yield opened
 
 
@@ -131,10 +138,10 @@ def test_an_existing_empty_file_is_migrated(db_path: Path) -> None:
         assert opened.add(_statement(1)) == 1
 
 
-def test_reopening_keeps_statements_and_does_not_migrate_again(db_path: Path) -> None:
-    with Store(_url(db_path)) as first:
+def test_reopening_keeps_statements_and_does_not_migrate_again(database_url: str) -> None:
+    with Store(database_url) as first:
         first.add(_statement(1))
-    with Store(_url(db_path)) as second:
+    with Store(database_url) as second:
         assert second.count() == 1
         assert second.schema_version() == 1
         assert second.version() == 1
@@ -496,8 +503,8 @@ def _add_each(url: str, tag: str, count: int, go: object) -> None:
     store.close()
 
 
-def test_two_threads_adding_at_once_keep_every_statement(db_path: Path) -> None:
-    url = _url(db_path)
+def test_two_threads_adding_at_once_keep_every_statement(database_url: str) -> None:
+    url = database_url
     go = threading.Event()
     errors: list[BaseException] = []
 
@@ -519,10 +526,11 @@ def test_two_threads_adding_at_once_keep_every_statement(db_path: Path) -> None:
         assert store.version() == 100
 
 
-def test_two_processes_adding_at_once_keep_every_statement(db_path: Path) -> None:
-    url = _url(db_path)
+def test_two_processes_adding_at_once_keep_every_statement(database_url: str) -> None:
+    url = database_url
     go = SPAWN.Event()
-    # Both start on a file that does not exist yet, so they also race to create the schema.
+    # Both start on an empty database (a file that does not exist yet), so they also race to
+    # create the schema.
     children = [SPAWN.Process(target=_add_each, args=(url, tag, 50, go)) for tag in ("p1", "p2")]
     for child in children:
         child.start()
