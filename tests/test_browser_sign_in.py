@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 from dashboard.auth import MAX_FAILED_SIGN_INS, SECRET_ENV
 from tests.browser_support import launched_browser, require_chromium, running_dashboard
@@ -69,10 +70,18 @@ def statements_tab(browser, url: str, forwarded_for: str):
 
 
 def sign_in(page, password: str, *, expected: str) -> None:
-    """Submit the password and wait for the answer that must come (an error, or signed in)."""
-    page.get_by_role("textbox", name="Editor password").fill(password)
+    """Submit the password and wait for this submission's answer (an error, or signed in).
+
+    The previous attempt's error stays on the page until the new answer replaces it, so an error
+    is awaited only once the server has emptied the password box, which it does on reading it.
+    """
+    box = page.get_by_role("textbox", name="Editor password")
+    box.fill(password)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_text(expected).wait_for(state="visible")
+    if expected != SIGNED_IN:
+        expect(box).to_have_value("")
+        page.locator("[data-testid='stStatusWidget']").wait_for(state="detached")
+    expect(page.get_by_text(expected)).to_be_visible()
 
 
 def test_wrong_passwords_count_against_the_address_the_proxy_saw(browser, server: tuple[str, str]) -> None:
