@@ -980,6 +980,34 @@ def test_settings_and_affiliations_of_unseen_shapes(article: str, expected: tupl
     assert (found.speaker, found.side, found.text) == expected
 
 
+@pytest.mark.parametrize(
+    ("article", "title", "role"),
+    [
+        (  # two descriptions joined by "and": one title, the last one's role
+            "Pavel Orlov, the head of Russia's sovereign wealth fund and Putin's special envoy, said on "
+            "Monday that a summit was still possible.",
+            "head of Russia's sovereign wealth fund and Putin's special envoy",
+            "envoy",
+        ),
+        (  # the same at the end of the sentence
+            '"We are ready to meet," said Pavel Orlov, the head of Russia\'s sovereign wealth fund and '
+            "Putin's special envoy.",
+            "head of Russia's sovereign wealth fund and Putin's special envoy",
+            "envoy",
+        ),
+        (  # a relative clause is not part of the title
+            "Anna Belova, the Kremlin spokeswoman who often speaks for Putin, said on Monday that a "
+            "summit was possible.",
+            "Kremlin spokeswoman",
+            "spokesperson",
+        ),
+    ],
+)
+def test_an_appositive_of_several_descriptions_is_one_title(article: str, title: str, role: str) -> None:
+    (found,) = extract(article)
+    assert (found.title, found.role.value, found.side) == (title, role, "Russia")
+
+
 def test_british_honorifics_are_not_part_of_the_name() -> None:
     (found,) = extract("Mr Sorokin, the Kremlin's spokesman, told the BBC that talks would resume.")
     assert found.speaker == "Sorokin"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from model.extract.analysis import _Paragraph
 from model.extract.attribution import _Sentence
@@ -92,6 +92,13 @@ def _same_person(known: _Person, words: list[str], role: Role | None) -> bool:
     return role is None or known.role is None or role == known.role
 
 
+# Longest appositive, in tokens, read as one title ("the head of Russia's sovereign wealth fund
+# and Putin's special envoy" is 11); longer ones are clauses, not titles.
+MAX_APPOSITIVE_TOKENS = 16
+# Tokens that close an appositive.
+_APPOSITIVE_ENDS = frozenset({",", ".", ";", ":"})
+
+
 def _appositive(
     tokens: Sequence[_Token], mention: _Mention, sentence: _Sentence, lexicon: _Lexicon
 ) -> _Mention | None:
@@ -104,8 +111,39 @@ def _appositive(
         cursor += 1
     for candidate in sentence.mentions:
         if candidate.start == cursor and candidate.kind is _MentionKind.DESCRIPTION:
-            return candidate
+            return _whole_appositive(tokens, candidate, sentence)
     return None
+
+
+def _whole_appositive(tokens: Sequence[_Token], first: _Mention, sentence: _Sentence) -> _Mention:
+    """An appositive of several descriptions ("the head of Russia's sovereign wealth fund and
+    Putin's special envoy") as one: the title runs to the comma that closes it, the role is its
+    last title's, as in a single description. Only when a description ends right at that comma:
+    a relative clause ("the spokesman who ...") is not part of a title."""
+    limit = min(sentence.end, first.start + MAX_APPOSITIVE_TOKENS)
+    close = next((i for i in range(first.end, limit) if tokens[i].text in _APPOSITIVE_ENDS), None)
+    if close is None or close == first.end:
+        return first
+    last = next(
+        (
+            m
+            for m in sentence.mentions
+            if m.kind is _MentionKind.DESCRIPTION and m.end == close and m.start > first.start
+        ),
+        None,
+    )
+    if last is None:
+        return first
+    title = " ".join(token.text for token in tokens[first.start : close])
+    return replace(
+        first,
+        end=close,
+        name=title,
+        title=title,
+        role=last.role,
+        side=first.side or last.side,
+        affiliate=first.affiliate or last.affiliate,
+    )
 
 
 def _described_before(tokens: Sequence[_Token], mention: _Mention, sentence: _Sentence) -> _Mention | None:
