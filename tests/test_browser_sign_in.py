@@ -79,9 +79,9 @@ def sign_in(page, password: str, *, expected: str) -> None:
     box.fill(password)
     page.get_by_role("button", name="Sign in").click()
     if expected != SIGNED_IN:
-        expect(box).to_have_value("")
+        expect(box).to_have_value("", timeout=PAGE_TIMEOUT_MS)
         page.locator("[data-testid='stStatusWidget']").wait_for(state="detached")
-    expect(page.get_by_text(expected)).to_be_visible()
+    expect(page.get_by_text(expected)).to_be_visible(timeout=PAGE_TIMEOUT_MS)
 
 
 def test_wrong_passwords_count_against_the_address_the_proxy_saw(browser, server: tuple[str, str]) -> None:
