@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-
-from model.patterns import GAP
-from model.rules import Rules, default_rules
-from model.statements import COLUMNS
+from summit_outlook.model.patterns import GAP
+from summit_outlook.model.rules import Rules, default_rules
+from summit_outlook.model.statements import COLUMNS
 
 DEFAULT_SEED = 20251115
 # One in five statements carries a summit signal: the bundled dataset is curated and all signal,

@@ -14,6 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+from summit_outlook.model.explain import score_texts
+from summit_outlook.model.outlook import MatchedStatements, match_statements, outlook_series, score_statements
+from summit_outlook.model.rules import Rules, default_rules
+from summit_outlook.model.scoring import Weights
 
 from benchmarks import corpus
 from benchmarks.harness import (
@@ -27,10 +31,7 @@ from benchmarks.harness import (
     skipped,
     verdict,
 )
-from model.explain import score_texts
-from model.outlook import MatchedStatements, match_statements, outlook_series, score_statements
-from model.rules import Rules, default_rules
-from model.scoring import Weights
+from summit_outlook.paths import dashboard_app
 
 # Figure 1: our bulk scoring against VADER on the same statements.
 BULK_TARGET_RATIO = 10.0
@@ -41,7 +42,7 @@ WARM_UP = 5_000
 REWEIGHT_SIZE = 100_000
 REWEIGHT_TARGET_SECONDS = 0.050
 # Figure 3: the dashboard on 10k statements.
-DASHBOARD_APP = REPO / "dashboard" / "app.py"
+DASHBOARD_APP = dashboard_app()
 DASHBOARD_SIZE = 10_000
 STATEMENTS_ENV = "SUMMIT_OUTLOOK_STATEMENTS"
 SLIDER_TARGET_SECONDS = 0.300
@@ -371,7 +372,7 @@ def _browser_row(
     """
     if budget.cell_seconds < BROWSER_SECONDS:
         return _browser_unavailable(_over_budget(BROWSER_SECONDS, budget))
-    from dashboard.export import find_chromium
+    from summit_outlook.report.export import find_chromium
 
     found = find_chromium()
     if found.path is None:
@@ -424,7 +425,11 @@ def _browser_row(
 
 def _honours_statements_env() -> bool:
     """Whether the dashboard's code reads the statements CSV the harness names (a plain text search)."""
-    sources = [*(REPO / "dashboard").glob("*.py"), *(REPO / "model").glob("*.py")]
+    sources = [
+        *(REPO / "dashboard").glob("*.py"),
+        *(REPO / "model").glob("*.py"),
+        *(REPO / "store").glob("*.py"),
+    ]
     return any(STATEMENTS_ENV in path.read_text(encoding="utf-8", errors="replace") for path in sources)
 
 
@@ -433,7 +438,7 @@ def _honours_statements_env() -> bool:
 
 def _cli_command() -> list[str]:
     installed = Path(sys.executable).parent / "summit-outlook"
-    return [str(installed)] if installed.exists() else [sys.executable, "-m", "summit_outlook.cli"]
+    return [str(installed)] if installed.exists() else [sys.executable, "-m", "summit_outlook"]
 
 
 def run_cli_score(source: Path, output: Path) -> tuple[float, float]:

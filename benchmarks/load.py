@@ -36,6 +36,8 @@ from pathlib import Path
 
 from playwright.async_api import ConsoleMessage, Page, Route, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
+from summit_outlook.model.rules import default_rules
+from summit_outlook.store import Store, open_seeded_store
 
 from benchmarks.harness import environment
 from benchmarks.serving import (
@@ -44,8 +46,6 @@ from benchmarks.serving import (
     ServerFailed,
     streamlit_server,
 )
-from model.rules import default_rules
-from model.store import Store, open_seeded_store
 
 DEFAULT_SESSIONS = 10
 DEFAULT_SECONDS = 60.0
@@ -688,7 +688,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     chromium = args.chromium
     if chromium is None:
-        from dashboard.export import find_chromium
+        from summit_outlook.report.export import find_chromium
 
         found = find_chromium()
         if found.path is None:

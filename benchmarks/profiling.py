@@ -14,10 +14,11 @@ import pstats
 import sys
 import time
 
+from summit_outlook.model.explain import score_texts
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights
+
 from benchmarks import corpus
-from model.explain import score_texts
-from model.rules import default_rules
-from model.scoring import Weights
 
 PROFILE_SIZE = 100_000
 TOP = 15

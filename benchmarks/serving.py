@@ -12,8 +12,10 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from summit_outlook.paths import dashboard_app
+
 REPO = Path(__file__).resolve().parent.parent
-APP = REPO / "dashboard" / "app.py"
+APP = dashboard_app()
 # Debian's Chromium as the probe of this machine runs it: without the background-networking
 # flags it tries (and fails) to reach Google's hosts at every start.
 CHROMIUM_ARGS = (

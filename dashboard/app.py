@@ -11,11 +11,22 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-
-from dashboard.charts import driver_figure, outlook_figure, toolbar_config
-from dashboard.editing import add_statement_ui, edit_statement_ui, stored_statements_ui, undo_ui
-from dashboard.editor_access import editor_access_ui, saving_status_ui
-from dashboard.export import (
+from summit_outlook.dashboard.editing import (
+    add_statement_ui,
+    edit_statement_ui,
+    stored_statements_ui,
+    undo_ui,
+)
+from summit_outlook.dashboard.editor_access import editor_access_ui, saving_status_ui
+from summit_outlook.dashboard.importing import article_ui, import_csv_ui
+from summit_outlook.dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
+from summit_outlook.dashboard.state import Preset, PresetsError, load_presets, presets_path, weights_to_query
+from summit_outlook.dashboard.store_access import Origin, StatementSource, statement_source
+from summit_outlook.model.outlook import MatchedStatements, match_statements
+from summit_outlook.model.rules import Rules, RulesError, default_rules
+from summit_outlook.model.statements import StatementsError
+from summit_outlook.report.charts import driver_figure, outlook_figure, toolbar_config
+from summit_outlook.report.export import (
     MIME_TYPES,
     ChartExporter,
     ImageFormat,
@@ -26,11 +37,7 @@ from dashboard.export import (
     find_chromium,
     render_image,
 )
-from dashboard.importing import article_ui, import_csv_ui
-from dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
-from dashboard.state import Preset, PresetsError, load_presets, presets_path, weights_to_query
-from dashboard.store_access import Origin, StatementSource, statement_source
-from dashboard.views import (
+from summit_outlook.report.views import (
     OutlookView,
     Selection,
     Window,
@@ -44,9 +51,6 @@ from dashboard.views import (
     series_export,
     statement_table,
 )
-from model.outlook import MatchedStatements, match_statements
-from model.rules import Rules, RulesError, default_rules
-from model.statements import StatementsError
 
 WINDOW_PARAM = "window"
 VIEW_KEY = "view"

@@ -8,9 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
-
-from model.explain import describe_signal, explain_texts
-from model.outlook import (
+from summit_outlook.model.explain import describe_signal, explain_texts
+from summit_outlook.model.outlook import (
     Headline,
     MatchedStatements,
     headline,
@@ -18,9 +17,16 @@ from model.outlook import (
     outlook_series,
     score_statements,
 )
-from model.rules import Rules
-from model.scoring import Weights
-from model.statements import COLUMNS, Statement, StatementProblem, StatementsError, to_frame, validate_records
+from summit_outlook.model.rules import Rules
+from summit_outlook.model.scoring import Weights
+from summit_outlook.model.statements import (
+    COLUMNS,
+    Statement,
+    StatementProblem,
+    StatementsError,
+    to_frame,
+    validate_records,
+)
 
 # The fields a person fills in, in the order the form shows them.
 FIELDS: tuple[str, ...] = ("date", "speaker", "role", "side", "text", "kind", "source", "note")

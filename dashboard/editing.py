@@ -12,16 +12,23 @@ from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
-
-from dashboard.drafts import FIELDS, Preview, check_statement, describe, form_values, preview, row_statement
-from dashboard.editor_access import editing_refused
-from dashboard.outcomes import Outcome, Tone, outcome_ui, store_failure
-from dashboard.store_access import StatementSource
-from dashboard.views import OutlookView, format_day
-from model.outlook import MatchedStatements
-from model.rules import Rules
-from model.statements import MAX_TEXT_CHARS, Kind, Role, Statement
-from model.store import TRASH_LIMIT, Store, StoreError
+from summit_outlook.dashboard.drafts import (
+    FIELDS,
+    Preview,
+    check_statement,
+    describe,
+    form_values,
+    preview,
+    row_statement,
+)
+from summit_outlook.dashboard.editor_access import editing_refused
+from summit_outlook.dashboard.outcomes import Outcome, Tone, outcome_ui, store_failure
+from summit_outlook.dashboard.store_access import StatementSource
+from summit_outlook.model.outlook import MatchedStatements
+from summit_outlook.model.rules import Rules
+from summit_outlook.model.statements import MAX_TEXT_CHARS, Kind, Role, Statement
+from summit_outlook.report.views import OutlookView, format_day
+from summit_outlook.store import TRASH_LIMIT, Store, StoreError
 
 # Session-state keys (the fields' own keys are `{prefix}_{field}`).
 NEW = "new"  # widget-key prefix of the add form

@@ -8,10 +8,15 @@ never the secret, which is also never logged, shown or put in the URL.
 from __future__ import annotations
 
 import streamlit as st
-
-from dashboard.auth import SIGN_IN_THROTTLE, configured_secret, may_edit, secret_matches, wait_message
-from dashboard.outcomes import Outcome, Tone, outcome_ui
-from dashboard.store_access import Origin, StatementSource
+from summit_outlook.dashboard.auth import (
+    SIGN_IN_THROTTLE,
+    configured_secret,
+    may_edit,
+    secret_matches,
+    wait_message,
+)
+from summit_outlook.dashboard.outcomes import Outcome, Tone, outcome_ui
+from summit_outlook.dashboard.store_access import Origin, StatementSource
 
 # Session-state keys.
 SIGNED_IN = "editor_signed_in"  # True once this session gave the secret

@@ -10,14 +10,19 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-
-from dashboard.drafts import check_rows
-from dashboard.editing import EARLIEST_DATE, KIND_OPTIONS, MAX_SOURCE_CHARS, ROLE_OPTIONS, label_of
-from dashboard.editor_access import editing_refused
-from dashboard.outcomes import Outcome, Tone, outcome_ui, store_failure
-from model.extract import MAX_SIDE_CHARS, candidates_to_frame, extract_statements
-from model.statements import StatementsError
-from model.store import ImportResult, Store, StoreError
+from summit_outlook.dashboard.drafts import check_rows
+from summit_outlook.dashboard.editing import (
+    EARLIEST_DATE,
+    KIND_OPTIONS,
+    MAX_SOURCE_CHARS,
+    ROLE_OPTIONS,
+    label_of,
+)
+from summit_outlook.dashboard.editor_access import editing_refused
+from summit_outlook.dashboard.outcomes import Outcome, Tone, outcome_ui, store_failure
+from summit_outlook.extract import MAX_SIDE_CHARS, candidates_to_frame, extract_statements
+from summit_outlook.model.statements import StatementsError
+from summit_outlook.store import ImportResult, Store, StoreError
 
 # Session-state keys.
 IMPORT_ROUND = "import_round"  # bumped after an import, so the uploader starts empty

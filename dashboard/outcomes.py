@@ -7,9 +7,8 @@ from enum import StrEnum
 
 import pandas as pd
 import streamlit as st
-
-from model.statements import StatementProblem
-from model.store import DuplicateStatement, NotFound, StoreError
+from summit_outlook.model.statements import StatementProblem
+from summit_outlook.store import DuplicateStatement, NotFound, StoreError
 
 
 class Tone(StrEnum):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, MutableMapping
 
 import streamlit as st
-
-from dashboard.export import MIME_TYPES
-from dashboard.state import (
+from summit_outlook.dashboard.state import (
     HALF_LIFE,
     Preset,
     matching_preset,
@@ -17,8 +15,9 @@ from dashboard.state import (
     widget_key,
     widget_state,
 )
-from model.rules import MAX_WEIGHT, Rules
-from model.scoring import Weights, WeightsError
+from summit_outlook.model.rules import MAX_WEIGHT, Rules
+from summit_outlook.model.scoring import Weights, WeightsError
+from summit_outlook.report.export import MIME_TYPES
 
 INITIALISED = "weights_initialised"
 URL_WARNINGS = "url_warnings"

@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from summit_outlook.model.rules import Rules
+from summit_outlook.model.scoring import Weights, WeightsError, parse_weights_json, weights_from_mapping
 
-from model.rules import Rules
-from model.scoring import Weights, WeightsError, parse_weights_json, weights_from_mapping
+from summit_outlook.paths import bundled_file
 
 HALF_LIFE = "half_life_days"
 # A weights file is a few hundred bytes; anything much larger is not one.
@@ -19,7 +20,7 @@ MAX_WEIGHTS_FILE_BYTES = 64 * 1024
 
 def presets_path() -> Path:
     """Where the bundled presets live."""
-    return Path(__file__).resolve().parent.parent / "data" / "presets.toml"
+    return bundled_file("presets.toml")
 
 
 # --- flat names: "family.cancellation", "role.minister", "half_life_days" ----------------------

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-
-from model.statements import bundled_statements_path, read_statements_csv, to_frame
-from model.store import Store, StoreError, default_url, open_seeded_store
+from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
+from summit_outlook.store import Store, StoreError, default_url, open_seeded_store
 
 # Names a statements CSV to show instead of the store, read-only (the benchmarks' synthetic data).
 STATEMENTS_ENV = "SUMMIT_OUTLOOK_STATEMENTS"

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-
-from model.matching import match_columns, match_frame
-from model.rules import Rules
-from model.scoring import Weights, column_contributions
+from summit_outlook.model.matching import match_columns, match_frame
+from summit_outlook.model.rules import Rules
+from summit_outlook.model.scoring import Weights, column_contributions
 
 MODIFIER_KINDS: tuple[tuple[str, str], ...] = (
     ("negator", "negation_factor"),

@@ -17,8 +17,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
-
-from model.patterns import (
+from summit_outlook.model.patterns import (
     SEPARATOR,
     compile_slots,
     modifier_regex,
@@ -27,13 +26,13 @@ from model.patterns import (
     phrase_regex,
     specificity,
 )
-from model.prefilter import (
+from summit_outlook.model.prefilter import (
     HyperscanPhraseFinder,
     HyperscanPrefilter,
     build_phrase_finder,
     build_prefilter,
 )
-from model.rules import Rules
+from summit_outlook.model.rules import Rules
 
 MATCH_COLUMNS: tuple[str, ...] = (
     "statement",

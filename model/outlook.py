@@ -15,11 +15,10 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
-
-from model.matching import match_texts
-from model.rules import Rules
-from model.scoring import Weights, signal_contributions
-from model.statements import Role
+from summit_outlook.model.matching import match_texts
+from summit_outlook.model.rules import Rules
+from summit_outlook.model.scoring import Weights, signal_contributions
+from summit_outlook.model.statements import Role
 
 DRIVER_PREFIX = "driver_"
 

@@ -27,10 +27,9 @@ from typing import Any
 
 import numpy as np
 
+from summit_outlook.paths import cache_folder
+
 ENGINE_VARIABLE = "SUMMIT_OUTLOOK_ENGINE"  # "python" turns Hyperscan off
-# Building an automaton takes about a second; it is kept here, keyed by its patterns, so a
-# command or a dashboard start after the first one loads it in milliseconds.
-CACHE_VARIABLE = "SUMMIT_OUTLOOK_CACHE"
 _JOIN = "\x00"
 
 
@@ -176,8 +175,9 @@ def _cache_path(expressions: Sequence[bytes], flags: int) -> Path:
 
     key = b"\n".join(expressions) + f"|{flags}|{hyperscan.__version__}".encode()
     digest = hashlib.sha256(key).hexdigest()[:24]
-    root = Path(os.environ.get(CACHE_VARIABLE) or Path.home() / ".cache" / "summit-outlook")
-    return root / f"hyperscan-{digest}.db"
+    # Building an automaton takes about a second; it is kept in the user's cache folder, keyed by
+    # its patterns, so a command or a dashboard start after the first one loads it in milliseconds.
+    return cache_folder() / f"hyperscan-{digest}.db"
 
 
 def _load(path: Path) -> Any:

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from summit_outlook.model.patterns import PatternSyntaxError, parse_pattern
+from summit_outlook.model.statements import Role
 
-from model.patterns import PatternSyntaxError, parse_pattern
-from model.statements import Role
+from summit_outlook.paths import bundled_file
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 Phrase = Annotated[str, Field(min_length=1, max_length=200)]
@@ -237,7 +238,7 @@ def load_rules(path: str | Path | None = None) -> Rules:
 
 
 def default_rules_path() -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / "signals.toml"
+    return bundled_file("signals.toml")
 
 
 @cache

@@ -10,9 +10,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from model.rules import MAX_WEIGHT, Rules
-from model.statements import Role
+from summit_outlook.model.rules import MAX_WEIGHT, Rules
+from summit_outlook.model.statements import Role
 
 
 class Weights(BaseModel):

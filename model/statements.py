@@ -12,6 +12,8 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from summit_outlook.paths import bundled_file
+
 REQUIRED_COLUMNS: tuple[str, ...] = ("date", "speaker", "text")
 COLUMNS: tuple[str, ...] = ("date", "speaker", "role", "side", "text", "source", "kind", "note")
 # Uploads beyond this are refused before parsing: a statements file is text, not an archive.
@@ -207,4 +209,4 @@ def to_frame(statements: Iterable[Statement]) -> pd.DataFrame:
 
 def bundled_statements_path() -> Path:
     """Where the bundled dataset lives."""
-    return Path(__file__).resolve().parent.parent / "data" / "statements.csv"
+    return bundled_file("statements.csv")

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from model.statements import COLUMNS
+from summit_outlook.model.statements import COLUMNS
 
 # Each is harmless as text and harmful if anything renders, links or evaluates it.
 SCRIPT = "<script>alert(1)</script>"

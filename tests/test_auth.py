@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from dashboard.auth import (
+from summit_outlook.dashboard.auth import (
     MAX_REMEMBERED_CLIENTS,
     SECRET_ENV,
     SignInThrottle,

@@ -8,8 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from model.statements import bundled_statements_path
+from summit_outlook.model.statements import bundled_statements_path
 
 
 def test_score_prints_score_and_explanation(cli) -> None:

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from summit_outlook.dashboard.state import load_presets, widget_key
+from summit_outlook.model.outlook import match_statements
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights
+from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
+from summit_outlook.report.export import CHROMIUM_ENV
+from summit_outlook.report.views import outlook_view
 
-from dashboard.export import CHROMIUM_ENV
-from dashboard.state import load_presets, widget_key
-from dashboard.views import outlook_view
-from model.outlook import match_statements
-from model.rules import default_rules
-from model.scoring import Weights
-from model.statements import bundled_statements_path, read_statements_csv, to_frame
-from model.store import URL_ENV_VAR
+from summit_outlook.paths import DB_URL_VARIABLE, dashboard_app
 from tests.browser_support import require_chromium
 
-APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+APP = dashboard_app()
 RULES = default_rules()
 DEFAULTS = Weights.defaults(RULES)
 CANCELLATION = widget_key("family.cancellation")
@@ -29,7 +28,7 @@ RUN_TIMEOUT_S = 60
 @pytest.fixture(autouse=True)
 def temporary_store(tmp_path, monkeypatch) -> None:
     """Each test's page reads a fresh store, seeded from the bundled data (never var/statements.db)."""
-    monkeypatch.setenv(URL_ENV_VAR, f"sqlite:///{tmp_path / 'statements.db'}")
+    monkeypatch.setenv(DB_URL_VARIABLE, f"sqlite:///{tmp_path / 'statements.db'}")
     monkeypatch.delenv("SUMMIT_OUTLOOK_STATEMENTS", raising=False)
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-from dashboard.charts import (
+from summit_outlook.model.outlook import match_statements
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights
+from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
+from summit_outlook.report.charts import (
     EXPORT_HEIGHT,
     EXPORT_SCALE,
     EXPORT_WIDTH,
@@ -26,7 +29,7 @@ from dashboard.charts import (
     toolbar_config,
     wrapped,
 )
-from dashboard.views import (
+from summit_outlook.report.views import (
     Direction,
     Window,
     direction_of,
@@ -35,10 +38,6 @@ from dashboard.views import (
     outlook_view,
     selected_statements,
 )
-from model.outlook import match_statements
-from model.rules import default_rules
-from model.scoring import Weights
-from model.statements import bundled_statements_path, read_statements_csv, to_frame
 
 RULES = default_rules()
 

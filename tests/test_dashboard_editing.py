@@ -12,16 +12,17 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from summit_outlook.dashboard.auth import MAX_FAILED_SIGN_INS, SECRET_ENV, SIGN_IN_THROTTLE
+from summit_outlook.dashboard.editor_access import SECRET_INPUT, SIGNED_IN
+from summit_outlook.dashboard.store_access import STATEMENTS_ENV
+from summit_outlook.extract import extract_statements
+from summit_outlook.model.statements import Statement, bundled_statements_path, read_statements_csv
+from summit_outlook.store import Store, fingerprint
 
-from dashboard.auth import MAX_FAILED_SIGN_INS, SECRET_ENV, SIGN_IN_THROTTLE
-from dashboard.editor_access import SECRET_INPUT, SIGNED_IN
-from dashboard.store_access import STATEMENTS_ENV
-from model.extract import extract_statements
-from model.statements import Statement, bundled_statements_path, read_statements_csv
-from model.store import URL_ENV_VAR, Store, fingerprint
+from summit_outlook.paths import DB_URL_VARIABLE, bundled_file, dashboard_app
 
-APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
-ARTICLE = Path(__file__).resolve().parent.parent / "data" / "sources" / "trump-putin-summit-2025-11.txt"
+APP = dashboard_app()
+ARTICLE = bundled_file("sources", "trump-putin-summit-2025-11.txt")
 BUNDLED = read_statements_csv(bundled_statements_path())
 RUN_TIMEOUT_S = 60
 VIEW = "view"
@@ -40,7 +41,7 @@ CANCELLATION = {
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh store for each test (the app seeds it from the bundled data on first open)."""
     path = tmp_path / "statements.db"
-    monkeypatch.setenv(URL_ENV_VAR, f"sqlite:///{path}")
+    monkeypatch.setenv(DB_URL_VARIABLE, f"sqlite:///{path}")
     monkeypatch.delenv(STATEMENTS_ENV, raising=False)
     monkeypatch.delenv(SECRET_ENV, raising=False)
     return path
@@ -587,7 +588,7 @@ def test_a_read_only_store_still_shows_the_page_and_says_saving_is_unavailable(
         make_read_only(path, request)
         url = f"sqlite:///{path}"
         reason = f"Why: the statements database is read-only ({path})"
-    monkeypatch.setenv(URL_ENV_VAR, url)
+    monkeypatch.setenv(DB_URL_VARIABLE, url)
     monkeypatch.delenv(STATEMENTS_ENV, raising=False)
     monkeypatch.delenv(SECRET_ENV, raising=False)
 
@@ -607,7 +608,7 @@ def test_a_read_only_store_still_shows_the_page_and_says_saving_is_unavailable(
 def test_a_store_that_cannot_be_opened_shows_the_bundled_statements(tmp_path: Path, monkeypatch) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the database's folder should be", encoding="utf-8")
-    monkeypatch.setenv(URL_ENV_VAR, f"sqlite:///{blocker / 'statements.db'}")
+    monkeypatch.setenv(DB_URL_VARIABLE, f"sqlite:///{blocker / 'statements.db'}")
     monkeypatch.delenv(STATEMENTS_ENV, raising=False)
 
     app = start()
@@ -627,7 +628,7 @@ def test_a_statements_file_named_in_the_environment_is_shown_read_only(tmp_path:
     )
     db_path = tmp_path / "never-created.db"
     monkeypatch.setenv(STATEMENTS_ENV, str(csv_path))
-    monkeypatch.setenv(URL_ENV_VAR, f"sqlite:///{db_path}")
+    monkeypatch.setenv(DB_URL_VARIABLE, f"sqlite:///{db_path}")
 
     app = open_statements_tab(start())
     assert "read from 1 dated statements" in app.caption[0].value
@@ -646,7 +647,7 @@ def test_a_statements_file_changed_while_the_page_is_open_is_matched_again(
     header_and_first = "date,speaker,text\n2025-11-18,Dmitry Peskov,We are ready to meet.\n"
     csv_path.write_text(header_and_first, encoding="utf-8")
     monkeypatch.setenv(STATEMENTS_ENV, str(csv_path))
-    monkeypatch.setenv(URL_ENV_VAR, f"sqlite:///{tmp_path / 'never-created.db'}")
+    monkeypatch.setenv(DB_URL_VARIABLE, f"sqlite:///{tmp_path / 'never-created.db'}")
     app = start()
     before = float(app.metric[0].value)
     assert "read from 1 dated statements" in app.caption[0].value

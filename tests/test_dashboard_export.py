@@ -12,10 +12,14 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-
-from dashboard import export
-from dashboard.charts import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, outlook_figure
-from dashboard.export import (
+from summit_outlook.cli import main
+from summit_outlook.model.outlook import match_statements
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights
+from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
+from summit_outlook.report import export
+from summit_outlook.report.charts import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, outlook_figure
+from summit_outlook.report.export import (
     CHROMIUM_ENV,
     ChartExporter,
     ExportError,
@@ -28,12 +32,8 @@ from dashboard.export import (
     render_image,
     spreadsheet_safe,
 )
-from dashboard.views import explanations, outlook_view
-from model.outlook import match_statements
-from model.rules import default_rules
-from model.scoring import Weights
-from model.statements import bundled_statements_path, read_statements_csv, to_frame
-from summit_outlook.cli import main
+from summit_outlook.report.views import explanations, outlook_view
+
 from tests.browser_support import require_chromium
 
 RULES = default_rules()

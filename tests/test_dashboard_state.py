@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from dashboard.state import (
+from summit_outlook.dashboard.state import (
     MAX_WEIGHTS_FILE_BYTES,
     PresetsError,
     flat_weights,
@@ -22,8 +21,8 @@ from dashboard.state import (
     widget_key,
     widget_state,
 )
-from model.rules import default_rules
-from model.scoring import Weights, WeightsError
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights, WeightsError
 
 RULES = default_rules()
 DEFAULTS = Weights.defaults(RULES)

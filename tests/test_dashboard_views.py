@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-from dashboard.views import (
+from summit_outlook.model.explain import describe_signal, records_by_statement
+from summit_outlook.model.outlook import match_statements
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights
+from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
+from summit_outlook.report.views import (
     MARK_CLOSE,
     MARK_OPEN,
     Direction,
@@ -22,11 +26,6 @@ from dashboard.views import (
     statement_table,
     window_range,
 )
-from model.explain import describe_signal, records_by_statement
-from model.outlook import match_statements
-from model.rules import default_rules
-from model.scoring import Weights
-from model.statements import bundled_statements_path, read_statements_csv, to_frame
 
 RULES = default_rules()
 DEFAULTS = Weights.defaults(RULES)

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from model.extract import (
+from summit_outlook.extract import (
     DEFAULT_RULES_PATH,
     FRAME_COLUMNS,
     Candidate,
@@ -23,11 +22,13 @@ from model.extract import (
     load_extraction_rules,
     parse_extraction_rules,
 )
-from model.statements import validate_records
+from summit_outlook.model.statements import validate_records
+
+from summit_outlook.paths import bundled_file
 
 # The bundled copy of the source article (byte for byte the one in the shared sources folder),
 # so these tests run wherever the repository is cloned.
-ARTICLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sources" / "trump-putin-summit-2025-11.txt"
+ARTICLE_PATH = bundled_file("sources", "trump-putin-summit-2025-11.txt")
 # The article's newest dated event is 17 Nov 2025 (sources/README.md); it ran the day after.
 PUBLISHED = dt.date(2025, 11, 18)  # a Tuesday
 BUNDLED = tomllib.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8"))

@@ -13,15 +13,15 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from summit_outlook.model.outlook import match_statements
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights
+from summit_outlook.model.statements import COLUMNS, to_frame, validate_records
+from summit_outlook.report.charts import outlook_figure, toolbar_config
+from summit_outlook.report.export import FORMULA_PREFIXES, chart_html, csv_bytes
+from summit_outlook.report.views import explanations, outlook_view, scored_statements_export
+from summit_outlook.store import Store
 
-from dashboard.charts import outlook_figure, toolbar_config
-from dashboard.export import FORMULA_PREFIXES, chart_html, csv_bytes
-from dashboard.views import explanations, outlook_view, scored_statements_export
-from model.outlook import match_statements
-from model.rules import default_rules
-from model.scoring import Weights
-from model.statements import COLUMNS, to_frame, validate_records
-from model.store import Store
 from tests.hostile_support import FORMULAS, HOSTILE, IMG, MARKUP, SCRIPT, hostile_records, write_hostile_csv
 
 RULES = default_rules()

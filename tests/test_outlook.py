@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-from model.outlook import (
+from summit_outlook.model.outlook import (
     DRIVER_PREFIX,
     headline,
     match_statements,
@@ -13,9 +12,9 @@ from model.outlook import (
     score_statements,
     status_bands,
 )
-from model.rules import default_rules
-from model.scoring import Weights, weights_from_mapping
-from model.statements import bundled_statements_path, read_statements_csv, to_frame
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights, weights_from_mapping
+from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
 
 RULES = default_rules()
 DEFAULTS = Weights.defaults(RULES)

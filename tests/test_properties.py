@@ -7,11 +7,10 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from model.explain import explain_texts, score_texts
-from model.matching import match_texts
-from model.rules import default_rules
-from model.scoring import Weights
+from summit_outlook.model.explain import explain_texts, score_texts
+from summit_outlook.model.matching import match_texts
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights
 
 RULES = default_rules()
 WEIGHTS = Weights.defaults(RULES)
@@ -130,7 +129,7 @@ def test_user_patterns_cannot_cause_runaway_matching() -> None:
     import copy
     import tomllib
 
-    from model.rules import default_rules_path, parse_rules
+    from summit_outlook.model.rules import default_rules_path, parse_rules
 
     data = tomllib.loads(default_rules_path().read_text(encoding="utf-8"))
     hostile = copy.deepcopy(data)
@@ -162,8 +161,7 @@ def test_bulk_scoring_agrees_with_scoring_a_match_table(texts: list[str], famili
     """score_texts scores match columns before they become a frame; the dashboard re-weights a
     cached match table. Both must give the same scores, contributions and table."""
     import pandas as pd
-
-    from model.scoring import signal_contributions
+    from summit_outlook.model.scoring import signal_contributions
 
     weights = Weights(families=families, roles=WEIGHTS.roles, half_life_days=WEIGHTS.half_life_days)
     scores, table = score_texts(texts, RULES, weights)

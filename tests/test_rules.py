@@ -8,9 +8,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-from model.patterns import PatternSyntaxError, inflections, parse_pattern
-from model.rules import RulesError, default_rules, default_rules_path, load_rules, parse_rules
+from summit_outlook.model.patterns import PatternSyntaxError, inflections, parse_pattern
+from summit_outlook.model.rules import RulesError, default_rules, default_rules_path, load_rules, parse_rules
 
 BUNDLED = tomllib.loads(default_rules_path().read_text(encoding="utf-8"))
 
@@ -172,7 +171,7 @@ def test_irregular_forms_come_from_the_rules() -> None:
 
 def test_compiled_patterns_have_only_bounded_repetition() -> None:
     """No unbounded * or + in any compiled rule: a user rules file cannot cause runaway backtracking."""
-    from model.matching import compile_rules
+    from summit_outlook.model.matching import compile_rules
 
     compiled = compile_rules(default_rules())
     for regex in (compiled.signals.pattern, compiled.context.pattern):

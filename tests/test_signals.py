@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from model.explain import explain_texts
-from model.rules import default_rules
-from model.scoring import Weights
+from summit_outlook.model.explain import explain_texts
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights
 
 RULES = default_rules()
 WEIGHTS = Weights.defaults(RULES)
@@ -203,7 +202,7 @@ def test_contrast_makes_what_follows_weigh_more() -> None:
 
 
 def test_contrast_reads_plainly_in_the_explanation() -> None:
-    from model.explain import describe_signal
+    from summit_outlook.model.explain import describe_signal
 
     lines = [
         describe_signal(record)

@@ -18,10 +18,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-
-from model import store as store_module
-from model.statements import COLUMNS, Statement, StatementsError, read_statements_csv
-from model.store import (
+from summit_outlook.model.statements import COLUMNS, Statement, StatementsError, read_statements_csv
+from summit_outlook.store import (
     DuplicateStatement,
     ImportResult,
     NotFound,
@@ -30,6 +28,9 @@ from model.store import (
     default_url,
     fingerprint,
 )
+
+from summit_outlook import store as store_module
+from summit_outlook.paths import DB_URL_VARIABLE
 
 # Child processes start fresh ("spawn"): nothing inherited from pytest's process, like a
 # second program opening the same file.
@@ -106,14 +107,14 @@ def store(database_url: str) -> Iterator[Store]:
 # --- location and schema ----------------------------------------------------------------------
 
 
-def test_default_url_is_a_sqlite_file_under_the_repo_var_folder(monkeypatch) -> None:
-    monkeypatch.delenv(store_module.URL_ENV_VAR, raising=False)
-    repo_root = Path(store_module.__file__).resolve().parent.parent
-    assert default_url() == f"sqlite:///{repo_root / 'var' / 'statements.db'}"
+def test_default_url_is_a_sqlite_file_in_the_users_data_folder(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(DB_URL_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    assert default_url() == f"sqlite:///{tmp_path / 'share' / 'summit-outlook' / 'statements.db'}"
 
 
 def test_default_url_comes_from_the_environment(monkeypatch, db_path: Path) -> None:
-    monkeypatch.setenv(store_module.URL_ENV_VAR, _url(db_path))
+    monkeypatch.setenv(DB_URL_VARIABLE, _url(db_path))
     assert default_url() == _url(db_path)
     with Store.open_default() as opened:
         assert opened.path == db_path

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from model.statements import MAX_FILE_BYTES, StatementsError, decode_bytes, parse_csv_text
-from model.store import Store
+from summit_outlook.model.statements import MAX_FILE_BYTES, StatementsError, decode_bytes, parse_csv_text
+from summit_outlook.store import Store
 
 GOOD_ROW = "2025-11-20,Dmitry Peskov,The summit has been postponed.\n"
 

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from model.extract.dates import _DateMention
-from model.extract.mentions import _Mention, _MentionKind, _surface
-from model.extract.rules import ContextRules
-from model.extract.tokens import _Lexicon, _Token, _TokenKind
+from summit_outlook.extract.dates import _DateMention
+from summit_outlook.extract.mentions import _Mention, _MentionKind, _surface
+from summit_outlook.extract.rules import ContextRules
+from summit_outlook.extract.tokens import _Lexicon, _Token, _TokenKind
 
 
 class _Style(Enum):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from model.extract.builder import UNKNOWN_SIDE, _DateSource, _Draft, _first_hand
-from model.extract.rules import ExtractionRules
+from summit_outlook.extract.builder import UNKNOWN_SIDE, _DateSource, _Draft, _first_hand
+from summit_outlook.extract.rules import ExtractionRules
 
 
 class _Dater:

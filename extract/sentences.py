@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from model.extract.rules import SentenceRules
-from model.extract.tokens import (
+from summit_outlook.extract.rules import SentenceRules
+from summit_outlook.extract.tokens import (
     _CLOSING_MARKS,
     _PARAGRAPH_END,
     _SENTENCE_END,

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from model.extract.rules import ExtractionRules
-from model.extract.tokens import _Lexicon, _Token
-from model.statements import Role
+from summit_outlook.extract.rules import ExtractionRules
+from summit_outlook.extract.tokens import _Lexicon, _Token
+from summit_outlook.model.statements import Role
 
 
 class _MentionKind(Enum):

@@ -19,11 +19,12 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from summit_outlook.extract.tokens import _compile_lexicon, _Lexicon
+from summit_outlook.model.statements import Role
 
-from model.extract.tokens import _compile_lexicon, _Lexicon
-from model.statements import Role
+from summit_outlook.paths import bundled_file
 
-DEFAULT_RULES_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "extraction.toml"
+DEFAULT_RULES_PATH = bundled_file("extraction.toml")
 
 
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]

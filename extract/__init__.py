@@ -20,11 +20,10 @@ import datetime as dt
 from collections.abc import Iterable
 
 import pandas as pd
-
-from model.extract.analysis import _analyse
-from model.extract.builder import UNKNOWN_SIDE, Candidate, _Builder, _Draft, _limit, _Speaker
-from model.extract.dating import _Dater
-from model.extract.rules import (
+from summit_outlook.extract.analysis import _analyse
+from summit_outlook.extract.builder import UNKNOWN_SIDE, Candidate, _Builder, _Draft, _limit, _Speaker
+from summit_outlook.extract.dating import _Dater
+from summit_outlook.extract.rules import (
     DEFAULT_RULES_PATH,
     AttributionRules,
     ConfidenceRules,
@@ -45,7 +44,7 @@ from model.extract.rules import (
     load_extraction_rules,
     parse_extraction_rules,
 )
-from model.statements import COLUMNS, Role
+from summit_outlook.model.statements import COLUMNS, Role
 
 __all__ = [
     "DEFAULT_RULES_PATH",

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from model.extract.rules import DateRules, RelativeDate, RelativeRuleKind
-from model.extract.tokens import _DAY_RE, _ISO_DATE_RE, _YEAR_RE, _Lexicon, _Token
+from summit_outlook.extract.rules import DateRules, RelativeDate, RelativeRuleKind
+from summit_outlook.extract.tokens import _DAY_RE, _ISO_DATE_RE, _YEAR_RE, _Lexicon, _Token
 
 
 @dataclass(frozen=True, slots=True)

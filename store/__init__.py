@@ -21,8 +21,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
-
-from model.statements import (
+from summit_outlook.model.statements import (
     COLUMNS,
     Statement,
     bundled_statements_path,
@@ -31,8 +30,8 @@ from model.statements import (
     read_statements_csv,
 )
 
-URL_ENV_VAR = "SUMMIT_OUTLOOK_DB_URL"
-DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "var" / "statements.db"
+from summit_outlook.paths import database_url
+
 # How long a writer waits for another writer's lock before giving up; a write here takes
 # milliseconds, so 30 s only runs out when something holds the database far too long.
 BUSY_TIMEOUT_MS = 30_000
@@ -161,9 +160,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def default_url() -> str:
-    """The database URL: $SUMMIT_OUTLOOK_DB_URL, else a SQLite file under the repo's var/."""
-    configured = os.environ.get(URL_ENV_VAR, "").strip()
-    return configured or f"sqlite:///{DEFAULT_DB_PATH}"
+    """The database URL: $SUMMIT_OUTLOOK_DB_URL, else a SQLite file in the user's data folder."""
+    return database_url()
 
 
 def _normalise(value: str) -> str:

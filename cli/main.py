@@ -12,19 +12,18 @@ from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
-
-from model.explain import describe_signal, explain_texts, score_texts
-from model.extract import candidates_to_frame, extract_statements
-from model.outlook import match_statements, outlook_series, score_statements
-from model.rules import Rules, RulesError, load_rules
-from model.scoring import Weights, WeightsError, load_weights
-from model.statements import (
+from summit_outlook.extract import candidates_to_frame, extract_statements
+from summit_outlook.model.explain import describe_signal, explain_texts, score_texts
+from summit_outlook.model.outlook import match_statements, outlook_series, score_statements
+from summit_outlook.model.rules import Rules, RulesError, load_rules
+from summit_outlook.model.scoring import Weights, WeightsError, load_weights
+from summit_outlook.model.statements import (
     StatementsError,
     bundled_statements_path,
     read_statements_csv,
     to_frame,
 )
-from model.store import StoreError, open_seeded_store
+from summit_outlook.store import StoreError, open_seeded_store
 
 EXIT_USER_ERROR = 2
 # Bulk scoring reads and writes this many statements at a time, so memory stays flat on any size.
@@ -180,9 +179,9 @@ def command_chart(args: argparse.Namespace) -> None:
     if suffix not in CHART_SUFFIXES:
         raise UserError(f"{output}: unknown chart format '{suffix or '(none)'}'; use .png, .svg or .html")
     # Imported here: plotly and the dashboard modules would slow every other command's start.
-    from dashboard.charts import outlook_figure, toolbar_config
-    from dashboard.export import chart_html
-    from dashboard.views import explanations, outlook_view
+    from summit_outlook.report.charts import outlook_figure, toolbar_config
+    from summit_outlook.report.export import chart_html
+    from summit_outlook.report.views import explanations, outlook_view
 
     rules = _rules(args.rules)
     weights = _weights(args.weights, rules)
@@ -198,7 +197,13 @@ def command_chart(args: argparse.Namespace) -> None:
 
 def _static_chart(figure, image_format: str) -> bytes:
     """The chart as PNG or SVG, rendered by kaleido in a local Chromium."""
-    from dashboard.export import ChartExporter, ExportError, ImageFormat, find_chromium, render_image
+    from summit_outlook.report.export import (
+        ChartExporter,
+        ExportError,
+        ImageFormat,
+        find_chromium,
+        render_image,
+    )
 
     browser = find_chromium()
     if browser.path is None:

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
-
-from dashboard.views import (
+from summit_outlook.model.rules import Rules
+from summit_outlook.report.views import (
     Direction,
     DriverChanges,
     OutlookView,
@@ -24,7 +24,6 @@ from dashboard.views import (
     format_day,
     window_range,
 )
-from model.rules import Rules
 
 TITLE = "Summit outlook over time"
 FONT = "DejaVu Sans, Arial, sans-serif"

@@ -7,15 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
-
-from model.extract.analysis import _Paragraph
-from model.extract.attribution import _Attribution, _Pronoun, _Sentence, _SpeakerRef, _Style
-from model.extract.dates import _DateMention
-from model.extract.mentions import _Mention, _MentionKind
-from model.extract.people import _learn_people
-from model.extract.rules import ConfidenceRules, ExtractionRules
-from model.extract.tokens import _Token, _TokenKind
-from model.statements import MAX_TEXT_CHARS, Kind, Role
+from summit_outlook.extract.analysis import _Paragraph
+from summit_outlook.extract.attribution import _Attribution, _Pronoun, _Sentence, _SpeakerRef, _Style
+from summit_outlook.extract.dates import _DateMention
+from summit_outlook.extract.mentions import _Mention, _MentionKind
+from summit_outlook.extract.people import _learn_people
+from summit_outlook.extract.rules import ConfidenceRules, ExtractionRules
+from summit_outlook.extract.tokens import _Token, _TokenKind
+from summit_outlook.model.statements import MAX_TEXT_CHARS, Kind, Role
 
 UNKNOWN_SIDE = "unknown"
 

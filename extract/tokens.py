@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from model.statements import Role
+from summit_outlook.model.statements import Role
 
 if TYPE_CHECKING:
-    from model.extract.rules import ExtractionRules, RelativeDate
+    from summit_outlook.extract.rules import ExtractionRules, RelativeDate
 
 # Dotted initialisms (U.S., U.N.), words joined by apostrophes or hyphens, or one symbol.
 # Every quantifier is bounded or separated by a non-word character, so matching is linear.

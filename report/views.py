@@ -9,9 +9,8 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 import pandas as pd
-
-from model.explain import signal_stems
-from model.outlook import (
+from summit_outlook.model.explain import signal_stems
+from summit_outlook.model.outlook import (
     DRIVER_PREFIX,
     Headline,
     MatchedStatements,
@@ -20,8 +19,8 @@ from model.outlook import (
     outlook_series,
     score_statements,
 )
-from model.rules import Rules
-from model.scoring import Weights
+from summit_outlook.model.rules import Rules
+from summit_outlook.model.scoring import Weights
 
 T = TypeVar("T")
 

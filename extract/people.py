@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from model.extract.analysis import _Paragraph
-from model.extract.attribution import _Sentence
-from model.extract.mentions import _Mention, _MentionKind
-from model.extract.tokens import _Lexicon, _Token
-from model.statements import Role
+from summit_outlook.extract.analysis import _Paragraph
+from summit_outlook.extract.attribution import _Sentence
+from summit_outlook.extract.mentions import _Mention, _MentionKind
+from summit_outlook.extract.tokens import _Lexicon, _Token
+from summit_outlook.model.statements import Role
 
 
 @dataclass

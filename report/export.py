@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
-
-from dashboard.charts import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, for_export
+from summit_outlook.report.charts import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, for_export
 
 CHROMIUM_ENV = "SUMMIT_OUTLOOK_CHROMIUM"
 # Debian's package installs /usr/bin/chromium; older releases and Ubuntu call it chromium-browser.

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from model.extract.attribution import _Attributor, _Sentence
-from model.extract.dates import _DateFinder
-from model.extract.mentions import _Mention, _MentionFinder
-from model.extract.rules import ExtractionRules
-from model.extract.sentences import _is_heading, _split_paragraphs, _split_sentences, _tokenise
-from model.extract.tokens import _Token, _TokenKind
+from summit_outlook.extract.attribution import _Attributor, _Sentence
+from summit_outlook.extract.dates import _DateFinder
+from summit_outlook.extract.mentions import _Mention, _MentionFinder
+from summit_outlook.extract.rules import ExtractionRules
+from summit_outlook.extract.sentences import _is_heading, _split_paragraphs, _split_sentences, _tokenise
+from summit_outlook.extract.tokens import _Token, _TokenKind
 
 
 @dataclass

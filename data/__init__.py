@@ -1,0 +1,1 @@
+"""The bundled data: rules, presets, extraction rules, statements and their source article."""

@@ -1,0 +1,1 @@
+"""Charts, export formats and view tables: what the command line and the dashboard both show."""
