@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
 from summit_outlook.model.patterns import GAP
 from summit_outlook.model.rules import Rules, default_rules
 from summit_outlook.model.statements import COLUMNS

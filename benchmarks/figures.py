@@ -14,10 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
-from summit_outlook.model.explain import score_texts
-from summit_outlook.model.outlook import MatchedStatements, match_statements, outlook_series, score_statements
-from summit_outlook.model.rules import Rules, default_rules
-from summit_outlook.model.scoring import Weights
 
 from benchmarks import corpus
 from benchmarks.harness import (
@@ -31,6 +27,10 @@ from benchmarks.harness import (
     skipped,
     verdict,
 )
+from summit_outlook.model.explain import score_texts
+from summit_outlook.model.outlook import MatchedStatements, match_statements, outlook_series, score_statements
+from summit_outlook.model.rules import Rules, default_rules
+from summit_outlook.model.scoring import Weights
 from summit_outlook.paths import dashboard_app
 
 # Figure 1: our bulk scoring against VADER on the same statements.

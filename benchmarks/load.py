@@ -36,8 +36,6 @@ from pathlib import Path
 
 from playwright.async_api import ConsoleMessage, Page, Route, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
-from summit_outlook.model.rules import default_rules
-from summit_outlook.store import Store, open_seeded_store
 
 from benchmarks.harness import environment
 from benchmarks.serving import (
@@ -46,6 +44,8 @@ from benchmarks.serving import (
     ServerFailed,
     streamlit_server,
 )
+from summit_outlook.model.rules import default_rules
+from summit_outlook.store import Store, open_seeded_store
 
 DEFAULT_SESSIONS = 10
 DEFAULT_SECONDS = 60.0

@@ -14,11 +14,10 @@ import pstats
 import sys
 import time
 
+from benchmarks import corpus
 from summit_outlook.model.explain import score_texts
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
-
-from benchmarks import corpus
 
 PROFILE_SIZE = 100_000
 TOP = 15

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import sys
@@ -12,7 +11,9 @@ from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
-from summit_outlook.extract import candidates_to_frame, extract_statements
+
+from summit_outlook.csv_files import write_frame
+from summit_outlook.extract import ExtractionRulesError, candidates_to_frame, extract_statements
 from summit_outlook.model.explain import describe_signal, explain_texts, score_texts
 from summit_outlook.model.outlook import match_statements, outlook_series, score_statements
 from summit_outlook.model.rules import Rules, RulesError, load_rules
@@ -23,6 +24,7 @@ from summit_outlook.model.statements import (
     read_statements_csv,
     to_frame,
 )
+from summit_outlook.output import OutputError, open_output, write_output
 from summit_outlook.store import StoreError, open_seeded_store
 
 EXIT_USER_ERROR = 2
@@ -97,7 +99,7 @@ def _bulk_score(source: Path, output: TextIO, rules: Rules, weights: Weights) ->
     for chunk in _text_chunks(source):
         scores, _ = score_texts(chunk["text"].tolist(), rules, weights)
         chunk = chunk.assign(score=[round(score, 4) for score in scores])
-        chunk.to_csv(output, index=False, header=written == 0, lineterminator="\n")
+        write_frame(output, chunk, header=written == 0)
         written += len(chunk)
     if written == 0:
         raise UserError(f"{source}: no statements in the file")
@@ -111,30 +113,14 @@ def command_score(args: argparse.Namespace) -> None:
         if args.texts:
             raise UserError("give statements as arguments or with --input, not both")
         if args.output:
-            _write_atomically(
-                Path(args.output), lambda out: _bulk_score(Path(args.input), out, rules, weights)
-            )
+            with open_output(args.output) as output:
+                _bulk_score(Path(args.input), output, rules, weights)
         else:
             _bulk_score(Path(args.input), sys.stdout, rules, weights)
         return
     if not args.texts:
         raise UserError("nothing to score: give one or more statements, or --input FILE")
     _print_explained(args.texts, rules, weights, args.json)
-
-
-def _write_atomically(path: Path, write) -> None:
-    """Write through a temporary file so a failure never leaves a half-written output."""
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        with temporary.open("w", encoding="utf-8", newline="") as handle:
-            write(handle)
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise UserError(f"{path}: cannot write ({error.strerror})") from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 # --- timeline ----------------------------------------------------------------------------------
@@ -165,7 +151,7 @@ def command_timeline(args: argparse.Namespace) -> None:
     if args.format == "json":
         print(json.dumps(series.to_dict(orient="records"), ensure_ascii=False, indent=1))
     else:
-        series.to_csv(sys.stdout, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        write_frame(sys.stdout, series)
 
 
 # --- chart -------------------------------------------------------------------------------------
@@ -192,7 +178,7 @@ def command_chart(args: argparse.Namespace) -> None:
         data = chart_html(figure, config=toolbar_config(output.stem)).encode("utf-8")
     else:
         data = _static_chart(figure, suffix.removeprefix("."))
-    _write_bytes_atomically(output, data)
+    write_output(output, data)
 
 
 def _static_chart(figure, image_format: str) -> bytes:
@@ -217,17 +203,6 @@ def _static_chart(figure, image_format: str) -> bytes:
         raise UserError(str(error)) from None
     finally:
         exporter.close()
-
-
-def _write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file so a failure never leaves a half-written output."""
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise UserError(f"{path}: cannot write ({error.strerror})") from None
 
 
 # --- the statement store --------------------------------------------------------------------
@@ -274,7 +249,7 @@ def command_extract(args: argparse.Namespace) -> None:
     if args.format == "json":
         print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=1))
     else:
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        write_frame(sys.stdout, frame)
 
 
 # --- rules check -------------------------------------------------------------------------------
@@ -364,7 +339,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         args.handler(args)
-    except (UserError, StatementsError, RulesError, WeightsError, StoreError) as error:
+    except (
+        UserError,
+        StatementsError,
+        RulesError,
+        WeightsError,
+        StoreError,
+        ExtractionRulesError,
+        OutputError,
+    ) as error:
         print(f"summit-outlook: error: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # `summit-outlook timeline | head` is fine

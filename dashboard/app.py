@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+
+from summit_outlook.csv_files import frame_bytes
 from summit_outlook.dashboard.editing import (
     add_statement_ui,
     edit_statement_ui,
@@ -31,7 +33,6 @@ from summit_outlook.report.export import (
     ChartExporter,
     ImageFormat,
     chart_html,
-    csv_bytes,
     export_name,
     export_stem,
     find_chromium,
@@ -358,7 +359,7 @@ def drivers_ui(view: OutlookView, rules: Rules, initial: Window) -> Window:
 
 def _csv_download(build, *args) -> bytes:
     """A CSV download's bytes, built only when the button is clicked (not on every slider move)."""
-    return csv_bytes(build(*args))
+    return frame_bytes(build(*args))
 
 
 def downloads_ui(figure: go.Figure, view: OutlookView, signals: list[str]) -> None:

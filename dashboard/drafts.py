@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
+
 from summit_outlook.model.explain import describe_signal, explain_texts
 from summit_outlook.model.outlook import (
     Headline,

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
+
 from summit_outlook.dashboard.drafts import (
     FIELDS,
     Preview,

@@ -8,6 +8,7 @@ never the secret, which is also never logged, shown or put in the URL.
 from __future__ import annotations
 
 import streamlit as st
+
 from summit_outlook.dashboard.auth import (
     SIGN_IN_THROTTLE,
     configured_secret,

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
+
 from summit_outlook.dashboard.drafts import check_rows
 from summit_outlook.dashboard.editing import (
     EARLIEST_DATE,

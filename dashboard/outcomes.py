@@ -7,6 +7,7 @@ from enum import StrEnum
 
 import pandas as pd
 import streamlit as st
+
 from summit_outlook.model.statements import StatementProblem
 from summit_outlook.store import DuplicateStatement, NotFound, StoreError
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, MutableMapping
 
 import streamlit as st
+
 from summit_outlook.dashboard.state import (
     HALF_LIFE,
     Preset,

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from summit_outlook.model.rules import Rules
 from summit_outlook.model.scoring import Weights, WeightsError, parse_weights_json, weights_from_mapping
-
 from summit_outlook.paths import bundled_file
 
 HALF_LIFE = "half_life_days"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+
 from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
 from summit_outlook.store import Store, StoreError, default_url, open_seeded_store
 

@@ -20,6 +20,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 import pandas as pd
+
 from summit_outlook.extract.analysis import _analyse
 from summit_outlook.extract.builder import UNKNOWN_SIDE, Candidate, _Builder, _Draft, _limit, _Speaker
 from summit_outlook.extract.dating import _Dater

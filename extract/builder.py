@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
+
 from summit_outlook.extract.analysis import _Paragraph
 from summit_outlook.extract.attribution import _Attribution, _Pronoun, _Sentence, _SpeakerRef, _Style
 from summit_outlook.extract.dates import _DateMention

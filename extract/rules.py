@@ -19,9 +19,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
 from summit_outlook.extract.tokens import _compile_lexicon, _Lexicon
 from summit_outlook.model.statements import Role
-
 from summit_outlook.paths import bundled_file
 
 DEFAULT_RULES_PATH = bundled_file("extraction.toml")

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
+
 from summit_outlook.model.matching import match_columns, match_frame
 from summit_outlook.model.rules import Rules
 from summit_outlook.model.scoring import Weights, column_contributions

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
+
 from summit_outlook.model.patterns import (
     SEPARATOR,
     compile_slots,

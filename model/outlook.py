@@ -15,6 +15,7 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
+
 from summit_outlook.model.matching import match_texts
 from summit_outlook.model.rules import Rules
 from summit_outlook.model.scoring import Weights, signal_contributions

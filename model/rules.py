@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
 from summit_outlook.model.patterns import PatternSyntaxError, parse_pattern
 from summit_outlook.model.statements import Role
-
 from summit_outlook.paths import bundled_file
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from summit_outlook.model.rules import MAX_WEIGHT, Rules
 from summit_outlook.model.statements import Role
 

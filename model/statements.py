@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from summit_outlook.csv_files import restore_cell
 from summit_outlook.paths import bundled_file
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("date", "speaker", "text")
@@ -176,12 +177,17 @@ def parse_csv_text(text: str, *, source: str) -> list[Statement]:
     rows: list[dict[str, str]] = []
     try:
         for row in reader:
-            rows.append(row)
+            rows.append({name: _restored(value) for name, value in row.items()})
     except csv.Error as error:
         raise StatementsError(source, f"row {len(rows) + 1}: not valid CSV ({error})") from None
     if not rows:
         raise StatementsError(source, "the file has a header but no statements")
     return validate_records(rows, source=source)
+
+
+def _restored(value: object) -> object:
+    """A cell as written before an export neutralised it for spreadsheets; other cells as they are."""
+    return restore_cell(value) if isinstance(value, str) else value
 
 
 def read_statements_csv(path: str | Path) -> list[Statement]:

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
+
 from summit_outlook.model.rules import Rules
 from summit_outlook.report.views import (
     Direction,

@@ -1,4 +1,7 @@
-"""Downloads: PNG/SVG through kaleido and a local Chromium, offline HTML, spreadsheet-safe CSV."""
+"""Chart exports: PNG/SVG through kaleido and a local Chromium, offline HTML, and export file names.
+
+CSV files are written by summit_outlook.csv_files.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
+
 from summit_outlook.report.charts import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, for_export
 
 CHROMIUM_ENV = "SUMMIT_OUTLOOK_CHROMIUM"
@@ -27,11 +31,6 @@ RENDER_TIMEOUT_S = 20.0
 # How often a waiting render checks that the browser is still running (its launcher's exit shows
 # within a few ms of Chromium's), so a browser that dies mid-export fails the export at once.
 BROWSER_CHECK_INTERVAL_S = 0.25
-# Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection").
-FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
-# RFC 4180's line end. With "\n" instead, Python 3.11's csv writer leaves a cell holding a bare
-# carriage return unquoted, and spreadsheets split the row there.
-CSV_LINE_END = "\r\n"
 
 
 class ImageFormat(StrEnum):
@@ -270,31 +269,6 @@ def render_image(figure: go.Figure, image_format: ImageFormat, exporter: ChartEx
 def chart_html(figure: go.Figure, *, config: Mapping[str, object] | None = None) -> str:
     """A standalone page of the interactive chart that works offline: plotly.js is embedded."""
     return figure.to_html(include_plotlyjs=True, full_html=True, config=dict(config or {}))
-
-
-# --- CSV ----------------------------------------------------------------------------------------
-
-
-def neutralise_cell(value: object) -> object:
-    """A text cell a spreadsheet would run as a formula gets a leading apostrophe; others pass."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy with every text cell neutralised; numeric columns stay numbers."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if not pd.api.types.is_numeric_dtype(safe[column]):
-            safe[column] = safe[column].map(neutralise_cell)
-    return safe
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Spreadsheet-safe CSV, UTF-8 with a BOM so Excel reads accents and curly quotes right."""
-    safe = spreadsheet_safe(frame)
-    return safe.to_csv(index=False, lineterminator=CSV_LINE_END).encode("utf-8-sig")
 
 
 # --- names --------------------------------------------------------------------------------------

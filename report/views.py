@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 import pandas as pd
+
 from summit_outlook.model.explain import signal_stems
 from summit_outlook.model.outlook import (
     DRIVER_PREFIX,

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
-import glob
 import hashlib
 import os
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,6 +18,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from summit_outlook.csv_files import write_rows
 from summit_outlook.model.statements import (
     COLUMNS,
     Statement,
@@ -29,7 +28,7 @@ from summit_outlook.model.statements import (
     parse_csv_text,
     read_statements_csv,
 )
-
+from summit_outlook.output import OutputError, open_output
 from summit_outlook.paths import database_url
 
 # How long a writer waits for another writer's lock before giving up; a write here takes
@@ -562,16 +561,20 @@ class Store:
     # --- export ---
 
     def export_csv(self, path: str | os.PathLike[str]) -> int:
-        """Write all statements as a bundled-format CSV, atomically; returns how many.
-
-        The file is written next to its destination, synced, then renamed over it, so a failure
-        leaves any previous file as it was.
-        """
+        """Write all statements as a bundled-format CSV (spreadsheet-safe), atomically over a
+        regular file (summit_outlook.output): a failure leaves any previous file as it was.
+        Returns how many statements were written."""
         columns = [STATEMENTS_TABLE.c[name] for name in COLUMNS]
         query = sa.select(*columns).order_by(STATEMENTS_TABLE.c.date, STATEMENTS_TABLE.c.id)
         with self._reading() as conn:
             rows = conn.execute(query).all()
-        _write_csv_atomically(Path(path), [_csv_record(row) for row in rows])
+        try:
+            with open_output(path) as handle:
+                write_rows(handle, COLUMNS, (_csv_record(row) for row in rows))
+        except OutputError as error:
+            raise StoreError(
+                f"cannot export to {path}: {error.reason}; the previous file is unchanged"
+            ) from error
         return len(rows)
 
 
@@ -719,76 +722,6 @@ def _csv_record(row: sa.Row[Any]) -> list[str]:
     """One stored statement as bundled-format CSV cells (dates as YYYY-MM-DD)."""
     values = row._mapping
     return [values[name].isoformat() if name == "date" else str(values[name] or "") for name in COLUMNS]
-
-
-def _write_csv_atomically(path: Path, records: list[list[str]]) -> None:
-    """Write the header and records to `path` via a synced temporary file and a rename."""
-    folder = path.parent
-    temporary: Path | None = None
-    try:
-        _remove_abandoned_exports(folder, path.name)
-        with tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            newline="",
-            dir=folder,
-            prefix=f".{path.name}.{os.getpid()}.",
-            suffix=".tmp",
-            delete=False,
-        ) as handle:
-            temporary = Path(handle.name)
-            # RFC 4180 line ends: the csv module then quotes a field holding a bare carriage
-            # return, which it leaves unquoted with "\n" (and a re-import would split the row).
-            writer = csv.writer(handle, lineterminator="\r\n")
-            writer.writerow(COLUMNS)
-            writer.writerows(records)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # A temporary file is private (0600); an export is an ordinary file for its reader.
-        temporary.chmod(0o644)
-        os.replace(temporary, path)
-        temporary = None
-        _sync_folder(folder)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise StoreError(f"cannot export to {path}: {reason}; the previous file is unchanged") from error
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-
-
-def _remove_abandoned_exports(folder: Path, name: str) -> None:
-    """Delete temporary files that killed exports to `name` left behind.
-
-    Each temporary file is named after the process writing it (.NAME.PID.XXXX.tmp); one whose
-    process is gone will never be renamed into place. A live writer's file is left alone.
-    """
-    for candidate in folder.glob(f".{glob.escape(name)}.*.tmp"):
-        pid = candidate.name.removeprefix(f".{name}.").split(".", 1)[0]
-        if pid.isdigit() and not _process_alive(int(pid)):
-            with contextlib.suppress(OSError):
-                candidate.unlink()
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process: alive
-        return True
-    return True
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (where the platform allows syncing a folder)."""
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def open_seeded_store(url: str | None = None) -> Store:

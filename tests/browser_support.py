@@ -7,9 +7,9 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
-from summit_outlook.report.export import find_chromium
 
 from benchmarks.serving import APP, CHROMIUM_ARGS, ServerFailed, streamlit_server
+from summit_outlook.report.export import find_chromium
 from tests.requirements import missing
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from summit_outlook.dashboard.auth import (
     MAX_REMEMBERED_CLIENTS,
     SECRET_ENV,

@@ -7,14 +7,14 @@ import time
 from pathlib import Path
 
 import pytest
-from summit_outlook.model.matching import match_texts
-from summit_outlook.model.rules import default_rules
-from summit_outlook.model.statements import Role, read_statements_csv
 
 from benchmarks import corpus, figures
 from benchmarks.__main__ import main
 from benchmarks.browser_probe import BARE, time_slider_moves
 from benchmarks.harness import SHORT_PAIR_FACTOR, Budget, Row, render_table
+from summit_outlook.model.matching import match_texts
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.statements import Role, read_statements_csv
 from tests.browser_support import require_chromium
 
 SMALL = 300

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
-from summit_outlook.dashboard.auth import MAX_FAILED_SIGN_INS, SECRET_ENV
 
+from summit_outlook.dashboard.auth import MAX_FAILED_SIGN_INS, SECRET_ENV
 from tests.browser_support import launched_browser, require_chromium, running_dashboard
 from tests.test_browser import PAGE_TIMEOUT_MS, VIEWPORT, wait_for_app
 

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from summit_outlook.model.statements import bundled_statements_path
 
 
@@ -63,7 +64,7 @@ def test_bulk_score_csv_keeps_columns_and_writes_output(cli, tmp_path: Path) -> 
     rows = list(csv.DictReader(output.open(encoding="utf-8")))
     assert len(rows) == 16
     assert list(rows[0])[:3] == ["date", "speaker", "role"] and list(rows[0])[-1] == "score"
-    assert not list(tmp_path.glob(".*partial"))
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 def test_bulk_score_streams_many_lines(cli, tmp_path: Path) -> None:

@@ -6,15 +6,15 @@ import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
 from summit_outlook.dashboard.state import load_presets, widget_key
 from summit_outlook.model.outlook import match_statements
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
+from summit_outlook.paths import DB_URL_VARIABLE, dashboard_app
 from summit_outlook.report.export import CHROMIUM_ENV
 from summit_outlook.report.views import outlook_view
-
-from summit_outlook.paths import DB_URL_VARIABLE, dashboard_app
 from tests.browser_support import require_chromium
 
 APP = dashboard_app()

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
 from summit_outlook.dashboard.auth import MAX_FAILED_SIGN_INS, SECRET_ENV, SIGN_IN_THROTTLE
 from summit_outlook.dashboard.editor_access import SECRET_INPUT, SIGNED_IN
 from summit_outlook.dashboard.store_access import STATEMENTS_ENV
 from summit_outlook.extract import extract_statements
 from summit_outlook.model.statements import Statement, bundled_statements_path, read_statements_csv
-from summit_outlook.store import Store, fingerprint
-
 from summit_outlook.paths import DB_URL_VARIABLE, bundled_file, dashboard_app
+from summit_outlook.store import Store, fingerprint
 
 APP = dashboard_app()
 ARTICLE = bundled_file("sources", "trump-putin-summit-2025-11.txt")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import struct
 import time
@@ -12,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+
 from summit_outlook.cli import main
 from summit_outlook.model.outlook import match_statements
 from summit_outlook.model.rules import default_rules
@@ -25,15 +24,11 @@ from summit_outlook.report.export import (
     ExportError,
     ImageFormat,
     chart_html,
-    csv_bytes,
     export_name,
     find_chromium,
-    neutralise_cell,
     render_image,
-    spreadsheet_safe,
 )
 from summit_outlook.report.views import explanations, outlook_view
-
 from tests.browser_support import require_chromium
 
 RULES = default_rules()
@@ -56,44 +51,6 @@ def exporter():
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", data[:16]
     return struct.unpack(">II", data[16:24])
-
-
-# --- CSV -----------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("cell", "expected"),
-    [
-        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
-        ("+1-555", "'+1-555"),
-        ("-2+3", "'-2+3"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tTab", "'\tTab"),
-        ("\rReturn", "'\rReturn"),
-        ("Plain words", "Plain words"),
-        ("a=b", "a=b"),
-        ("", ""),
-        (-0.25, -0.25),
-        (3, 3),
-    ],
-)
-def test_neutralise_cell(cell, expected) -> None:
-    assert neutralise_cell(cell) == expected
-
-
-def test_spreadsheet_safe_keeps_numbers_and_the_input() -> None:
-    frame = pd.DataFrame({"text": ["=1+1", "ok"], "score": [-0.5, 0.25]})
-    safe = spreadsheet_safe(frame)
-    assert list(safe["text"]) == ["'=1+1", "ok"] and list(safe["score"]) == [-0.5, 0.25]
-    assert list(frame["text"]) == ["=1+1", "ok"]
-
-
-def test_csv_bytes_reads_back_with_a_header_and_neutralised_cells() -> None:
-    frame = pd.DataFrame({"speaker": ["@someone", "Peskov"], "text": ["=cmd|' /C calc'!A0", "We hope"]})
-    data = csv_bytes(frame)
-    assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel then reads UTF-8
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows == [["speaker", "text"], ["'@someone", "'=cmd|' /C calc'!A0"], ["Peskov", "We hope"]]
 
 
 # --- HTML and names ------------------------------------------------------------------------------
@@ -213,7 +170,7 @@ def test_cli_chart_renders_images(tmp_path: Path, suffix: str) -> None:
         assert png_size(data) == (EXPORT_WIDTH * EXPORT_SCALE, EXPORT_HEIGHT * EXPORT_SCALE)
     else:
         assert data.startswith(b"<svg") and b"non-default weights: Cancellation" in data
-    assert not list(tmp_path.glob(".*.partial"))
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 @pytest.mark.parametrize(

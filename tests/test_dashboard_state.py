@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from summit_outlook.dashboard.state import (
     MAX_WEIGHTS_FILE_BYTES,
     PresetsError,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+
 from summit_outlook.model.explain import describe_signal, records_by_statement
 from summit_outlook.model.outlook import match_statements
 from summit_outlook.model.rules import default_rules

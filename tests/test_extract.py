@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from summit_outlook.extract import (
     DEFAULT_RULES_PATH,
     FRAME_COLUMNS,
@@ -23,7 +24,6 @@ from summit_outlook.extract import (
     parse_extraction_rules,
 )
 from summit_outlook.model.statements import validate_records
-
 from summit_outlook.paths import bundled_file
 
 # The bundled copy of the source article (byte for byte the one in the shared sources folder),

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
+
 from summit_outlook.model.statements import COLUMNS
 from summit_outlook.report.export import ChartExporter, ExportError, ImageFormat, render_image
-
 from tests.browser_support import require_chromium
 from tests.conftest import CLI
 

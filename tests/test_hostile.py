@@ -13,15 +13,16 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+
+from summit_outlook.csv_files import FORMULA_PREFIXES, frame_bytes
 from summit_outlook.model.outlook import match_statements
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 from summit_outlook.model.statements import COLUMNS, to_frame, validate_records
 from summit_outlook.report.charts import outlook_figure, toolbar_config
-from summit_outlook.report.export import FORMULA_PREFIXES, chart_html, csv_bytes
+from summit_outlook.report.export import chart_html
 from summit_outlook.report.views import explanations, outlook_view, scored_statements_export
 from summit_outlook.store import Store
-
 from tests.hostile_support import FORMULAS, HOSTILE, IMG, MARKUP, SCRIPT, hostile_records, write_hostile_csv
 
 RULES = default_rules()
@@ -133,13 +134,13 @@ def test_the_html_export_has_no_element_or_script_from_the_data(figure: go.Figur
 )
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cell: str, expected: str) -> None:
     frame = pd.DataFrame({"speaker": [cell], "score": [-0.5]})
-    rows = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8-sig"), newline="")))
+    rows = list(csv.reader(io.StringIO(frame_bytes(frame).decode("utf-8-sig"), newline="")))
     assert rows == [["speaker", "score"], [expected, "-0.5"]]  # numbers stay numbers, even negative
 
 
 def test_the_dashboards_statement_csv_has_no_cell_a_spreadsheet_would_run(view) -> None:
     frame = scored_statements_export(view.scored, explanations(view.scored, RULES))
-    rows = list(csv.DictReader(io.StringIO(csv_bytes(frame).decode("utf-8-sig"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(frame_bytes(frame).decode("utf-8-sig"), newline="")))
     assert len(rows) == len(HOSTILE)
     for row in rows:
         for column in TEXT_COLUMNS:
@@ -162,7 +163,9 @@ def test_score_json_is_valid_and_keeps_the_text_verbatim(cli) -> None:
     assert all(-1 <= record["score"] <= 1 for record in records)
 
 
-def test_the_store_round_trips_hostile_text_verbatim(tmp_path: Path) -> None:
+def test_the_store_exports_hostile_text_spreadsheet_safe_and_imports_it_again_verbatim(
+    tmp_path: Path,
+) -> None:
     source = write_hostile_csv(tmp_path / "hostile.csv")
     with Store(f"sqlite:///{tmp_path / 'statements.db'}") as store:
         assert store.import_csv(source).added == len(HOSTILE)
@@ -170,8 +173,18 @@ def test_the_store_round_trips_hostile_text_verbatim(tmp_path: Path) -> None:
         out = tmp_path / "export.csv"
         store.export_csv(out)
     assert sorted(stored["speaker"]) == sorted(value.strip() for value in HOSTILE)
-    # `export` is the bundled data format, for importing again: cells are kept exactly, not neutralised.
     with out.open(encoding="utf-8", newline="") as handle:
         exported = list(csv.DictReader(handle))
     assert list(exported[0]) == list(COLUMNS)
-    assert sorted(row["note"] for row in exported) == sorted(value.strip() for value in HOSTILE)
+    for row in exported:
+        for column in ("speaker", "side", "text", "source", "note"):
+            assert not row[column].startswith(FORMULA_PREFIXES), (column, row[column])
+    assert sorted(row["note"] for row in exported) == sorted(
+        ("'" if value.strip().startswith(FORMULA_PREFIXES) else "") + value.strip() for value in HOSTILE
+    )
+    # Importing the export gives back exactly what was stored: a copy, not new statements.
+    with Store(f"sqlite:///{tmp_path / 'copy.db'}") as copy:
+        assert copy.import_csv(out).added == len(HOSTILE)
+        again = copy.frame()
+    columns = ["date", "speaker", "role", "side", "text", "source", "kind", "note"]
+    assert again[columns].equals(stored[columns])

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from summit_outlook.report.views import MARK_CLOSE, MARK_OPEN
 
+from summit_outlook.report.views import MARK_CLOSE, MARK_OPEN
 from tests.browser_support import launched_browser, require_chromium, running_dashboard
 from tests.conftest import CLI
 from tests.hostile_support import HOSTILE, MARKUP, write_hostile_csv

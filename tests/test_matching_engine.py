@@ -7,9 +7,9 @@ import random
 
 import pandas as pd
 import pytest
+
 from summit_outlook.model.matching import compile_rules, match_texts
 from summit_outlook.model.rules import default_rules
-
 from tests.test_signals import ARTICLE_PHRASES, GENERAL_CASES
 
 RULES = default_rules()
@@ -51,7 +51,6 @@ def test_prefilter_gives_the_same_matches_as_plain_python(seed: int) -> None:
 
 def test_a_corrupt_prefilter_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
     from summit_outlook.model.prefilter import build_prefilter
-
     from summit_outlook.paths import CACHE_VARIABLE
 
     monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+
 from summit_outlook.model.outlook import (
     DRIVER_PREFIX,
     headline,

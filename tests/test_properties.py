@@ -7,6 +7,7 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from summit_outlook.model.explain import explain_texts, score_texts
 from summit_outlook.model.matching import match_texts
 from summit_outlook.model.rules import default_rules
@@ -161,6 +162,7 @@ def test_bulk_scoring_agrees_with_scoring_a_match_table(texts: list[str], famili
     """score_texts scores match columns before they become a frame; the dashboard re-weights a
     cached match table. Both must give the same scores, contributions and table."""
     import pandas as pd
+
     from summit_outlook.model.scoring import signal_contributions
 
     weights = Weights(families=families, roles=WEIGHTS.roles, half_life_days=WEIGHTS.half_life_days)

@@ -9,6 +9,7 @@ import shlex
 from pathlib import Path
 
 import pytest
+
 from summit_outlook.cli import build_parser, main
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

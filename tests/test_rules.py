@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
 from summit_outlook.model.patterns import PatternSyntaxError, inflections, parse_pattern
 from summit_outlook.model.rules import RulesError, default_rules, default_rules_path, load_rules, parse_rules
 

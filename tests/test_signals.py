@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from summit_outlook.model.explain import explain_texts
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights

@@ -18,7 +18,11 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+
+from summit_outlook import output as output_module
+from summit_outlook import store as store_module
 from summit_outlook.model.statements import COLUMNS, Statement, StatementsError, read_statements_csv
+from summit_outlook.paths import DB_URL_VARIABLE
 from summit_outlook.store import (
     DuplicateStatement,
     ImportResult,
@@ -28,9 +32,6 @@ from summit_outlook.store import (
     default_url,
     fingerprint,
 )
-
-from summit_outlook import store as store_module
-from summit_outlook.paths import DB_URL_VARIABLE
 
 # Child processes start fresh ("spawn"): nothing inherited from pytest's process, like a
 # second program opening the same file.
@@ -636,7 +637,7 @@ def test_a_failed_rename_leaves_the_previous_export_intact(store: Store, tmp_pat
     def failing_replace(source: object, destination: object) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(store_module.os, "replace", failing_replace)
+    monkeypatch.setattr(output_module.os, "replace", failing_replace)
     with pytest.raises(StoreError, match=r"cannot export to .*export\.csv: Input/output error"):
         store.export_csv(path)
     assert path.read_text(encoding="utf-8") == "the previous export\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from summit_outlook.model.statements import MAX_FILE_BYTES, StatementsError, decode_bytes, parse_csv_text
 from summit_outlook.store import Store
 
