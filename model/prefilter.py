@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from summit_outlook.output import OutputError, write_output
 from summit_outlook.paths import cache_folder
 
 ENGINE_VARIABLE = "SUMMIT_OUTLOOK_ENGINE"  # "python" turns Hyperscan off
@@ -199,10 +199,8 @@ def _save(path: Path, database: Any) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-            handle.write(hyperscan.dumpb(database))
-        os.replace(handle.name, path)
-    except OSError:
+        write_output(path, hyperscan.dumpb(database))
+    except (OSError, OutputError):
         pass
 
 
