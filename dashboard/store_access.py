@@ -97,7 +97,7 @@ def statement_source() -> StatementSource:
         store.location,
         store,
         version,
-        saving_problem(store),
+        store.saving_problem(),
         revision=f"store {url} version {version}",
     )
 
@@ -106,20 +106,3 @@ def _read_file(path: Path) -> tuple[pd.DataFrame, str]:
     """The file's statements, and its revision: its path and modification time."""
     modified = path.stat().st_mtime_ns
     return file_statements(str(path), modified), f"file {path} modified {modified}"
-
-
-def saving_problem(store: Store) -> str | None:
-    """Why saving to `store` cannot work, where that shows without writing; None otherwise.
-
-    Only a read-only SQLite file or URL shows beforehand (os.access also sees the immutable
-    attribute, which stops root too). A full disk or a read-only server shows when a save fails,
-    and that save says why.
-    """
-    if store.path is None:
-        return None
-    options = store.url.query
-    if options.get("mode") == "ro" or options.get("immutable") == "1":
-        return f"the statements database is opened read-only ({store.location})"
-    if store.path.exists() and not os.access(store.path, os.W_OK):
-        return f"the statements database is read-only ({store.location})"
-    return None

@@ -20,7 +20,6 @@ import pytest
 import sqlalchemy as sa
 
 from summit_outlook import output as output_module
-from summit_outlook import store as store_module
 from summit_outlook.model.statements import COLUMNS, Statement, StatementsError, read_statements_csv
 from summit_outlook.paths import DB_URL_VARIABLE
 from summit_outlook.store import (
@@ -30,7 +29,10 @@ from summit_outlook.store import (
     Store,
     StoreError,
     default_url,
+    engine,
     fingerprint,
+    migrations,
+    repository,
 )
 
 # Child processes start fresh ("spawn"): nothing inherited from pytest's process, like a
@@ -158,8 +160,8 @@ def test_a_later_migration_runs_once_on_an_older_file(db_path: Path, monkeypatch
         calls.append(1)
         conn.exec_driver_sql("ALTER TABLE statements ADD COLUMN language VARCHAR(8)")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, add_language_column))
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, add_language_column))
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     for _ in range(2):
         with Store(_url(db_path)) as upgraded:
             assert upgraded.schema_version() == 2
@@ -181,7 +183,7 @@ def test_sqlite_uses_wal_foreign_keys_and_a_busy_timeout(store: Store) -> None:
     with store._engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == store_module.BUSY_TIMEOUT_MS
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == engine.BUSY_TIMEOUT_MS
 
 
 def test_fingerprints_are_unique_in_the_database_itself(store: Store, db_path: Path) -> None:
@@ -282,7 +284,7 @@ def test_undo_after_the_statement_was_added_again_keeps_one_copy(store: Store) -
 
 
 def test_the_trash_keeps_only_the_latest_deletions(store: Store, monkeypatch) -> None:
-    monkeypatch.setattr(store_module, "TRASH_LIMIT", 2)
+    monkeypatch.setattr(repository, "TRASH_LIMIT", 2)
     ids = [store.add(statement) for statement in _statements(4)]
     for statement_id in ids:
         store.delete(statement_id)
@@ -415,8 +417,8 @@ def test_a_file_with_one_bad_row_imports_nothing(store: Store, tmp_path: Path, g
 
 def test_a_failure_partway_through_an_import_stores_nothing(store: Store, monkeypatch) -> None:
     store.import_statements(_statements(5))
-    monkeypatch.setattr(store_module, "IMPORT_CHUNK_ROWS", 10)
-    real_insert = store_module._insert_chunk
+    monkeypatch.setattr(repository, "IMPORT_CHUNK_ROWS", 10)
+    real_insert = repository._insert_chunk
     chunks_inserted: list[int] = []
 
     def insert_then_fail(conn: sa.Connection, rows: list[dict]) -> None:
@@ -425,7 +427,7 @@ def test_a_failure_partway_through_an_import_stores_nothing(store: Store, monkey
         real_insert(conn, rows)
         chunks_inserted.append(len(rows))
 
-    monkeypatch.setattr(store_module, "_insert_chunk", insert_then_fail)
+    monkeypatch.setattr(repository, "_insert_chunk", insert_then_fail)
     with pytest.raises(RuntimeError, match="simulated crash"):
         store.import_statements(_statements(100, tag="b"))
     assert chunks_inserted == [10, 10, 10]
@@ -678,15 +680,15 @@ def test_a_store_in_an_unwritable_folder_is_opened_read_only(
     path.write_bytes(b"")
     if wal_bytes is not None:
         path.with_name("statements.db-wal").write_bytes(b"\0" * wal_bytes)
-    monkeypatch.setattr(store_module.os, "access", lambda folder, _mode: Path(folder) != tmp_path)
+    monkeypatch.setattr(engine.os, "access", lambda folder, _mode: Path(folder) != tmp_path)
     url = sa.make_url(f"sqlite:///{path}")
-    readable = store_module._readable_in_unwritable_folder(url, path)
+    readable = engine.readable_in_unwritable_folder(url, path)
     assert readable.database == f"file:{path}"
     assert dict(readable.query) == expected
     # A writable folder, or a URL that already says how to open the file, is left alone.
-    assert store_module._readable_in_unwritable_folder(url, tmp_path / "missing.db") == url
+    assert engine.readable_in_unwritable_folder(url, tmp_path / "missing.db") == url
     monkeypatch.undo()
-    assert store_module._readable_in_unwritable_folder(url, path) == url
+    assert engine.readable_in_unwritable_folder(url, path) == url
 
 
 def test_an_export_removes_temporary_files_of_killed_exports_only(store: Store, tmp_path: Path) -> None:

@@ -1,0 +1,18 @@
+"""The store as the command line and the dashboard open it: seeded once from the bundled dataset."""
+
+from __future__ import annotations
+
+import contextlib
+
+from summit_outlook.model.statements import bundled_statements_path, read_statements_csv
+from summit_outlook.store.errors import StoreError
+from summit_outlook.store.repository import Store
+
+
+def open_seeded_store(url: str | None = None) -> Store:
+    """The store at `url` (default_url() by default), seeded once from the bundled dataset."""
+    store = Store(url)
+    # A read-only store still serves what it has; writes will say why they fail.
+    with contextlib.suppress(StoreError):
+        store.seed_if_empty(read_statements_csv(bundled_statements_path()))
+    return store
