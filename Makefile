@@ -2,17 +2,33 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
 ADDRESS ?= 127.0.0.1
+# One install stamp per need: running installs only what running needs; the test and benchmark
+# extras come with `make test` and `make bench`.
+VENV_STAMP := $(VENV)/.venv-stamp
+RUN_STAMP := $(VENV)/.run-stamp
+TEST_STAMP := $(VENV)/.test-stamp
+BENCH_STAMP := $(VENV)/.bench-stamp
 
 .PHONY: run test bench load lint chromium postgresql clean
 
-$(STAMP): pyproject.toml
+$(VENV_STAMP):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	touch $(STAMP)
+	touch $@
+
+$(RUN_STAMP): pyproject.toml $(VENV_STAMP)
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(VENV_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(BENCH_STAMP): pyproject.toml $(VENV_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
 
 chromium:
 	@bash scripts/ensure-chromium.sh
@@ -20,20 +36,20 @@ chromium:
 postgresql:
 	@bash scripts/ensure-postgresql.sh
 
-run: $(STAMP) chromium
-	$(BIN)/streamlit run dashboard/app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+run: $(RUN_STAMP) chromium
+	$(BIN)/summit-outlook serve --address $(ADDRESS) --port $(PORT)
 
-test: $(STAMP) chromium postgresql
+test: $(TEST_STAMP) chromium postgresql
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-bench: $(STAMP)
+bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks
 
 # Ten real browser sessions against one local dashboard for 60 s (issue 6); needs Chromium.
-load: $(STAMP) chromium
+load: $(TEST_STAMP) chromium
 	$(BIN)/python -m benchmarks.load
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 clean:

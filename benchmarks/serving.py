@@ -6,12 +6,12 @@ from __future__ import annotations
 import contextlib
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from summit_outlook.cli.serve import streamlit_command
 from summit_outlook.paths import dashboard_app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,14 +45,11 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(app: Path, environment: Mapping[str, str], log: Path) -> Iterator[str]:
-    """`streamlit run APP` with exactly this environment, on a free loopback port; yields its URL
-    once it answers, stops it after. Raises ServerFailed when it exits or does not answer."""
+    """`streamlit run APP` with the dashboard's settings (as `summit-outlook serve` runs it) and
+    exactly this environment, on a free loopback port; yields its URL once it answers, stops it
+    after. Raises ServerFailed when it exits or does not answer."""
     port = free_port()
-    command = [
-        *(sys.executable, "-m", "streamlit", "run", str(app)),
-        *("--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port)),
-        *("--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"),
-    ]
+    command = streamlit_command(app, port=port, address="127.0.0.1")
     with log.open("w") as output:
         process = subprocess.Popen(
             command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, env=dict(environment)

@@ -1,6 +1,6 @@
 """The Summit Outlook dashboard: read top to bottom, this is the page.
 
-Run with `make run` (or `streamlit run dashboard/app.py`).
+Run with `summit-outlook serve` (`make run` in a checkout).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from summit_outlook.model.statements import bundled_statements_path
+from summit_outlook.paths import bundled_file
 
 
 def test_score_prints_score_and_explanation(cli) -> None:
@@ -193,7 +194,7 @@ def test_a_bad_import_changes_nothing(cli, tmp_path: Path, monkeypatch) -> None:
 
 
 def test_extract_finds_the_article_statements(cli) -> None:
-    article = "data/sources/trump-putin-summit-2025-11.txt"
+    article = str(bundled_file("sources", "trump-putin-summit-2025-11.txt"))
     result = cli("extract", article, "--published", "2025-11-18", "--format", "json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
@@ -211,7 +212,7 @@ def test_extract_finds_the_article_statements(cli) -> None:
 
 
 def test_extract_takes_the_publications_country_for_bare_titles(cli) -> None:
-    article = "data/sources/trump-putin-summit-2025-11.txt"
+    article = str(bundled_file("sources", "trump-putin-summit-2025-11.txt"))
     plain = json.loads(cli("extract", article, "--published", "2025-11-18", "--format", "json").stdout)
     result = cli(
         "extract", article, "--published", "2025-11-18", "--format", "json", "--home-side", "United States"
@@ -224,6 +225,14 @@ def test_extract_takes_the_publications_country_for_bare_titles(cli) -> None:
 
 
 def test_extract_rejects_a_bad_publication_date(cli) -> None:
-    result = cli("extract", "data/sources/trump-putin-summit-2025-11.txt", "--published", "18/11/2025")
+    result = cli(
+        "extract", str(bundled_file("sources", "trump-putin-summit-2025-11.txt")), "--published", "18/11/2025"
+    )
     assert result.returncode == 2
     assert "not a date: '18/11/2025' (expected YYYY-MM-DD)" in result.stderr
+
+
+@pytest.mark.parametrize("port", ["0", "70000", "http"])
+def test_serve_refuses_a_port_that_is_not_one(cli, port: str) -> None:
+    result = cli("serve", "--port", port)
+    assert result.returncode == 2 and "not a port number" in result.stderr
