@@ -28,11 +28,10 @@ from summit_outlook.model.statements import (
     to_frame,
     validate_records,
 )
+from summit_outlook.report.views import NEUTRAL_SCORE
 
 # The fields a person fills in, in the order the form shows them.
 FIELDS: tuple[str, ...] = ("date", "speaker", "role", "side", "text", "kind", "source", "note")
-# Statement scores within this distance of zero neither raise nor lower the outlook (as on the chart).
-NEUTRAL_SCORE = 0.005
 
 
 def check_statement(values: Mapping[str, object]) -> tuple[Statement | None, dict[str, str]]:

@@ -27,7 +27,16 @@ from summit_outlook.dashboard.outcomes import Outcome, Tone, outcome_ui, store_f
 from summit_outlook.dashboard.store_access import StatementSource
 from summit_outlook.model.outlook import MatchedStatements
 from summit_outlook.model.rules import Rules
-from summit_outlook.model.statements import MAX_TEXT_CHARS, Kind, Role, Statement
+from summit_outlook.model.statements import (
+    MAX_NOTE_CHARS,
+    MAX_SIDE_CHARS,
+    MAX_SOURCE_CHARS,
+    MAX_SPEAKER_CHARS,
+    MAX_TEXT_CHARS,
+    Kind,
+    Role,
+    Statement,
+)
 from summit_outlook.report.views import OutlookView, format_day
 from summit_outlook.store import TRASH_LIMIT, Store, StoreError
 
@@ -39,9 +48,6 @@ STORED_TABLE = "stored_table"
 
 # Limits the date pickers offer: diplomacy since the UN's founding, up to tomorrow (time zones).
 EARLIEST_DATE = dt.date(1945, 1, 1)
-MAX_SPEAKER_CHARS = 200
-MAX_SIDE_CHARS = 100
-MAX_SOURCE_CHARS = 2_000
 # Rows tall enough for the quote to wrap (as in the outlook's table); the edit form shows all of it.
 STORED_ROW_HEIGHT = 80
 STORED_TABLE_HEIGHT = 36 + 6 * STORED_ROW_HEIGHT  # header and six rows
@@ -364,7 +370,7 @@ def statement_fields_ui(prefix: str, errors: Mapping[str, str]) -> None:
         st.text_input(
             "Note",
             key=field_key(prefix, "note"),
-            max_chars=MAX_SOURCE_CHARS,
+            max_chars=MAX_NOTE_CHARS,
             placeholder="Optional, e.g. how the date was worked out",
         )
         field_error_ui(errors, "note")

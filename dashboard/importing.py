@@ -15,14 +15,13 @@ from summit_outlook.dashboard.drafts import check_rows
 from summit_outlook.dashboard.editing import (
     EARLIEST_DATE,
     KIND_OPTIONS,
-    MAX_SOURCE_CHARS,
     ROLE_OPTIONS,
     label_of,
 )
 from summit_outlook.dashboard.editor_access import editing_refused
 from summit_outlook.dashboard.outcomes import Outcome, Tone, outcome_ui, store_failure
-from summit_outlook.extract import MAX_SIDE_CHARS, candidates_to_frame, extract_statements
-from summit_outlook.model.statements import StatementsError
+from summit_outlook.extract import candidates_to_frame, extract_statements
+from summit_outlook.model.statements import MAX_SIDE_CHARS, MAX_SOURCE_CHARS, StatementsError
 from summit_outlook.store import ImportResult, Store, StoreError
 
 # Session-state keys.

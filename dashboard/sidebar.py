@@ -16,7 +16,7 @@ from summit_outlook.dashboard.state import (
     widget_key,
     widget_state,
 )
-from summit_outlook.model.rules import MAX_WEIGHT, Rules
+from summit_outlook.model.rules import HALF_LIFE_DAYS_RANGE, MAX_WEIGHT, Rules
 from summit_outlook.model.scoring import Weights, WeightsError
 from summit_outlook.report.export import MIME_TYPES
 
@@ -25,7 +25,6 @@ URL_WARNINGS = "url_warnings"
 UPLOAD = "weights_upload"
 UPLOAD_MESSAGE = "weights_upload_message"
 WEIGHT_STEP = 0.05
-HALF_LIFE_RANGE = (0.5, 365.0)
 
 
 def init_weights(
@@ -72,8 +71,8 @@ def weights_sidebar(rules: Rules, presets: list[Preset]) -> Weights:
         role_sliders_ui(rules)
         st.number_input(
             "Recency half-life (days)",
-            min_value=HALF_LIFE_RANGE[0],
-            max_value=HALF_LIFE_RANGE[1],
+            min_value=HALF_LIFE_DAYS_RANGE[0],
+            max_value=HALF_LIFE_DAYS_RANGE[1],
             step=1.0,
             key=widget_key(HALF_LIFE),
             help="A statement's weight halves every this many days. "

@@ -45,14 +45,17 @@ from summit_outlook.extract.rules import (
     load_extraction_rules,
     parse_extraction_rules,
 )
-from summit_outlook.model.statements import COLUMNS, Role
+from summit_outlook.model.statements import (
+    COLUMNS,
+    MAX_NOTE_CHARS,
+    MAX_SIDE_CHARS,
+    MAX_SPEAKER_CHARS,
+    Role,
+)
 
 __all__ = [
     "DEFAULT_RULES_PATH",
     "FRAME_COLUMNS",
-    "MAX_NOTE_CHARS",
-    "MAX_SIDE_CHARS",
-    "MAX_SPEAKER_CHARS",
     "UNKNOWN_SIDE",
     "AttributionRules",
     "Candidate",
@@ -77,10 +80,6 @@ __all__ = [
     "parse_extraction_rules",
 ]
 
-# Longest speaker/side/note strings the Statement schema accepts (see model/statements.py).
-MAX_SPEAKER_CHARS = 200
-MAX_SIDE_CHARS = 100
-MAX_NOTE_CHARS = 2_000
 FRAME_COLUMNS: tuple[str, ...] = (*COLUMNS, "title", "confidence")
 
 

@@ -114,6 +114,7 @@ def outlook_series(
     end: dt.date | None = None,
 ) -> pd.DataFrame:
     """The daily outlook: date, outlook (0-100), status, statements, events, driver_<family>."""
+    weights.check(rules)
     statements = scored.statements
     source = scored.source or MatchedStatements(statements=statements, matches=scored.matches)
     family_ids = rules.family_ids

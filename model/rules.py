@@ -20,6 +20,9 @@ HardEvent = Literal["held", "scheduled", "cancelled"]
 # Upper bound of any weight: three times the strongest default leaves room to disagree, while
 # keeping one family from drowning all others by orders of magnitude.
 MAX_WEIGHT = 5.0
+# Shortest and longest memory of the outlook, in days, for the rules' default and the user's
+# weights alike: below half a day a statement is forgotten before the next day's.
+HALF_LIFE_DAYS_RANGE = (0.5, 365.0)
 
 
 class _Strict(BaseModel):
@@ -73,7 +76,7 @@ class Band(_Strict):
 class OutlookSettings(_Strict):
     """Constants of the outlook series."""
 
-    half_life_days: float = Field(gt=0.0, le=365.0)
+    half_life_days: float = Field(ge=HALF_LIFE_DAYS_RANGE[0], le=HALF_LIFE_DAYS_RANGE[1])
     prior_weight: float = Field(ge=0.0, le=100.0)
     event_weight: float = Field(ge=1.0, le=100.0)
     superseded_weight: float = Field(ge=0.0, le=1.0)

@@ -9,20 +9,24 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from summit_outlook.model.rules import MAX_WEIGHT, Rules
+from summit_outlook.model.rules import HALF_LIFE_DAYS_RANGE, MAX_WEIGHT, Rules
 from summit_outlook.model.statements import Role
 
 
 class Weights(BaseModel):
-    """The user's adjustable weights: one per signal family, one per speaker role, a half-life."""
+    """The user's adjustable weights: one per signal family, one per speaker role, a half-life.
+
+    Their bounds are the rules' (model.rules: MAX_WEIGHT, HALF_LIFE_DAYS_RANGE), so weights are
+    checked against the rules they are used with: problems(), check(), and every scoring step.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     families: dict[str, float]
     roles: dict[str, float]
-    half_life_days: float = Field(gt=0.0, le=365.0)
+    half_life_days: float
 
     @classmethod
     def defaults(cls, rules: Rules) -> Weights:
@@ -32,6 +36,17 @@ class Weights(BaseModel):
             roles={role.value: weight for role, weight in rules.roles.items()},
             half_life_days=rules.outlook.half_life_days,
         )
+
+    def problems(self, rules: Rules) -> list[str]:
+        """What stops these weights from being used with `rules`; empty when they fit them."""
+        return _problems(self.families, self.roles, self.half_life_days, rules)
+
+    def check(self, rules: Rules, *, source: str = "weights") -> Weights:
+        """These weights, or WeightsError listing why they cannot be used with `rules`."""
+        problems = self.problems(rules)
+        if problems:
+            raise WeightsError(source, problems)
+        return self
 
     def differences(self, rules: Rules) -> dict[str, float]:
         """Flat {name: value} of every weight that differs from the rules' default."""
@@ -60,6 +75,9 @@ class WeightsError(ValueError):
         super().__init__(f"{source}: " + "; ".join(problems))
 
 
+SECTIONS = ("families", "roles", "half_life_days")
+
+
 def _check_value(name: str, value: object, low: float, high: float, problems: list[str]) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         problems.append(f"{name}: expected a number, got {value!r}")
@@ -67,41 +85,45 @@ def _check_value(name: str, value: object, low: float, high: float, problems: li
         problems.append(f"{name}: {value} is outside [{low:g}, {high:g}]")
 
 
+def _problems(
+    families: Mapping[str, object], roles: Mapping[str, object], half_life: object, rules: Rules
+) -> list[str]:
+    """Every weight checked against the rules: known names, all present, each within its bounds."""
+    problems: list[str] = []
+    for section, weights, known in (
+        ("families", families, rules.family_ids),
+        ("roles", roles, [role.value for role in Role]),
+    ):
+        for name, value in weights.items():
+            if name not in known:
+                problems.append(f"{section}.{name}: unknown (expected one of {sorted(known)})")
+            else:
+                _check_value(f"{section}.{name}", value, 0.0, MAX_WEIGHT, problems)
+        missing = [name for name in known if name not in weights]
+        if missing:
+            problems.append(f"{section}: no weight for {', '.join(missing)}")
+    _check_value("half_life_days", half_life, *HALF_LIFE_DAYS_RANGE, problems)
+    return problems
+
+
 def weights_from_mapping(data: Mapping[str, object], rules: Rules, *, source: str = "weights") -> Weights:
     """Default weights overridden by a (possibly partial) mapping; every problem is reported."""
     if not isinstance(data, Mapping):
-        raise WeightsError(source, ["expected a JSON object with families, roles, half_life_days"])
-    problems: list[str] = []
+        raise WeightsError(source, [f"expected a JSON object with {', '.join(SECTIONS)}"])
+    problems = [f"{key}: unknown key (expected {', '.join(SECTIONS)})" for key in data if key not in SECTIONS]
     default = Weights.defaults(rules)
-    families = dict(default.families)
-    roles = dict(default.roles)
-    half_life = default.half_life_days
-    for key in data:
-        if key not in ("families", "roles", "half_life_days"):
-            problems.append(f"{key}: unknown key (expected families, roles, half_life_days)")
-    for section, target, known in (
-        ("families", families, set(default.families)),
-        ("roles", roles, {role.value for role in Role}),
-    ):
+    merged: dict[str, dict[str, object]] = {"families": dict(default.families), "roles": dict(default.roles)}
+    for section, weights in merged.items():
         overrides = data.get(section, {})
-        if not isinstance(overrides, Mapping):
+        if isinstance(overrides, Mapping):
+            weights.update(overrides)
+        else:
             problems.append(f"{section}: expected an object of name -> number")
-            continue
-        for name, value in overrides.items():
-            if name not in known:
-                problems.append(f"{section}.{name}: unknown (expected one of {sorted(known)})")
-                continue
-            _check_value(f"{section}.{name}", value, 0.0, MAX_WEIGHT, problems)
-            target[name] = value
-    if "half_life_days" in data:
-        half_life = data["half_life_days"]
-        _check_value("half_life_days", half_life, 0.5, 365.0, problems)
+    half_life = data.get("half_life_days", default.half_life_days)
+    problems += _problems(merged["families"], merged["roles"], half_life, rules)
     if problems:
         raise WeightsError(source, problems)
-    try:
-        return Weights(families=families, roles=roles, half_life_days=float(half_life))
-    except ValidationError as error:  # pragma: no cover - guarded by the checks above
-        raise WeightsError(source, [str(error)]) from None
+    return Weights(families=merged["families"], roles=merged["roles"], half_life_days=float(half_life))
 
 
 def parse_weights_json(text: str | bytes, rules: Rules, *, source: str = "weights") -> Weights:
@@ -160,7 +182,9 @@ def column_contributions(
 
 
 def _signed_weights(rules: Rules, weights: Weights) -> dict[str, float]:
-    """Per family id: its direction times the user's weight."""
+    """Per family id: its direction times the user's weight (weights that do not fit the rules
+    are refused here, with their problems, rather than failing later on a missing family)."""
+    weights.check(rules)
     return {family.id: family.direction * weights.families[family.id] for family in rules.families}
 
 

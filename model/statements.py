@@ -21,6 +21,13 @@ COLUMNS: tuple[str, ...] = ("date", "speaker", "role", "side", "text", "source",
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Longest quote we accept; a paragraph of diplomatic speech is far below this.
 MAX_TEXT_CHARS = 5_000
+# Longest values of the other fields: a name with a title, a country or alliance, a URL or a
+# note on how a date was worked out. The store's columns, the dashboard's inputs and extraction
+# all use these.
+MAX_SPEAKER_CHARS = 200
+MAX_SIDE_CHARS = 100
+MAX_SOURCE_CHARS = 2_000
+MAX_NOTE_CHARS = 2_000
 
 
 class Role(StrEnum):
@@ -48,13 +55,13 @@ class Statement(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True, str_strip_whitespace=True)
 
     date: dt.date
-    speaker: str = Field(min_length=1, max_length=200)
+    speaker: str = Field(min_length=1, max_length=MAX_SPEAKER_CHARS)
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
     role: Role = Role.OTHER
-    side: str = Field(default="unknown", max_length=100)
-    source: str = Field(default="", max_length=2_000)
+    side: str = Field(default="unknown", max_length=MAX_SIDE_CHARS)
+    source: str = Field(default="", max_length=MAX_SOURCE_CHARS)
     kind: Kind = Kind.QUOTE
-    note: str = Field(default="", max_length=2_000)
+    note: str = Field(default="", max_length=MAX_NOTE_CHARS)
 
     @field_validator("date", mode="before")
     @classmethod

@@ -28,7 +28,8 @@ T = TypeVar("T")
 # Matched words are shown between these marks in plain text; the quote is never rendered as markup.
 MARK_OPEN = "\u27e6"
 MARK_CLOSE = "\u27e7"
-# Statement scores within this distance of zero count as "no signal" when colouring by direction.
+# Statement scores within this distance of zero count as "no signal": neither raising nor lowering
+# the outlook, on the chart, in the table and in the preview of a statement being added.
 NEUTRAL_SCORE = 0.005
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from summit_outlook.model.statements import COLUMNS
+from summit_outlook.model.statements import COLUMNS, MAX_SIDE_CHARS, MAX_SPEAKER_CHARS
 
 # Keys of the `meta` table.
 META_SEEDED = "seeded"
@@ -37,9 +37,9 @@ def statement_columns() -> list[sa.Column[Any]]:
     """Columns shared by `statements` and `trash`: one statement's fields."""
     return [
         sa.Column("date", sa.Date, nullable=False),
-        sa.Column("speaker", sa.String(200), nullable=False),
+        sa.Column("speaker", sa.String(MAX_SPEAKER_CHARS), nullable=False),
         sa.Column("role", sa.String(32), nullable=False),
-        sa.Column("side", sa.String(100), nullable=False),
+        sa.Column("side", sa.String(MAX_SIDE_CHARS), nullable=False),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("source", sa.Text, nullable=False),
         sa.Column("kind", sa.String(32), nullable=False),

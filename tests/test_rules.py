@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from summit_outlook.model.explain import score_texts
 from summit_outlook.model.patterns import PatternSyntaxError, inflections, parse_pattern
 from summit_outlook.model.rules import RulesError, default_rules, default_rules_path, load_rules, parse_rules
+from summit_outlook.model.scoring import Weights, WeightsError
 
 BUNDLED = tomllib.loads(default_rules_path().read_text(encoding="utf-8"))
 
@@ -78,7 +80,7 @@ def test_every_coefficient_in_the_rules_file_has_a_comment() -> None:
         (lambda d: d["roles"].update(king=1.0), "roles.king"),
         (
             lambda d: d["outlook"].update(half_life_days=0),
-            "outlook.half_life_days: Input should be greater than 0",
+            "outlook.half_life_days: Input should be greater than or equal to 0.5",
         ),
         (lambda d: d["outlook"]["bands"][0].update(min=10), "outlook.bands: the first band must start at 0"),
         (
@@ -187,3 +189,48 @@ def test_pattern_errors_are_clear() -> None:
         parse_pattern("a ... ... b", lexicon={})
     with pytest.raises(PatternSyntaxError, match="'\\*' must end a word prefix"):
         parse_pattern("can*cel", lexicon={})
+
+
+# --- weights checked against the rules they are used with ----------------------------------------
+
+
+def _weights_problems(**changes) -> list[str]:
+    rules = default_rules()
+    default = Weights.defaults(rules)
+    return Weights(**{**default.model_dump(), **changes}).problems(rules)
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"families": {"talks": 1.0}}, "families.talks: unknown (expected one of"),
+        ({"families": {"talks": 1.0}}, "families: no weight for held, scheduled"),
+        ({"roles": {"king": 1.0}}, "roles.king: unknown"),
+        ({"half_life_days": 0.3}, "half_life_days: 0.3 is outside [0.5, 365]"),
+        ({"half_life_days": 400.0}, "half_life_days: 400.0 is outside [0.5, 365]"),
+    ],
+)
+def test_weights_that_do_not_fit_the_rules_are_refused_with_a_message(changes, problem) -> None:
+    assert any(found.startswith(problem) for found in _weights_problems(**changes))
+
+
+def test_a_negative_family_weight_is_refused() -> None:
+    rules = default_rules()
+    families = {**Weights.defaults(rules).families, "hope": -1.0}
+    assert _weights_problems(families=families) == ["families.hope: -1.0 is outside [0, 5]"]
+
+
+def test_scoring_with_weights_for_other_rules_says_why_instead_of_a_key_error() -> None:
+    rules = default_rules()
+    weights = Weights(families={"talks": 1.0}, roles=Weights.defaults(rules).roles, half_life_days=14)
+    with pytest.raises(WeightsError, match="families: no weight for held"):
+        score_texts(["The summit was held."], rules, weights)
+
+
+def test_a_rules_file_whose_half_life_its_own_weights_would_refuse_is_refused() -> None:
+    data = tomllib.loads(default_rules_path().read_text(encoding="utf-8"))
+    data["outlook"]["half_life_days"] = 0.3
+    with pytest.raises(
+        RulesError, match=r"outlook\.half_life_days: Input should be greater than or equal to 0\.5"
+    ):
+        parse_rules(data, source="test")
