@@ -236,3 +236,20 @@ def test_extract_rejects_a_bad_publication_date(cli) -> None:
 def test_serve_refuses_a_port_that_is_not_one(cli, port: str) -> None:
     result = cli("serve", "--port", port)
     assert result.returncode == 2 and "not a port number" in result.stderr
+
+
+def test_bulk_score_output_is_spreadsheet_safe_and_reads_back_row_for_row(cli, tmp_path: Path) -> None:
+    texts = [
+        f'=HYPERLINK("x{number}")\rThe summit was cancelled.' if number % 5 == 0 else f"Line {number}\r+1"
+        for number in range(20)
+    ]
+    source = tmp_path / "in.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, quoting=csv.QUOTE_ALL).writerows([["text"], *([text] for text in texts)])
+    output = tmp_path / "scored.csv"
+    result = cli("score", "--input", str(source), "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    with output.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 20
+    assert [row["text"] for row in rows] == ["'" + text if text.startswith("=") else text for text in texts]
