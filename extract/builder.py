@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -120,7 +120,21 @@ class _Builder:
         for paragraph in self.paragraphs:
             if not paragraph.heading:
                 self._paragraph(paragraph)
+        self._complete_speakers()
         return self.drafts
+
+    def _complete_speakers(self) -> None:
+        """What the article says of a person anywhere holds for all their statements: "Putin
+        said ..." before "the Russian president added" is the Russian president's too."""
+        for draft in self.drafts:
+            speaker = draft.speaker
+            person = self.registry.by_name.get(speaker.name) if speaker.is_person else None
+            if person is None:
+                continue
+            side = speaker.side if speaker.side != UNKNOWN_SIDE else self.registry.side_of(person)
+            if speaker.role is Role.OTHER and not speaker.title and person.title:
+                speaker = replace(speaker, title=person.title, role=person.role or Role.OTHER)
+            draft.speaker = replace(speaker, side=side or UNKNOWN_SIDE)
 
     def _paragraph(self, paragraph: _Paragraph) -> None:
         scene: _DateSource | None = None
@@ -361,7 +375,7 @@ class _Builder:
         if side is None and mention.affiliate:
             patron = self.registry.lookup(mention.affiliate)
             side = self.registry.side_of(patron) if patron else None
-        named = self._named_later(mention, side)
+        named = self._named_later(mention, side) or self._last_named(mention, side, sentence)
         if named is not None:
             return named, confidence.description
         name = f"{self.rules.names.unnamed_prefix} {mention.name}"
@@ -379,6 +393,28 @@ class _Builder:
         if person is None:
             return None
         person.absorb("", None, side, None)  # the description's side holds for the name too
+        side = side or self.registry.side_of(person)
+        return _Speaker(person.name, person.title, person.role or Role.OTHER, side or UNKNOWN_SIDE, True)
+
+    def _last_named(self, mention: _Mention, side: str | None, sentence: _Sentence) -> _Speaker | None:
+        """A definite description right after a person the article names without a title is
+        that person: 'Putin said ...' then 'The Russian president added:'. The person takes the
+        description's title, role and side from then on."""
+        if mention.determiner in self.lexicon.indefinite or mention.plural or mention.role is None:
+            return None
+        recent = self._recent_person(sentence)
+        if recent is None or recent.speaker.title or recent.speaker.role is not Role.OTHER:
+            return None
+        known = recent.speaker.side
+        if side is not None and known != UNKNOWN_SIDE and known != side:
+            return None
+        person = self.registry.lookup(recent.speaker.name)
+        if person is None:
+            self.registry.add(recent.speaker.name, mention.title, mention.role, side, None)
+            person = self.registry.lookup(recent.speaker.name)
+        if person is None or (person.title and person.role is not mention.role):
+            return None
+        person.absorb(mention.title, mention.role, side, None)
         side = side or self.registry.side_of(person)
         return _Speaker(person.name, person.title, person.role or Role.OTHER, side or UNKNOWN_SIDE, True)
 

@@ -72,6 +72,7 @@ class _MentionFinder:
     def find(self, start: int, end: int) -> list[_Mention]:
         mentions: list[_Mention] = []
         position = start
+        self.opening = start
         while position < end:
             stop, parts = self._run(position, end)
             if not parts:
@@ -148,7 +149,8 @@ class _MentionFinder:
             return _Part(_PartKind.MODIFIER, cursor, cursor + 1)
         if self._noun_before_title(cursor, end, parts):
             return _Part(_PartKind.MODIFIER, cursor, cursor + 1)
-        if token.is_capitalised and token.lower not in lexicon.stopwords:
+        name_like = token.is_capitalised and token.lower not in lexicon.stopwords
+        if name_like and not self._opening_word(cursor, end):
             return _Part(_PartKind.NAME, cursor, cursor + 1)
         following = tokens[cursor + 1] if cursor + 1 < end else None
         if token.lower in lexicon.particles and parts and following and following.is_capitalised:
@@ -164,6 +166,14 @@ class _MentionFinder:
                 return None
             return _Part(_PartKind.SIDE, cursor, after, side=served[1])
         return None
+
+    def _opening_word(self, cursor: int, end: int) -> bool:
+        """'Additionally,' or 'Pressed further,' opening the sentence: not a name."""
+        endings = self.lexicon.opening_word_endings
+        if cursor != self.opening or not self.tokens[cursor].lower.endswith(endings):
+            return False
+        following = self.tokens[cursor + 1] if cursor + 1 < end else None
+        return following is None or not following.is_capitalised
 
     def _title(self, cursor: int, end: int) -> _Part | None:
         found = self.lexicon.titles.match(self.tokens, cursor, end)
@@ -285,11 +295,19 @@ class _MentionFinder:
 
 
 def _clean_name(tokens: Sequence[_Token], start: int, end: int) -> str:
-    """The name as written, without a trailing possessive."""
+    """The name as written, without a trailing possessive; a name set in capitals ("DONALD
+    TRUMP" opening a British story) as it is written elsewhere ("Donald Trump")."""
     words = [token.text for token in tokens[start:end]]
     if words:
         words[-1] = tokens[end - 1].bare
+    if len(words) > 1 and all(_in_capitals(word) for word in words):
+        words = [word.capitalize() for word in words]
     return " ".join(words)
+
+
+def _in_capitals(word: str) -> bool:
+    letters = [character for character in word if character.isalpha()]
+    return len(letters) > 1 and all(character.isupper() for character in letters)
 
 
 def _possessive_name(tokens: Sequence[_Token], parts: Sequence[_Part], limit: int) -> str | None:

@@ -36,6 +36,9 @@ class _Registry:
     def __init__(self) -> None:
         self.by_name: dict[str, _Person] = {}
         self.by_surname: dict[str, _Person] = {}
+        # First words of full names, for names written family name first ("Xi Jinping", then
+        # "Mr Xi"); a first word shared by two people ("Kim Jong Un", "Kim Yo Jong") finds nobody.
+        self.by_first: dict[str, list[_Person]] = {}
 
     def add(self, name: str, title: str, role: Role | None, side: str | None, affiliate: str | None) -> None:
         words = name.split()
@@ -44,6 +47,13 @@ class _Registry:
         person = self.by_name.get(name)
         if person is None:
             earlier = self.by_surname.get(words[-1])
+            if earlier is None and len(words) == 1:
+                sharing = self.by_first.get(words[0], [])
+                earlier = sharing[0] if len(sharing) == 1 else None
+            elif earlier is None:
+                # "Mr Xi" first, "Xi Jinping" later: the one-word name was the family name.
+                alone = self.by_name.get(words[0])
+                earlier = alone if alone is not None and alone.name == words[0] else None
             if earlier is not None and _same_person(earlier, words, role):
                 if len(words) > len(earlier.name.split()):
                     earlier.name = name  # "President Putin", then "Vladimir Putin": the fuller name
@@ -52,13 +62,21 @@ class _Registry:
                 person = _Person(name)
                 self.by_surname.setdefault(words[-1], person)
             self.by_name[name] = person
+            if len(words) > 1:
+                sharing = self.by_first.setdefault(words[0], [])
+                if all(other is not person for other in sharing):
+                    sharing.append(person)
         person.absorb(title, role, side, affiliate)
 
     def lookup(self, name: str) -> _Person | None:
         words = name.split()
         if not words:
             return None
-        return self.by_name.get(name) or self.by_surname.get(words[-1])
+        found = self.by_name.get(name) or self.by_surname.get(words[-1])
+        if found is None and len(words) == 1:
+            sharing = self.by_first.get(words[0], [])
+            found = sharing[0] if len(sharing) == 1 else None
+        return found
 
     def only_titled(self, title: str, role: Role | None, side: str | None) -> _Person | None:
         """The one person whose title ends with these words, in this role, on a side that does not

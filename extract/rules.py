@@ -159,6 +159,7 @@ class NameRules(_Section):
     """What may and may not be part of a person's name or title."""
 
     stopwords: list[Phrase] = []
+    opening_word_endings: list[Phrase] = []
     particles: list[Phrase] = []
     modifiers: list[Phrase] = []
     title_connectors: list[Phrase] = []

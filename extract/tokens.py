@@ -145,6 +145,7 @@ class _Lexicon:
     object_pronouns: frozenset[str]
     media: frozenset[str]
     stopwords: frozenset[str]
+    opening_word_endings: tuple[str, ...]
     particles: frozenset[str]
     modifiers: frozenset[str]
     connectors: frozenset[str]
@@ -210,6 +211,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         object_pronouns=_folded(said.object_pronouns),
         media=_folded(said.media),
         stopwords=_folded(names.stopwords),
+        opening_word_endings=tuple(sorted(_folded(names.opening_word_endings))),
         particles=_folded(names.particles),
         modifiers=_folded(names.modifiers),
         connectors=_folded(names.title_connectors),
