@@ -22,8 +22,16 @@ from collections.abc import Iterable
 import pandas as pd
 
 from summit_outlook.extract.analysis import _analyse
-from summit_outlook.extract.builder import UNKNOWN_SIDE, Candidate, _Builder, _Draft, _limit, _Speaker
-from summit_outlook.extract.dating import _Dater
+from summit_outlook.extract.builder import (
+    UNKNOWN_SIDE,
+    Candidate,
+    DateBasis,
+    _Builder,
+    _Draft,
+    _limit,
+    _Speaker,
+)
+from summit_outlook.extract.dating import _Dater, _story_day
 from summit_outlook.extract.rules import (
     DEFAULT_RULES_PATH,
     AttributionRules,
@@ -60,6 +68,7 @@ __all__ = [
     "AttributionRules",
     "Candidate",
     "ConfidenceRules",
+    "DateBasis",
     "ContextRules",
     "DateRules",
     "ExtractionRules",
@@ -104,7 +113,7 @@ def extract_statements(
         published = published.date()
     paragraphs = _analyse(article, rules, published)
     drafts = _Builder(paragraphs, rules).build()
-    _Dater(drafts, rules, published).run()
+    _Dater(drafts, rules, published, _story_day(paragraphs, rules, published)).run()
     return _unique_candidates(drafts, home_side=(home_side or "").strip() or None)
 
 
@@ -143,7 +152,18 @@ def _to_candidate(draft: _Draft, date: dt.date, *, home_side: str | None) -> Can
         kind=draft.kind,
         sentence_index=draft.sentence,
         confidence=round(min(1.0, max(0.0, draft.confidence)), 3),
+        date_basis=draft.basis,
+        date_confidence=round(min(1.0, max(0.0, draft.date_factor)), 3),
+        date_doubtful=_doubtful(draft),
     )
+
+
+def _doubtful(draft: _Draft) -> bool:
+    """A date to check before saving: nothing in the text dated it, or habitual words ("has
+    said", "says") were dated only by their context."""
+    if draft.basis is DateBasis.PUBLICATION:
+        return True
+    return draft.habitual and draft.basis is not DateBasis.OWN_CLAUSE
 
 
 def candidates_to_frame(candidates: Iterable[Candidate], *, source: str = "") -> pd.DataFrame:

@@ -34,6 +34,7 @@ class _Attribution:
     style: _Style
     content: tuple[tuple[int, int], ...]  # token ranges of the speaker's words; () if bare
     ignored: tuple[int, int] = (0, 0)  # a relative clause whose dates are not the speech date
+    habitual: bool = False  # "has said", "says", "Earlier, ... said": not said on one known day
 
 
 @dataclass
@@ -73,8 +74,16 @@ class _Attributor:
                 continue
             found = self._according(position) or self._quoted_as(position) or self._verb(position)
             if found is not None:
-                return replace(found, ignored=self.ignored)
+                return replace(found, ignored=self.ignored, habitual=self._habitual(found.verb))
         return None
+
+    def _habitual(self, verb: int) -> bool:
+        """Words said over time rather than on a day: a perfect or present-tense verb ("has
+        said", "says"), or a clause opened by "Earlier,"/"previously"."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if tokens[verb].lower in lexicon.present_verbs:
+            return True
+        return any(tokens[position].lower in lexicon.habitual_words for position in range(self.start, verb))
 
     # -- the three ways of attributing ------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +19,14 @@ from summit_outlook.extract.tokens import _Token, _TokenKind
 from summit_outlook.model.statements import MAX_TEXT_CHARS, Kind, Role
 
 UNKNOWN_SIDE = "unknown"
+
+
+class DateBasis(StrEnum):
+    """How a statement's date was found: how far to trust it."""
+
+    OWN_CLAUSE = "own clause"  # a date in the statement's own clause ("Peskov said on Monday")
+    CARRIED = "carried"  # from the paragraph, the same speaker's other words, or the story's day
+    PUBLICATION = "publication"  # nothing in the text dates it: the publication date stands in
 
 
 class Candidate(BaseModel):
@@ -35,6 +44,11 @@ class Candidate(BaseModel):
     kind: Kind  # quote if any words are verbatim, paraphrase for reported speech
     sentence_index: int = Field(ge=0)  # 0-based, across the article; a heading counts as one
     confidence: float = Field(ge=0.0, le=1.0)  # ranking aid: attribution x speaker x date
+    date_basis: DateBasis = DateBasis.PUBLICATION
+    date_confidence: float = Field(default=0.0, ge=0.0, le=1.0)  # the date's part of confidence
+    # Worth checking before saving: the publication date stood in, or the words are habitual
+    # ("has said", "says", "had previously said") and no date of their own says when.
+    date_doubtful: bool = True
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,8 @@ class _Draft:
     note: str = ""
     root_note: str = ""  # empty while undated or dated only by publication
     date_factor: float = 1.0
+    basis: DateBasis = DateBasis.PUBLICATION
+    habitual: bool = False  # "has said", "says": words said over time, not on one day
 
     @property
     def confidence(self) -> float:
@@ -205,6 +221,7 @@ class _Builder:
             resolution_factor,
             own,
             self._narrative_dates(sentence, speaker, scene),
+            habitual=attribution.habitual,
         )
         self._add(draft)
         return True
@@ -231,6 +248,7 @@ class _Builder:
             None,
             self._narrative_dates(sentence, previous.speaker, scene),
             previous_index,
+            habitual=previous.habitual,
         )
         self._add(draft)
         return True
@@ -304,7 +322,7 @@ class _Builder:
     def _opening_date(self, sentence: _Sentence) -> _DateSource | None:
         """A date that opens a sentence ('On Friday, ...') sets the scene for what follows."""
         for date in sentence.dates:
-            if date.start <= sentence.start + 1:
+            if date.speech and date.start <= sentence.start + 1:
                 note, factor = _first_hand(date, self.rules.confidence)
                 reason = f"date set earlier in the paragraph (sentence #{sentence.index})"
                 return _DateSource(sentence.index, reason, date.date, note, factor)
@@ -312,13 +330,14 @@ class _Builder:
 
     def _remember_events(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
         """Dated narrative about a person or body: 'Witkoff met Putin in Moscow on Thursday.'"""
-        if not sentence.dates:
+        dates = [date for date in sentence.dates if date.speech]
+        if not dates:
             return
         for mention in sentence.mentions:
             if mention.kind is _MentionKind.DESCRIPTION:
                 continue
             name = self._person(mention).name if mention.kind is _MentionKind.PERSON else mention.name
-            nearest = min(sentence.dates, key=lambda date: abs(date.start - mention.start))
+            nearest = min(dates, key=lambda date: abs(date.start - mention.start))
             self.events[name] = (sentence.index, paragraph.index, nearest)
 
     def _narrative_dates(
@@ -483,7 +502,7 @@ def _speech_date(sentence: _Sentence, attribution: _Attribution | None) -> _Date
     outside = [
         date
         for date in sentence.dates
-        if not any(position in content for position in range(date.start, date.end))
+        if date.speech and not any(position in content for position in range(date.start, date.end))
     ]
     if not outside:
         return None

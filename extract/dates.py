@@ -7,7 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summit_outlook.extract.rules import DateRules, RelativeDate, RelativeRuleKind
-from summit_outlook.extract.tokens import _DAY_RE, _ISO_DATE_RE, _YEAR_RE, _Lexicon, _Token
+from summit_outlook.extract.tokens import _DAY_RE, _ISO_DATE_RE, _YEAR_RE, _Lexicon, _Token, _TokenKind
+
+# Punctuation that ends the clause a date's context is read in.
+_CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +23,10 @@ class _DateMention:
     surface: str
     how: str  # completes the note after the quoted surface
     exact: bool
+    # Whether the words could have been said that day: not a day after publication, nor a day
+    # the clause puts in the future ("will travel on Monday"), nor the day of a thing named
+    # ("the June 12 summit"), nor the start of a span ("since he took office on June 30").
+    speech: bool = True
 
 
 def _shift(day: dt.date, days: int) -> dt.date | None:
@@ -51,6 +58,7 @@ class _DateFinder:
     def find(self, start: int, end: int) -> list[_DateMention]:
         found: list[_DateMention] = []
         position = start
+        self.sentence_start = start
         while position < end:
             mention = self._at(position, end) if self.tokens[position].is_word else None
             if mention is None:
@@ -109,12 +117,32 @@ class _DateFinder:
         *,
         exact: bool,
     ) -> _DateMention | None:
-        if day is None or day > self.published:
+        if day is None:
             return None
         if start > 0 and self.tokens[start - 1].lower in self.lexicon.day_prepositions:
             start -= 1  # keep "On Oct. 23" whole, as a reader would quote it
         surface = self.text[self.tokens[start].start : self.tokens[end - 1].end]
-        return _DateMention(start, end, day, surface, how, exact)
+        speech = day <= self.published and not self._not_of_speech(start, end, exact=exact)
+        return _DateMention(start, end, day, surface, how, exact, speech)
+
+    def _not_of_speech(self, start: int, end: int, *, exact: bool) -> bool:
+        """Whether the clause makes this a day other than one of speaking: a future ("will
+        meet on Saturday", "had been due to see him on Tuesday"), the start of a span ("since he
+        took office on June 30"), or the day of a thing ("the June 12 summit")."""
+        lexicon = self.lexicon
+        lowest = max(self.sentence_start, start - self.rules.clause_lookback_words)
+        for position in range(start - 1, lowest - 1, -1):
+            token = self.tokens[position]
+            if not token.is_word:
+                if token.text in _CLAUSE_ENDS or token.kind is _TokenKind.QUOTE:
+                    break
+                continue
+            if token.lower in lexicon.future_clause_words or token.lower in lexicon.span_words:
+                return True
+        if exact and start > self.sentence_start and self.tokens[start - 1].lower in lexicon.determiners:
+            following = self.tokens[end] if end < len(self.tokens) else None
+            return following is not None and following.is_word and following.text.islower()
+        return False
 
     def _in_text(self, year_given: bool, day: dt.date) -> str:
         if year_given or day.year == self.published.year:
@@ -125,9 +153,13 @@ class _DateFinder:
         if year is not None:
             return _make_date(year[0], month, day)
         this_year = _make_date(self.published.year, month, day)
-        if this_year is not None and this_year <= self.published:
-            return this_year
+        if this_year is not None and (this_year <= self.published or self._soon(this_year)):
+            return this_year  # a day just ahead is the coming one ("the June 12 summit" in May)
         return _make_date(self.published.year - 1, month, day)
+
+    def _soon(self, day: dt.date) -> bool:
+        """Within the window after publication in which a year-less day is the coming one."""
+        return dt.timedelta(0) < day - self.published <= dt.timedelta(days=self.rules.future_window_days)
 
     # -- matchers -----------------------------------------------------------------------------
 
@@ -197,7 +229,7 @@ class _DateFinder:
 
     def _weekday(self, position: int, end: int) -> _DateMention | None:
         token = self.tokens[position]
-        weekday = self.rules.weekdays.get(token.lower)
+        weekday = self.rules.weekdays.get(token.bare.casefold())  # "his Friday's meeting" too
         if weekday is None or not token.is_capitalised:
             return None
         if position > 0 and self.tokens[position - 1].lower in self.lexicon.future_markers:

@@ -3,19 +3,47 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from summit_outlook.extract.builder import UNKNOWN_SIDE, _DateSource, _Draft, _first_hand
+from summit_outlook.extract.analysis import _Paragraph
+from summit_outlook.extract.builder import UNKNOWN_SIDE, DateBasis, _DateSource, _Draft, _first_hand
 from summit_outlook.extract.rules import ExtractionRules
 
 
-class _Dater:
-    """Settles each draft's date: its own, else its context's, else the publication date."""
+def _story_day(
+    paragraphs: Sequence[_Paragraph], rules: ExtractionRules, published: dt.date
+) -> _DateSource | None:
+    """The day the story is about: the first date of speaking in its opening paragraphs, when it
+    is at most a couple of days before publication ("Obama yesterday canceled a Moscow summit";
+    "North Korea had notified Seoul at the weekend"). What the story reports without a day of
+    its own was said then, not on the day the paper came out."""
+    story = rules.story
+    body = [paragraph for paragraph in paragraphs if not paragraph.heading][: story.opening_paragraphs]
+    for paragraph in body:
+        for sentence in paragraph.sentences:
+            for date in sentence.dates:
+                if date.speech and 0 <= (published - date.date).days <= story.max_days_before:
+                    note, factor = _first_hand(date, rules.confidence)
+                    reason = f"the story's day, set in its opening (sentence #{sentence.index})"
+                    return _DateSource(sentence.index, reason, date.date, note, factor)
+    return None
 
-    def __init__(self, drafts: list[_Draft], rules: ExtractionRules, published: dt.date):
+
+class _Dater:
+    """Settles each draft's date: its own, else its context's, else the story's day, else the
+    publication date; and says how it was found, and whether it is doubtful."""
+
+    def __init__(
+        self,
+        drafts: list[_Draft],
+        rules: ExtractionRules,
+        published: dt.date,
+        story_day: _DateSource | None = None,
+    ):
         self.drafts = drafts
         self.rules = rules
         self.published = published
+        self.story_day = story_day
         # The latest dated statement per speaker, and per side for bodies and for people.
         self.last_by_speaker: dict[str, int] = {}
         self.last_institution_by_side: dict[str, int] = {}
@@ -43,17 +71,25 @@ class _Dater:
                 note,
                 factor,
             )
+            draft.basis = DateBasis.OWN_CLAUSE
             return
-        source = self._continued(draft) or self._latest_context(draft) or self._next_own(index, draft)
+        source = (
+            self._continued(draft)
+            or self._latest_context(draft)
+            or self._next_own(index, draft)
+            or self.story_day
+        )
         if source is not None:
             draft.date = source.date
             draft.note = f"{source.reason}; {source.root_note}"
             draft.root_note = source.root_note  # only the first-hand note is repeated
             draft.date_factor = source.root_factor * self.rules.confidence.date_inherited
+            draft.basis = DateBasis.CARRIED
             return
         draft.date = self.published
         draft.note = f"no date in the text; publication date {self.published.isoformat()} used"
         draft.date_factor = self.rules.confidence.date_publication
+        draft.basis = DateBasis.PUBLICATION
 
     def _from_draft(self, source: _Draft, reason: str) -> _DateSource | None:
         if source.date is None or not source.root_note:

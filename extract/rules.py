@@ -134,6 +134,8 @@ class AttributionRules(_Section):
     complementisers: list[Phrase] = []
     aside_starts: list[Phrase] = []
     intro_words: list[Phrase] = []
+    habitual_words: list[Phrase] = []
+    present_verbs: list[Phrase] = []
     pronouns: list[Phrase] = []
     object_pronouns: list[Phrase] = []
     media: list[Phrase] = []
@@ -262,6 +264,10 @@ class DateRules(_Section):
     month_parts: dict[str, Annotated[int, Field(ge=1, le=28)]] = {}
     weekday_includes_publication_day: bool
     future_markers: list[Phrase] = []
+    future_clause_words: list[Phrase] = []
+    span_words: list[Phrase] = []
+    clause_lookback_words: int = Field(ge=0, le=30)
+    future_window_days: int = Field(ge=0, le=366)
     months: dict[str, Annotated[int, Field(ge=1, le=12)]]
     weekdays: dict[str, Annotated[int, Field(ge=0, le=6)]]
     numbers: dict[str, Annotated[int, Field(ge=1, le=31)]] = {}
@@ -296,6 +302,13 @@ class DateRules(_Section):
         return problems
 
 
+class StoryRules(_Section):
+    """How the story's own day is found (see data/extraction.toml)."""
+
+    opening_paragraphs: int = Field(ge=0, le=20)
+    max_days_before: int = Field(ge=0, le=14)
+
+
 class ConfidenceRules(_Section):
     """Factors multiplied into a candidate's confidence (see data/extraction.toml)."""
 
@@ -327,6 +340,7 @@ class ExtractionRules(_Section):
     sides: list[SideRule]
     institutions: InstitutionRules
     dates: DateRules
+    story: StoryRules
     confidence: ConfidenceRules
 
     _lexicon: _Lexicon = PrivateAttr()

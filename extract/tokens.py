@@ -141,6 +141,8 @@ class _Lexicon:
     reporting: _PhraseTable[bool]
     asides: _PhraseTable[bool]
     intro_words: frozenset[str]
+    habitual_words: frozenset[str]
+    present_verbs: frozenset[str]
     pronouns: frozenset[str]
     object_pronouns: frozenset[str]
     media: frozenset[str]
@@ -165,6 +167,8 @@ class _Lexicon:
     day_prepositions: frozenset[str]
     past_markers: frozenset[str]
     future_markers: frozenset[str]
+    future_clause_words: frozenset[str]
+    span_words: frozenset[str]
     ago_words: frozenset[str]
     complementisers: frozenset[str]
     channel_links: frozenset[str]
@@ -207,6 +211,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         reporting=_flag_table(said.reporting_phrases),
         asides=_flag_table(said.aside_starts),
         intro_words=_folded(said.intro_words),
+        habitual_words=_folded(said.habitual_words),
+        present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),
         object_pronouns=_folded(said.object_pronouns),
         media=_folded(said.media),
@@ -233,6 +239,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         day_prepositions=_folded(rules.dates.day_prepositions),
         past_markers=_folded(rules.dates.past_markers),
         future_markers=_folded(rules.dates.future_markers),
+        future_clause_words=_folded(rules.dates.future_clause_words),
+        span_words=_folded(rules.dates.span_words),
         ago_words=_folded(rules.dates.ago_words),
         complementisers=_folded(said.complementisers),
         bare_clause_verbs=_folded(said.bare_clause_verbs),

@@ -494,7 +494,8 @@ def test_a_pronoun_refers_to_the_last_person_quoted() -> None:
         ("on Sept. 30", dt.date(2025, 9, 30)),
         ("on 9 November", dt.date(2025, 11, 9)),
         ("on Oct. 13, 2024", dt.date(2024, 10, 13)),
-        ("on Nov. 20", dt.date(2024, 11, 20)),  # after publication: last year's
+        ("on Nov. 20, 2024", dt.date(2024, 11, 20)),
+        ("on March 20", dt.date(2025, 3, 20)),
         ("on 2025-11-03", dt.date(2025, 11, 3)),
         ("last week", dt.date(2025, 11, 12)),  # Wednesday of the previous week
         ("late last week", dt.date(2025, 11, 14)),

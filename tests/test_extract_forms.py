@@ -106,3 +106,106 @@ def test_a_body_speaks_with_its_officials_weight_and_its_press_service_as_a_spok
 ) -> None:
     (found,) = extract(sentence)
     assert (found.speaker, found.role.value, found.side) == (speaker, role, side)
+
+
+# --- when: dates that are not the day words were said ----------------------------------------
+
+# Published Tuesday 21 March 2023.
+MONDAY = dt.date(2023, 3, 20)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a date in the sentence about the summit, not about the speaking
+        "Lavrov, who called off the March 30 summit, said on Monday that talks would resume.",
+        # a future date: the planned trip, not the day said
+        "Lavrov said on Monday that Xi will travel to Moscow on Saturday.",
+        "Lavrov said on Monday that the ministers would meet in Beijing Friday.",
+    ],
+)
+def test_a_date_in_the_sentence_that_is_not_of_speaking_does_not_date_the_statement(sentence: str) -> None:
+    (found,) = extract(sentence)
+    assert found.date == MONDAY, found.date_note
+
+
+def test_the_start_of_a_span_does_not_date_the_statement() -> None:
+    (found,) = extract("Since Xi returned to Beijing in January, Lavrov said that talks had stalled.")
+    assert found.date.month != 1, found.date_note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ahead"),
+    [
+        ("Lavrov called off the March 30 summit.", dt.date(2023, 3, 30)),
+        ("The summit had been due on April 12.", dt.date(2023, 4, 12)),
+    ],
+)
+def test_a_day_just_ahead_of_publication_is_the_coming_one_not_last_years(
+    sentence: str, ahead: dt.date
+) -> None:
+    """The issue's 'a year off': "the June 12 summit" in a 24 May story was read as 12 June of the
+    year before and dated a quote with it."""
+    found = extract(f'{sentence} "We are ready," Lavrov said.')
+    assert found[-1].date != ahead.replace(year=ahead.year - 1)
+    assert found[-1].date <= TUESDAY
+
+
+def test_a_date_without_a_year_months_ahead_is_last_years() -> None:
+    (found,) = extract("Lavrov said on Dec. 28 that talks would resume.", published=dt.date(2023, 3, 21))
+    assert found.date == dt.date(2022, 12, 28)
+
+
+def test_a_possessive_weekday_dates_the_meeting_it_names() -> None:
+    (found,) = extract(
+        "Prime Minister Arjun Rao, during his Friday's meeting, said that both sides must think anew.",
+        published=dt.date(2015, 12, 26),
+    )
+    assert found.date == dt.date(2015, 12, 25)
+
+
+# --- when: dates the article makes clear ------------------------------------------------------
+
+
+def test_the_storys_day_dates_what_follows_without_a_day_of_its_own() -> None:
+    """A print story's "yesterday" in the lede, then quotes from the meeting: said yesterday,
+    not on the day the paper came out."""
+    found = extract(
+        "The two leaders met yesterday for talks in Moscow.\n"
+        '"We are always open to negotiations," said Lena Holm, the Swedish envoy.\n'
+        "The Kremlin said the talks were useful."
+    )
+    assert [(c.date, c.date_basis.value, c.date_doubtful) for c in found] == [
+        (MONDAY, "carried", False),
+        (MONDAY, "carried", False),
+    ]
+    assert found[0].date_note.startswith("the story's day")
+
+
+def test_an_earlier_event_in_the_lede_is_not_the_storys_day() -> None:
+    found = extract(
+        "Lavrov said in a statement that the detention of three ships last weekend was lawful.\n"
+        '"We acted within our rights," Lavrov said.'
+    )
+    assert {c.date for c in found} == {TUESDAY}
+
+
+@pytest.mark.parametrize(
+    ("article", "basis", "doubtful"),
+    [
+        ("Lavrov said on Monday that talks would resume.", "own clause", False),
+        ("On Monday, Lavrov met Wang Yi.\nLavrov said talks would resume.", "carried", False),
+        ("Lavrov said talks would resume.", "publication", True),
+        # habitual words: said over time, not on a day the text names
+        ("President Lena Holm met Xi yesterday.\nLavrov has said that talks would resume.", "carried", True),
+        ("Lavrov says he wants talks to resume.", "publication", True),
+        ("Earlier, Lavrov said talks would resume.", "publication", True),
+    ],
+)
+def test_a_dates_basis_says_how_it_was_found_and_whether_it_is_doubtful(
+    article: str, basis: str, doubtful: bool
+) -> None:
+    found = extract(article)[-1]
+    assert (found.date_basis.value, found.date_doubtful) == (basis, doubtful), found.date_note
+    assert 0 < found.date_confidence <= 1
+    assert found.confidence <= found.date_confidence
