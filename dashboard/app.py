@@ -26,7 +26,7 @@ from summit_outlook.dashboard.state import Preset, PresetsError, load_presets, p
 from summit_outlook.dashboard.store_access import Origin, StatementSource, statement_source
 from summit_outlook.model.outlook import MatchedStatements, match_statements
 from summit_outlook.model.rules import Rules, RulesError, default_rules
-from summit_outlook.model.statements import StatementsError
+from summit_outlook.model.statements import EARLIEST_DATE, StatementsError
 from summit_outlook.report.charts import driver_figure, outlook_figure, toolbar_config
 from summit_outlook.report.export import (
     MIME_TYPES,
@@ -110,7 +110,7 @@ def main() -> None:
     window = window_from_url()
     view = outlook_view(matched, rules, weights)
 
-    header_ui(source)
+    header_ui(source, matched)
     url_warnings_ui()
     headline_ui(view, rules)
     # Only the open tab runs: a slider move redraws the outlook, not the editing forms.
@@ -192,7 +192,7 @@ def sync_url(view: OutlookView, rules: Rules, window: Window) -> None:
         st.query_params.from_dict(wanted)
 
 
-def header_ui(source: StatementSource) -> None:
+def header_ui(source: StatementSource, matched: MatchedStatements) -> None:
     st.title("Summit outlook", anchor=False)
     if source.origin is Origin.BUNDLED:
         # Viewing still works, on the bundled data; nothing the user adds could be kept.
@@ -202,7 +202,15 @@ def header_ui(source: StatementSource) -> None:
             icon=":material/database_off:",
         )
         st.text(f"Why: {source.saving_problem}")
-    statements = source.statements
+    implausible = int((~matched.plausible).sum())
+    if implausible:
+        st.warning(
+            f"{implausible} stored statement(s) are dated before {EARLIEST_DATE:%-d %b %Y} or after "
+            "tomorrow, so the outlook leaves them out. Find them in the Statements tab (sorted by "
+            "date) to correct the date or delete them.",
+            icon=":material/event_busy:",
+        )
+    statements = matched.statements[matched.plausible]
     if statements.empty:
         return
     first, last = statements["date"].min(), statements["date"].max()

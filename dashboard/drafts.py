@@ -25,6 +25,7 @@ from summit_outlook.model.statements import (
     Statement,
     StatementProblem,
     StatementsError,
+    from_stored,
     to_frame,
     validate_records,
 )
@@ -94,9 +95,7 @@ def form_values(statement: Statement) -> dict[str, object]:
 
 def row_statement(row: Mapping[str, object]) -> Statement:
     """A stored row (from the statements frame) as a Statement."""
-    return Statement.model_validate(
-        {field: _as_date(row[field]) if field == "date" else row[field] for field in COLUMNS}
-    )
+    return from_stored({field: _as_date(row[field]) if field == "date" else row[field] for field in COLUMNS})
 
 
 def describe(statement: Statement) -> str:

@@ -28,6 +28,7 @@ from summit_outlook.dashboard.store_access import StatementSource
 from summit_outlook.model.outlook import MatchedStatements
 from summit_outlook.model.rules import Rules
 from summit_outlook.model.statements import (
+    EARLIEST_DATE,
     MAX_NOTE_CHARS,
     MAX_SIDE_CHARS,
     MAX_SOURCE_CHARS,
@@ -36,6 +37,7 @@ from summit_outlook.model.statements import (
     Kind,
     Role,
     Statement,
+    latest_date,
 )
 from summit_outlook.report.views import OutlookView, format_day
 from summit_outlook.store import TRASH_LIMIT, Store, StoreError
@@ -46,8 +48,6 @@ STORED_OUTCOME = "stored_outcome"
 DELETES_TO_UNDO = "deletes_to_undo"  # trash entries of this session's deletes, not undone yet
 STORED_TABLE = "stored_table"
 
-# Limits the date pickers offer: diplomacy since the UN's founding, up to tomorrow (time zones).
-EARLIEST_DATE = dt.date(1945, 1, 1)
 # Rows tall enough for the quote to wrap (as in the outlook's table); the edit form shows all of it.
 STORED_ROW_HEIGHT = 80
 STORED_TABLE_HEIGHT = 36 + 6 * STORED_ROW_HEIGHT  # header and six rows
@@ -311,11 +311,16 @@ def statement_fields_ui(prefix: str, errors: Mapping[str, str]) -> None:
     """The statement's fields as widgets keyed `{prefix}_{field}`, each bad one's message below it."""
     date, speaker, role, side = st.columns([1, 2, 1.2, 1.2])
     with date:
+        # The picker offers the dates a statement may have, and also the one the field holds: a
+        # row stored with a date outside them (before the check existed) opens, and saving
+        # it asks for a plausible date; deleting it works as for any other.
+        held = st.session_state.get(field_key(prefix, "date"))
+        held = held if isinstance(held, dt.date) else None
         st.date_input(
             "Date",
             key=field_key(prefix, "date"),
-            min_value=EARLIEST_DATE,
-            max_value=dt.date.today() + dt.timedelta(days=1),
+            min_value=min(EARLIEST_DATE, held or EARLIEST_DATE),
+            max_value=max(latest_date(), held or EARLIEST_DATE),
             format="YYYY-MM-DD",
         )
         field_error_ui(errors, "date")

@@ -13,7 +13,6 @@ import streamlit as st
 
 from summit_outlook.dashboard.drafts import check_rows
 from summit_outlook.dashboard.editing import (
-    EARLIEST_DATE,
     KIND_OPTIONS,
     ROLE_OPTIONS,
     label_of,
@@ -21,7 +20,13 @@ from summit_outlook.dashboard.editing import (
 from summit_outlook.dashboard.editor_access import editing_refused
 from summit_outlook.dashboard.outcomes import Outcome, Tone, outcome_ui, store_failure
 from summit_outlook.extract import candidates_to_frame, extract_statements
-from summit_outlook.model.statements import MAX_SIDE_CHARS, MAX_SOURCE_CHARS, StatementsError
+from summit_outlook.model.statements import (
+    EARLIEST_DATE,
+    MAX_SIDE_CHARS,
+    MAX_SOURCE_CHARS,
+    StatementsError,
+    latest_date,
+)
 from summit_outlook.store import ImportResult, Store, StoreError
 
 # Session-state keys.
@@ -119,7 +124,7 @@ def article_ui(store: Store) -> None:
             "Published on",
             key=ARTICLE_PUBLISHED,
             min_value=EARLIEST_DATE,
-            max_value=dt.date.today() + dt.timedelta(days=1),
+            max_value=latest_date(),
             format="YYYY-MM-DD",
             help="Dates like 'last week' or 'on Friday' are counted from this day.",
         )

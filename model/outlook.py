@@ -19,7 +19,7 @@ import pandas as pd
 from summit_outlook.model.matching import match_texts
 from summit_outlook.model.rules import Rules
 from summit_outlook.model.scoring import Weights, signal_contributions
-from summit_outlook.model.statements import Role
+from summit_outlook.model.statements import Role, plausible_dates
 
 DRIVER_PREFIX = "driver_"
 
@@ -44,6 +44,12 @@ class MatchedStatements:
         """Each statement's day, as days since 1970-01-01."""
         dates = pd.to_datetime(self.statements["date"]).dt.normalize()
         return dates.to_numpy(dtype="datetime64[D]").astype(np.int64)
+
+    @cached_property
+    def plausible(self) -> np.ndarray:
+        """Which statements carry a date a statement may have (model.statements.EARLIEST_DATE):
+        only those count in the outlook, so one row stored with a far date cannot stretch it."""
+        return plausible_dates(self.statements["date"])
 
     @cached_property
     def role_codes(self) -> np.ndarray:
@@ -113,19 +119,25 @@ def outlook_series(
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> pd.DataFrame:
-    """The daily outlook: date, outlook (0-100), status, statements, events, driver_<family>."""
+    """The daily outlook: date, outlook (0-100), status, statements, events, driver_<family>.
+
+    It runs from the first to the last statement (or from `start` to `end`), counting only the
+    statements with a plausible date (MatchedStatements.plausible): its length is bounded by the
+    evidence, never by a typo in one row's year.
+    """
     weights.check(rules)
     statements = scored.statements
     source = scored.source or MatchedStatements(statements=statements, matches=scored.matches)
     family_ids = rules.family_ids
-    if statements.empty and (start is None or end is None):
+    plausible = source.plausible
+    if not plausible.any() and (start is None or end is None):
         return _empty_series(family_ids)
     day_numbers = source.day_numbers
-    first = _day_number(start) if start is not None else int(day_numbers.min())
-    last = max(first, _day_number(end) if end is not None else int(day_numbers.max()))
+    first = _day_number(start) if start is not None else int(day_numbers[plausible].min())
+    last = max(first, _day_number(end) if end is not None else int(day_numbers[plausible].max()))
     n_days = last - first + 1
     day_index = day_numbers - first
-    in_range = (day_index >= 0) & (day_index < n_days)
+    in_range = plausible & (day_index >= 0) & (day_index < n_days)
 
     settings = rules.outlook
     scores = statements["score"].to_numpy(dtype=float)

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from summit_outlook.csv_files import restore_cell
 from summit_outlook.paths import bundled_file
@@ -28,6 +29,15 @@ MAX_SPEAKER_CHARS = 200
 MAX_SIDE_CHARS = 100
 MAX_SOURCE_CHARS = 2_000
 MAX_NOTE_CHARS = 2_000
+# The dates a statement may carry: diplomacy since the UN's founding, up to tomorrow (a statement
+# dated in a time zone ahead of the server's). A statement is dated when it was said, so a date
+# after that is a typo (2205 for 2025) or a plan, and one far-dated row would stretch the outlook
+# to that day for everyone. Rows stored before this check keep their dates: they stay editable
+# and deletable, and the outlook leaves them out (plausible_dates).
+EARLIEST_DATE = dt.date(1945, 1, 1)
+DAYS_AFTER_TODAY = 1
+# Validation context that reads a stored row back as it is, whatever its date.
+STORED = "stored"
 
 
 class Role(StrEnum):
@@ -73,10 +83,50 @@ class Statement(BaseModel):
                 raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD)") from None
         return value
 
+    @field_validator("date", mode="after")
+    @classmethod
+    def _plausible_date(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        if not (info.context or {}).get(STORED):
+            problem = date_problem(value)
+            if problem:
+                raise ValueError(problem)
+        return value
+
     @field_validator("role", "kind", mode="before")
     @classmethod
     def _case_insensitive(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
+
+
+def latest_date(today: dt.date | None = None) -> dt.date:
+    """The latest date a statement may carry: tomorrow."""
+    return (today or dt.date.today()) + dt.timedelta(days=DAYS_AFTER_TODAY)
+
+
+def date_problem(value: dt.date, *, today: dt.date | None = None) -> str | None:
+    """Why a statement cannot carry this date, or None when it can."""
+    today = today or dt.date.today()
+    if value < EARLIEST_DATE:
+        return f"{value.isoformat()} is before {EARLIEST_DATE.isoformat()}, the earliest a statement may have"
+    if value > latest_date(today):
+        return (
+            f"{value.isoformat()} is after today ({today.isoformat()}): a statement is dated when it "
+            "was said; check the year"
+        )
+    return None
+
+
+def plausible_dates(dates: pd.Series, *, today: dt.date | None = None) -> np.ndarray:
+    """Which of these dates a statement may carry (see EARLIEST_DATE); the outlook uses only those."""
+    days = pd.to_datetime(dates).to_numpy(dtype="datetime64[D]")
+    earliest = np.datetime64(EARLIEST_DATE, "D")
+    latest = np.datetime64(latest_date(today), "D")
+    return (days >= earliest) & (days <= latest)
+
+
+def from_stored(values: Mapping[str, object]) -> Statement:
+    """A stored row as a Statement, whatever its date (see EARLIEST_DATE)."""
+    return Statement.model_validate(values, context={STORED: True})
 
 
 class StatementProblem(BaseModel):

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from summit_outlook.model.rules import Rules
+from summit_outlook.model.statements import plausible_dates
 from summit_outlook.report.views import (
     Direction,
     DriverChanges,
@@ -140,9 +141,15 @@ def _hover_head(date: object, speaker: object, role: object, side: object, text:
 
 
 def marker_positions(view: OutlookView) -> pd.DataFrame:
-    """One row per statement (indexed by its row): its day, where its marker sits on the outlook
-    line (same-day statements spread over the day), its size and its direction."""
+    """One row per statement of the outlook (indexed by its row): its day, where its marker sits on
+    the outlook line (same-day statements spread over the day), its size and its direction.
+
+    Statements the outlook leaves out for their implausible date (MatchedStatements.plausible)
+    have no marker: the page lists them for editing instead.
+    """
     statements = view.scored.statements
+    source = view.scored.source
+    statements = statements[source.plausible if source else plausible_dates(statements["date"])]
     days = pd.to_datetime(statements["date"]).dt.normalize()
     outlook_by_day = view.series.set_index("date")["outlook"]
     order_in_day = days.groupby(days).cumcount()

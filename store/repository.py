@@ -24,6 +24,7 @@ from summit_outlook.model.statements import (
     COLUMNS,
     Statement,
     decode_bytes,
+    from_stored,
     parse_csv_text,
     read_statements_csv,
 )
@@ -463,7 +464,7 @@ def _rows_to_frame(rows: list[sa.Row[Any]]) -> pd.DataFrame:
 
 def _row_to_statement(row: sa.Row[Any]) -> Statement:
     """A stored row back as a Statement."""
-    return Statement.model_validate({name: row._mapping[name] for name in COLUMNS})
+    return from_stored({name: row._mapping[name] for name in COLUMNS})
 
 
 def _csv_record(row: sa.Row[Any]) -> list[str]:
