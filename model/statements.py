@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping
+import itertools
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from summit_outlook.csv_files import restore_cell
 from summit_outlook.paths import bundled_file
+from summit_outlook.reading import InputError, decode_text, file_lines, too_large
+from summit_outlook.reading import lines as read_lines
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("date", "speaker", "text")
 COLUMNS: tuple[str, ...] = ("date", "speaker", "role", "side", "text", "source", "kind", "note")
@@ -137,21 +141,25 @@ class StatementProblem(BaseModel):
     message: str
 
     def __str__(self) -> str:
+        if not self.field:  # the row as a whole (too many cells, not CSV)
+            return f"row {self.row}: {self.message}"
         return f"row {self.row}, field '{self.field}': {self.message}"
 
 
 class StatementsError(ValueError):
     """A statements file that cannot be used; lists every problem with its row and field."""
 
-    def __init__(self, source: str, problems: list[StatementProblem] | str):
+    def __init__(self, source: str, problems: list[StatementProblem] | str, *, more: int = 0):
         self.source = source
         self.problems = problems if isinstance(problems, list) else []
+        # Problems found beyond the ones listed (a file with very many bad rows).
+        self.more = more
         if isinstance(problems, str):
             detail = problems
         else:
             shown = "; ".join(str(p) for p in problems[:10])
-            more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
-            detail = shown + more
+            hidden = len(problems) - 10 + more
+            detail = shown + (f" (and {hidden} more)" if hidden > 0 else "")
         super().__init__(f"{source}: {detail}")
 
 
@@ -175,55 +183,157 @@ def validate_records(records: Iterable[Mapping[str, object]], *, source: str) ->
     statements: list[Statement] = []
     problems: list[StatementProblem] = []
     for row_number, raw in enumerate(records, start=1):
-        try:
-            statements.append(Statement.model_validate(_clean_defaults(raw)))
-        except ValidationError as error:
-            for detail in error.errors():
-                field = str(detail["loc"][0]) if detail["loc"] else "?"
-                message = detail["msg"].removeprefix("Value error, ")
-                if detail["type"] == "missing":
-                    message = "missing"
-                elif detail["type"] == "string_too_short":
-                    message = "is empty"
-                elif detail["type"] == "enum" and field == "role":
-                    message = f"unknown role {raw.get('role')!r}; use one of {_roles()}"
-                problems.append(StatementProblem(row=row_number, field=field, message=message))
+        statement = _validated(row_number, raw, problems)
+        if statement is not None:
+            statements.append(statement)
     if problems:
         raise StatementsError(source, problems)
     return statements
+
+
+def _validated(
+    row_number: int, raw: Mapping[str, object], problems: list[StatementProblem]
+) -> Statement | None:
+    """One record as a Statement, or None with its problems added to `problems`."""
+    try:
+        return Statement.model_validate(_clean_defaults(raw))
+    except ValidationError as error:
+        for detail in error.errors():
+            field = str(detail["loc"][0]) if detail["loc"] else "?"
+            message = detail["msg"].removeprefix("Value error, ")
+            if detail["type"] == "missing":
+                message = "missing"
+            elif detail["type"] == "string_too_short":
+                message = "is empty"
+            elif detail["type"] == "enum" and field == "role":
+                message = f"unknown role {_shortened(raw.get('role'))}; use one of {_roles()}"
+            problems.append(StatementProblem(row=row_number, field=field, message=message))
+    return None
+
+
+def _shortened(value: object, limit: int = 60) -> str:
+    """A value for a message: its repr, cut to `limit` characters."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
 
 
 def _roles() -> str:
     return ", ".join(role.value for role in Role)
 
 
-def decode_bytes(data: bytes, *, source: str) -> str:
-    """Decode an uploaded file: UTF-8 (with or without BOM), else a clear error."""
-    if len(data) > MAX_FILE_BYTES:
-        raise StatementsError(
-            source, f"file is {len(data) / 2**20:.1f} MB; the limit is {MAX_FILE_BYTES / 2**20:.0f} MB"
-        )
-    if b"\x00" in data[:4096]:
-        raise StatementsError(source, "this is a binary file, not a CSV text file")
+# --- reading CSV files ---------------------------------------------------------------------------
+
+# The longest line a statements file may have: every field at its longest in 4-byte characters,
+# quotes doubled, fits with room to spare; /dev/zero or a one-line binary blob does not.
+MAX_LINE_BYTES = 128 * 1024
+# Files read from disk (import, timeline --statements) are streamed, so this is only a sanity
+# bound: about three million statements. Uploads are held in memory and keep MAX_FILE_BYTES.
+MAX_STATEMENTS_FILE_BYTES = 1024 * 1024 * 1024
+# Problems kept for the message and the dashboard's table; a broken file of a million rows gets a
+# count of the rest, not a million-line error.
+MAX_PROBLEMS = 1_000
+WHAT = "CSV text file"
+UTF8_HINT = "; save the file as UTF-8 CSV and try again"
+# A quote inside a quoted text is written twice; a quote anywhere else in a cell breaks the row.
+QUOTE_HINT = "a quote inside a quoted text is written twice, and a closing quote ends the cell"
+
+
+def iter_statements_csv(path: str | os.PathLike[str]) -> Iterator[Statement]:
+    """The validated statements of a CSV file on disk, streamed (see statements_from_lines)."""
+    source = str(path)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        lines = file_lines(
+            path, max_line_bytes=MAX_LINE_BYTES, max_bytes=MAX_STATEMENTS_FILE_BYTES, what=WHAT
+        )
+        yield from statements_from_lines(lines, source=source)
+    except InputError as error:
+        raise _file_error(error) from None
+
+
+def iter_statements_bytes(data: bytes, *, source: str) -> Iterator[Statement]:
+    """The validated statements of an uploaded file's bytes (at most MAX_FILE_BYTES)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise StatementsError(source, too_large(len(data), MAX_FILE_BYTES, "statements file"))
+    try:
+        lines = read_lines(io.BytesIO(data), source=source, max_line_bytes=MAX_LINE_BYTES, what=WHAT)
+        yield from statements_from_lines(lines, source=source)
+    except InputError as error:
+        raise _file_error(error) from None
+
+
+def _file_error(error: InputError) -> StatementsError:
+    hint = UTF8_HINT if error.reason.startswith("not UTF-8") else ""
+    return StatementsError(error.source, error.reason + hint)
+
+
+def statements_from_lines(lines: Iterable[str], *, source: str) -> Iterator[Statement]:
+    """Validated statements from the lines of a CSV file (comma or semicolon separated), one at a
+    time, so a file of any length is read in constant memory.
+
+    A problem in any row makes the whole file fail, after every row was checked: StatementsError
+    names each bad row and field (the first MAX_PROBLEMS). Rows before the first problem are
+    yielded as they come; none after it. A consumer that stores them must do so in one
+    transaction, so that the error undoes them. Refused as a whole: an empty file, a header
+    without a required column or with one twice, a row with more cells than the header has, and
+    a row that is not CSV (an unterminated quote, text after a closing quote).
+    """
+    lines = iter(lines)
+    head: list[str] = []
+    for line in lines:
+        head.append(line)
+        if line.strip():
+            break
+    else:
+        raise StatementsError(source, "the file is empty")
+    delimiter = ";" if head[-1].count(";") > head[-1].count(",") else ","
+    csv.field_size_limit(MAX_TEXT_CHARS * 4)
+    reader = csv.reader(itertools.chain(head, lines), delimiter=delimiter, strict=True)
+    header = [name.strip().lower() for name in next(reader)]
+    _check_header(header, source)
+    problems: list[StatementProblem] = []
+    more_problems = 0
+    rows = 0
+    while True:
+        started_on = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append(StatementProblem(row=rows + 1, field="", message=_csv_problem(error, started_on)))
+            raise StatementsError(source, problems, more=more_problems) from None
+        if not cells:  # a blank line
+            continue
+        rows += 1
+        found: list[StatementProblem] = []
+        statement = None
+        if len(cells) > len(header):
+            message = _extra_cells(len(cells), header, delimiter)
+            found.append(StatementProblem(row=rows, field="", message=message))
+        else:
+            # A short row leaves its last columns out: missing, or their defaults.
+            record = {name: restore_cell(cell) for name, cell in zip(header, cells, strict=False)}
+            statement = _validated(rows, record, found)
+        if found:
+            room = MAX_PROBLEMS - len(problems)
+            problems.extend(found[:room])
+            more_problems += len(found[room:]) if room < len(found) else 0
+        elif not problems and statement is not None:
+            yield statement
+    if problems:
+        raise StatementsError(source, problems, more=more_problems)
+    if rows == 0:
+        raise StatementsError(source, "the file has a header but no statements")
+
+
+def _check_header(header: list[str], source: str) -> None:
+    """Refuse a header without the required columns, or naming one twice (which cell is meant?)."""
+    repeated = sorted({name for name in header if name and header.count(name) > 1})
+    if repeated:
         raise StatementsError(
             source,
-            f"not UTF-8 text (line {line}, byte {error.start}); save the file as UTF-8 CSV and try again",
-        ) from None
-
-
-def parse_csv_text(text: str, *, source: str) -> list[Statement]:
-    """Parse CSV text (comma or semicolon separated) into validated statements."""
-    if not text.strip():
-        raise StatementsError(source, "the file is empty")
-    first_line = text.splitlines()[0] if text else ""
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    csv.field_size_limit(MAX_TEXT_CHARS * 4)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [str(name).strip().lower() for name in (reader.fieldnames or [])]
+            f"the header names column(s) {', '.join(repeated)} more than once; give each column once",
+        )
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise StatementsError(
@@ -231,32 +341,43 @@ def parse_csv_text(text: str, *, source: str) -> list[Statement]:
             f"missing required column(s) {', '.join(missing)}; "
             f"the header must include {', '.join(REQUIRED_COLUMNS)}",
         )
-    rows: list[dict[str, str]] = []
+
+
+def _extra_cells(count: int, header: list[str], delimiter: str) -> str:
+    return (
+        f"{count} cells, but the header has {len(header)} columns; a '{delimiter}' inside a text "
+        "needs the text in double quotes"
+    )
+
+
+def _csv_problem(error: csv.Error, line: int) -> str:
+    """What is wrong with a row the csv module cannot read, and where it began."""
+    reason = str(error)
+    if reason == "unexpected end of data":
+        return f"not valid CSV (a quote opened on line {line} is never closed)"
+    if "expected after" in reason:
+        return f"not valid CSV ({reason}: {QUOTE_HINT}; the row starts on line {line})"
+    return f"not valid CSV ({reason})"
+
+
+def parse_csv_text(text: str, *, source: str) -> list[Statement]:
+    """Parse CSV text (comma or semicolon separated) into validated statements."""
+    return list(statements_from_lines(io.StringIO(text, newline=""), source=source))
+
+
+def decode_bytes(data: bytes, *, source: str) -> str:
+    """Decode an uploaded file: UTF-8 (with or without BOM), else a clear error."""
+    if len(data) > MAX_FILE_BYTES:
+        raise StatementsError(source, too_large(len(data), MAX_FILE_BYTES, "statements file"))
     try:
-        for row in reader:
-            rows.append({name: _restored(value) for name, value in row.items()})
-    except csv.Error as error:
-        raise StatementsError(source, f"row {len(rows) + 1}: not valid CSV ({error})") from None
-    if not rows:
-        raise StatementsError(source, "the file has a header but no statements")
-    return validate_records(rows, source=source)
+        return decode_text(data, source=source, what=WHAT)
+    except InputError as error:
+        raise _file_error(error) from None
 
 
-def _restored(value: object) -> object:
-    """A cell as written before an export neutralised it for spreadsheets; other cells as they are."""
-    return restore_cell(value) if isinstance(value, str) else value
-
-
-def read_statements_csv(path: str | Path) -> list[Statement]:
+def read_statements_csv(path: str | os.PathLike[str]) -> list[Statement]:
     """Read and validate a statements CSV file from disk."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise StatementsError(str(path), "file not found") from None
-    except OSError as error:
-        raise StatementsError(str(path), f"cannot read file ({error.strerror})") from None
-    return parse_csv_text(decode_bytes(data, source=str(path)), source=str(path))
+    return list(iter_statements_csv(path))
 
 
 def to_frame(statements: Iterable[Statement]) -> pd.DataFrame:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 import os
 import re
 import unicodedata
@@ -23,10 +24,9 @@ from summit_outlook.csv_files import write_rows
 from summit_outlook.model.statements import (
     COLUMNS,
     Statement,
-    decode_bytes,
     from_stored,
-    parse_csv_text,
-    read_statements_csv,
+    iter_statements_bytes,
+    iter_statements_csv,
 )
 from summit_outlook.output import OutputError, open_output
 from summit_outlook.paths import database_url
@@ -102,6 +102,13 @@ def _describe(statement: Statement) -> str:
     """A short reference to a statement for messages."""
     text = statement.text if len(statement.text) <= 60 else statement.text[:57] + "..."
     return f"{statement.date.isoformat()} {statement.speaker}: {text!r}"
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of at most `size` items from any iterable, read as they are needed."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
@@ -312,29 +319,36 @@ class Store:
             _bump_version(conn)
         return restored_id
 
-    def import_statements(self, statements: list[Statement]) -> ImportResult:
-        """Add every statement not already stored, all in one transaction (all or nothing)."""
+    def import_statements(self, statements: Iterable[Statement]) -> ImportResult:
+        """Add every statement not already stored, all in one transaction (all or nothing).
+
+        `statements` may be a stream (statements_from_lines): it is stored IMPORT_CHUNK_ROWS at a
+        time as it arrives, so memory stays flat on any size; an exception while it is read (a
+        bad row found further on) undoes the whole import.
+        """
+        added = total = 0
         with self._writing() as conn:
-            result = _insert_new(conn, statements, added_at=_utc_now())
-            if result.added:
+            for batch in _batches(statements, IMPORT_CHUNK_ROWS):
+                result = _insert_new(conn, batch, added_at=_utc_now())
+                added += result.added
+                total += len(batch)
+            if added:
                 _bump_version(conn)
-        return result
+        return ImportResult(added=added, skipped_duplicates=total - added)
 
     def import_csv(
         self, path_or_bytes: str | os.PathLike[str] | bytes, *, source_name: str | None = None
     ) -> ImportResult:
-        """Validate a whole statements CSV (a path, or uploaded bytes), then import it.
+        """Import a whole statements CSV (a path, or uploaded bytes), streamed in batches.
 
-        Any problem in the file raises StatementsError (each bad row and field) before anything
-        is stored. Errors name a path by itself, and bytes by `source_name`.
+        Any problem in the file raises StatementsError (each bad row and field), and nothing is
+        stored: the rows read before it are undone with the transaction. Errors name a path by
+        itself, and bytes by `source_name`.
         """
         if isinstance(path_or_bytes, bytes | bytearray):
             name = source_name or "uploaded file"
-            text = decode_bytes(bytes(path_or_bytes), source=name)
-            statements = parse_csv_text(text, source=name)
-        else:
-            statements = read_statements_csv(path_or_bytes)
-        return self.import_statements(statements)
+            return self.import_statements(iter_statements_bytes(bytes(path_or_bytes), source=name))
+        return self.import_statements(iter_statements_csv(path_or_bytes))
 
     # --- export ---
 

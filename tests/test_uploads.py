@@ -67,6 +67,32 @@ BAD_FILES = [
         b"date,speaker,text\n2025-01-01,A," + b"a" * 6_000 + b"\n",
         "upload.csv: row 1, field 'text': String should have at most 5000 characters",
     ),
+    # Issue 15, item 2: each of these was imported with its data changed, and reported as imported.
+    (
+        "an unquoted comma in the text",
+        b"date,speaker,text\n2025-01-03,Lavrov,We are not ready, and the summit has been cancelled.\n",
+        "upload.csv: row 1: 4 cells, but the header has 3 columns; a ',' inside a text needs the text in double quotes",
+    ),
+    (
+        "an unquoted semicolon in a semicolon file",
+        b"date;speaker;text\n2025-01-03;Lavrov;Not ready; cancelled.\n",
+        "upload.csv: row 1: 4 cells, but the header has 3 columns; a ';' inside a text needs the text in double quotes",
+    ),
+    (
+        "a column named twice",
+        b"date,speaker,text,text\n2025-01-03,Lavrov,We are ready.,We are not ready.\n",
+        "upload.csv: the header names column(s) text more than once; give each column once",
+    ),
+    (
+        "an unterminated quote",
+        b'date,speaker,text\n2025-01-02,A,ok\n2025-01-03,Lavrov,"We are ready\n2025-01-04,B,second\n2025-01-05,C,third\n',
+        "upload.csv: row 2: not valid CSV (a quote opened on line 3 is never closed)",
+    ),
+    (
+        "text after a closing quote",
+        b'date,speaker,text\n2025-01-03,Lavrov,"We are" not ready\n',
+        "upload.csv: row 1: not valid CSV (',' expected after '\"': a quote inside a quoted text is written twice, and a closing quote ends the cell; the row starts on line 2)",
+    ),
 ]
 
 
@@ -144,3 +170,19 @@ def test_an_export_with_carriage_returns_imports_again(store: Store, tmp_path: P
         result = again.import_csv(exported)
         assert result.added == store.count()
         assert set(again.frame()["text"]) == set(store.frame()["text"])
+
+
+def test_a_bad_row_after_batches_were_written_undoes_them_all(store: Store, tmp_path: Path) -> None:
+    """Imports are streamed into the store IMPORT_CHUNK_ROWS at a time, in one transaction: a bad
+    row found after several batches leaves the store as it was."""
+    path = tmp_path / "long.csv"
+    good = [f"2025-{1 + n // 28:02d}-{1 + n % 28:02d},Speaker {n},We are ready to meet ({n}).\n" for n in range(300)]
+    rows = good * 5  # 1,500 rows, 300 distinct: duplicates inside the file too
+    path.write_text("date,speaker,text\n" + "".join(rows) + "2025-13-01,Late,Oops\n", encoding="utf-8")
+    before = store.frame()
+    with pytest.raises(StatementsError, match=r"row 1501, field 'date'"):
+        store.import_csv(path)
+    assert store.frame().equals(before)
+    path.write_text("date,speaker,text\n" + "".join(rows), encoding="utf-8")
+    result = store.import_csv(path)
+    assert (result.added, result.skipped_duplicates) == (300, 1200)
