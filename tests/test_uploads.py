@@ -176,7 +176,10 @@ def test_a_bad_row_after_batches_were_written_undoes_them_all(store: Store, tmp_
     """Imports are streamed into the store IMPORT_CHUNK_ROWS at a time, in one transaction: a bad
     row found after several batches leaves the store as it was."""
     path = tmp_path / "long.csv"
-    good = [f"2025-{1 + n // 28:02d}-{1 + n % 28:02d},Speaker {n},We are ready to meet ({n}).\n" for n in range(300)]
+    good = [
+        f"2025-{1 + n // 28:02d}-{1 + n % 28:02d},Speaker {n},We are ready to meet ({n}).\n"
+        for n in range(300)
+    ]
     rows = good * 5  # 1,500 rows, 300 distinct: duplicates inside the file too
     path.write_text("date,speaker,text\n" + "".join(rows) + "2025-13-01,Late,Oops\n", encoding="utf-8")
     before = store.frame()
