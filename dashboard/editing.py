@@ -40,13 +40,17 @@ from summit_outlook.model.statements import (
     latest_date,
 )
 from summit_outlook.report.views import OutlookView, format_day
-from summit_outlook.store import TRASH_LIMIT, Store, StoreError
+from summit_outlook.store import TRASH_LIMIT, StaleStatement, Store, StoreError
 
 # Session-state keys (the fields' own keys are `{prefix}_{field}`).
 NEW = "new"  # widget-key prefix of the add form
 STORED_OUTCOME = "stored_outcome"
 DELETES_TO_UNDO = "deletes_to_undo"  # trash entries of this session's deletes, not undone yet
 STORED_TABLE = "stored_table"
+# The statement whose form is open: (id, table key, its row selected there, or None when it was
+# opened before a write renewed the table); and a selected row whose form was closed.
+EDITING = "editing_statement"
+CLOSED = "editing_closed"
 
 # Rows tall enough for the quote to wrap (as in the outlook's table); the edit form shows all of it.
 STORED_ROW_HEIGHT = 80
@@ -78,11 +82,12 @@ def stored_statements_ui(view: OutlookView, source: StatementSource, *, selectab
     table = stored_table(statements)
     hint = " Select a row to edit or delete it." if selectable else ""
     st.caption(f"{len(table)} statements, newest first; scores under your weights.{hint}")
+    # Keyed on the store's version: after any write the rows may have moved, so the selection
+    # starts afresh rather than pointing at another statement (the one being edited stays open).
+    table_key = f"{STORED_TABLE}_{source.version}"
     picked = st.dataframe(
         table,
-        # Keyed on the store's version: after any write the rows may have moved, so the
-        # selection starts afresh rather than pointing at another statement.
-        key=f"{STORED_TABLE}_{source.version}",
+        key=table_key,
         hide_index=True,
         column_order=("date", "speaker", "role", "side", "text", "score", "kind", "source", "note"),
         row_height=STORED_ROW_HEIGHT,
@@ -103,8 +108,40 @@ def stored_statements_ui(view: OutlookView, source: StatementSource, *, selectab
     )
     if not selectable:
         return None
-    rows = picked.selection.rows
-    return int(table.index[rows[0]]) if rows and rows[0] < len(table) else None
+    return statement_being_edited(statements, table, picked.selection.rows, table_key)
+
+
+def statement_being_edited(
+    statements: pd.DataFrame, table: pd.DataFrame, selected: list[int], table_key: str
+) -> int | None:
+    """The position of the statement whose form is open: the row selected in the table, or the
+    one open before a write (anyone's) renewed the table, as long as it is still stored. Its
+    Close button closes it (a selected row stays closed until another is selected)."""
+    editing = st.session_state.get(EDITING)
+    if selected and selected[0] < len(table):
+        if st.session_state.get(CLOSED) == (table_key, selected[0]):
+            return None
+        st.session_state.pop(CLOSED, None)
+        position = int(table.index[selected[0]])
+        st.session_state[EDITING] = (int(statements["id"].iloc[position]), table_key, selected[0])
+        return position
+    st.session_state.pop(CLOSED, None)
+    if editing is None or (editing[1] == table_key and editing[2] is not None) or "id" not in statements:
+        st.session_state.pop(EDITING, None)  # nothing open, or deselected in this very table
+        return None
+    positions = (statements["id"] == editing[0]).to_numpy().nonzero()[0]
+    if not len(positions):  # deleted meanwhile
+        st.session_state.pop(EDITING, None)
+        return None
+    st.session_state[EDITING] = (editing[0], table_key, None)
+    return int(positions[0])
+
+
+def close_form() -> None:
+    """Callback of Close: the form goes; a row selected in the table stays closed."""
+    editing = st.session_state.pop(EDITING, None)
+    if editing is not None and editing[2] is not None:
+        st.session_state[CLOSED] = (editing[1], editing[2])
 
 
 def stored_table(statements: pd.DataFrame) -> pd.DataFrame:
@@ -120,15 +157,20 @@ def stored_table(statements: pd.DataFrame) -> pd.DataFrame:
 def edit_statement_ui(
     store: Store, statements: pd.DataFrame, position: int, rules: Rules, view: OutlookView
 ) -> None:
-    """The selected statement in a form: save changes, preview them, or delete it."""
+    """The selected statement in a form: save changes, preview them, or delete it.
+
+    The form remembers the statement's row version when it was opened: a save or delete after
+    someone else changed it is refused with what changed, and Reload starts again from theirs.
+    """
     row = statements.iloc[position]
     statement_id = int(row["id"])
     prefix = f"edit_{statement_id}"
-    seed_fields(prefix, form_values(row_statement(row)))
+    if field_key(prefix, "text") not in st.session_state:  # (re)opened: start from the stored row
+        open_fields(prefix, row_statement(row), int(row.get("row_version", 1)))
     with st.form(f"{prefix}_form", border=True):
         st.markdown(f"**Edit the statement of {format_day(pd.Timestamp(row['date']))}**")
         statement_fields_ui(prefix, st.session_state.get(errors_key(prefix), {}))
-        save, check, delete, _ = st.columns([1, 1, 1, 2])
+        save, check, delete, close, _ = st.columns([1, 1, 1, 1, 1])
         save.form_submit_button(
             "Save changes",
             type="primary",
@@ -144,10 +186,73 @@ def edit_statement_ui(
             "Delete statement",
             icon=":material/delete:",
             on_click=delete_statement,
-            args=(store, statement_id),
+            args=(store, statement_id, prefix),
             width="stretch",
         )
+        close.form_submit_button("Close", icon=":material/close:", on_click=close_form, width="stretch")
         preview_ui(prefix, rules, view)
+    stale: StaleStatement | None = st.session_state.get(stale_key(prefix))
+    if stale is not None:
+        st.button(
+            "Reload the statement",
+            key=f"{prefix}_reload",
+            icon=":material/refresh:",
+            help="Show the statement as it is stored now; your edits in the form are replaced.",
+            on_click=reload_fields,
+            args=(prefix, stale),
+        )
+
+
+def open_fields(prefix: str, statement: Statement, version: int) -> None:
+    """Put a stored statement in the form, and remember which version of it that is."""
+    values = form_values(statement)
+    for name in FIELDS:
+        st.session_state[field_key(prefix, name)] = values[name]
+    st.session_state[opened_key(prefix)] = (version, values)
+    st.session_state.pop(stale_key(prefix), None)
+    st.session_state.pop(errors_key(prefix), None)
+    st.session_state.pop(preview_key(prefix), None)
+
+
+def reload_fields(prefix: str, stale: StaleStatement) -> None:
+    """Callback of Reload: the form shows the statement as it is now stored."""
+    open_fields(prefix, stale.current, stale.current_version)
+    st.session_state[STORED_OUTCOME] = Outcome(
+        Tone.SUCCESS, "Reloaded: the form shows the statement as it is stored now.", describe(stale.current)
+    )
+
+
+def opened_version(prefix: str) -> int | None:
+    opened = st.session_state.get(opened_key(prefix))
+    return opened[0] if opened else None
+
+
+def changed_elsewhere(prefix: str, action: str, error: StaleStatement, mine: Statement | None) -> Outcome:
+    """The outcome of a save or delete refused because someone else changed the statement: what
+    they changed, and the user's own version, so nothing typed is lost."""
+    opened = st.session_state.get(opened_key(prefix))
+    before = opened[1] if opened else {}
+    now = form_values(error.current)
+    lines = [
+        f"{label_of('quote' if name == 'text' else name)}: {_shown(before.get(name))} -> {_shown(now[name])}"
+        for name in FIELDS
+        if before.get(name) != now[name]
+    ]
+    details = "They changed:\n" + "\n".join(lines or ["(nothing you can see; it was saved again)"])
+    if mine is not None:
+        details += f"\nYour version, not saved:\n{describe(mine)}"
+    st.session_state[stale_key(prefix)] = error
+    return Outcome(
+        Tone.WARNING,
+        f"Not {action}: someone else changed this statement after you opened it. Reload the "
+        "statement to see their version, then make your change again.",
+        details,
+    )
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
 def undo_ui(store: Store) -> None:
@@ -164,19 +269,27 @@ def save_changes(store: Store, statement_id: int, prefix: str) -> None:
     if statement is None or editing_refused():
         return
     try:
-        store.update(statement_id, statement)
+        version = store.update(statement_id, statement, expected_version=opened_version(prefix))
+    except StaleStatement as error:
+        st.session_state[STORED_OUTCOME] = changed_elsewhere(prefix, "saved", error, statement)
+        return
     except StoreError as error:
         st.session_state[STORED_OUTCOME] = store_failure("saved", error)
         return
+    st.session_state[opened_key(prefix)] = (version, form_values(statement))
+    st.session_state.pop(stale_key(prefix), None)
     st.session_state[STORED_OUTCOME] = Outcome(Tone.SUCCESS, "Changes saved.", describe(statement))
 
 
-def delete_statement(store: Store, statement_id: int) -> None:
+def delete_statement(store: Store, statement_id: int, prefix: str) -> None:
     if editing_refused():
         return
     try:
         deleted = store.get(statement_id)
-        entry = store.delete(statement_id)
+        entry = store.delete(statement_id, expected_version=opened_version(prefix))
+    except StaleStatement as error:
+        st.session_state[STORED_OUTCOME] = changed_elsewhere(prefix, "deleted", error, None)
+        return
     except StoreError as error:
         st.session_state[STORED_OUTCOME] = store_failure("deleted", error)
         return
@@ -280,6 +393,16 @@ def preview_key(prefix: str) -> str:
 
 def outcome_key(prefix: str) -> str:
     return f"{prefix}_outcome"
+
+
+def opened_key(prefix: str) -> str:
+    """Where an edit form keeps the row version and values it was opened with."""
+    return f"{prefix}_opened"
+
+
+def stale_key(prefix: str) -> str:
+    """Where an edit form keeps the refusal of its last save or delete (someone else changed it)."""
+    return f"{prefix}_stale"
 
 
 def seed_fields(prefix: str, values: Mapping[str, object]) -> None:

@@ -5,7 +5,7 @@ errors (one-line messages for database failures), repository (the Store), seedin
 """
 
 from summit_outlook.paths import database_url as default_url
-from summit_outlook.store.errors import DuplicateStatement, NotFound, StoreError
+from summit_outlook.store.errors import DuplicateStatement, NotFound, StaleStatement, StoreError
 from summit_outlook.store.repository import TRASH_LIMIT, ImportResult, Store, fingerprint
 from summit_outlook.store.seeding import open_seeded_store
 
@@ -14,6 +14,7 @@ __all__ = [
     "DuplicateStatement",
     "ImportResult",
     "NotFound",
+    "StaleStatement",
     "Store",
     "StoreError",
     "default_url",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError
 
+from summit_outlook.model.statements import Statement
+
 
 class StoreError(ValueError):
     """Something the user can fix went wrong with the statements database; one-line message."""
@@ -16,6 +18,20 @@ class DuplicateStatement(StoreError):
     def __init__(self, message: str, *, existing_id: int | None = None):
         super().__init__(message)
         self.existing_id = existing_id
+
+
+class StaleStatement(StoreError):
+    """A statement changed by someone else since the caller read it: not overwritten or deleted.
+
+    `current` is the statement as it is now, at `current_version`, so an editor can see what
+    changed and start again from it.
+    """
+
+    def __init__(self, message: str, *, statement_id: int, current: Statement, current_version: int):
+        super().__init__(message)
+        self.statement_id = statement_id
+        self.current = current
+        self.current_version = current_version
 
 
 class NotFound(StoreError, KeyError):

@@ -7,14 +7,12 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from summit_outlook.model.statements import MAX_SIDE_CHARS, MAX_SPEAKER_CHARS
 from summit_outlook.store.errors import StoreError
 from summit_outlook.store.schema import (
     META_TABLE,
     META_VERSION,
-    METADATA,
     SCHEMA_VERSION_TABLE,
-    STATEMENTS_TABLE,
-    TRASH_TABLE,
 )
 
 # PostgreSQL advisory lock that serialises schema migrations (any fixed number; this one spells
@@ -22,14 +20,72 @@ from summit_outlook.store.schema import (
 MIGRATION_LOCK_KEY = 0x53554D4D4954
 
 
+# --- version 1: the tables as they were then (frozen: later versions alter them) ---------------
+
+_V1 = sa.MetaData()
+
+
+def _v1_statement_columns() -> list[sa.Column]:
+    return [
+        sa.Column("date", sa.Date, nullable=False),
+        sa.Column("speaker", sa.String(MAX_SPEAKER_CHARS), nullable=False),
+        sa.Column("role", sa.String(32), nullable=False),
+        sa.Column("side", sa.String(MAX_SIDE_CHARS), nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("source", sa.Text, nullable=False),
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("note", sa.Text, nullable=False),
+        sa.Column("added_at", sa.DateTime(timezone=False), nullable=False),
+    ]
+
+
+_V1_META = sa.Table(
+    "meta",
+    _V1,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+_V1_STATEMENTS = sa.Table(
+    "statements",
+    _V1,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    *_v1_statement_columns(),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.UniqueConstraint("fingerprint", name="uq_statements_fingerprint"),
+    sa.Index("ix_statements_date", "date"),
+    sqlite_autoincrement=True,
+)
+_V1_TRASH = sa.Table(
+    "trash",
+    _V1,
+    sa.Column("trash_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("statement_id", sa.Integer, nullable=False),
+    *_v1_statement_columns(),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("deleted_at", sa.DateTime(timezone=False), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+
 def _migration_1_create_tables(conn: Connection) -> None:
     """Version 1: statements, the trash for undo, and the meta table (seeded marker, version)."""
-    METADATA.create_all(conn, tables=[META_TABLE, STATEMENTS_TABLE, TRASH_TABLE])
+    _V1.create_all(conn)
     conn.execute(sa.insert(META_TABLE).values(key=META_VERSION, value=0))
 
 
+# --- version 2: row versions -----------------------------------------------------------------------
+
+
+def _migration_2_row_versions(conn: Connection) -> None:
+    """Version 2: a version per statement, advanced by every change to it, so that a save made
+    from an older reading of it is refused instead of overwriting what changed since (the trash
+    keeps it, so an undone delete carries on from it). Existing rows start at 1."""
+    for table in ("statements", "trash"):
+        conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1")
+
+
 # Applied in order; the schema version is how many have run. Append, never edit or reorder.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migration_1_create_tables,)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migration_1_create_tables, _migration_2_row_versions)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -37,7 +37,13 @@ from summit_outlook.store.engine import (
     readable_in_unwritable_folder,
     sqlite_path,
 )
-from summit_outlook.store.errors import DuplicateStatement, NotFound, StoreError, store_error
+from summit_outlook.store.errors import (
+    DuplicateStatement,
+    NotFound,
+    StaleStatement,
+    StoreError,
+    store_error,
+)
 from summit_outlook.store.migrations import migrate, needs_migration, schema_version
 from summit_outlook.store.schema import (
     META_SEEDED,
@@ -267,30 +273,59 @@ class Store:
             _bump_version(conn)
         return int(new_id)
 
-    def update(self, statement_id: int, statement: Statement) -> None:
-        """Replace statement `statement_id`; NotFound if gone, DuplicateStatement if it clashes."""
-        values = _statement_values(statement)
-        with self._writing() as conn:
-            _statement_row(conn, statement_id)
-            _refuse_duplicate(conn, values["fingerprint"], statement, except_id=statement_id)
-            conn.execute(
-                sa.update(STATEMENTS_TABLE).where(STATEMENTS_TABLE.c.id == statement_id).values(**values)
-            )
-            _bump_version(conn)
+    def update(self, statement_id: int, statement: Statement, *, expected_version: int | None = None) -> int:
+        """Replace statement `statement_id` and return its new row version.
 
-    def delete(self, statement_id: int) -> int:
+        With `expected_version` (the row version the editor read), a statement changed since is
+        not overwritten: StaleStatement says what it is now. NotFound if it is gone,
+        DuplicateStatement if the new values clash with another statement.
+        """
+        values = _statement_values(statement)
+        table = STATEMENTS_TABLE
+        with self._writing() as conn:
+            current = _statement_row(conn, statement_id)
+            _refuse_stale(current, expected_version)
+            _refuse_duplicate(conn, values["fingerprint"], statement, except_id=statement_id)
+            # The version in the WHERE clause too: on PostgreSQL another transaction may have
+            # changed the row since it was read; this update then waits for it and matches nothing.
+            updated = conn.execute(
+                sa.update(table)
+                .where(table.c.id == statement_id, table.c.row_version == current.row_version)
+                .values(**values, row_version=table.c.row_version + 1)
+            ).rowcount
+            if updated != 1:
+                _refuse_stale(_statement_row(conn, statement_id), current.row_version)
+            _bump_version(conn)
+        return int(current.row_version) + 1
+
+    def delete(self, statement_id: int, *, expected_version: int | None = None) -> int:
         """Delete a statement, keeping it in the trash; returns its trash entry, which
-        restore_deleted() takes (undo_last_delete() restores whichever delete came last)."""
+        restore_deleted() takes (undo_last_delete() restores whichever delete came last).
+
+        With `expected_version`, a statement changed since that version is not deleted
+        (StaleStatement), so nobody deletes a correction they have not seen.
+        """
+        table = STATEMENTS_TABLE
         with self._writing() as conn:
             row = _statement_row(conn, statement_id)
+            _refuse_stale(row, expected_version)
             trashed = {key: value for key, value in row._mapping.items() if key != "id"}
             entry = conn.execute(
                 sa.insert(TRASH_TABLE).values(**trashed, statement_id=statement_id, deleted_at=_utc_now())
             ).inserted_primary_key[0]
-            conn.execute(sa.delete(STATEMENTS_TABLE).where(STATEMENTS_TABLE.c.id == statement_id))
+            deleted = conn.execute(
+                sa.delete(table).where(table.c.id == statement_id, table.c.row_version == row.row_version)
+            ).rowcount
+            if deleted != 1:  # changed or deleted by another transaction meanwhile (PostgreSQL)
+                _refuse_stale(_statement_row(conn, statement_id), row.row_version)
             _prune_trash(conn)
             _bump_version(conn)
         return int(entry)
+
+    def row_version(self, statement_id: int) -> int:
+        """The statement's row version (see update); NotFound if there is none."""
+        with self._reading() as conn:
+            return int(_statement_row(conn, statement_id).row_version)
 
     def undo_last_delete(self) -> int | None:
         """Restore the most recently deleted statement under its old id; None if none is left.
@@ -396,6 +431,18 @@ def _statement_row(conn: Connection, statement_id: int) -> sa.Row[Any]:
     return row
 
 
+def _refuse_stale(row: sa.Row[Any], expected_version: int | None) -> None:
+    """Raise StaleStatement if the stored row is no longer at the version the caller read."""
+    if expected_version is not None and int(row.row_version) != expected_version:
+        raise StaleStatement(
+            f"statement {row.id} was changed by someone else since it was read (now version "
+            f"{row.row_version}, read as version {expected_version}); reload it and try again",
+            statement_id=int(row.id),
+            current=_row_to_statement(row),
+            current_version=int(row.row_version),
+        )
+
+
 def _id_with_fingerprint(conn: Connection, value: str) -> int | None:
     """The id of the stored statement with this fingerprint, if any."""
     return conn.execute(
@@ -451,6 +498,8 @@ def _restore(conn: Connection, trashed: Any) -> int:
         return existing
     values = {column.name: trashed[column.name] for column in STATEMENTS_TABLE.columns if column.name != "id"}
     values["id"] = trashed["statement_id"]
+    # Put back is a change too: whoever read it before the delete must read it again.
+    values["row_version"] = int(trashed["row_version"]) + 1
     conn.execute(sa.insert(STATEMENTS_TABLE).values(**values))
     return int(values["id"])
 
@@ -471,6 +520,7 @@ def _rows_to_frame(rows: list[sa.Row[Any]]) -> pd.DataFrame:
     """Statement rows as the store's DataFrame, with fixed column types even when empty."""
     frame = pd.DataFrame([tuple(row) for row in rows], columns=list(STATEMENT_COLUMNS))
     frame["id"] = frame["id"].astype("int64")
+    frame["row_version"] = frame["row_version"].astype("int64")
     frame["date"] = pd.to_datetime(frame["date"])
     frame["added_at"] = pd.to_datetime(frame["added_at"], utc=True)
     return frame

@@ -12,10 +12,10 @@ from summit_outlook.model.statements import COLUMNS, MAX_SIDE_CHARS, MAX_SPEAKER
 META_SEEDED = "seeded"
 META_VERSION = "version"
 
-STATEMENT_COLUMNS: tuple[str, ...] = ("id", *COLUMNS, "added_at")
+STATEMENT_COLUMNS: tuple[str, ...] = ("id", *COLUMNS, "added_at", "row_version")
 
-# The current shape of each table, used by queries. Migration 1 creates them as they are now;
-# when a later migration alters a table, copy its version-1 definition into migration 1 first.
+# The current shape of each table, used by queries. Each migration creates or alters tables with
+# its own frozen definitions (store/migrations.py), which end up as these.
 
 METADATA = sa.MetaData()
 
@@ -46,6 +46,9 @@ def statement_columns() -> list[sa.Column[Any]]:
         sa.Column("note", sa.Text, nullable=False),
         # UTC, stored without a zone so SQLite and PostgreSQL keep the same value.
         sa.Column("added_at", sa.DateTime(timezone=False), nullable=False),
+        # Advanced by every change to the statement (migration 2): a save or delete made from an
+        # older version is refused (optimistic concurrency), so no change is lost unseen.
+        sa.Column("row_version", sa.Integer, nullable=False, server_default="1"),
     ]
 
 

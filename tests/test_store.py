@@ -124,10 +124,10 @@ def test_default_url_comes_from_the_environment(monkeypatch, db_path: Path) -> N
         assert db_path.exists()
 
 
-def test_a_new_file_and_its_folder_are_created_at_schema_version_1(db_path: Path) -> None:
+def test_a_new_file_and_its_folder_are_created_at_the_current_schema_version(db_path: Path) -> None:
     assert not db_path.parent.exists()
     with Store(_url(db_path)) as opened:
-        assert opened.schema_version() == 1
+        assert opened.schema_version() == migrations.SCHEMA_VERSION
         assert opened.count() == 0
         assert opened.version() == 0
         tables = set(sa.inspect(opened._engine).get_table_names())
@@ -138,7 +138,7 @@ def test_an_existing_empty_file_is_migrated(db_path: Path) -> None:
     db_path.parent.mkdir(parents=True)
     db_path.touch()
     with Store(_url(db_path)) as opened:
-        assert opened.schema_version() == 1
+        assert opened.schema_version() == migrations.SCHEMA_VERSION
         assert opened.add(_statement(1)) == 1
 
 
@@ -147,7 +147,7 @@ def test_reopening_keeps_statements_and_does_not_migrate_again(database_url: str
         first.add(_statement(1))
     with Store(database_url) as second:
         assert second.count() == 1
-        assert second.schema_version() == 1
+        assert second.schema_version() == migrations.SCHEMA_VERSION
         assert second.version() == 1
 
 
@@ -160,11 +160,12 @@ def test_a_later_migration_runs_once_on_an_older_file(db_path: Path, monkeypatch
         calls.append(1)
         conn.exec_driver_sql("ALTER TABLE statements ADD COLUMN language VARCHAR(8)")
 
+    newer = migrations.SCHEMA_VERSION + 1
     monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, add_language_column))
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", newer)
     for _ in range(2):
         with Store(_url(db_path)) as upgraded:
-            assert upgraded.schema_version() == 2
+            assert upgraded.schema_version() == newer
             assert upgraded.count() == 1
     assert calls == [1]
     columns = {row[1] for row in sqlite3.connect(db_path).execute("PRAGMA table_info(statements)")}
@@ -175,7 +176,8 @@ def test_a_database_from_a_newer_version_is_refused(db_path: Path) -> None:
     Store(_url(db_path)).close()
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE schema_version SET version = 99")
-    with pytest.raises(StoreError, match=r"schema version 99, newer than this program's 1"):
+    current = migrations.SCHEMA_VERSION
+    with pytest.raises(StoreError, match=rf"schema version 99, newer than this program's {current}"):
         Store(_url(db_path))
 
 
@@ -596,7 +598,7 @@ def test_a_read_only_file_that_needs_migrating_fails_clearly(
 
 def test_frame_has_the_columns_and_types_the_dashboard_uses(store: Store) -> None:
     empty = store.frame()
-    assert list(empty.columns) == ["id", *COLUMNS, "added_at"]
+    assert list(empty.columns) == ["id", *COLUMNS, "added_at", "row_version"]
     store.add(_statement(30))
     store.add(_statement(1))
     store.add(_statement(1, tag="b"))
