@@ -35,6 +35,17 @@ class _Attribution:
     content: tuple[tuple[int, int], ...]  # token ranges of the speaker's words; () if bare
     ignored: tuple[int, int] = (0, 0)  # a relative clause whose dates are not the speech date
     habitual: bool = False  # "has said", "says", "Earlier, ... said": not said on one known day
+    # The words are the verb's whole predicate ("expressed disappointment at the decision"):
+    # the verb is part of them, and a date among them is the date of speaking.
+    predicate: bool = False
+    # Further statements of the same speaker in the sentence: "..., adding that ...", "and said
+    # that ...", "but warned ...", an opening "Saying ..., X said".
+    more: tuple[_Attribution, ...] = ()
+
+    @property
+    def parts(self) -> tuple[_Attribution, ...]:
+        """This attribution and its further statements, in reading order."""
+        return tuple(sorted((self, *self.more), key=lambda part: part.content[0][0] if part.content else 0))
 
 
 @dataclass
@@ -73,9 +84,134 @@ class _Attributor:
             if not tokens[position].is_word:
                 continue
             found = self._according(position) or self._quoted_as(position) or self._verb(position)
+            if found is not None and found.predicate:
+                # "In a prompt reply, the North announced its agreement, he said.": the predicate
+                # is the reported words of an attribution that closes the sentence.
+                found = self._closing_attribution(found) or found
             if found is not None:
+                found = self._with_tails(found)
+                found = self._with_opening_participle(found)
                 return replace(found, ignored=self.ignored, habitual=self._habitual(found.verb))
+        found = self._participle_clause()
+        if found is not None:
+            return replace(self._with_tails(found), habitual=self._habitual(found.verb))
         return None
+
+    # -- further statements in the sentence -----------------------------------------------------
+
+    def _with_tails(self, found: _Attribution) -> _Attribution:
+        """Split off what the same speaker says next in the sentence: '"...," Rubio said, adding
+        that ...', 'said it was watching "carefully" but warned ...', 'and said that ...'."""
+        marker = self._tail_marker(found.verb + 1)
+        if marker is None:
+            return found
+        cut, tail_verb = marker
+        content = tuple(self._trim(start, min(end, cut)) for start, end in found.content if start < cut)
+        content = tuple(span for span in content if self._has_words(*span))
+        if (
+            content
+            and found.style is _Style.REPORTED
+            and all(self._style_of(span) is _Style.QUOTE for span in content)
+        ):
+            found = replace(found, style=_Style.QUOTE)
+        tail = self._tail(found.speaker, tail_verb)
+        if tail is None:
+            return replace(found, content=content) if content else found
+        tail = self._with_tails(tail)
+        more = (*found.more, replace(tail, more=()), *tail.more)
+        return replace(found, content=content, more=more)
+
+    def _tail_marker(self, start: int) -> tuple[int, int] | None:
+        """(where the first statement ends, where the next one's verb is), if the sentence goes
+        on with the same speaker saying more."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for position in range(start, self.end - 1):
+            token = tokens[position]
+            if token.text == "," and tokens[position + 1].lower in lexicon.tail_participles:
+                return position, position + 1
+            if token.lower not in lexicon.coordinators:
+                continue
+            cursor = position + 1
+            pronoun = cursor < self.end and tokens[cursor].lower in lexicon.subject_pronouns
+            cursor += pronoun
+            if token.lower in lexicon.subject_openers and not pronoun:
+                continue  # "as" opens a statement only with its own subject: "as he told Xi ..."
+            while cursor < self.end and tokens[cursor].lower in lexicon.preludes:
+                cursor += 1
+            if lexicon.verbs.length_at(tokens, cursor, self.end) or lexicon.predicates.length_at(
+                tokens, cursor, self.end
+            ):
+                cut = position - 1 if position > start and tokens[position - 1].text == "," else position
+                return cut, cursor
+        return None
+
+    def _tail(self, speaker: _SpeakerRef, verb: int) -> _Attribution | None:
+        """The further statement whose verb (or participle: "adding") is at `verb`."""
+        tokens, lexicon = self.tokens, self.lexicon
+        length = lexicon.verbs.length_at(tokens, verb, self.end) or 1
+        if lexicon.predicates.length_at(tokens, verb, self.end):
+            after = self._skip_adverbials(verb + length, False)
+            clause = after < self.end and (
+                tokens[after].lower in lexicon.complementisers or self._finite_clause(after)
+            )
+            if not clause:
+                return self._predicate(speaker, verb)
+        cursor = self._skip_adverbials(verb + length, tokens[verb].lower in lexicon.object_verbs)
+        if cursor < self.end and (
+            tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
+        ):
+            cursor += 1
+        span = self._trim(cursor, self.end)
+        if not self._has_words(*span):
+            return None
+        return _Attribution(speaker, verb, self._style_of(span), (span,))
+
+    def _with_opening_participle(self, found: _Attribution) -> _Attribution:
+        """'Saying cross-strait ties have never been more stable, Ma said that ...': the opening
+        participle's clause is the same speaker's first statement."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if tokens[self.start].lower not in lexicon.tail_participles:
+            return found
+        comma = next((i for i in range(self.start + 1, found.verb) if tokens[i].text == ","), None)
+        if comma is None:
+            return found
+        cursor = self.start + 1
+        if tokens[cursor].lower in lexicon.complementisers:
+            cursor += 1
+        span = self._trim(cursor, comma)
+        if not self._has_words(*span):
+            return found
+        opening = _Attribution(found.speaker, self.start, self._style_of(span), (span,))
+        return replace(found, more=(opening, *found.more))
+
+    def _participle_clause(self) -> _Attribution | None:
+        """A narrative sentence that ends in what its subject says: 'Pressed further, Jean-Pierre
+        backed away slightly, saying the US was "aiming ..."'."""
+        tokens, lexicon = self.tokens, self.lexicon
+        marker = next(
+            (
+                position
+                for position in range(self.start + 1, self.end - 1)
+                if tokens[position].text == "," and tokens[position + 1].lower in lexicon.tail_participles
+            ),
+            None,
+        )
+        if marker is None:
+            return None
+        subject = next(
+            (
+                mention
+                for mention in sorted(self.by_start.values(), key=lambda m: m.start)
+                if mention.end <= marker
+                and self._can_speak(mention)
+                and mention.determiner not in lexicon.indefinite
+                and (mention.span_start == self.start or tokens[mention.span_start - 1].text == ",")
+            ),
+            None,
+        )
+        if subject is None:
+            return None
+        return self._tail(subject, marker + 1)
 
     def _habitual(self, verb: int) -> bool:
         """Words said over time rather than on a day: a perfect or present-tense verb ("has
@@ -88,18 +224,124 @@ class _Attributor:
     # -- the three ways of attributing ------------------------------------------------------
 
     def _verb(self, position: int) -> _Attribution | None:
-        length = self.lexicon.verbs.length_at(self.tokens, position, self.end)
-        if not length:
+        lexicon = self.lexicon
+        length = lexicon.verbs.length_at(self.tokens, position, self.end)
+        predicate_length = lexicon.predicates.length_at(self.tokens, position, self.end)
+        if not length and not predicate_length:
             return None
-        verb_end = position + length
         before = self._speaker_before(position)
         if before is not None:
             speaker, span_start = before
-            return self._with_content(speaker, span_start, verb_end, position)
-        after = self._speaker_after(position, verb_end)
+            found = None
+            if length:
+                found = self._with_content(speaker, span_start, position + length, position)
+            if predicate_length and (found is None or self._rather_predicate(found, position + length)):
+                found = self._predicate(speaker, position) or (found if length else None)
+            return found
+        if not length:
+            return None
+        after = self._speaker_after(position, position + length)
         if after is not None:
             return self._with_content(after, position, _end_of(after), position)
         return None
+
+    def _closing_attribution(self, predicate: _Attribution) -> _Attribution | None:
+        """A later attribution whose words are everything before it, the predicate included."""
+        for position in range(predicate.verb + 1, self.end):
+            if not self.tokens[position].is_word or not self.lexicon.verbs.length_at(
+                self.tokens, position, self.end
+            ):
+                continue
+            later = self._verb(position)
+            if later is not None and later.content and later.content[0][0] <= predicate.verb < later.verb:
+                return later
+        return None
+
+    def _rather_predicate(self, found: _Attribution, verb_end: int) -> bool:
+        """A verb that takes its words as an object ("warned Russia of consequences", "predicted
+        \"a very difficult\" meeting") rather than as a clause ("warned that ...")."""
+        if not found.content:
+            return True
+        start = found.content[0][0]
+        if start < verb_end:
+            return False  # the words came before the verb: '"...," he stressed'
+        if self.tokens[start - 1].lower in self.lexicon.complementisers or self.tokens[start - 1].text == ":":
+            return False
+        if self._finite_clause(start):
+            return False  # "warned a ceasefire freezing the front would be rejected"
+        first = self.tokens[start]
+        only_quote = first.kind is _TokenKind.QUOTE and (
+            start + 1 >= self.end or self.tokens[start + 1].kind is _TokenKind.PUNCT
+        )
+        return not only_quote and self.tokens[found.verb].lower not in self.lexicon.bare_clause_verbs
+
+    def _predicate(self, speaker: _SpeakerRef, verb: int) -> _Attribution | None:
+        """'The Russian government expressed disappointment at the decision.': the predicate,
+        verb (and "has", "later" before it) included, up to the end of its clause. Not when the
+        speaker is the subject of a subordinate clause ("after North Korea asked for a delay"),
+        nor when the verb acts on a person ("welcomed Mr Putin to his home town", "asked
+        Rubio whether ..."), nor a verb that speaks only with a quotation ("declared martial
+        law" is an act, "declared the Cold War a \"thing of the past\"" words)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        subordinate = isinstance(speaker, _Mention) and speaker.span_start > self.start
+        if subordinate and tokens[speaker.span_start - 1].lower in lexicon.subordinators:
+            return None
+        end = self._clause_end(verb)
+        length = lexicon.predicates.length_at(tokens, verb, self.end)
+        if tokens[verb].lower in lexicon.quote_predicates and not any(
+            token.kind is _TokenKind.QUOTE for token in tokens[verb:end]
+        ):
+            return None
+        rest = tokens[verb + length : end]
+        if not any(
+            token.kind is _TokenKind.QUOTE or token.lower not in lexicon.complementisers
+            for token in rest
+            if token.kind is not _TokenKind.PUNCT
+        ):
+            return None  # "warned that." with nothing after
+        quoted = any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end])
+        after = verb + length
+        if after < end and tokens[after].lower in lexicon.honorifics:
+            after += 1  # "welcomed Mr Putin"
+        person = self.by_start.get(after)
+        acted_on = person is not None and person.kind is _MentionKind.PERSON and not quoted
+        if acted_on and not self._links_object(person.end, end):
+            return None
+        start = verb
+        while start > self.start and tokens[start - 1].lower in lexicon.preludes:
+            start -= 1
+        return _Attribution(speaker, verb, _Style.REPORTED, ((start, end),), predicate=True)
+
+    def _links_object(self, position: int, end: int) -> bool:
+        """After a person acted on: "to" and a verb ("asked Sharif to think"), "as", "of",
+        "for", "that" ("described Obama as ...", "accused Trump of ...")."""
+        if position >= end:
+            return False
+        tokens, lexicon = self.tokens, self.lexicon
+        word = tokens[position].lower
+        if word not in lexicon.person_object_links:
+            return False
+        if word in lexicon.infinitive_markers:
+            following = tokens[position + 1] if position + 1 < end else None
+            return (
+                following is not None
+                and following.is_word
+                and following.text.islower()
+                and following.lower not in lexicon.determiners
+            )
+        return True
+
+    def _clause_end(self, start: int) -> int:
+        """Where a predicate's clause ends: the sentence end, or a clause a comma and a joiner
+        open (", as he offered to ...", ", which ..."), or "as" with a new subject."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for position in range(start + 1, self.end - 1):
+            token, following = tokens[position], tokens[position + 1]
+            if token.text == "," and following.lower in lexicon.clause_openers:
+                return position
+            if token.lower == "as" and following.lower in lexicon.subject_pronouns:
+                return position
+        return self._trim(start, self.end)[1]
 
     def _according(self, position: int) -> _Attribution | None:
         length = self.lexicon.according_to.length_at(self.tokens, position, self.end)
@@ -262,9 +504,23 @@ class _Attributor:
             span = self._trim(forward, self.end)
             return _Attribution(speaker, verb, self._style_of(span), (span,))
         before = self._trim(self.start, span_start)
-        if self._has_words(*before) and not self._sets_scene(*before):
+        if self._has_words(*before) and self._sets_scene(*before):
+            before = self._after_scene(*before)
+        if self._has_words(*before):
             return _Attribution(speaker, verb, self._style_of(before), (before,))
         return _Attribution(speaker, verb, _Style.REPORTED, ())
+
+    def _after_scene(self, start: int, end: int) -> tuple[int, int]:
+        """'In a prompt reply, the North announced its agreement' before ', he said': the words
+        after the scene-setting phrase, when a clause follows it; else nothing."""
+        comma = next((i for i in range(start, end) if self.tokens[i].text == ","), None)
+        if comma is None:
+            return (end, end)
+        rest = self._trim(comma + 1, end)
+        words = sum(token.is_word for token in self.tokens[rest[0] : rest[1]])
+        if words < self.context.min_clause_words or self._sets_scene(*rest):
+            return (end, end)
+        return rest
 
     def _quotes_around(self, span_start: int, span_end: int, verb: int) -> tuple[tuple[int, int], ...]:
         """The quotations an attribution covers: all before it, and one resuming right after.
@@ -313,7 +569,21 @@ class _Attributor:
             return None
         if token.kind is _TokenKind.QUOTE or tokens[verb].lower in lexicon.bare_clause_verbs:
             return cursor
+        if self._finite_clause(cursor):
+            return cursor  # "Kumar confirmed a meeting with Putin is finalized"
         return None  # "The Kremlin confirmed the call": an object, not reported words
+
+    def _finite_clause(self, cursor: int) -> bool:
+        """Whether the words from here are a clause of their own: a finite verb ("is", "would")
+        comes within a few words, before any punctuation."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for position in range(cursor + 1, min(self.end, cursor + 1 + self.context.max_subject_words)):
+            token = tokens[position]
+            if not token.is_word:
+                return False
+            if token.lower in lexicon.finite_words:
+                return True
+        return False
 
     def _skip_adverbials(self, cursor: int, takes_object: bool) -> int:
         end = self.end

@@ -197,34 +197,37 @@ class _Builder:
         if resolved is None:
             return False
         speaker, resolution_factor = resolved
-        text, kind = _content_text(paragraph, attribution)
-        too_short = kind is Kind.PARAPHRASE and len(text.split()) < self.rules.context.min_reported_words
-        if not text or too_short:
-            return False
-        confidence = self.rules.confidence
-        style_factor = {
-            _Style.QUOTE: confidence.quote,
-            _Style.REPORTED: confidence.reported,
-            _Style.ACCORDING: confidence.according_to,
-        }[attribution.style]
         if date_sentence is None:
             own = _speech_date(sentence, attribution)
         else:
             own = _speech_date(date_sentence, None)
-        draft = _Draft(
-            sentence.index,
-            paragraph.index,
-            speaker,
-            text,
-            kind,
-            style_factor,
-            resolution_factor,
-            own,
-            self._narrative_dates(sentence, speaker, scene),
-            habitual=attribution.habitual,
-        )
-        self._add(draft)
-        return True
+        confidence = self.rules.confidence
+        made = False
+        for part in attribution.parts:
+            text, kind = _content_text(paragraph, part)
+            too_short = kind is Kind.PARAPHRASE and len(text.split()) < self.rules.context.min_reported_words
+            if not text or too_short:
+                continue
+            style_factor = {
+                _Style.QUOTE: confidence.quote,
+                _Style.REPORTED: confidence.reported,
+                _Style.ACCORDING: confidence.according_to,
+            }[part.style]
+            draft = _Draft(
+                sentence.index,
+                paragraph.index,
+                speaker,
+                text,
+                kind,
+                style_factor,
+                resolution_factor,
+                own,
+                self._narrative_dates(sentence, speaker, scene),
+                habitual=attribution.habitual,
+            )
+            self._add(draft)
+            made = True
+        return made
 
     def _continuation(self, paragraph: _Paragraph, sentence: _Sentence, scene: _DateSource | None) -> bool:
         """A quote with no attribution continues the previous speaker, if close enough."""
@@ -494,7 +497,10 @@ def _speech_date(sentence: _Sentence, attribution: _Attribution | None) -> _Date
     """The date of speaking: a date outside the reported words, nearest the verb."""
     content: set[int] = set()
     if attribution is not None:
-        spans = (*attribution.content, attribution.ignored)
+        spans = [attribution.ignored]
+        for part in attribution.parts:
+            if not part.predicate:  # a predicate's dates are its own: "praised ... yesterday"
+                spans.extend(part.content)
         content = {position for start, end in spans for position in range(start, end)}
         verb = attribution.verb
     else:

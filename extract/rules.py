@@ -112,6 +112,8 @@ class ContextRules(_Section):
     max_skip_tokens: int = Field(ge=0, le=40)
     max_aside_tokens: int = Field(ge=0, le=40)
     max_apposition_words: int = Field(ge=0, le=12)
+    max_subject_words: int = Field(ge=1, le=20)
+    min_clause_words: int = Field(ge=1, le=10)
     min_reported_words: int = Field(ge=1, le=10)
 
 
@@ -119,6 +121,17 @@ class AttributionRules(_Section):
     """Words that attribute speech and the phrases around them."""
 
     verbs: list[Phrase] = Field(min_length=1)
+    predicate_verbs: list[Phrase] = []
+    quote_predicates: list[Phrase] = []
+    person_object_links: list[Phrase] = []
+    subordinators: list[Phrase] = []
+    infinitive_markers: list[Phrase] = []
+    finite_words: list[Phrase] = []
+    tail_participles: list[Phrase] = []
+    coordinators: list[Phrase] = []
+    subject_openers: list[Phrase] = []
+    subject_pronouns: list[Phrase] = []
+    clause_openers: list[Phrase] = []
     object_verbs: list[Phrase] = []
     bare_clause_verbs: list[Phrase] = []
     relative_pronouns: list[Phrase] = []
@@ -162,6 +175,7 @@ class NameRules(_Section):
 
     stopwords: list[Phrase] = []
     opening_word_endings: list[Phrase] = []
+    honorifics: list[Phrase] = []
     particles: list[Phrase] = []
     modifiers: list[Phrase] = []
     title_connectors: list[Phrase] = []

@@ -131,6 +131,17 @@ class _Lexicon:
     apostrophes: frozenset[str]
     abbreviations: frozenset[str]
     verbs: _PhraseTable[bool]
+    predicates: _PhraseTable[bool]
+    quote_predicates: frozenset[str]
+    person_object_links: frozenset[str]
+    subordinators: frozenset[str]
+    infinitive_markers: frozenset[str]
+    finite_words: frozenset[str]
+    tail_participles: frozenset[str]
+    coordinators: frozenset[str]
+    subject_openers: frozenset[str]
+    subject_pronouns: frozenset[str]
+    clause_openers: frozenset[str]
     object_verbs: frozenset[str]
     according_to: _PhraseTable[bool]
     quoted_as: _PhraseTable[bool]
@@ -148,6 +159,7 @@ class _Lexicon:
     media: frozenset[str]
     stopwords: frozenset[str]
     opening_word_endings: tuple[str, ...]
+    honorifics: frozenset[str]
     particles: frozenset[str]
     modifiers: frozenset[str]
     connectors: frozenset[str]
@@ -201,6 +213,17 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         apostrophes=frozenset(rules.quotes.apostrophes),
         abbreviations=_folded(rules.sentences.abbreviations),
         verbs=_flag_table(said.verbs),
+        predicates=_flag_table(said.predicate_verbs),
+        quote_predicates=_folded(said.quote_predicates),
+        person_object_links=_folded(said.person_object_links),
+        subordinators=_folded(said.subordinators),
+        infinitive_markers=_folded(said.infinitive_markers),
+        finite_words=_folded(said.finite_words),
+        tail_participles=_folded(said.tail_participles),
+        coordinators=_folded(said.coordinators),
+        subject_openers=_folded(said.subject_openers),
+        subject_pronouns=_folded(said.subject_pronouns),
+        clause_openers=_folded(said.clause_openers),
         object_verbs=_folded(said.object_verbs),
         according_to=_flag_table(said.according_to),
         quoted_as=_flag_table(said.quoted_as),
@@ -218,6 +241,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         media=_folded(said.media),
         stopwords=_folded(names.stopwords),
         opening_word_endings=tuple(sorted(_folded(names.opening_word_endings))),
+        honorifics=_folded(names.honorifics),
         particles=_folded(names.particles),
         modifiers=_folded(names.modifiers),
         connectors=_folded(names.title_connectors),

@@ -43,6 +43,7 @@ NO_SIDE = {"neutral", "unknown"}
 # Words that do not tell two speakers apart.
 _NAME_NOISE = {"unnamed", "the", "a", "an", "mr", "mrs", "ms", "dr", "of", "s"}
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_POSSESSIVE = re.compile(r"'s\b")
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def load_articles(parts: Iterable[str] = PARTS) -> list[Article]:
 
 def _plain(text: str) -> str:
     """Letters and digits only, lower case, single spaces: quotation marks and dashes ignored."""
-    text = text.casefold().replace("\u2019", "'").replace("'s ", " ")
+    text = _POSSESSIVE.sub("", text.casefold().replace("\u2019", "'"))
     return " " + " ".join(_NON_WORD.sub(" ", text).split()) + " "
 
 

@@ -289,8 +289,11 @@ WIRE_CASES = [
     ),
     (
         '"We\'re not going to be played," Rubio told reporters on Oct. 24, adding that the U.S. '
-        'wanted "a real deal."',  # the second quote belongs to the "adding that" clause
-        [("Rubio", dt.date(2025, 10, 24), "quote", "We're not going to be played")],
+        'wanted "a real deal."',  # the "adding that" clause is a second statement, with its quote
+        [
+            ("Rubio", dt.date(2025, 10, 24), "quote", "We're not going to be played"),
+            ("Rubio", dt.date(2025, 10, 24), "quote", 'the U.S. wanted "a real deal."'),
+        ],
     ),
     (
         "Ukrainian President Volodymyr Zelenskyy, who was due in Washington on Friday, said in a "
@@ -643,7 +646,7 @@ def test_a_quote_without_a_nearby_speaker_is_not_attributed(article: str) -> Non
         "Peskov denied that a summit was planned.",
         "The agreement said the parties would meet.",
         "The Kremlin confirmed the call.",
-        "Trump announced new sanctions on Friday.",
+        "Trump imposed new sanctions on Friday.",
         "Trump and Putin last met in Alaska in August.",
         "",
         "   \n\n  ",

@@ -209,3 +209,127 @@ def test_a_dates_basis_says_how_it_was_found_and_whether_it_is_doubtful(
     assert (found.date_basis.value, found.date_doubtful) == (basis, doubtful), found.date_note
     assert 0 < found.date_confidence <= 1
     assert found.confidence <= found.date_confidence
+
+
+# --- what: reporting verbs and forms ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "The Russian government expressed disappointment at the decision.",
+            "expressed disappointment at the decision.",
+        ),
+        (
+            'Putin praised the talks as "direct and productive" yesterday.',
+            'praised the talks as "direct and productive" yesterday.',
+        ),
+        ("Lavrov vowed to keep talking to Washington.", "vowed to keep talking to Washington."),
+        ("Lavrov called for a new round of talks.", "called for a new round of talks."),
+        (
+            "Lavrov expressed the hope that the leaders would meet soon.",
+            "expressed the hope that the leaders would meet soon.",
+        ),
+        ("The Kremlin has threatened to cancel the meeting.", "has threatened to cancel the meeting."),
+        ('Lavrov called Pence a "political dummy".', 'called Pence a "political dummy".'),
+        (
+            'Lavrov declared the Cold War a "thing of the past".',
+            'declared the Cold War a "thing of the past".',
+        ),
+        ("Lavrov asked Sharif to think out of the box.", "asked Sharif to think out of the box."),
+    ],
+)
+def test_a_verb_whose_predicate_is_the_statement_keeps_the_verb(sentence: str, text: str) -> None:
+    (found,) = extract(sentence)
+    assert found.text == text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Petro Kovalenko declared martial law in parts of the country.",  # an act, no words
+        "Lavrov welcomed Mr Wang to his home town.",  # acts on a person
+        "Anderson Cooper asked Senator Ann Ruiz whether she would go to Cuba.",
+        "The talks were delayed after North Korea asked for more time.",  # a subordinate clause
+        "Lavrov warned that.",
+    ],
+)
+def test_a_predicate_verb_that_reports_no_words_is_no_statement(sentence: str) -> None:
+    assert extract(sentence) == []
+
+
+def test_a_predicate_inside_the_words_of_a_closing_attribution_is_those_words() -> None:
+    (found,) = extract("In a prompt reply, the North announced its agreement to the proposal, Cheon said.")
+    assert (found.speaker, found.text) == ("Cheon", "the North announced its agreement to the proposal")
+
+
+def test_a_predicates_own_date_dates_it() -> None:
+    (found,) = extract('Putin praised the talks as "direct and productive" yesterday.')
+    assert (found.date, found.date_basis.value) == (MONDAY, "own clause")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        (  # "adding that": a second statement, its quotation with it
+            '"We are not going to be played," Rubio said, adding that the U.S. wanted "a real deal."',
+            ["We are not going to be played", 'the U.S. wanted "a real deal."'],
+        ),
+        (  # "but warned" with a bare clause
+            'The White House said it was watching the summit "carefully" but warned a ceasefire '
+            "freezing the front would be rejected.",
+            ['it was watching the summit "carefully"', "a ceasefire freezing the front would be rejected."],
+        ),
+        (  # "and said that"
+            "Putin said the plan was useful and said that the West had shown no interest in it.",
+            ["the plan was useful", "the West had shown no interest in it."],
+        ),
+        (  # "but he added that"
+            "Peskov said no date was set, but he added that preparations went on.",
+            ["no date was set", "preparations went on."],
+        ),
+        (  # the quotation after "adding"
+            'The Russian president added: "China has made a leap forward", adding "we envy you a little."',
+            ["China has made a leap forward", "we envy you a little."],
+        ),
+        (  # an opening participle
+            "Saying ties had never been more stable, Ma said that this was the moment to meet.",
+            ["ties had never been more stable", "this was the moment to meet."],
+        ),
+        (  # "as he told X": the second statement inside a predicate's sentence
+            'Putin admitted to being "slightly envious" of China as he told Xi he would consider the plan.',
+            ['admitted to being "slightly envious" of China', "he would consider the plan."],
+        ),
+    ],
+)
+def test_a_second_statement_in_the_sentence_is_a_statement_of_its_own(
+    sentence: str, texts: list[str]
+) -> None:
+    found = extract(sentence)
+    assert [c.text for c in found] == texts
+    assert len({c.speaker for c in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "text"),
+    [
+        (
+            'Pressed further, Jean Dupont backed away slightly, saying the US was "aiming to have '
+            'a constructive conversation."',
+            "Jean Dupont",
+            'the US was "aiming to have a constructive conversation."',
+        ),
+        (
+            "During the talks, Putin invited his counterpart to Moscow, saying that the visit would "
+            "show the strength of their ties.",
+            "Putin",
+            "the visit would show the strength of their ties.",
+        ),
+    ],
+)
+def test_a_narrative_sentence_ending_in_saying_is_its_subjects_statement(
+    sentence: str, speaker: str, text: str
+) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == (speaker, text)
