@@ -80,18 +80,26 @@ class _Attributor:
 
     def find(self) -> _Attribution | None:
         tokens = self.tokens
+        bare: _Attribution | None = None  # an attribution with no words: '"Ready?" Peskov asked.'
         for position in range(self.start, self.end):
             if not tokens[position].is_word:
                 continue
+            self.ignored = (0, 0)
             found = self._according(position) or self._quoted_as(position) or self._verb(position)
             if found is not None and found.predicate:
                 # "In a prompt reply, the North announced its agreement, he said.": the predicate
                 # is the reported words of an attribution that closes the sentence.
                 found = self._closing_attribution(found) or found
+            if found is not None and not found.content:
+                # "In the message, said Cheon, North Korea said ...": a later one has the words.
+                bare = bare or replace(found, ignored=self.ignored)
+                continue
             if found is not None:
                 found = self._with_tails(found)
                 found = self._with_opening_participle(found)
                 return replace(found, ignored=self.ignored, habitual=self._habitual(found.verb))
+        if bare is not None:
+            return replace(bare, habitual=self._habitual(bare.verb))
         found = self._participle_clause()
         if found is not None:
             return replace(self._with_tails(found), habitual=self._habitual(found.verb))
@@ -248,11 +256,11 @@ class _Attributor:
     def _closing_attribution(self, predicate: _Attribution) -> _Attribution | None:
         """A later attribution whose words are everything before it, the predicate included."""
         for position in range(predicate.verb + 1, self.end):
-            if not self.tokens[position].is_word or not self.lexicon.verbs.length_at(
-                self.tokens, position, self.end
-            ):
+            if not self.tokens[position].is_word:
                 continue
-            later = self._verb(position)
+            later = self._according(position)
+            if later is None and self.lexicon.verbs.length_at(self.tokens, position, self.end):
+                later = self._verb(position)
             if later is not None and later.content and later.content[0][0] <= predicate.verb < later.verb:
                 return later
         return None
@@ -414,6 +422,8 @@ class _Attributor:
     def _mention_starting(self, start: int) -> _Mention | None:
         if start < self.end and self.tokens[start].lower in self.lexicon.determiners:
             start += 1
+        if start < self.end and self.tokens[start].lower in self.lexicon.honorifics:
+            start += 1
         mention = self.by_start.get(start)
         return mention if mention is not None and self._can_speak(mention) else None
 
@@ -435,13 +445,93 @@ class _Attributor:
         if cursor < self.start:
             return None
         token = self.tokens[cursor]
+        if token.text == ")":
+            cursor = self._before_acronym(cursor)  # "Ministry of External Affairs (MEA) announced"
+            token = self.tokens[cursor]
         if token.is_word and token.lower in self.lexicon.pronouns:
             return _Pronoun(cursor, token.lower), cursor
+        if token.is_word and token.lower in self.lexicon.relative_pronouns:
+            # "the election of Trump, who accused China of ...": the name before "who".
+            if cursor - 1 > self.start and self.tokens[cursor - 1].text == ",":
+                mention = self._mention_ending(cursor - 1)
+                if mention is not None:
+                    return mention, self._with_honorific(mention.span_start)
+            return None
         if token.is_word:
             mention = self._mention_ending(cursor + 1)
-            return (mention, mention.span_start) if mention is not None else None
+            relative = self._relative_speaker(cursor, verb)
+            if relative is not None and (mention is None or relative[1] < mention.start):
+                return relative  # "an official who was due to visit the North on Tuesday said"
+            if mention is not None:
+                mention = self._fuller_speaker(mention)
+                return mention, self._with_honorific(mention.span_start)
+            return self._speaker_before_clause(cursor)
         if token.text == ",":
             return self._speaker_before_aside(cursor)
+        return None
+
+    def _before_acronym(self, closing: int) -> int:
+        """The position before '(MEA)' ending at `closing`, or `closing` if it is no acronym."""
+        opening = closing - 2
+        if opening > self.start and self.tokens[opening].text == "(" and self.tokens[closing - 1].is_word:
+            return opening - 1
+        return closing
+
+    def _with_honorific(self, start: int) -> int:
+        """A span's start moved back over an honorific: 'Mr Xi told Putin', not 'Mr' left in the
+        words before."""
+        if start > self.start and self.tokens[start - 1].lower in self.lexicon.honorifics:
+            return start - 1
+        return start
+
+    def _fuller_speaker(self, mention: _Mention) -> _Mention:
+        """The speaker a name or place before the verb belongs to: 'The Presidential Office in
+        Taipei confirmed' (the office, in Taipei's country), 'a spokesman for Mr. Roh said' (the
+        spokesman, Roh's)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        link = self._with_honorific(mention.span_start) - 1
+        if link <= self.start:
+            return mention
+        word = tokens[link].lower
+        earlier = self._mention_ending(link)
+        if earlier is None:
+            return mention
+        if word in lexicon.place_prepositions and earlier.kind is not _MentionKind.PERSON and mention.side:
+            return replace(earlier, side=earlier.side or mention.side)
+        if word in lexicon.connectors and earlier.kind is _MentionKind.DESCRIPTION:
+            if mention.kind is _MentionKind.PERSON:
+                return replace(earlier, affiliate=earlier.affiliate or mention.name)
+            return replace(earlier, side=earlier.side or mention.side)
+        return mention
+
+    def _relative_speaker(self, cursor: int, verb: int) -> tuple[_SpeakerRef, int] | None:
+        """The described speaker of a relative clause that runs up to the verb, commas aside."""
+        lowest = max(self.start, cursor - self.context.max_aside_tokens)
+        for position in range(cursor, lowest, -1):
+            token = self.tokens[position]
+            if not token.is_word:
+                return None
+            if token.lower in self.lexicon.relative_pronouns:
+                described = self._mention_ending(position)
+                if described is None or described.kind is not _MentionKind.DESCRIPTION:
+                    return None
+                self.ignored = (position, verb)  # "who was due to visit on Tuesday": not when said
+                return described, self._with_honorific(described.span_start)
+        return None
+
+    def _speaker_before_clause(self, cursor: int) -> tuple[_SpeakerRef, int] | None:
+        """A description qualified by a short phrase: 'officials in both countries said',
+        'another official at the president's office said'."""
+        lowest = max(self.start, cursor - self.context.max_qualifier_words)
+        for position in range(cursor, lowest - 1, -1):
+            token = self.tokens[position]
+            if not token.is_word:
+                return None
+            if token.lower not in self.lexicon.place_prepositions:
+                continue
+            described = self._mention_ending(position)
+            if described is not None and described.kind is _MentionKind.DESCRIPTION:
+                return described, described.span_start
         return None
 
     def _speaker_before_aside(self, comma: int) -> tuple[_SpeakerRef, int] | None:

@@ -33,6 +33,7 @@ class _Part:
     role: Role | None = None
     side: str | None = None
     plural: bool = False
+    head_role: Role | None = None  # an institution's head's role
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +93,29 @@ class _MentionFinder:
             if part is None:
                 break
             parts.append(part)
-            cursor = part.end
+            cursor = self._after_acronym(part.end, end)
         while parts and parts[-1].kind is _PartKind.MODIFIER:
             parts.pop()  # "the top" is not a title
         return cursor, parts
+
+    def _after_acronym(self, cursor: int, end: int) -> int:
+        """Past a bracketed acronym inside a name: "Taiwan Affairs Office (TAO) chief"."""
+        tokens = self.tokens
+        if cursor + 2 < end and tokens[cursor].text == "(" and tokens[cursor + 2].text == ")":
+            word = tokens[cursor + 1]
+            if word.is_word and word.text.isupper() and len(word.text) > 1:
+                return cursor + 3
+        return cursor
+
+    def _head_title(self, cursor: int, parts: list[_Part]) -> _Part | None:
+        """'chief' after a body's name: its head ("TAO chief", "the Kremlin chief")."""
+        if cursor in self.dated or self.tokens[cursor].lower not in self.lexicon.head_words or not parts:
+            return None
+        previous = parts[-1]
+        if previous.kind not in (_PartKind.INSTITUTION, _PartKind.NAME):
+            return None  # after a country it qualifies a title: "Japan's chief cabinet secretary"
+        role = previous.head_role or self.rules.names.head_role
+        return _Part(_PartKind.TITLE, cursor, cursor + 1, role=role)
 
     def _noun_before_title(self, cursor: int, end: int, parts: list[_Part]) -> bool:
         """A lower-case word between a modifier or country and a title belongs to the description:
@@ -128,14 +148,16 @@ class _MentionFinder:
         token = tokens[cursor]
         if not token.is_word or cursor in self.dated:
             return None
-        title = self._title(cursor, end)
+        title = self._title(cursor, end) or self._head_title(cursor, parts)
         if title is not None:
             return title
         institution = lexicon.institutions.match(tokens, cursor, end)
         if institution is not None:
             length, known = institution
             side = known.side or self._side_at(cursor, cursor + length)
-            return _Part(_PartKind.INSTITUTION, cursor, cursor + length, known.role, side)
+            return _Part(
+                _PartKind.INSTITUTION, cursor, cursor + length, known.role, side, head_role=known.head_role
+            )
         side = lexicon.sides.match(tokens, cursor, end)
         if side is not None:
             return _Part(_PartKind.SIDE, cursor, cursor + side[0], side=side[1])

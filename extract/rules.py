@@ -113,6 +113,7 @@ class ContextRules(_Section):
     max_aside_tokens: int = Field(ge=0, le=40)
     max_apposition_words: int = Field(ge=0, le=12)
     max_subject_words: int = Field(ge=1, le=20)
+    max_qualifier_words: int = Field(ge=1, le=10)
     min_clause_words: int = Field(ge=1, le=10)
     min_reported_words: int = Field(ge=1, le=10)
 
@@ -185,6 +186,8 @@ class NameRules(_Section):
     deputy_role: Role
     former_words: list[Phrase] = []
     former_role: Role
+    head_words: list[Phrase] = []
+    head_role: Role
     unnamed_prefix: Phrase
 
     @model_validator(mode="after")
@@ -216,6 +219,7 @@ class InstitutionRule(_Section):
     name: Phrase
     role: Role
     side: Phrase | None = None
+    head_role: Role | None = None  # its head's role ("the Kremlin chief" is the president)
 
 
 class InstitutionRules(_Section):

@@ -120,6 +120,7 @@ class _Institution:
     name: str
     role: Role
     side: str | None
+    head_role: Role | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class _Lexicon:
     place_prepositions: frozenset[str]
     deputy_words: frozenset[str]
     former_words: frozenset[str]
+    head_words: frozenset[str]
     titles: _PhraseTable[Role]
     single_titles: dict[str, Role]
     sides: _PhraseTable[str]
@@ -203,7 +205,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
     title_items = [(phrase, role) for role, phrases in rules.titles.items() for phrase in phrases]
     side_items = [(hint, rule.side) for rule in rules.sides for hint in rule.hints]
     institutions = [
-        (known.name, _Institution(known.name, known.role, known.side)) for known in rules.institutions.known
+        (known.name, _Institution(known.name, known.role, known.side, known.head_role))
+        for known in rules.institutions.known
     ]
     return _Lexicon(
         openers=dict(rules.quotes.pairs),
@@ -251,6 +254,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         place_prepositions=_folded(said.place_prepositions),
         deputy_words=_folded(names.deputy_words),
         former_words=_folded(names.former_words),
+        head_words=_folded(names.head_words),
         titles=_PhraseTable.build(title_items, case_sensitive=False),
         single_titles={phrase.casefold(): role for phrase, role in title_items if " " not in phrase},
         sides=_PhraseTable.build(side_items, case_sensitive=True),

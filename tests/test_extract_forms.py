@@ -333,3 +333,121 @@ def test_a_narrative_sentence_ending_in_saying_is_its_subjects_statement(
 ) -> None:
     (found,) = extract(sentence)
     assert (found.speaker, found.text) == (speaker, text)
+
+
+# --- who: speakers written around the verb ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role", "side"),
+    [
+        # a phrase qualifying the description
+        (
+            "The leaders will meet next month, officials in both countries said.",
+            "unnamed officials",
+            "official",
+            "unknown",
+        ),
+        (
+            "Pyongyang accepted the dates, another official at the president's office said.",
+            "unnamed official",
+            "official",
+            "unknown",
+        ),
+        # a place after the body: the body speaks, from that place's country
+        (
+            "The Presidential Office in Taipei confirmed that the leaders would meet.",
+            "Presidential Office",
+            "official",
+            "Taiwan",
+        ),
+        (
+            "The Chinese Embassy in Washington said it had no information.",
+            "Chinese Embassy",
+            "official",
+            "China",
+        ),
+        # a bracketed acronym
+        (
+            "The Ministry of External Affairs (MEA) announced that an agreement had been reached.",
+            "Ministry of External Affairs",
+            "official",
+            "India",
+        ),
+        (
+            "China's Taiwan Affairs Office (TAO) chief Zhang Lin said the meeting was a landmark.",
+            "Zhang Lin",
+            "official",
+            "China",
+        ),
+    ],
+)
+def test_a_speaker_with_a_phrase_place_or_acronym_before_the_verb(
+    sentence: str, speaker: str, role: str, side: str
+) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.role.value, found.side) == (speaker, role, side)
+
+
+def test_a_spokesman_for_someone_speaks_for_their_side() -> None:
+    found = extract(
+        "South Korean President Roh Moo-hyun will travel in October.\n"
+        '"The government has decided to accept the proposal," a spokesman for Mr. Roh said.'
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [
+        ("unnamed spokesman", "spokesperson", "South Korea")
+    ]
+
+
+def test_a_relative_clause_between_speaker_and_verb_does_not_date_the_statement() -> None:
+    (found,) = extract(
+        "A Unification Ministry official who was scheduled to visit the North on Tuesday said the floods "
+        "were the only factor.",
+        published=dt.date(2007, 8, 19),
+    )
+    assert found.speaker == "unnamed Unification Ministry official"
+    assert found.date != dt.date(2007, 8, 14)
+
+
+def test_the_name_before_who_speaks() -> None:
+    found = extract(
+        "Ties have been unsettled since the election of Trump, who accused China of unfair trade "
+        "practices and threatened to raise import taxes."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Trump", "accused China of unfair trade practices"),
+        ("Trump", "threatened to raise import taxes."),
+    ]
+
+
+def test_a_parenthetical_attribution_gives_way_to_the_sentences_own() -> None:
+    (found,) = extract(
+        "In the message, said Cheon, North Korea said it had endeavoured to make the visit a success."
+    )
+    assert (found.speaker, found.text) == ("North Korea", "it had endeavoured to make the visit a success.")
+
+
+def test_a_british_mr_is_not_left_in_the_quote() -> None:
+    (found,) = extract('"I know Russia will hold an election," Mr Xi told Putin.')
+    assert (found.speaker, found.text) == ("Xi", "I know Russia will hold an election")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ('Mr Putin began by saying the talks had been "frank".', 'the talks had been "frank".'),
+        (
+            "China's response was calm, with Vice Foreign Minister Zheng Lin telling reporters that both "
+            "sides looked forward to the meeting.",
+            "both sides looked forward to the meeting.",
+        ),
+        (
+            'Trump said Monday that he expected to sign the deal, which he described as being "very close" '
+            "to completion.",
+            'described as being "very close" to completion.',
+        ),
+    ],
+)
+def test_more_reporting_forms(sentence: str, text: str) -> None:
+    found = extract(sentence)
+    assert text in [c.text for c in found]
