@@ -29,7 +29,6 @@ from summit_outlook.extract.builder import (
     _Builder,
     _Draft,
     _limit,
-    _Speaker,
 )
 from summit_outlook.extract.dating import _Dater, _story_day
 from summit_outlook.extract.rules import (
@@ -58,7 +57,6 @@ from summit_outlook.model.statements import (
     MAX_NOTE_CHARS,
     MAX_SIDE_CHARS,
     MAX_SPEAKER_CHARS,
-    Role,
 )
 
 __all__ = [
@@ -112,12 +110,13 @@ def extract_statements(
     if isinstance(published, dt.datetime):
         published = published.date()
     paragraphs = _analyse(article, rules, published)
-    drafts = _Builder(paragraphs, rules).build()
+    home_side = (home_side or "").strip() or None
+    drafts = _Builder(paragraphs, rules, home_side=home_side).build()
     _Dater(drafts, rules, published, _story_day(paragraphs, rules, published)).run()
-    return _unique_candidates(drafts, home_side=(home_side or "").strip() or None)
+    return _unique_candidates(drafts)
 
 
-def _unique_candidates(drafts: Iterable[_Draft], *, home_side: str | None) -> list[Candidate]:
+def _unique_candidates(drafts: Iterable[_Draft]) -> list[Candidate]:
     """Drafts as Candidates; the same words from the same speaker are kept once."""
     seen: set[tuple[str, str]] = set()
     candidates: list[Candidate] = []
@@ -126,20 +125,11 @@ def _unique_candidates(drafts: Iterable[_Draft], *, home_side: str | None) -> li
         if key in seen or draft.date is None:
             continue
         seen.add(key)
-        candidates.append(_to_candidate(draft, draft.date, home_side=home_side))
+        candidates.append(_to_candidate(draft, draft.date))
     return candidates
 
 
-def _side(speaker: _Speaker, home_side: str | None) -> str:
-    """The speaker's side as the text gives it; for an official introduced by a bare title, the
-    publication's own country when it is known."""
-    titled_official = bool(speaker.title) and speaker.role is not Role.OTHER
-    if speaker.side == UNKNOWN_SIDE and home_side and titled_official:
-        return home_side
-    return speaker.side
-
-
-def _to_candidate(draft: _Draft, date: dt.date, *, home_side: str | None) -> Candidate:
+def _to_candidate(draft: _Draft, date: dt.date) -> Candidate:
     speaker = draft.speaker
     return Candidate(
         date=date,
@@ -147,7 +137,7 @@ def _to_candidate(draft: _Draft, date: dt.date, *, home_side: str | None) -> Can
         speaker=_limit(speaker.name, MAX_SPEAKER_CHARS),
         title=_limit(speaker.title, MAX_SPEAKER_CHARS),
         role=speaker.role,
-        side=_limit(_side(speaker, home_side), MAX_SIDE_CHARS),
+        side=_limit(speaker.side, MAX_SIDE_CHARS),
         text=draft.text,
         kind=draft.kind,
         sentence_index=draft.sentence,

@@ -33,9 +33,11 @@ def _analyse(article: str, rules: ExtractionRules, published: dt.date) -> list[_
     lexicon = rules._lexicon
     paragraphs: list[_Paragraph] = []
     sentence_index = 0
+    headline = True  # the paragraphs so far are all headings: a headline, a standfirst
     for index, text in enumerate(_split_paragraphs(article, rules.sentences)):
         tokens = _tokenise(text, lexicon)
-        heading = _is_heading(text, rules.sentences)
+        heading = _is_heading(text, rules.sentences, opening=headline and index < 2)
+        headline = headline and heading
         paragraph = _Paragraph(index, text, tokens, heading)
         ranges = [(0, len(tokens))] if heading else _split_sentences(tokens)
         finder = _DateFinder(text, tokens, rules.dates, lexicon, published)

@@ -19,6 +19,8 @@ from summit_outlook.extract.tokens import _Token, _TokenKind
 from summit_outlook.model.statements import MAX_TEXT_CHARS, Kind, Role
 
 UNKNOWN_SIDE = "unknown"
+# Roles of the descriptions an indefinite article keeps anonymous ("a senior official said").
+_ANONYMOUS_ROLES = frozenset({Role.OFFICIAL, Role.OTHER})
 
 
 class DateBasis(StrEnum):
@@ -117,10 +119,13 @@ def _first_hand(mention: _DateMention, confidence: ConfidenceRules) -> tuple[str
 class _Builder:
     """Walks the analysed article in order and turns attributions into drafts."""
 
-    def __init__(self, paragraphs: list[_Paragraph], rules: ExtractionRules):
+    def __init__(self, paragraphs: list[_Paragraph], rules: ExtractionRules, *, home_side: str | None = None):
         self.paragraphs = paragraphs
         self.rules = rules
         self.lexicon = rules._lexicon
+        # Newsrooms name their own officials by a bare title ("President Donald Trump") and
+        # foreign ones with their country: the publication's country, if the story mentions it.
+        self.home_side = home_side if home_side and self._mentions_side(home_side) else None
         self.registry = _learn_people(paragraphs, self.lexicon)
         self.drafts: list[_Draft] = []
         # The latest person for each (role, side) and (role, None), for "the spokesman said".
@@ -141,16 +146,37 @@ class _Builder:
 
     def _complete_speakers(self) -> None:
         """What the article says of a person anywhere holds for all their statements: "Putin
-        said ..." before "the Russian president added" is the Russian president's too."""
+        said ..." before "the Russian president added" is the Russian president's too. Then the
+        publication's country for officials named by a bare title, and the roles some titles
+        have only in some countries ("Foreign Secretary" is a civil servant in India)."""
         for draft in self.drafts:
             speaker = draft.speaker
             person = self.registry.by_name.get(speaker.name) if speaker.is_person else None
-            if person is None:
-                continue
-            side = speaker.side if speaker.side != UNKNOWN_SIDE else self.registry.side_of(person)
-            if speaker.role is Role.OTHER and not speaker.title and person.title:
-                speaker = replace(speaker, title=person.title, role=person.role or Role.OTHER)
-            draft.speaker = replace(speaker, side=side or UNKNOWN_SIDE)
+            if person is not None:
+                side = speaker.side if speaker.side != UNKNOWN_SIDE else self.registry.side_of(person)
+                if speaker.role is Role.OTHER and not speaker.title and person.title:
+                    speaker = replace(speaker, title=person.title, role=person.role or Role.OTHER)
+                speaker = replace(speaker, side=side or UNKNOWN_SIDE)
+            titled_official = bool(speaker.title) and speaker.role is not Role.OTHER
+            if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official:
+                speaker = replace(speaker, side=self.home_side)
+            draft.speaker = replace(speaker, role=self._role_in_country(speaker))
+
+    def _role_in_country(self, speaker: _Speaker) -> Role:
+        title = speaker.title.casefold()
+        for rule in self.rules.title_roles:
+            if speaker.side in rule.sides and title.endswith(rule.title.casefold()):
+                return rule.role
+        return speaker.role
+
+    def _mentions_side(self, side: str) -> bool:
+        """Whether the story names this side anywhere ("Indian", "U.S.", "Britain")."""
+        return any(
+            mention.side == side
+            for paragraph in self.paragraphs
+            for sentence in paragraph.sentences
+            for mention in sentence.mentions
+        )
 
     def _paragraph(self, paragraph: _Paragraph) -> None:
         scene: _DateSource | None = None
@@ -407,16 +433,35 @@ class _Builder:
     def _named_later(self, mention: _Mention, side: str | None) -> _Speaker | None:
         """A definite description the article names elsewhere: a lede's "South Korea's foreign
         minister said ..." and, further down, "Foreign Minister Kang Kyung-wha told reporters".
-        Only when exactly one person in the article has that title on a compatible side."""
-        if mention.determiner in self.lexicon.indefinite or mention.plural or mention.role is None:
+        Only when exactly one person in the article has that title on a compatible side. An
+        indefinite one ("a Pakistani foreign ministry spokesman said") too, when its side is named
+        and its role is a named post: "a senior official" stays anonymous, as the story means."""
+        if mention.plural or mention.role is None:
+            return None
+        if mention.determiner in self.lexicon.indefinite and (
+            side is None or mention.role in _ANONYMOUS_ROLES
+        ):
             return None
         title = _head_title(mention.title)
         person = self.registry.only_titled(title, mention.role, side) if title else None
+        if person is None:
+            title = self._title_proper(title)  # "US president" -> "president"
+            person = self.registry.only_titled(title, mention.role, side) if title else None
         if person is None:
             return None
         person.absorb("", None, side, None)  # the description's side holds for the name too
         side = side or self.registry.side_of(person)
         return _Speaker(person.name, person.title, person.role or Role.OTHER, side or UNKNOWN_SIDE, True)
+
+    def _title_proper(self, title: str) -> str:
+        """The title itself, without the country or body before it: the longest ending of the
+        words that the rules list as a title."""
+        words = title.split()
+        for start in range(len(words)):
+            ending = " ".join(words[start:])
+            if self.lexicon.titles.entries.get(tuple(word.casefold() for word in words[start:])):
+                return ending
+        return ""
 
     def _last_named(self, mention: _Mention, side: str | None, sentence: _Sentence) -> _Speaker | None:
         """A definite description right after a person the article names without a title is

@@ -120,7 +120,7 @@ class _MentionFinder:
     def _noun_before_title(self, cursor: int, end: int, parts: list[_Part]) -> bool:
         """A lower-case word between a modifier or country and a title belongs to the description:
         "a senior administration official", "a senior defense official"."""
-        if not parts or parts[-1].kind not in (_PartKind.MODIFIER, _PartKind.SIDE):
+        if not parts or parts[-1].kind not in (_PartKind.MODIFIER, _PartKind.SIDE, _PartKind.INSTITUTION):
             return False
         token = self.tokens[cursor]
         if not token.text.islower() or token.lower in self.lexicon.stopwords:

@@ -85,6 +85,7 @@ class SentenceRules(_Section):
     """How paragraphs, headings and sentences are told apart."""
 
     heading_max_chars: int = Field(ge=1, le=1_000)
+    headline_max_chars: int = Field(ge=1, le=1_000)
     wrap_min_chars: int = Field(ge=1, le=1_000)
     wrap_max_chars: int = Field(ge=1, le=10_000)
     abbreviations: list[Phrase] = []
@@ -320,6 +321,14 @@ class DateRules(_Section):
         return problems
 
 
+class TitleRole(_Section):
+    """A title whose role in these countries differs from its usual one."""
+
+    title: Phrase
+    sides: list[Phrase] = Field(min_length=1)
+    role: Role
+
+
 class StoryRules(_Section):
     """How the story's own day is found (see data/extraction.toml)."""
 
@@ -355,6 +364,7 @@ class ExtractionRules(_Section):
     attribution: AttributionRules
     names: NameRules
     titles: dict[Role, list[Phrase]]
+    title_roles: list[TitleRole] = []
     sides: list[SideRule]
     institutions: InstitutionRules
     dates: DateRules

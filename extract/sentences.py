@@ -53,7 +53,12 @@ def _is_wrapped(line: str, rules: SentenceRules) -> bool:
     return line.rstrip(_CLOSING_MARKS)[-1:] not in _SENTENCE_END
 
 
-def _is_heading(paragraph: str, rules: SentenceRules) -> bool:
+def _is_heading(paragraph: str, rules: SentenceRules, *, opening: bool = False) -> bool:
+    """A heading: short and unpunctuated. The article's opening paragraphs (its headline and a
+    standfirst) may be longer, and end in a quotation mark: "Trump says he hears Zelenskyy is
+    coming Friday: 'It's okay with me'" ends no sentence."""
+    if opening and len(paragraph) <= rules.headline_max_chars:
+        return paragraph.rstrip(_CLOSING_MARKS + "'")[-1:] not in _PARAGRAPH_END
     return len(paragraph) <= rules.heading_max_chars and paragraph[-1] not in _PARAGRAPH_END
 
 
