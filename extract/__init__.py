@@ -112,7 +112,8 @@ def extract_statements(
     paragraphs = _analyse(article, rules, published)
     home_side = (home_side or "").strip() or None
     drafts = _Builder(paragraphs, rules, home_side=home_side).build()
-    _Dater(drafts, rules, published, _story_day(paragraphs, rules, published)).run()
+    headings = frozenset(paragraph.index for paragraph in paragraphs if paragraph.heading)
+    _Dater(drafts, rules, published, _story_day(paragraphs, rules, published), headings).run()
     return _unique_candidates(drafts)
 
 

@@ -307,6 +307,8 @@ class _Attributor:
             if token.kind is not _TokenKind.PUNCT
         ):
             return None  # "warned that." with nothing after
+        if any(token.lower in lexicon.question_words for token in tokens[verb:end]):
+            return None  # "asked Rubio whether he would go": a question, not a statement
         quoted = any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end])
         after = verb + length
         if after < end and tokens[after].lower in lexicon.honorifics:

@@ -127,6 +127,7 @@ class _Builder:
         # foreign ones with their country: the publication's country, if the story mentions it.
         self.home_side = home_side if home_side and self._mentions_side(home_side) else None
         self.registry = _learn_people(paragraphs, self.lexicon)
+        self.bodies: dict[str, str] = {}  # body name, or its generic word, -> its side
         self.drafts: list[_Draft] = []
         # The latest person for each (role, side) and (role, None), for "the spokesman said".
         self.by_role: dict[tuple[Role, str | None], _Recent] = {}
@@ -157,6 +158,8 @@ class _Builder:
                 if speaker.role is Role.OTHER and not speaker.title and person.title:
                     speaker = replace(speaker, title=person.title, role=person.role or Role.OTHER)
                 speaker = replace(speaker, side=side or UNKNOWN_SIDE)
+            if speaker.side == UNKNOWN_SIDE and speaker.is_person and speaker.title:
+                speaker = replace(speaker, side=self._body_side_by_name(speaker.title) or UNKNOWN_SIDE)
             titled_official = bool(speaker.title) and speaker.role is not Role.OTHER
             if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official:
                 speaker = replace(speaker, side=self.home_side)
@@ -284,6 +287,8 @@ class _Builder:
 
     def _add(self, draft: _Draft) -> None:
         self.drafts.append(draft)
+        if draft.speaker.is_institution and draft.speaker.side != UNKNOWN_SIDE:
+            self._remember_body(draft.speaker.name, draft.speaker.side)
         recent = _Recent(draft.speaker, draft.sentence, draft.paragraph)
         if draft.speaker.is_person:
             self.last_person = recent
@@ -391,7 +396,7 @@ class _Builder:
         if reference.kind is _MentionKind.PERSON:
             return self._person(reference), confidence.named
         if reference.kind is _MentionKind.INSTITUTION:
-            side = reference.side or UNKNOWN_SIDE
+            side = reference.side or self._body_side_by_name(reference.name) or UNKNOWN_SIDE
             name = reference.name
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)
@@ -423,12 +428,44 @@ class _Builder:
         if side is None and mention.affiliate:
             patron = self.registry.lookup(mention.affiliate)
             side = self.registry.side_of(patron) if patron else None
-        named = self._named_later(mention, side) or self._last_named(mention, side, sentence)
+        named = (
+            self._named_later(mention, side)
+            or self._last_named(mention, side, sentence)
+            or self._generic_reference(mention, side, sentence)
+        )
         if named is not None:
             return named, confidence.description
+        side = side or self._body_side(sentence)
         name = f"{self.rules.names.unnamed_prefix} {mention.name}"
         speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True)
         return speaker, confidence.anonymous
+
+    def _generic_reference(self, mention: _Mention, side: str | None, sentence: _Sentence) -> _Speaker | None:
+        """'the diplomat said' after a named spokesman: a generic word for whoever spoke last."""
+        if mention.determiner not in self.lexicon.definite or mention.plural:
+            return None
+        if mention.title.casefold().split()[-1:] != [
+            word
+            for word in mention.title.casefold().split()[-1:]
+            if word in self.lexicon.generic_descriptions
+        ]:
+            return None
+        recent = self._recent_person(sentence)
+        if recent is None or not recent.speaker.title:
+            return None
+        if side is not None and recent.speaker.side not in (side, UNKNOWN_SIDE):
+            return None
+        return recent.speaker
+
+    def _body_side(self, sentence: _Sentence) -> str | None:
+        """An unnamed speaker with no side of their own speaks for the body that spoke just
+        before: 'The Kremlin said ... "...," a spokesman told TASS.'"""
+        for draft in reversed(self.drafts):
+            if sentence.paragraph - draft.paragraph > self.rules.context.unnamed_side_paragraphs:
+                return None
+            if draft.speaker.is_institution and draft.speaker.side != UNKNOWN_SIDE:
+                return draft.speaker.side
+        return None
 
     def _named_later(self, mention: _Mention, side: str | None) -> _Speaker | None:
         """A definite description the article names elsewhere: a lede's "South Korea's foreign
@@ -505,16 +542,49 @@ class _Builder:
             self.by_role[(speaker.role, speaker.side)] = recent
 
     def _remember_subject(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
-        """A narrative sentence's first named person is who a following "he said" means:
-        'Sorokin on Wednesday dismissed the criticism. "Washington knows our position," he said.'"""
-        for mention in sentence.mentions:
-            if mention.kind is _MentionKind.PERSON and mention.name.casefold() not in self.lexicon.media:
-                self.last_person = _Recent(self._person(mention), sentence.index, paragraph.index)
-                return
+        """A narrative sentence's last subject is who a following "he said" means: 'Sorokin on
+        Wednesday dismissed the criticism. "Washington knows our position," he said.'; 'Trump has
+        denied any collusion, and Bolton echoed that denial. "...," he said.' (Bolton). A subject
+        opens the sentence or a clause (after a comma, "and", "but"); failing one, the first
+        person named."""
+        tokens = paragraph.tokens
+        people = [
+            mention
+            for mention in sentence.mentions
+            if mention.kind is _MentionKind.PERSON and mention.name.casefold() not in self.lexicon.media
+        ]
+        subjects = [
+            mention
+            for mention in people
+            if mention.span_start <= sentence.start
+            or tokens[mention.span_start - 1].text == ","
+            or tokens[mention.span_start - 1].lower in self.lexicon.coordinators
+        ]
+        chosen = subjects[-1] if subjects else (people[0] if people else None)
+        if chosen is not None:
+            self.last_person = _Recent(self._person(chosen), sentence.index, paragraph.index)
+
+    def _remember_body(self, name: str, side: str) -> None:
+        """A body named with its country ("China's Foreign Ministry", "The Presidential Office in
+        Taipei"): named again without it, or in a title ("Ministry spokesperson Mao Ning"), it is
+        still that country's."""
+        self.bodies[name] = side
+        for word in name.split():
+            if word in self.lexicon.generic_institutions:
+                self.bodies[word] = side
+
+    def _body_side_by_name(self, name: str) -> str | None:
+        if name in self.bodies:
+            return self.bodies[name]
+        words = [word for word in name.split() if word in self.lexicon.generic_institutions]
+        return self.bodies.get(words[-1]) if words else None
 
     def _remember_people(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
-        """Named people in this sentence become the referents of later descriptions."""
+        """Named people in this sentence become the referents of later descriptions; bodies named
+        with their country are remembered with it."""
         for mention in sentence.mentions:
+            if mention.kind is _MentionKind.INSTITUTION and mention.side:
+                self._remember_body(mention.name, mention.side)
             if mention.kind is not _MentionKind.PERSON or mention.name.casefold() in self.lexicon.media:
                 continue
             speaker = self._person(mention)

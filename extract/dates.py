@@ -139,6 +139,8 @@ class _DateFinder:
                 continue
             if token.lower in lexicon.future_clause_words or token.lower in lexicon.span_words:
                 return True
+            if token.lower in lexicon.relative_pronouns:
+                return True  # "Putin - who watched the final in Moscow on Sunday -": an aside
         if exact and start > self.sentence_start and self.tokens[start - 1].lower in lexicon.determiners:
             following = self.tokens[end] if end < len(self.tokens) else None
             return following is not None and following.is_word and following.text.islower()

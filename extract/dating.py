@@ -29,6 +29,15 @@ def _story_day(
     return None
 
 
+def _together(one: _Draft, other: _Draft) -> bool:
+    """A body and one of its own people, who speak for it on the same occasion: "The Kremlin
+    said on Nov. 17 ..." and "Kremlin spokesman Dmitry Peskov told reporters ..."."""
+    body, person = (one, other) if one.speaker.is_institution else (other, one)
+    words = body.speaker.name.casefold().replace("\u2019s", "").replace("'s", "").split()
+    title = person.speaker.title.casefold()
+    return any(word in title for word in words if len(word) > 3)
+
+
 class _Dater:
     """Settles each draft's date: its own, else its context's, else the story's day, else the
     publication date; and says how it was found, and whether it is doubtful."""
@@ -39,11 +48,13 @@ class _Dater:
         rules: ExtractionRules,
         published: dt.date,
         story_day: _DateSource | None = None,
+        headings: frozenset[int] = frozenset(),
     ):
         self.drafts = drafts
         self.rules = rules
         self.published = published
         self.story_day = story_day
+        self.headings = headings  # indices of heading paragraphs
         # The latest dated statement per speaker, and per side for bodies and for people.
         self.last_by_speaker: dict[str, int] = {}
         self.last_institution_by_side: dict[str, int] = {}
@@ -127,7 +138,11 @@ class _Dater:
         # Peskov told reporters ..." reports one briefing.
         partners = self.last_person_by_side if draft.speaker.is_institution else self.last_institution_by_side
         partner = partners.get(draft.speaker.side)
-        if partner is not None and self._close(self.drafts[partner], draft):
+        if (
+            partner is not None
+            and self._close(self.drafts[partner], draft)
+            and _together(self.drafts[partner], draft)
+        ):
             source = self.drafts[partner]
             reason = (
                 f"statement by {source.speaker.name} in sentence #{source.sentence} "
@@ -136,10 +151,12 @@ class _Dater:
             yield self._from_draft(source, reason)
 
     def _close(self, source: _Draft, draft: _Draft) -> bool:
+        """Near enough to share a date, with no subheading between: a new section is a new scene."""
         context = self.rules.context
         return (
             draft.paragraph - source.paragraph <= context.paragraphs
             and draft.sentence - source.sentence <= context.sentences
+            and not any(source.paragraph < heading < draft.paragraph for heading in self.headings)
         )
 
     def _next_own(self, index: int, draft: _Draft) -> _DateSource | None:

@@ -115,6 +115,7 @@ class ContextRules(_Section):
     max_apposition_words: int = Field(ge=0, le=12)
     max_subject_words: int = Field(ge=1, le=20)
     max_qualifier_words: int = Field(ge=1, le=10)
+    unnamed_side_paragraphs: int = Field(ge=0, le=10)
     min_clause_words: int = Field(ge=1, le=10)
     min_reported_words: int = Field(ge=1, le=10)
 
@@ -128,6 +129,7 @@ class AttributionRules(_Section):
     person_object_links: list[Phrase] = []
     subordinators: list[Phrase] = []
     infinitive_markers: list[Phrase] = []
+    question_words: list[Phrase] = []
     finite_words: list[Phrase] = []
     tail_participles: list[Phrase] = []
     coordinators: list[Phrase] = []
@@ -188,6 +190,7 @@ class NameRules(_Section):
     former_words: list[Phrase] = []
     former_role: Role
     head_words: list[Phrase] = []
+    generic_descriptions: list[Phrase] = []
     head_role: Role
     unnamed_prefix: Phrase
 

@@ -137,6 +137,7 @@ class _Lexicon:
     person_object_links: frozenset[str]
     subordinators: frozenset[str]
     infinitive_markers: frozenset[str]
+    question_words: frozenset[str]
     finite_words: frozenset[str]
     tail_participles: frozenset[str]
     coordinators: frozenset[str]
@@ -171,6 +172,7 @@ class _Lexicon:
     deputy_words: frozenset[str]
     former_words: frozenset[str]
     head_words: frozenset[str]
+    generic_descriptions: frozenset[str]
     titles: _PhraseTable[Role]
     single_titles: dict[str, Role]
     sides: _PhraseTable[str]
@@ -221,6 +223,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         person_object_links=_folded(said.person_object_links),
         subordinators=_folded(said.subordinators),
         infinitive_markers=_folded(said.infinitive_markers),
+        question_words=_folded(said.question_words),
         finite_words=_folded(said.finite_words),
         tail_participles=_folded(said.tail_participles),
         coordinators=_folded(said.coordinators),
@@ -255,6 +258,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         deputy_words=_folded(names.deputy_words),
         former_words=_folded(names.former_words),
         head_words=_folded(names.head_words),
+        generic_descriptions=_folded(names.generic_descriptions),
         titles=_PhraseTable.build(title_items, case_sensitive=False),
         single_titles={phrase.casefold(): role for phrase, role in title_items if " " not in phrase},
         sides=_PhraseTable.build(side_items, case_sensitive=True),

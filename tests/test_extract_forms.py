@@ -451,3 +451,99 @@ def test_a_british_mr_is_not_left_in_the_quote() -> None:
 def test_more_reporting_forms(sentence: str, text: str) -> None:
     found = extract(sentence)
     assert text in [c.text for c in found]
+
+
+# --- who: context across sentences ------------------------------------------------------------
+
+
+def test_he_said_after_two_clauses_is_the_last_clauses_subject() -> None:
+    found = extract(
+        'Anna Berg has denied any wrongdoing, and Lars Holm echoed that denial. "It is nonsense," he said.'
+    )
+    assert [c.speaker for c in found] == ["Lars Holm"]
+
+
+def test_an_unnamed_speaker_speaks_for_the_body_that_spoke_just_before() -> None:
+    found = extract(
+        "The Kremlin said it had no other information.\n"
+        '"If this is so, the president will have a free afternoon," a spokesman told state media.',
+        home_side="United States",
+    )
+    assert (found[-1].speaker, found[-1].side) == ("unnamed spokesman", "Russia")
+
+
+def test_a_body_named_with_its_country_keeps_it_when_named_again() -> None:
+    found = extract(
+        "The Presidential Office in Taipei confirmed that the leaders would meet.\n"
+        "According to the Presidential Office, the leaders will sign no agreements.\n"
+        "China's Foreign Ministry said on Monday it had nothing to add.\n"
+        "Earlier, Ministry spokesperson Mao Li stated that Xi would attend.",
+        home_side="India",
+    )
+    assert [(c.speaker, c.side) for c in found] == [
+        ("Presidential Office", "Taiwan"),
+        ("Presidential Office", "Taiwan"),
+        ("China's Foreign Ministry", "China"),
+        ("Mao Li", "China"),
+    ]
+
+
+def test_a_generic_description_is_whoever_spoke_last() -> None:
+    found = extract(
+        "The visit will be one of friendship, Chinese Foreign Ministry spokesman Wang Lei said on Friday.\n"
+        "The visit will give a new impetus to relations, the diplomat said."
+    )
+    assert [c.speaker for c in found] == ["Wang Lei", "Wang Lei"]
+
+
+def test_a_question_is_no_statement() -> None:
+    assert extract("Anderson Cooper asked Senator Ann Ruiz whether she would go to Cuba.") == []
+
+
+# --- when: dates across sentences -------------------------------------------------------------
+
+
+def test_a_body_and_someone_elses_official_do_not_share_a_date() -> None:
+    """The partner rule joins a body and its own people ("The Kremlin said on Nov. 17 ...",
+    then "Kremlin spokesman ..."), not every speaker of the same side."""
+    found = extract(
+        "South Korea's central bank said last week that the economy had contracted.\n"
+        "A Unification Ministry official said the floods were the only factor.",
+        published=dt.date(2007, 8, 19),
+        home_side="South Korea",
+    )
+    assert found[1].date != found[0].date
+
+
+def test_a_subheading_starts_a_new_scene() -> None:
+    found = extract(
+        "President Donald Trump said on Feb. 20 that he expected to sign the deal.\n\n"
+        "'We want that money back'\n\n"
+        'Trump again attacked the aid, saying "we are spending too much."',
+        published=dt.date(2025, 2, 25),
+    )
+    assert found[-1].date != dt.date(2025, 2, 20), found[-1].date_note
+
+
+def test_an_aside_about_the_speaker_does_not_date_the_scene() -> None:
+    """'Mr Putin - who watched the final in Moscow on Sunday - arriving late': Sunday is his
+    evening out, not the day of what he said at the summit."""
+    found = extract(
+        "The summit began awkwardly, with Mr Putin - who watched the final in Moscow on Sunday - "
+        "arriving an hour late.\n"
+        '"The Cold War is a thing of the past," Mr Putin said.',
+        published=dt.date(2018, 7, 17),
+    )
+    assert found[-1].date != dt.date(2018, 7, 15)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Vladimir Putin tells Xi Jinping he will consider Ukraine peace plan as 'dear friends' meet in Moscow",
+        "Trump says he hears Zelenskyy is coming to Washington Friday: 'It's okay with me'",
+    ],
+)
+def test_a_long_headline_is_a_heading(headline: str) -> None:
+    found = extract(f'{headline}\n\n"We are always open to negotiations," Putin said yesterday.')
+    assert [c.text for c in found] == ["We are always open to negotiations"]
