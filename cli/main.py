@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from summit_outlook.cli import outlook, rules, score, serve, statements
+from summit_outlook.cli import outlook, rules, score, serve, statements, summits
 from summit_outlook.cli.common import EXIT_USER_ERROR, UserError
 from summit_outlook.extract import ExtractionRulesError
 from summit_outlook.model.rules import RulesError
 from summit_outlook.model.scoring import WeightsError
 from summit_outlook.model.statements import StatementsError
+from summit_outlook.model.summits import SummitsError
 from summit_outlook.output import OutputError
 from summit_outlook.store import StoreError
 
@@ -22,6 +23,7 @@ USER_ERRORS = (
     RulesError,
     WeightsError,
     StoreError,
+    SummitsError,
     ExtractionRulesError,
     OutputError,
 )
@@ -36,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_command(commands)
     outlook.add_commands(commands)
     statements.add_commands(commands)
+    summits.add_commands(commands)
     rules.add_commands(commands)
     serve.add_command(commands)
     return parser

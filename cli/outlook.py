@@ -10,41 +10,32 @@ from pathlib import Path
 import pandas as pd
 
 from summit_outlook.cli.common import Commands, UserError, add_rules_and_weights, rules_from, weights_from
+from summit_outlook.cli.sources import add_source_options, summit_statements
 from summit_outlook.csv_files import write_frame
 from summit_outlook.model.outlook import match_statements, outlook_series, score_statements
 from summit_outlook.model.rules import Rules
 from summit_outlook.model.scoring import Weights
-from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
 from summit_outlook.output import write_output
-from summit_outlook.store import open_seeded_store
 
 TIMELINE_COLUMNS = ["date", "outlook", "status", "statements", "events"]
 
 
 def add_commands(commands: Commands) -> None:
-    timeline = commands.add_parser("timeline", help="print the daily outlook series")
-    timeline.add_argument("--statements", metavar="FILE.csv", help="default: the bundled dataset")
+    timeline = commands.add_parser("timeline", help="print the daily outlook series of one summit")
+    add_source_options(timeline)
     add_rules_and_weights(timeline)
-    timeline.add_argument("--store", action="store_true", help="use the statement store")
     timeline.add_argument("--format", choices=["csv", "json"], default="csv")
     timeline.set_defaults(handler=command_timeline)
 
-    chart = commands.add_parser("chart", help="draw the outlook chart to a PNG, SVG or HTML file")
+    chart = commands.add_parser("chart", help="draw one summit's outlook chart to a PNG, SVG or HTML file")
     chart.add_argument("--output", required=True, metavar="FILE", help="FILE.png, FILE.svg or FILE.html")
-    chart.add_argument("--statements", metavar="FILE.csv", help="default: the bundled dataset")
+    add_source_options(chart)
     add_rules_and_weights(chart)
     chart.set_defaults(handler=command_chart)
 
 
-def timeline_frame(
-    statements_path: str | None, rules: Rules, weights: Weights, *, from_store: bool = False
-) -> pd.DataFrame:
-    """The daily outlook series for a statements file (the bundled data by default) or the store."""
-    if from_store:
-        with open_seeded_store() as store:
-            statements = store.frame()
-    else:
-        statements = to_frame(read_statements_csv(statements_path or bundled_statements_path()))
+def timeline_frame(statements: pd.DataFrame, rules: Rules, weights: Weights) -> pd.DataFrame:
+    """The daily outlook series of one summit's statements."""
     scored = score_statements(match_statements(statements, rules), rules, weights)
     return outlook_series(scored, rules, weights)
 
@@ -52,9 +43,8 @@ def timeline_frame(
 def command_timeline(args: argparse.Namespace) -> None:
     rules = rules_from(args.rules)
     weights = weights_from(args.weights, rules)
-    if args.store and args.statements:
-        raise UserError("give --statements FILE or --store, not both")
-    series = timeline_frame(args.statements, rules, weights, from_store=args.store)
+    chosen = summit_statements(args)
+    series = timeline_frame(chosen.statements, rules, weights)
     series = series[TIMELINE_COLUMNS].copy()
     series["date"] = series["date"].dt.strftime("%Y-%m-%d")
     series["outlook"] = series["outlook"].round(1)
@@ -81,14 +71,16 @@ def command_chart(args: argparse.Namespace) -> None:
 
     rules = rules_from(args.rules)
     weights = weights_from(args.weights, rules)
-    statements = to_frame(read_statements_csv(args.statements or bundled_statements_path()))
-    view = outlook_view(match_statements(statements, rules), rules, weights)
+    chosen = summit_statements(args)
+    view = outlook_view(match_statements(chosen.statements, rules), rules, weights)
     figure = outlook_figure(view, rules, explanations(view.scored, rules))
     if suffix == ".html":
         data = chart_html(figure, config=toolbar_config(output.stem)).encode("utf-8")
     else:
         data = _static_chart(figure, suffix.removeprefix("."))
     write_output(output, data)
+    whose = chosen.summit_id or "the statements"
+    print(f"{output}: the outlook chart of {whose} ({len(view.scored.statements)} statements)")
 
 
 def _static_chart(figure, image_format: str) -> bytes:

@@ -21,11 +21,17 @@ def add_commands(commands: Commands) -> None:
     importer = commands.add_parser(
         "import", help="add a statements CSV to the store (all or nothing; duplicates skipped)"
     )
-    importer.add_argument("file", metavar="FILE.csv", help="columns date,speaker,text (+ optional)")
+    importer.add_argument("file", metavar="FILE.csv", help="columns date,speaker,text (+ optional, summit)")
+    importer.add_argument(
+        "--summit",
+        metavar="ID",
+        help="the summit of rows whose summit cell is empty (`summit-outlook summits`)",
+    )
     importer.set_defaults(handler=command_import)
 
     exporter = commands.add_parser("export", help="write the store as a statements CSV")
     exporter.add_argument("file", metavar="FILE.csv")
+    exporter.add_argument("--summit", metavar="ID", help="only this summit's statements (default: all)")
     exporter.set_defaults(handler=command_export)
 
     extract = commands.add_parser(
@@ -52,7 +58,7 @@ def add_commands(commands: Commands) -> None:
 
 def command_import(args: argparse.Namespace) -> None:
     with open_seeded_store() as store:
-        result = store.import_csv(args.file)
+        result = store.import_csv(args.file, summit=args.summit)
         print(
             f"{args.file}: imported {result.added} statement(s), "
             f"skipped {result.skipped_duplicates} already stored; the store now holds {store.count()}"
@@ -61,7 +67,7 @@ def command_import(args: argparse.Namespace) -> None:
 
 def command_export(args: argparse.Namespace) -> None:
     with open_seeded_store() as store:
-        count = store.export_csv(args.file)
+        count = store.export_csv(args.file, summit=args.summit)
     print(f"{args.file}: exported {count} statement(s)")
 
 

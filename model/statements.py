@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import itertools
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +22,7 @@ from summit_outlook.reading import InputError, decode_text, file_lines, too_larg
 from summit_outlook.reading import lines as read_lines
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("date", "speaker", "text")
-COLUMNS: tuple[str, ...] = ("date", "speaker", "role", "side", "text", "source", "kind", "note")
+COLUMNS: tuple[str, ...] = ("date", "speaker", "role", "side", "text", "source", "kind", "note", "summit")
 # Uploads beyond this are refused before parsing: a statements file is text, not an archive.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Longest quote we accept; a paragraph of diplomatic speech is far below this.
@@ -42,6 +43,9 @@ EARLIEST_DATE = dt.date(1945, 1, 1)
 DAYS_AFTER_TODAY = 1
 # Validation context that reads a stored row back as it is, whatever its date.
 STORED = "stored"
+# A summit id is a slug (model.summits keeps the same pattern; it imports this module).
+SUMMIT_ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,63}"
+SUMMIT_ID_MAX_CHARS = 64
 
 
 class Role(StrEnum):
@@ -76,6 +80,19 @@ class Statement(BaseModel):
     source: str = Field(default="", max_length=MAX_SOURCE_CHARS)
     kind: Kind = Kind.QUOTE
     note: str = Field(default="", max_length=MAX_NOTE_CHARS)
+    # The id of the summit it is about; empty until the store or the command assigns one.
+    summit: str = Field(default="", max_length=SUMMIT_ID_MAX_CHARS)
+
+    @field_validator("summit")
+    @classmethod
+    def _summit_id(cls, value: str) -> str:
+        value = value.lower()
+        if value and not re.fullmatch(SUMMIT_ID_PATTERN, value):
+            raise ValueError(
+                f"not a summit id: {value!r} (lowercase letters, digits and '-'; "
+                "`summit-outlook summits` lists them)"
+            )
+        return value
 
     @field_validator("date", mode="before")
     @classmethod

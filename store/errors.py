@@ -88,3 +88,14 @@ def store_error(error: DBAPIError, *, action: str, location: str) -> StoreError:
         )
     detail = str(error.orig).splitlines()[0] if error.orig is not None else str(error)
     return StoreError(f"{action}: database error ({location}): {detail}")
+
+
+class UnknownSummit(StoreError, KeyError):
+    """No summit has the given id (or a statement names one that is not stored)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class SummitInUse(StoreError):
+    """A summit cannot be removed while statements belong to it."""

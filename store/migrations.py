@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from summit_outlook.model.statements import MAX_SIDE_CHARS, MAX_SPEAKER_CHARS
+from summit_outlook.model.summits import BUNDLED_SUMMIT_ID, MAX_SUMMIT_ID_CHARS
 from summit_outlook.store.errors import StoreError
 from summit_outlook.store.schema import (
+    IMPORTS_TABLE,
     META_TABLE,
     META_VERSION,
     SCHEMA_VERSION_TABLE,
+    SUMMITS_TABLE,
 )
 
 # PostgreSQL advisory lock that serialises schema migrations (any fixed number; this one spells
@@ -84,8 +89,54 @@ def _migration_2_row_versions(conn: Connection) -> None:
         conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1")
 
 
+# --- version 3: summits ---------------------------------------------------------------------------
+
+# The summit every statement of a version-1 or -2 store is about: the bundled article's. Written out
+# here, not read from data/summits.json, so this migration does the same whatever that file says.
+_V3_BUNDLED_SUMMIT = {
+    "id": BUNDLED_SUMMIT_ID,
+    "title": "Trump-Putin summit",
+    "principals": json.dumps(["Donald Trump", "Vladimir Putin"]),
+    "question": "Will Trump and Putin meet in person again, after their Alaska summit, before 31 Dec 2025?",
+    "deadline": dt.date(2025, 12, 31),
+    "resolution": "open",
+    "resolved_on": None,
+    "resolution_source": "",
+    "note": (
+        "The bundled article's summit (data/sources/trump-putin-summit-2025-11.txt): the Budapest "
+        "meeting announced on 13 Oct 2025 and cancelled on 21 Oct. Left open: the bundled data ends "
+        "on 17 Nov 2025 and holds no source on what followed."
+    ),
+}
+
+
+def _migration_3_summits(conn: Connection) -> None:
+    """Version 3: the summits table (with the bundled one), a summit per statement (existing rows
+    belong to the bundled summit), imports that can be undone, and trash batches."""
+    # Created from the current definitions: when a later migration alters these two tables,
+    # freeze their version-3 shape here first, as version 1's are above.
+    SUMMITS_TABLE.create(conn)
+    IMPORTS_TABLE.create(conn)
+    conn.execute(sa.insert(SUMMITS_TABLE).values(**_V3_BUNDLED_SUMMIT, added_at=_utc_now()))
+    summit = f"VARCHAR({MAX_SUMMIT_ID_CHARS}) NOT NULL DEFAULT '{BUNDLED_SUMMIT_ID}'"
+    for table in ("statements", "trash"):
+        conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN summit {summit}")
+        conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN import_id INTEGER")
+    conn.exec_driver_sql("ALTER TABLE trash ADD COLUMN batch INTEGER")
+    conn.exec_driver_sql("CREATE INDEX ix_statements_summit ON statements (summit)")
+    conn.exec_driver_sql("CREATE INDEX ix_statements_import ON statements (import_id)")
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 # Applied in order; the schema version is how many have run. Append, never edit or reorder.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migration_1_create_tables, _migration_2_row_versions)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
+    _migration_1_create_tables,
+    _migration_2_row_versions,
+    _migration_3_summits,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

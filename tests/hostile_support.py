@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from summit_outlook.model.statements import COLUMNS
+from summit_outlook.model.summits import BUNDLED_SUMMIT_ID
 
 # Each is harmless as text and harmful if anything renders, links or evaluates it.
 SCRIPT = "<script>alert(1)</script>"
@@ -48,6 +49,7 @@ def hostile_records() -> list[dict[str, str]]:
             "source": value,
             "kind": "quote",
             "note": value,
+            "summit": BUNDLED_SUMMIT_ID,
         }
         for number, value in enumerate(HOSTILE)
     ]

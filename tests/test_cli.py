@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from summit_outlook.model.statements import bundled_statements_path
+from summit_outlook.model.statements import bundled_statements_path, read_statements_csv
+from summit_outlook.model.summits import bundled_sagas_path, bundled_summits
 from summit_outlook.paths import bundled_file
 
 
@@ -151,19 +152,34 @@ def test_every_command_has_help(cli) -> None:
         assert result.returncode == 0 and "usage:" in result.stdout
 
 
+def _seeded_count() -> int:
+    """What a new store is seeded with: the article's statements and the sagas'."""
+    return len(read_statements_csv(bundled_statements_path())) + len(
+        read_statements_csv(bundled_sagas_path())
+    )
+
+
 def test_import_then_export_through_the_store(cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SUMMIT_OUTLOOK_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
     new = tmp_path / "new.csv"
     new.write_text(
         "date,speaker,text\n2025-11-20,Dmitry Peskov,The summit has been postponed.\n", encoding="utf-8"
     )
-    first = cli("import", str(new))
+    seeded = _seeded_count()
+    refused = cli("import", str(new))
+    assert refused.returncode == 2
+    assert f"{new}: row 1, field 'summit': missing" in refused.stderr
+    first = cli("import", str(new), "--summit", "trump-putin-2025")
     assert first.returncode == 0, first.stderr
-    assert "imported 1 statement(s), skipped 0 already stored; the store now holds 17" in first.stdout
-    again = cli("import", str(new))
-    assert "imported 0 statement(s), skipped 1 already stored; the store now holds 17" in again.stdout
+    assert (
+        f"imported 1 statement(s), skipped 0 already stored; the store now holds {seeded + 1}" in first.stdout
+    )
+    again = cli("import", str(new), "--summit", "trump-putin-2025")
+    assert (
+        f"imported 0 statement(s), skipped 1 already stored; the store now holds {seeded + 1}" in again.stdout
+    )
     exported = tmp_path / "out.csv"
-    assert cli("export", str(exported)).returncode == 0
+    assert cli("export", str(exported), "--summit", "trump-putin-2025").returncode == 0
     rows = list(csv.DictReader(exported.open(encoding="utf-8")))
     assert len(rows) == 17 and list(rows[0]) == [
         "date",
@@ -174,9 +190,31 @@ def test_import_then_export_through_the_store(cli, tmp_path: Path, monkeypatch) 
         "source",
         "kind",
         "note",
+        "summit",
     ]
+    assert {row["summit"] for row in rows} == {"trump-putin-2025"}
     timeline = list(csv.DictReader(io.StringIO(cli("timeline", "--store").stdout)))
     assert timeline[-1]["date"] == "2025-11-20" and timeline[-1]["events"] == "cancelled"
+    other = list(
+        csv.DictReader(io.StringIO(cli("timeline", "--store", "--summit", "modi-xi-kazan-2024").stdout))
+    )
+    assert [row["date"] for row in other] == ["2024-10-21", "2024-10-22"]
+
+
+def test_an_import_naming_an_unknown_summit_changes_nothing(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SUMMIT_OUTLOOK_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "date,speaker,text,summit\n2018-04-27,Moon Jae-in,We will meet again.,trump-kim-singapore-2018\n"
+        "2018-04-28,Kim Jong Un,We will meet.,inter-korean-2018\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}: row 2, field 'summit': unknown summit 'inter-korean-2018'" in result.stderr
+    exported = tmp_path / "out.csv"
+    cli("export", str(exported))
+    assert sum(1 for _ in exported.open(encoding="utf-8")) == 1 + _seeded_count()
 
 
 def test_a_bad_import_changes_nothing(cli, tmp_path: Path, monkeypatch) -> None:
@@ -185,12 +223,71 @@ def test_a_bad_import_changes_nothing(cli, tmp_path: Path, monkeypatch) -> None:
     bad.write_text(
         "date,speaker,text\n2025-11-20,A,The summit is on.\n2025-11-21,,Empty speaker\n", encoding="utf-8"
     )
-    result = cli("import", str(bad))
+    result = cli("import", str(bad), "--summit", "trump-putin-2025")
     assert result.returncode == 2
     assert f"{bad}: row 2, field 'speaker': is empty" in result.stderr
     exported = tmp_path / "out.csv"
     cli("export", str(exported))
-    assert sum(1 for _ in exported.open(encoding="utf-8")) == 17  # header + the 16 seeded rows
+    assert sum(1 for _ in exported.open(encoding="utf-8")) == 1 + _seeded_count()
+
+
+def test_summits_lists_every_summit_with_its_resolution(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SUMMIT_OUTLOOK_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    result = cli("summits", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    assert {record["id"] for record in listed} == {summit.id for summit in bundled_summits()}
+    by_id = {record["id"]: record for record in listed}
+    assert (
+        by_id["trump-putin-2025"]["resolution"] == "open" and by_id["trump-putin-2025"]["resolved_on"] is None
+    )
+    assert by_id["trump-putin-buenos-aires-2018"]["resolution"] == "cancelled"
+    assert by_id["trump-putin-buenos-aires-2018"]["resolved_on"] == "2018-11-29"
+    assert {record["resolution"] for record in listed} == {"open", "held", "cancelled", "not_held"}
+    assert sum(record["statements"] for record in listed) == _seeded_count()
+    table = cli("summits").stdout.splitlines()
+    assert table[0].split()[:2] == ["trump-putin-2025", "open"]
+
+
+def test_summits_are_added_resolved_and_removed_from_the_command_line(
+    cli, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("SUMMIT_OUTLOOK_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    added = cli(
+        "summits",
+        "add",
+        "trump-kim-hanoi-2019",
+        "--title",
+        "Trump-Kim summit, Hanoi",
+        "--question",
+        "Will Trump and Kim meet again?",
+        "--principals",
+        "Donald Trump, Kim Jong Un",
+        "--deadline",
+        "2019-12-31",
+    )
+    assert added.returncode == 0, added.stderr
+    unsourced = cli("summits", "resolve", "trump-kim-hanoi-2019", "--held", "2019-02-27")
+    assert unsourced.returncode == 2 and "needs resolution_source" in unsourced.stderr
+    resolved = cli(
+        "summits", "resolve", "trump-kim-hanoi-2019", "--held", "2019-02-27", "--source", "https://x.example"
+    )
+    assert resolved.stdout.strip() == "trump-kim-hanoi-2019: held on 27 Feb 2019"
+    records = {record["id"]: record for record in json.loads(cli("summits", "--format", "json").stdout)}
+    assert records["trump-kim-hanoi-2019"]["principals"] == ["Donald Trump", "Kim Jong Un"]
+    in_use = cli("summits", "remove", "trump-kim-singapore-2018")
+    assert in_use.returncode == 2 and "has 22 statement(s)" in in_use.stderr
+    assert cli("summits", "remove", "trump-kim-hanoi-2019").returncode == 0
+    assert "trump-kim-hanoi-2019" not in cli("summits").stdout
+
+
+def test_a_file_of_several_summits_needs_summit(cli, tmp_path: Path) -> None:
+    mixed = cli("timeline", "--statements", str(bundled_sagas_path()))
+    assert mixed.returncode == 2 and "choose one with --summit ID" in mixed.stderr
+    one = cli("timeline", "--statements", str(bundled_sagas_path()), "--summit", "xi-putin-moscow-2023")
+    assert one.returncode == 0, one.stderr
+    rows = list(csv.DictReader(io.StringIO(one.stdout)))
+    assert rows[0]["date"] == "2023-02-22" and rows[-1]["date"] == "2023-03-17"
 
 
 def test_extract_finds_the_article_statements(cli) -> None:

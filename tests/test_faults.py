@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 import pytest
 
 from summit_outlook.model.statements import COLUMNS
+from summit_outlook.model.summits import BUNDLED_SUMMIT_ID
 from summit_outlook.report.export import ChartExporter, ExportError, ImageFormat, render_image
 from tests.browser_support import require_chromium
 from tests.conftest import CLI
@@ -87,7 +88,7 @@ def _write_statements(path: Path, count: int, tag: str) -> Path:
         for number in range(count):
             day = f"2025-{1 + number % 12:02d}-{1 + number % 28:02d}"
             text = f"We are ready to meet at the summit ({tag} {number})."
-            writer.writerow([day, f"Envoy {tag}-{number}", "envoy", "A", text, "test", "quote", ""])
+            writer.writerow([day, f"Envoy {tag}-{number}", "envoy", "A", text, "test", "quote", "", BUNDLED_SUMMIT_ID])
     return path
 
 

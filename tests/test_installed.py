@@ -9,6 +9,7 @@ wheel is installed without them; this environment's editable install is not acti
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import site
@@ -187,9 +188,11 @@ def test_every_command_works_from_another_folder_and_writes_only_to_the_users_fo
     (installed.work / "new.csv").write_text(
         "date,speaker,text\n2025-11-19,Lavrov,We are ready to meet at the summit.\n", encoding="utf-8"
     )
-    imported = installed.run("import", "new.csv")
+    imported = installed.run("import", "new.csv", "--summit", "trump-putin-2025")
     assert "imported 1 statement(s)" in imported.stdout
-    installed.run("export", "export.csv")
+    listed = installed.run("summits", "--format", "json")
+    assert len(json.loads(listed.stdout)) == 20
+    installed.run("export", "export.csv", "--summit", "trump-putin-2025")
     exported = (installed.work / "export.csv").read_text(encoding="utf-8").splitlines()
     assert exported[0].startswith("date,speaker,role") and len(exported) == 1 + 16 + 1
 

@@ -31,6 +31,7 @@ from tests.test_dashboard_editing import (
     BUNDLED,
     click,
     open_statements_tab,
+    page_caption,
     select_stored_row,
     start,
     stored_table,
@@ -98,7 +99,7 @@ def test_the_command_line_import_refuses_a_far_date_and_imports_nothing(
         == f"summit-outlook: error: {far}: row 2, field 'date': {date_problem(dt.date(9999, 12, 31))}\n"
     )
     with Store(url) as opened:
-        assert opened.count() == len(BUNDLED)  # the seed only
+        assert len(opened.frame(summit="trump-putin-2025")) == len(BUNDLED)  # the seed only
 
 
 # --- rows stored before the check -------------------------------------------------------------
@@ -151,7 +152,7 @@ def test_the_dashboard_shows_the_outlook_of_its_plausible_statements_and_says_wh
     (warning,) = [warning.value for warning in app.warning]
     assert warning.startswith("2 stored statement(s) are dated before 1 Jan 1945 or after tomorrow")
     assert app.get("plotly_chart")  # the chart is drawn
-    assert f"read from {len(BUNDLED)} dated statements" in app.caption[0].value
+    assert f"read from its {len(BUNDLED)} dated statements" in page_caption(app)
 
 
 @pytest.mark.parametrize("day", [dt.date(9999, 12, 31), dt.date(1, 1, 1), dt.date(2030, 1, 1)])

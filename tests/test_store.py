@@ -21,6 +21,7 @@ import sqlalchemy as sa
 
 from summit_outlook import output as output_module
 from summit_outlook.model.statements import COLUMNS, Statement, StatementsError, read_statements_csv
+from summit_outlook.model.summits import BUNDLED_SUMMIT_ID
 from summit_outlook.paths import DB_URL_VARIABLE
 from summit_outlook.store import (
     DuplicateStatement,
@@ -50,6 +51,8 @@ def _statement(number: int, *, tag: str = "a", **fields: object) -> Statement:
         "date": dt.date(2024, 1, 1) + dt.timedelta(days=number % 365),
         "speaker": f"Envoy {tag}-{number}",
         "text": f"We are ready to meet at the summit ({tag} {number}).",
+        # A new store holds the bundled summit only (schema version 2 creates it).
+        "summit": BUNDLED_SUMMIT_ID,
     }
     values.update(fields)
     return Statement.model_validate(values)
@@ -598,7 +601,7 @@ def test_a_read_only_file_that_needs_migrating_fails_clearly(
 
 def test_frame_has_the_columns_and_types_the_dashboard_uses(store: Store) -> None:
     empty = store.frame()
-    assert list(empty.columns) == ["id", *COLUMNS, "added_at", "row_version"]
+    assert list(empty.columns) == ["id", *COLUMNS, "import_id", "added_at", "row_version"]
     store.add(_statement(30))
     store.add(_statement(1))
     store.add(_statement(1, tag="b"))

@@ -36,6 +36,15 @@ from tests.test_store import (  # noqa: F401 - collected here again, on PostgreS
     test_updating_into_another_statement_is_refused,
     test_version_changes_on_every_write_and_only_then,
 )
+from tests.test_summits_store import (  # noqa: F401 - collected here again, on PostgreSQL
+    test_a_version_1_store_with_statements_migrates_into_the_bundled_summit,
+    test_a_whole_import_is_undone_and_redone,
+    test_an_import_naming_an_unknown_summit_is_refused_with_row_and_field,
+    test_rows_without_a_summit_need_one_when_the_store_holds_several,
+    test_seeding_an_upgraded_store_adds_the_sagas_once_and_keeps_the_users_statements,
+    test_several_statements_are_deleted_and_restored_as_one_step,
+    test_summits_are_added_edited_resolved_and_removed,
+)
 
 # One server for the module, in one xdist worker.
 pytestmark = pytest.mark.xdist_group("postgres")
