@@ -15,18 +15,31 @@ import streamlit as st
 from summit_outlook.csv_files import frame_bytes
 from summit_outlook.dashboard.editing import (
     add_statement_ui,
+    bulk_delete_ui,
     edit_statement_ui,
     stored_statements_ui,
     undo_ui,
 )
 from summit_outlook.dashboard.editor_access import editor_access_ui, saving_status_ui
-from summit_outlook.dashboard.importing import article_ui, import_csv_ui
+from summit_outlook.dashboard.importing import article_ui, import_csv_ui, undo_import_ui
+from summit_outlook.dashboard.navigation import (
+    PAGE_PARAM,
+    SUMMIT_PARAM,
+    PageKind,
+    Route,
+    navigation_ui,
+    route_from_url,
+)
+from summit_outlook.dashboard.overview import compare_ui, overview_ui
 from summit_outlook.dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
 from summit_outlook.dashboard.state import Preset, PresetsError, load_presets, presets_path, weights_to_query
 from summit_outlook.dashboard.store_access import Origin, StatementSource, statement_source
-from summit_outlook.model.outlook import MatchedStatements, match_statements
+from summit_outlook.dashboard.summits_ui import add_summit_ui, edit_summit_ui, summit_header_ui
+from summit_outlook.model.outlook import MatchedStatements, match_statements, outlook_series, score_statements
 from summit_outlook.model.rules import Rules, RulesError, default_rules
+from summit_outlook.model.scoring import Weights
 from summit_outlook.model.statements import EARLIEST_DATE, StatementsError
+from summit_outlook.model.summits import Summit, SummitsError
 from summit_outlook.report.charts import driver_figure, outlook_figure, toolbar_config
 from summit_outlook.report.export import (
     MIME_TYPES,
@@ -47,10 +60,14 @@ from summit_outlook.report.views import (
     format_day,
     newest_first,
     outlook_view,
+    overview_cards,
     scored_statements_export,
     selected_statements,
     series_export,
+    shown_change,
     statement_table,
+    summit_matched,
+    weights_note,
 )
 
 WINDOW_PARAM = "window"
@@ -107,47 +124,87 @@ def main() -> None:
 
     init_weights(st.session_state, weight_params(), rules)
     weights = weights_sidebar(rules, weight_presets)
+    route = route_from_url(source)
     window = window_from_url()
-    view = outlook_view(matched, rules, weights)
+    navigation_ui(route, source)
+    if route.kind is PageKind.SUMMIT and route.summit is not None:
+        window = summit_page(source, matched, route.summit, rules, weights, window)
+    elif route.kind is PageKind.COMPARE:
+        url_warnings_ui()
+        cards = overview_cards(matched, source.summits, rules, weights)
+        compare_ui(cards, partial(summit_series, matched, rules, weights), rules)
+    else:
+        url_warnings_ui()
+        overview_ui(overview_cards(matched, source.summits, rules, weights))
+        store = source.store if source.can_save and source.origin is Origin.STORE else None
+        if store is not None and editor_access_ui():
+            add_summit_ui(store)
+    sync_url(route, weights, rules, window)
 
-    header_ui(source, matched)
+
+def summit_series(matched: MatchedStatements, rules: Rules, weights: Weights, summit_id: str) -> pd.DataFrame:
+    """One summit's outlook series under these weights."""
+    own = summit_matched(matched, summit_id)
+    return outlook_series(score_statements(own, rules, weights), rules, weights)
+
+
+def summit_page(
+    source: StatementSource,
+    all_matched: MatchedStatements,
+    summit: Summit,
+    rules: Rules,
+    weights: Weights,
+    window: Window,
+) -> Window:
+    """One summit's page: its question and outcome, headline, chart, statements and drivers, and
+    the Statements tab to edit them. Returns the window the page shows."""
+    matched = summit_matched(all_matched, summit.id)
+    view = outlook_view(matched, rules, weights)
+    summit_header_ui(summit)
+    header_ui(source, view)
     url_warnings_ui()
     headline_ui(view, rules)
     # Only the open tab runs: a slider move redraws the outlook, not the editing forms.
     outlook_tab, statements_tab = st.tabs([OUTLOOK_TAB, STATEMENTS_TAB], key=VIEW_KEY, on_change="rerun")
     if outlook_tab.open:
         with outlook_tab:
+            window = window_ui(window)
             signals = explanations(view.scored, rules)
-            figure = outlook_figure(view, rules, signals)
-            selection = chart_ui(figure, view)
+            figure = outlook_figure(view, rules, signals, summit_title=summit.title, window=window)
+            selection = chart_ui(figure, view, summit.id)
             statements_ui(view, signals, selection)
-            window = drivers_ui(view, rules, window)
-            downloads_ui(figure, view, signals)
+            drivers_ui(view, rules, window)
+            downloads_ui(figure, view, signals, summit.id, weights_note(view.changed, rules))
     if statements_tab.open:
         with statements_tab:
-            statements_page(source, matched, view, rules)
-    sync_url(view, rules, window)
+            statements_page(source, matched, view, rules, summit)
+    return window
 
 
 def statements_page(
-    source: StatementSource, matched: MatchedStatements, view: OutlookView, rules: Rules
+    source: StatementSource, matched: MatchedStatements, view: OutlookView, rules: Rules, summit: Summit
 ) -> None:
-    """The Statements tab: the stored statements and, where saving works and the session may
-    edit, adding (one, a CSV file, or from an article), editing, deleting and undoing."""
+    """The Statements tab: the summit's stored statements and, where saving works and the session
+    may edit, adding (one, a CSV file, or from an article), editing, deleting and undoing, and the
+    summit's own question and outcome."""
     store = source.store if saving_status_ui(source) and editor_access_ui() else None
     if store is not None:
+        edit_summit_ui(store, summit)
         st.subheader("Add statements", anchor=False)
         one, csv_file, article = st.tabs(["One statement", "From a CSV file", "From an article"])
         with one:
-            add_statement_ui(store, rules, view, matched)
+            add_statement_ui(store, rules, view, matched, source.summits, summit.id)
         with csv_file:
-            import_csv_ui(store)
+            import_csv_ui(store, source.summits, summit.id)
         with article:
-            article_ui(store)
+            article_ui(store, source.summits, summit.id)
+        undo_import_ui(store)
     picked = stored_statements_ui(view, source, selectable=store is not None)
     if store is not None:
-        if picked is not None:
-            edit_statement_ui(store, view.scored.statements, picked, rules, view)
+        if picked.editing is not None:
+            edit_statement_ui(store, view.scored.statements, picked.editing, rules, view, source.summits)
+        elif picked.selected:
+            bulk_delete_ui(store, view.scored.statements, picked.selected)
         undo_ui(store)
 
 
@@ -158,7 +215,7 @@ def load_inputs() -> tuple[Rules, list[Preset], StatementSource]:
         rules = default_rules()
         presets = load_weight_presets(rules, str(preset_path), preset_path.stat().st_mtime)
         return rules, presets, statement_source()
-    except (RulesError, StatementsError, PresetsError, OSError) as error:
+    except (RulesError, StatementsError, SummitsError, PresetsError, OSError) as error:
         st.error("The dashboard cannot start: a data file is invalid.")
         st.text(str(error))
         st.stop()
@@ -167,7 +224,8 @@ def load_inputs() -> tuple[Rules, list[Preset], StatementSource]:
 
 def weight_params() -> dict[str, str]:
     params = st.query_params.to_dict()
-    params.pop(WINDOW_PARAM, None)
+    for name in (WINDOW_PARAM, SUMMIT_PARAM, PAGE_PARAM):
+        params.pop(name, None)
     return params
 
 
@@ -183,17 +241,17 @@ def window_from_url() -> Window:
         return Window.ALL
 
 
-def sync_url(view: OutlookView, rules: Rules, window: Window) -> None:
-    """Keep the URL equal to the non-default weights and window, so a link reproduces the view."""
-    wanted = weights_to_query(view.weights, rules)
-    if window is not Window.ALL:
+def sync_url(route: Route, weights: Weights, rules: Rules, window: Window) -> None:
+    """Keep the URL equal to the page, the non-default weights and window, so a link reproduces the view."""
+    wanted = {**route.params(), **weights_to_query(weights, rules)}
+    if window is not Window.ALL and route.kind is PageKind.SUMMIT:
         wanted[WINDOW_PARAM] = window.value
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
 
-def header_ui(source: StatementSource, matched: MatchedStatements) -> None:
-    st.title("Summit outlook", anchor=False)
+def header_ui(source: StatementSource, view: OutlookView) -> None:
+    matched = view.scored.source
     if source.origin is Origin.BUNDLED:
         # Viewing still works, on the bundled data; nothing the user adds could be kept.
         st.warning(
@@ -202,7 +260,7 @@ def header_ui(source: StatementSource, matched: MatchedStatements) -> None:
             icon=":material/database_off:",
         )
         st.text(f"Why: {source.saving_problem}")
-    implausible = int((~matched.plausible).sum())
+    implausible = int((~matched.plausible).sum()) if matched is not None else 0
     if implausible:
         st.warning(
             f"{implausible} stored statement(s) are dated before {EARLIEST_DATE:%-d %b %Y} or after "
@@ -210,12 +268,12 @@ def header_ui(source: StatementSource, matched: MatchedStatements) -> None:
             "date) to correct the date or delete them.",
             icon=":material/event_busy:",
         )
-    statements = matched.statements[matched.plausible]
+    statements = matched.statements[matched.plausible] if matched is not None else view.scored.statements
     if statements.empty:
         return
     first, last = statements["date"].min(), statements["date"].max()
     st.caption(
-        f"How likely a summit is, read from {len(statements)} dated statements "
+        f"How likely this summit is, read from its {len(statements)} dated statements "
         f"({format_day(first)} \u2013 {format_day(last)}). Each statement is scored by the signal "
         "rules; the outlook (0\u2013100) weighs them by speaker and recency. Adjust the weights in "
         "the sidebar; the URL keeps them."
@@ -247,19 +305,29 @@ def headline_ui(view: OutlookView, rules: Rules) -> None:
     )
     status.metric("Status band", current.status, help=descriptions.get(current.status), border=True)
     for column, days in ((week, 7), (month, 30)):
-        change = current.change[days]
-        if change is None:
+        shown = shown_change(current, days)
+        if shown is None:
             column.metric(f"{days} days earlier", "\u2013", help="The statements start later.", border=True)
         else:
-            column.metric(
-                f"{days} days earlier",
-                f"{current.outlook - change:.1f}",
-                delta=f"{change:+.1f} since",
-                border=True,
-            )
+            earlier, change = shown
+            column.metric(f"{days} days earlier", f"{earlier:.1f}", delta=f"{change:+.1f} since", border=True)
 
 
-def chart_ui(figure: go.Figure, view: OutlookView) -> Selection | None:
+def window_ui(initial: Window) -> Window:
+    """The days the chart, its drivers and its exports show: the last week, month, quarter or all."""
+    chosen = st.segmented_control(
+        "Show the last",
+        [window.value for window in Window],
+        default=initial.value,
+        required=True,
+        key="window",
+        help="1W, 1M, 3M: from that many days before the latest day. The chart, 'What moved the "
+        "outlook' and every download show the same days.",
+    )
+    return Window(chosen)
+
+
+def chart_ui(figure: go.Figure, view: OutlookView, summit_id: str) -> Selection | None:
     latest = view.series["date"].max() if not view.series.empty else None
     event = st.plotly_chart(
         figure,
@@ -267,12 +335,12 @@ def chart_ui(figure: go.Figure, view: OutlookView) -> Selection | None:
         on_select="rerun",
         selection_mode=("points", "box"),
         theme=None,
-        config=toolbar_config(export_stem("chart", latest, custom=bool(view.changed))),
+        config=toolbar_config(export_stem("chart", latest, custom=bool(view.changed), summit=summit_id)),
     )
     st.caption(
-        "Markers are statements: green raises the outlook, red lowers it, size is strength. "
-        "Click a point to list the statements behind it (the toolbar's box select takes a range); "
-        "double-click to clear."
+        "Markers are statements: green raises the outlook, red lowers it, size is strength; "
+        "statements of one day stack around the line. Click a point to list the statements behind "
+        "it, or drag a box over several; double-click to clear."
     )
     return selected_statements(event.selection.points, view.scored.statements)
 
@@ -332,24 +400,14 @@ def statement_detail_ui(row: pd.Series) -> None:
         st.text("\n".join(row["explanation"].split("; ")))
 
 
-def drivers_ui(view: OutlookView, rules: Rules, initial: Window) -> Window:
-    """The driver view and its window control; returns the window chosen."""
+def drivers_ui(view: OutlookView, rules: Rules, window: Window) -> None:
+    """The driver view over the page's window (All: from the neutral level before the first statement)."""
     st.subheader("What moved the outlook", anchor=False)
     controls, chart = st.columns([1, 2], gap="large")
     with controls:
-        chosen = st.segmented_control(
-            "Over the last",
-            [window.value for window in Window],
-            default=initial.value,
-            required=True,
-            key="window",
-            help="1W, 1M, 3M: from that many days before the latest day. All: from the neutral "
-            "level before the first statement.",
-        )
-        window = Window(chosen)
         drivers = driver_changes(view.series, rules, window)
         if drivers is None:
-            return window
+            return
         start = "the neutral level" if drivers.start is None else format_day(drivers.start)
         st.metric(
             f"From {start} to {format_day(drivers.end)}",
@@ -358,11 +416,11 @@ def drivers_ui(view: OutlookView, rules: Rules, initial: Window) -> Window:
         )
         st.caption(
             "Each bar is one signal family's share of the change: new statements, and older ones "
-            "fading or being overtaken by a hard event."
+            "fading or being overtaken by a hard event. A lowering family's pull down can weaken "
+            "(its statements fading): that raises the outlook."
         )
     with chart:
         st.plotly_chart(driver_figure(drivers), theme=None, config={"displayModeBar": False})
-    return window
 
 
 def _csv_download(build, *args) -> bytes:
@@ -370,11 +428,14 @@ def _csv_download(build, *args) -> bytes:
     return frame_bytes(build(*args))
 
 
-def downloads_ui(figure: go.Figure, view: OutlookView, signals: list[str]) -> None:
+def downloads_ui(
+    figure: go.Figure, view: OutlookView, signals: list[str], summit_id: str, weights: str
+) -> None:
     st.subheader("Download", anchor=False)
     latest = view.series["date"].max() if not view.series.empty else None
     custom = bool(view.changed)
-    config = toolbar_config(export_stem("chart", latest, custom=custom))
+    config = toolbar_config(export_stem("chart", latest, custom=custom, summit=summit_id))
+    named = partial(export_name, custom=custom, summit=summit_id)
     png, svg, page, series_csv, statements_csv = st.columns(5)
     browser = find_chromium()
     if browser.path is None:
@@ -389,7 +450,7 @@ def downloads_ui(figure: go.Figure, view: OutlookView, signals: list[str]) -> No
             column.download_button(
                 f"Chart {image_format.value.upper()}",
                 data=partial(render_image, figure, image_format, exporter),
-                file_name=export_name("chart", latest, image_format.value, custom=custom),
+                file_name=named("chart", latest, image_format.value),
                 mime=MIME_TYPES[image_format.value],
                 icon=":material/image:",
                 on_click="ignore",
@@ -398,7 +459,7 @@ def downloads_ui(figure: go.Figure, view: OutlookView, signals: list[str]) -> No
     page.download_button(
         "Chart HTML (offline)",
         data=partial(chart_html, figure, config=config),
-        file_name=export_name("chart", latest, "html", custom=custom),
+        file_name=named("chart", latest, "html"),
         mime=MIME_TYPES["html"],
         icon=":material/code:",
         on_click="ignore",
@@ -406,8 +467,8 @@ def downloads_ui(figure: go.Figure, view: OutlookView, signals: list[str]) -> No
     )
     series_csv.download_button(
         "Outlook CSV",
-        data=partial(_csv_download, series_export, view.series),
-        file_name=export_name("series", latest, "csv", custom=custom),
+        data=partial(_csv_download, partial(series_export, summit=summit_id, weights=weights), view.series),
+        file_name=named("series", latest, "csv"),
         mime=MIME_TYPES["csv"],
         icon=":material/table:",
         on_click="ignore",
@@ -415,8 +476,13 @@ def downloads_ui(figure: go.Figure, view: OutlookView, signals: list[str]) -> No
     )
     statements_csv.download_button(
         "Statements CSV",
-        data=partial(_csv_download, scored_statements_export, view.scored, signals),
-        file_name=export_name("statements", latest, "csv", custom=custom),
+        data=partial(
+            _csv_download,
+            partial(scored_statements_export, summit=summit_id, weights=weights),
+            view.scored,
+            signals,
+        ),
+        file_name=named("statements", latest, "csv"),
         mime=MIME_TYPES["csv"],
         icon=":material/table:",
         on_click="ignore",

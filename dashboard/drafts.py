@@ -32,7 +32,7 @@ from summit_outlook.model.statements import (
 from summit_outlook.report.views import NEUTRAL_SCORE
 
 # The fields a person fills in, in the order the form shows them.
-FIELDS: tuple[str, ...] = ("date", "speaker", "role", "side", "text", "kind", "source", "note")
+FIELDS: tuple[str, ...] = ("date", "speaker", "role", "side", "text", "kind", "source", "note", "summit")
 
 
 def check_statement(values: Mapping[str, object]) -> tuple[Statement | None, dict[str, str]]:

@@ -8,7 +8,8 @@ store messages are the user's words: they go to st.text and table cells, never i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
@@ -39,6 +40,7 @@ from summit_outlook.model.statements import (
     Statement,
     latest_date,
 )
+from summit_outlook.model.summits import Summit
 from summit_outlook.report.views import OutlookView, format_day
 from summit_outlook.store import TRASH_LIMIT, StaleStatement, Store, StoreError
 
@@ -51,6 +53,10 @@ STORED_TABLE = "stored_table"
 # opened before a write renewed the table); and a selected row whose form was closed.
 EDITING = "editing_statement"
 CLOSED = "editing_closed"
+FILTER_TEXT = "filter_text"
+FILTER_SPEAKERS = "filter_speakers"
+FILTER_SIDES = "filter_sides"
+FILTER_DATES = "filter_dates"
 
 # Rows tall enough for the quote to wrap (as in the outlook's table); the edit form shows all of it.
 STORED_ROW_HEIGHT = 80
@@ -72,16 +78,18 @@ def label_of(value: str) -> str:
 # --- the stored statements ------------------------------------------------------------------
 
 
-def stored_statements_ui(view: OutlookView, source: StatementSource, *, selectable: bool) -> int | None:
-    """The stored statements, newest first; returns the position of the selected one, if any."""
+def stored_statements_ui(view: OutlookView, source: StatementSource, *, selectable: bool) -> Picked:
+    """The summit's stored statements, newest first, searchable and filtered; returns the
+    positions of the selected ones (none, one to edit, or several to delete at once)."""
     statements = view.scored.statements
     st.subheader("Stored statements", anchor=False)
     if statements.empty:
-        st.info("No statements are stored yet.")
-        return None
-    table = stored_table(statements)
-    hint = " Select a row to edit or delete it." if selectable else ""
-    st.caption(f"{len(table)} statements, newest first; scores under your weights.{hint}")
+        st.info("No statements are stored for this summit yet.")
+        return Picked()
+    table = filtered(stored_table(statements), statements_filter_ui(statements))
+    hint = " Select a row to edit it, or several to delete them at once." if selectable else ""
+    shown = f"{len(table)} of {len(statements)}" if len(table) != len(statements) else f"{len(table)}"
+    st.caption(f"{shown} statements, newest first; scores under your weights.{hint}")
     # Keyed on the store's version: after any write the rows may have moved, so the selection
     # starts afresh rather than pointing at another statement (the one being edited stays open).
     table_key = f"{STORED_TABLE}_{source.version}"
@@ -91,9 +99,9 @@ def stored_statements_ui(view: OutlookView, source: StatementSource, *, selectab
         hide_index=True,
         column_order=("date", "speaker", "role", "side", "text", "score", "kind", "source", "note"),
         row_height=STORED_ROW_HEIGHT,
-        height=min(STORED_TABLE_HEIGHT, 38 + STORED_ROW_HEIGHT * len(table)),
+        height=min(STORED_TABLE_HEIGHT, 38 + STORED_ROW_HEIGHT * max(len(table), 1)),
         on_select="rerun" if selectable else "ignore",
-        selection_mode="single-row",
+        selection_mode="multi-row",
         column_config={
             "date": st.column_config.DateColumn("Date", format="D MMM YYYY", width=90),
             "speaker": st.column_config.TextColumn("Speaker", width=115),
@@ -107,8 +115,20 @@ def stored_statements_ui(view: OutlookView, source: StatementSource, *, selectab
         },
     )
     if not selectable:
-        return None
-    return statement_being_edited(statements, table, picked.selection.rows, table_key)
+        return Picked()
+    selected = [row for row in picked.selection.rows if row < len(table)]
+    if len(selected) > 1:
+        st.session_state.pop(EDITING, None)
+        return Picked(selected=[int(table.index[row]) for row in selected])
+    return Picked(editing=statement_being_edited(statements, table, selected, table_key))
+
+
+@dataclass(frozen=True)
+class Picked:
+    """What the table's selection asks for: one statement's form, or several statements to delete."""
+
+    editing: int | None = None  # the position of the statement whose form is open
+    selected: list[int] = field(default_factory=list)  # positions of several selected statements
 
 
 def statement_being_edited(
@@ -144,6 +164,60 @@ def close_form() -> None:
         st.session_state[CLOSED] = (editing[1], editing[2])
 
 
+@dataclass(frozen=True)
+class StatementFilter:
+    """What the stored statements are narrowed to: words in the quote, speakers, sides, days."""
+
+    text: str = ""
+    speakers: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+    dates: tuple[dt.date, ...] = ()  # (first, last), or () for every day
+
+
+def statements_filter_ui(statements: pd.DataFrame) -> StatementFilter:
+    """Search and filter controls over the stored statements."""
+    text, speakers, sides, dates = st.columns([2, 1.4, 1.2, 1.4])
+    days = pd.to_datetime(statements["date"])
+    first, last = days.min().date(), days.max().date()
+    chosen_dates = dates.date_input(
+        "Dates",
+        value=(first, last),
+        # Wide enough for a row stored with an implausible date, which the table still lists.
+        min_value=min(first, EARLIEST_DATE),
+        max_value=max(last, latest_date()),
+        key=FILTER_DATES,
+        format="YYYY-MM-DD",
+    )
+    return StatementFilter(
+        text=text.text_input("Search", key=FILTER_TEXT, placeholder="words in the quote or speaker"),
+        speakers=tuple(
+            speakers.multiselect("Speakers", sorted(set(statements["speaker"])), key=FILTER_SPEAKERS)
+        ),
+        sides=tuple(sides.multiselect("Sides", sorted(set(statements["side"])), key=FILTER_SIDES)),
+        dates=tuple(chosen_dates)
+        if isinstance(chosen_dates, tuple | list) and len(chosen_dates) == 2
+        else (),
+    )
+
+
+def filtered(table: pd.DataFrame, chosen: StatementFilter) -> pd.DataFrame:
+    """The table's rows that pass the filter (all when it is empty)."""
+    keep = pd.Series(True, index=table.index)
+    if chosen.text.strip():
+        words = chosen.text.strip().casefold()
+        keep &= table["text"].str.casefold().str.contains(words, regex=False) | table[
+            "speaker"
+        ].str.casefold().str.contains(words, regex=False)
+    if chosen.speakers:
+        keep &= table["speaker"].isin(chosen.speakers)
+    if chosen.sides:
+        keep &= table["side"].isin(chosen.sides)
+    if chosen.dates:
+        first, last = chosen.dates
+        keep &= (table["date"] >= first) & (table["date"] <= last)
+    return table[keep]
+
+
 def stored_table(statements: pd.DataFrame) -> pd.DataFrame:
     """Statements as the management table lists them: newest first, indexed by their position."""
     table = statements[["date", "speaker", "role", "side", "text", "kind", "score", "source", "note"]].copy()
@@ -155,7 +229,12 @@ def stored_table(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def edit_statement_ui(
-    store: Store, statements: pd.DataFrame, position: int, rules: Rules, view: OutlookView
+    store: Store,
+    statements: pd.DataFrame,
+    position: int,
+    rules: Rules,
+    view: OutlookView,
+    summits: Sequence[Summit] = (),
 ) -> None:
     """The selected statement in a form: save changes, preview them, or delete it.
 
@@ -169,7 +248,7 @@ def edit_statement_ui(
         open_fields(prefix, row_statement(row), int(row.get("row_version", 1)))
     with st.form(f"{prefix}_form", border=True):
         st.markdown(f"**Edit the statement of {format_day(pd.Timestamp(row['date']))}**")
-        statement_fields_ui(prefix, st.session_state.get(errors_key(prefix), {}))
+        statement_fields_ui(prefix, st.session_state.get(errors_key(prefix), {}), summits=summits)
         save, check, delete, close, _ = st.columns([1, 1, 1, 1, 1])
         save.form_submit_button(
             "Save changes",
@@ -255,6 +334,18 @@ def _shown(value: object, limit: int = 80) -> str:
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
+def bulk_delete_ui(store: Store, statements: pd.DataFrame, positions: list[int]) -> None:
+    """Several selected statements, deleted in one step (and undone in one)."""
+    ids = [int(statements.iloc[position]["id"]) for position in positions]
+    st.button(
+        f"Delete {len(ids)} selected statements",
+        key="delete_selected",
+        icon=":material/delete_sweep:",
+        on_click=delete_statements,
+        args=(store, ids),
+    )
+
+
 def undo_ui(store: Store) -> None:
     """The outcome of the last edit or delete, and after a delete, the way back."""
     outcome_ui(STORED_OUTCOME)
@@ -281,6 +372,20 @@ def save_changes(store: Store, statement_id: int, prefix: str) -> None:
     st.session_state[STORED_OUTCOME] = Outcome(Tone.SUCCESS, "Changes saved.", describe(statement))
 
 
+def delete_statements(store: Store, statement_ids: list[int]) -> None:
+    if editing_refused():
+        return
+    try:
+        entry = store.delete_many(statement_ids)
+    except StoreError as error:
+        st.session_state[STORED_OUTCOME] = store_failure("deleted", error)
+        return
+    st.session_state[STORED_OUTCOME] = Outcome(
+        Tone.SUCCESS, f"{len(statement_ids)} statements deleted; one undo puts them all back."
+    )
+    st.session_state[DELETES_TO_UNDO] = [*st.session_state.get(DELETES_TO_UNDO, []), entry]
+
+
 def delete_statement(store: Store, statement_id: int, prefix: str) -> None:
     if editing_refused():
         return
@@ -303,6 +408,7 @@ def undo_delete(store: Store) -> None:
     if editing_refused() or not entries:
         return
     try:
+        count = len(store.restored_ids(entries[-1]))
         restored = store.restore_deleted(entries[-1])
         statement = store.get(restored) if restored is not None else None
     except StoreError as error:
@@ -315,6 +421,8 @@ def undo_delete(store: Store) -> None:
             "Nothing to undo: that delete is no longer in the trash (undone elsewhere, or older "
             f"than the {TRASH_LIMIT} deletes it keeps).",
         )
+    elif count > 1:
+        st.session_state[STORED_OUTCOME] = Outcome(Tone.SUCCESS, f"{count} statements restored.")
     else:
         st.session_state[STORED_OUTCOME] = Outcome(Tone.SUCCESS, "Statement restored.", describe(statement))
 
@@ -322,11 +430,19 @@ def undo_delete(store: Store) -> None:
 # --- adding one statement -------------------------------------------------------------------
 
 
-def add_statement_ui(store: Store, rules: Rules, view: OutlookView, matched: MatchedStatements) -> None:
-    """A form for one new statement: preview what it would do, then save it."""
-    seed_fields(NEW, blank_values())
+def add_statement_ui(
+    store: Store,
+    rules: Rules,
+    view: OutlookView,
+    matched: MatchedStatements,
+    summits: Sequence[Summit],
+    summit_id: str,
+) -> None:
+    """A form for one new statement (of the page's summit unless another is picked): preview what
+    it would do, then save it."""
+    seed_fields(NEW, blank_values(summit_id))
     with st.form(f"{NEW}_form", border=False):
-        statement_fields_ui(NEW, st.session_state.get(errors_key(NEW), {}))
+        statement_fields_ui(NEW, st.session_state.get(errors_key(NEW), {}), summits=summits)
         check, save, _ = st.columns([1, 1, 3])
         check.form_submit_button(
             "Preview", icon=":material/visibility:", on_click=preview_fields, args=(NEW,), width="stretch"
@@ -343,8 +459,9 @@ def add_statement_ui(store: Store, rules: Rules, view: OutlookView, matched: Mat
     outcome_ui(outcome_key(NEW))
 
 
-def blank_values() -> dict[str, object]:
+def blank_values(summit_id: str = "") -> dict[str, object]:
     return {
+        "summit": summit_id,
         "date": dt.date.today(),
         "speaker": "",
         "role": Role.OTHER.value,
@@ -430,8 +547,23 @@ def preview_fields(prefix: str) -> None:
         st.session_state[preview_key(prefix)] = statement
 
 
-def statement_fields_ui(prefix: str, errors: Mapping[str, str]) -> None:
+def summit_picker_ui(widget_key: str, summits: Sequence[Summit], *, label: str = "Summit") -> None:
+    """A choice of summit by title (the value is its id), for the forms that add statements."""
+    titles = {summit.id: summit.title for summit in summits}
+    st.selectbox(
+        label,
+        list(titles),
+        key=widget_key,
+        format_func=lambda summit_id: titles.get(summit_id, summit_id),
+        help="The summit these statements are about; each statement belongs to one.",
+    )
+
+
+def statement_fields_ui(prefix: str, errors: Mapping[str, str], *, summits: Sequence[Summit] = ()) -> None:
     """The statement's fields as widgets keyed `{prefix}_{field}`, each bad one's message below it."""
+    if summits:
+        summit_picker_ui(field_key(prefix, "summit"), summits)
+        field_error_ui(errors, "summit")
     date, speaker, role, side = st.columns([1, 2, 1.2, 1.2])
     with date:
         # The picker offers the dates a statement may have, and also the one the field holds: a

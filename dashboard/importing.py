@@ -7,6 +7,7 @@ and field and nothing is stored. Statements already stored are skipped and count
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +17,7 @@ from summit_outlook.dashboard.editing import (
     KIND_OPTIONS,
     ROLE_OPTIONS,
     label_of,
+    summit_picker_ui,
 )
 from summit_outlook.dashboard.editor_access import editing_refused
 from summit_outlook.dashboard.outcomes import Outcome, Tone, outcome_ui, store_failure
@@ -27,6 +29,7 @@ from summit_outlook.model.statements import (
     StatementsError,
     latest_date,
 )
+from summit_outlook.model.summits import Summit
 from summit_outlook.store import ImportResult, Store, StoreError
 
 # Session-state keys.
@@ -39,6 +42,10 @@ ARTICLE_HOME_SIDE = "article_home_side"
 CANDIDATES = "article_candidates"
 CANDIDATES_ROUND = "article_round"  # bumped for each new set of candidates: a fresh editor
 ARTICLE_OUTCOME = "article_outcome"
+IMPORT_SUMMIT = "import_summit"
+ARTICLE_SUMMIT = "article_summit"
+UNDO_IMPORT_OUTCOME = "undo_import_outcome"
+IMPORTS_TO_UNDO = "imports_to_undo"  # (import id, name) of this session's imports, not undone yet
 KEEP = "keep"
 # Columns of the candidates table a person may change; the rest are the extractor's notes.
 EDITABLE = (KEEP, "date", "speaker", "role", "side", "text", "kind")
@@ -69,13 +76,16 @@ def not_imported(error: StatementsError) -> Outcome:
 # --- a CSV file -----------------------------------------------------------------------------
 
 
-def import_csv_ui(store: Store) -> None:
-    """Upload a statements CSV and import it."""
+def import_csv_ui(store: Store, summits: Sequence[Summit], summit_id: str) -> None:
+    """Upload a statements CSV and import it into the picked summit (rows may name their own)."""
     st.caption(
         "A UTF-8 CSV file with the columns date (YYYY-MM-DD), speaker and text; role, side, source, "
-        "kind and note are optional. The whole file is checked first: if any row is bad, nothing is "
+        "kind, note and summit are optional. Rows without a summit go to the one picked here. The "
+        "whole file is checked first: if any row is bad (an unknown summit too), nothing is "
         "imported. Statements already stored are skipped."
     )
+    st.session_state.setdefault(IMPORT_SUMMIT, summit_id)
+    summit_picker_ui(IMPORT_SUMMIT, summits)
     key = f"import_file_{st.session_state.get(IMPORT_ROUND, 0)}"
     uploaded = st.file_uploader("Statements CSV", type=["csv"], key=key)
     st.button(
@@ -90,12 +100,56 @@ def import_csv_ui(store: Store) -> None:
     outcome_ui(IMPORT_OUTCOME)
 
 
+def undo_import_ui(store: Store) -> None:
+    """After an import, the way back: every statement it added removed in one step."""
+    outcome_ui(UNDO_IMPORT_OUTCOME)
+    pending = st.session_state.get(IMPORTS_TO_UNDO) or []
+    if pending:
+        _, name = pending[-1]
+        st.button(
+            "Undo last import",
+            key="undo_import",
+            icon=":material/undo:",
+            help=f"Remove every statement the import of {name} added.",
+            on_click=undo_import,
+            args=(store,),
+        )
+
+
+def undo_import(store: Store) -> None:
+    pending = list(st.session_state.get(IMPORTS_TO_UNDO) or [])
+    if editing_refused() or not pending:
+        return
+    import_id, name = pending[-1]
+    try:
+        _, removed = store.undo_import(import_id)
+    except StoreError as error:
+        st.session_state[UNDO_IMPORT_OUTCOME] = store_failure("undone", error)
+        st.session_state[IMPORTS_TO_UNDO] = pending[:-1]
+        return
+    st.session_state[IMPORTS_TO_UNDO] = pending[:-1]
+    st.session_state[UNDO_IMPORT_OUTCOME] = Outcome(
+        Tone.SUCCESS, f"Import undone: {removed} statement{'s' if removed != 1 else ''} removed.", name
+    )
+
+
+def remember_import(result: ImportResult, name: str) -> None:
+    st.session_state.pop(UNDO_IMPORT_OUTCOME, None)
+    if result.import_id is not None:
+        st.session_state[IMPORTS_TO_UNDO] = [
+            *st.session_state.get(IMPORTS_TO_UNDO, []),
+            (result.import_id, name),
+        ]
+
+
 def import_file(store: Store, key: str) -> None:
     uploaded = st.session_state.get(key)
     if uploaded is None or editing_refused():
         return
     try:
-        result = store.import_csv(uploaded.getvalue(), source_name=uploaded.name)
+        result = store.import_csv(
+            uploaded.getvalue(), source_name=uploaded.name, summit=st.session_state.get(IMPORT_SUMMIT)
+        )
     except StatementsError as error:
         st.session_state[IMPORT_OUTCOME] = not_imported(error)
         return
@@ -104,15 +158,19 @@ def import_file(store: Store, key: str) -> None:
         return
     st.session_state[IMPORT_OUTCOME] = Outcome(Tone.SUCCESS, imported(result), uploaded.name)
     st.session_state[IMPORT_ROUND] = st.session_state.get(IMPORT_ROUND, 0) + 1
+    remember_import(result, uploaded.name)
 
 
 # --- a pasted article -----------------------------------------------------------------------
 
 
-def article_ui(store: Store) -> None:
-    """Paste an article, review the statements found in it, save the ones to keep."""
+def article_ui(store: Store, summits: Sequence[Summit], summit_id: str) -> None:
+    """Paste an article, review the statements found in it, save the ones to keep (into the
+    summit picked: a 2018 article about another meeting goes to its own summit, not this one)."""
     st.session_state.setdefault(ARTICLE_PUBLISHED, dt.date.today())
+    st.session_state.setdefault(ARTICLE_SUMMIT, summit_id)
     with st.form("article_form", border=False):
+        summit_picker_ui(ARTICLE_SUMMIT, summits, label="Summit the article is about")
         st.text_area(
             "Article text",
             key=ARTICLE_TEXT,
@@ -226,7 +284,12 @@ def save_kept(store: Store, kept: pd.DataFrame) -> None:
         return
     try:
         statements = check_rows(kept, source="the kept rows")
-        result = store.import_statements(statements)
+        result = store.import_statements(
+            statements,
+            summit=st.session_state.get(ARTICLE_SUMMIT),
+            name="statements from an article",
+            source="the kept rows",
+        )
     except StatementsError as error:
         count = len(error.problems)
         st.session_state[ARTICLE_OUTCOME] = Outcome(
@@ -241,3 +304,4 @@ def save_kept(store: Store, kept: pd.DataFrame) -> None:
         return
     st.session_state[ARTICLE_OUTCOME] = Outcome(Tone.SUCCESS, imported(result, verb="Saved"))
     st.session_state.pop(CANDIDATES, None)
+    remember_import(result, "statements from an article")

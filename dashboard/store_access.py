@@ -16,6 +16,13 @@ import pandas as pd
 import streamlit as st
 
 from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
+from summit_outlook.model.summits import (
+    BUNDLED_SUMMIT_ID,
+    Summit,
+    bundled_sagas_path,
+    bundled_summits,
+    by_id,
+)
 from summit_outlook.store import Store, StoreError, default_url, open_seeded_store
 
 # Names a statements CSV to show instead of the store, read-only (the benchmarks' synthetic data).
@@ -39,6 +46,7 @@ class StatementSource:
     statements: pd.DataFrame
     origin: Origin
     location: str  # the database or file, for messages
+    summits: tuple[Summit, ...] = ()  # every summit, each statement's among them
     store: Store | None = None  # None: nothing can be saved
     version: int = 0  # the store's write counter when `statements` was read
     saving_problem: str | None = None  # why saving is unavailable, in the store's own words
@@ -49,6 +57,9 @@ class StatementSource:
     @property
     def can_save(self) -> bool:
         return self.store is not None and self.saving_problem is None
+
+    def summit(self, summit_id: str) -> Summit | None:
+        return by_id(self.summits).get(summit_id)
 
 
 @st.cache_resource(show_spinner="Opening the statements database\u2026")
@@ -63,10 +74,52 @@ def stored_statements(url: str, version: int, _store: Store) -> pd.DataFrame:
     return _store.frame()
 
 
+@st.cache_data(show_spinner=False, max_entries=CACHED_VERSIONS)
+def stored_summits(url: str, version: int, _store: Store) -> tuple[Summit, ...]:
+    """The summits of the store at `url` as of `version`."""
+    return tuple(_store.summits())
+
+
 @st.cache_data(show_spinner=False)
 def file_statements(path: str, modified: int) -> pd.DataFrame:
     """A statements CSV as a frame; `modified` (its mtime) makes an edited file load again."""
     return to_frame(read_statements_csv(path))
+
+
+# The summit of a CSV file's rows that name none: the file is one summit, titled by its name.
+FILE_SUMMIT_ID = "statements-file"
+
+
+def file_summits(statements: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, tuple[Summit, ...]]:
+    """A file's statements, each in a summit: the bundled summits it names, and for rows that
+    name none (or a summit not bundled) a summit titled by the file."""
+    known = by_id(bundled_summits())
+    frame = statements.copy()
+    named = frame["summit"].where(frame["summit"].isin(list(known)), "")
+    frame["summit"] = named.where(named != "", FILE_SUMMIT_ID)
+    summits = [known[summit_id] for summit_id in dict.fromkeys(frame["summit"]) if summit_id in known]
+    if (frame["summit"] == FILE_SUMMIT_ID).any():
+        summits.append(
+            Summit(id=FILE_SUMMIT_ID, title=path.name, question=f"What do the statements of {path.name} say?")
+        )
+    return frame, tuple(summits)
+
+
+def bundled_source(problem: str) -> StatementSource:
+    """The bundled data, read-only: the article's statements and the sagas, with their summits."""
+    article_path, sagas_path = bundled_statements_path(), bundled_sagas_path()
+    article, article_revision = _read_file(article_path)
+    sagas, sagas_revision = _read_file(sagas_path)
+    article = article.assign(summit=BUNDLED_SUMMIT_ID)
+    statements = pd.concat([article, sagas], ignore_index=True)
+    return StatementSource(
+        statements,
+        Origin.BUNDLED,
+        str(article_path),
+        tuple(bundled_summits()),
+        saving_problem=problem,
+        revision=f"{article_revision}; {sagas_revision}",
+    )
 
 
 def statement_source() -> StatementSource:
@@ -79,22 +132,21 @@ def statement_source() -> StatementSource:
     if named:
         path = Path(named)
         statements, revision = _read_file(path)
-        return StatementSource(statements, Origin.CSV_FILE, str(path), revision=revision)
+        statements, summits = file_summits(statements, path)
+        return StatementSource(statements, Origin.CSV_FILE, str(path), summits, revision=revision)
     url = default_url()
     try:
         store = shared_store(url)
         version = store.version()
         statements = stored_statements(url, version, store)
+        summits = stored_summits(url, version, store)
     except StoreError as error:
-        bundled = bundled_statements_path()
-        statements, revision = _read_file(bundled)
-        return StatementSource(
-            statements, Origin.BUNDLED, str(bundled), saving_problem=str(error), revision=revision
-        )
+        return bundled_source(str(error))
     return StatementSource(
         statements,
         Origin.STORE,
         store.location,
+        summits,
         store,
         version,
         store.saving_problem(),

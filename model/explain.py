@@ -20,13 +20,16 @@ MODIFIER_KINDS: tuple[tuple[str, str], ...] = (
 
 
 def modifiers_of(match: Any) -> list[dict[str, Any]]:
-    """The modifiers applied to one matched signal (a match-table row), each with its factor."""
+    """The modifiers applied to one matched signal (a match-table row), each with its factor.
+
+    A modifier word whose factor is 1 changed nothing (a "but" with signals on one side only) and
+    is left out: "(contrast before 'but' x1)" read as if it had.
+    """
     applied = []
     for kind, factor_column in MODIFIER_KINDS:
-        if getattr(match, kind):
-            applied.append(
-                {"kind": kind, "text": getattr(match, kind), "factor": float(getattr(match, factor_column))}
-            )
+        factor = float(getattr(match, factor_column))
+        if getattr(match, kind) and factor != 1.0:
+            applied.append({"kind": kind, "text": getattr(match, kind), "factor": factor})
     if match.repeat_factor != 1.0:
         applied.append({"kind": "repeat", "text": "same signal again", "factor": float(match.repeat_factor)})
     return applied

@@ -67,6 +67,22 @@ class MatchedStatements:
         return pd.Categorical(self.matches["family"], categories=rules.family_ids).codes.astype(np.int64)
 
 
+def select_statements(matched: MatchedStatements, rows: np.ndarray | list[int]) -> MatchedStatements:
+    """The matched statements at these positions (in this order), renumbered from 0, with their
+    matches: one summit's share of statements matched together, without matching again."""
+    rows = np.asarray(rows, dtype=np.int64)
+    new_position = np.full(len(matched.statements), -1, dtype=np.int64)
+    new_position[rows] = np.arange(len(rows))
+    kept = new_position[matched.owners] >= 0 if len(matched.matches) else np.zeros(0, dtype=bool)
+    matches = matched.matches[kept].copy()
+    matches["statement"] = new_position[matched.owners[kept]]
+    order = np.argsort(matches["statement"].to_numpy(), kind="stable")
+    return MatchedStatements(
+        statements=matched.statements.iloc[rows].reset_index(drop=True),
+        matches=matches.iloc[order].reset_index(drop=True),
+    )
+
+
 @dataclass(frozen=True)
 class ScoredStatements:
     """Statements with scores under one set of weights, and each match's contribution."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,6 +15,7 @@ from plotly.colors import sample_colorscale
 
 from summit_outlook.model.rules import Rules
 from summit_outlook.model.statements import plausible_dates
+from summit_outlook.model.summits import Summit
 from summit_outlook.report.views import (
     Direction,
     DriverChanges,
@@ -24,10 +25,12 @@ from summit_outlook.report.views import (
     describe_changes,
     direction_of,
     format_day,
+    rules_label,
     window_range,
 )
 
-TITLE = "Summit outlook over time"
+# Names the chart's title gives a statement set without a summit (a CSV file of no summit).
+UNNAMED_SUMMIT = "Summit"
 FONT = "DejaVu Sans, Arial, sans-serif"
 LINE_COLOUR = "#1f3b73"
 DEFAULT_LINE_COLOUR = "#8c8c8c"
@@ -36,10 +39,11 @@ DIRECTION_COLOURS: dict[Direction, str] = {
     Direction.LOWERS: "#d73027",
     Direction.NEUTRAL: "#8c8c8c",
 }
+# Short, so that the legend fits a phone's width (390 px) in two rows.
 MARKER_NAMES: dict[Direction, str] = {
-    Direction.RAISES: "Statement raising the outlook",
-    Direction.LOWERS: "Statement lowering it",
-    Direction.NEUTRAL: "Statement without a signal",
+    Direction.RAISES: "Raises outlook",
+    Direction.LOWERS: "Lowers outlook",
+    Direction.NEUTRAL: "No signal",
 }
 # Band fills run red -> green over the bands, faint enough that the line stays the first thing seen.
 BAND_COLOURSCALE = "RdYlGn"
@@ -66,8 +70,10 @@ MAX_EVENT_LABELS = 12
 # a chart of the usual width), the most recent kept first.
 EVENT_LABEL_GAP_SHARE = 1 / 30
 HOVER_MAX_CHARS = 420
-# Same-day statements spread over this part of their day so each marker can be hovered.
-SAME_DAY_SPREAD_HOURS = 16.0
+# Same-day statements stack this many outlook points apart, centred on the line, so each marker
+# can be hovered at any zoom (spread over the hours of their day, three 22 Oct markers still
+# overlapped on a three-month axis and hovered as one). 7 points is a full-size marker's height.
+SAME_DAY_STEP_POINTS = 7.0
 # Event labels sit above the line, except near the top of the scale where they go below it.
 EVENT_LABEL_FLIP = 80.0
 # Event days closer than this share one annotation ("cancelled" said on two days running).
@@ -77,15 +83,21 @@ EXPORT_WIDTH = 1400
 EXPORT_HEIGHT = 700
 EXPORT_SCALE = 2
 SCREEN_HEIGHT = 560
-# Fixed margins in px (the top one is computed): room for two legend rows and the band names.
-CHART_MARGIN = {"l": 60, "r": 95, "b": 100, "autoexpand": False}
+# Fixed margins in px (the top one is computed): room for the axis ticks and two legend rows. The
+# band names sit inside the plot's right edge, so a phone's 390 px leave the plot most of its width.
+CHART_MARGIN = {"l": 56, "r": 14, "b": 110, "autoexpand": False}
+# The title and the weight notes wrap at these many characters: a line at a phone's width (390 px;
+# measured in Chromium: about 32 bold title characters, 56 of the subtitle's fit).
+TITLE_WRAP = 30
+NOTE_WRAP = 56
+# Legend entries take half the plot's width each: two rows of two, which fit a phone too.
+LEGEND_ENTRY_SHARE = 0.5
 # The top margin stacks, in px: the title, each subtitle line, and on screen the range selector.
 TITLE_TOP_PX = 14
 TITLE_BLOCK_PX = 48
 SUBTITLE_LINE_PX = 19
-SELECTOR_BLOCK_PX = 38
-PLOT_GAP_PX = 20  # between the last subtitle line and the plot, where there is no range selector
-SELECTOR_GAP_PX = 8  # between the range selector and the plot below it
+PLOT_GAP_PX = 20  # between the last subtitle line and the plot
+TITLE_LINE_PX = 24  # each further line of a wrapped title
 LEGEND_GAP_PX = 48  # below the plot: clear of the two-line date ticks
 # Families that moved the outlook by less than this many points are left out of the driver view.
 DRIVER_MIN_POINTS = 0.05
@@ -120,7 +132,10 @@ def statement_hover(statement: Mapping[str, object], signals: str) -> str:
 
 
 def _hover(head: str, score: float, event: str, signals: str) -> str:
-    event = f" \u00b7 hard event: {escape(event)}" if event else ""
+    if event:
+        # The explanation line starts by naming the event too: said once, after the score.
+        signals = signals.removeprefix(f"hard event: {event}. ")
+        event = f" \u00b7 hard event: {escape(event)}"
     return f"{head}<b>score {score:+.2f}</b>{event}<br><i>{wrapped(signals)}</i>"
 
 
@@ -141,8 +156,9 @@ def _hover_head(date: object, speaker: object, role: object, side: object, text:
 
 
 def marker_positions(view: OutlookView) -> pd.DataFrame:
-    """One row per statement of the outlook (indexed by its row): its day, where its marker sits on
-    the outlook line (same-day statements spread over the day), its size and its direction.
+    """One row per statement of the outlook (indexed by its row): its day, where its marker sits
+    (at noon of its day on the outlook line; same-day statements stacked around it), its size and
+    its direction.
 
     Statements the outlook leaves out for their implausible date (MatchedStatements.plausible)
     have no marker: the page lists them for editing instead.
@@ -154,14 +170,18 @@ def marker_positions(view: OutlookView) -> pd.DataFrame:
     outlook_by_day = view.series.set_index("date")["outlook"]
     order_in_day = days.groupby(days).cumcount()
     per_day = days.map(days.value_counts())
-    offset_hours = (order_in_day + 0.5) / per_day * SAME_DAY_SPREAD_HOURS
+    offset = (order_in_day - (per_day - 1) / 2) * SAME_DAY_STEP_POINTS
+    line = days.map(outlook_by_day).astype(float)
+    # Kept inside the plot: near 0 or 100 the stack moves in from the edge rather than being cut.
+    span = (per_day - 1) / 2 * SAME_DAY_STEP_POINTS
+    centre = line.clip(lower=span + 2, upper=100 - span - 2)
     scores = statements["score"].astype(float)
     return pd.DataFrame(
         {
             "row": statements.index,
             "day": days,
-            "x": days + pd.to_timedelta(offset_hours, unit="h"),
-            "y": days.map(outlook_by_day).astype(float),
+            "x": days + pd.Timedelta(hours=12),
+            "y": (centre + offset).where(per_day > 1, line),
             "size": MARKER_MIN_PX + MARKER_SCORE_PX * scores.abs(),
             "direction": scores.map(direction_of),
         },
@@ -256,12 +276,12 @@ def band_labels(rules: Rules) -> list[dict]:
         {
             "x": 1.0,
             "xref": "paper",
-            "xanchor": "left",
-            "xshift": 6,
+            "xanchor": "right",
+            "xshift": -4,
             "y": (band.min + upper) / 2,
             "text": escape(band.name),
             "showarrow": False,
-            "font": {"size": 12, "color": "#555"},
+            "font": {"size": 11, "color": "#666"},
         }
         for band, upper in zip(bands, uppers, strict=True)
     ]
@@ -331,59 +351,100 @@ def _event_label(index: int, mark: EventMark) -> dict:
     }
 
 
-def subtitle(view: OutlookView, rules: Rules) -> str:
-    """The lines under the title: the date range, and a note of non-default weights on its own line."""
-    shown = window_range(view.series, Window.ALL)
-    dates = shown.label() if shown else "no statements"
-    if not view.changed:
-        return escape(f"{dates} \u00b7 default weights")
-    return f"{escape(dates)}<br>{escape(describe_changes(view.changed, rules))}"
+def chart_title(view: OutlookView, summit_title: str | None, window: Window = Window.ALL) -> str:
+    """'Trump-Putin summit: outlook, 15 Aug \u2013 17 Nov 2025': the summit and the range shown."""
+    shown = window_range(view.series, window)
+    dates = compact_range(shown.start, shown.end) if shown else "no statements"
+    return f"{summit_title or UNNAMED_SUMMIT}: outlook, {dates}"
 
 
-def placement(subtitle_text: str, height: int, *, with_selector: bool = True) -> dict:
-    """Layout settings that place title, range selector and legend in pixels for a figure this tall.
+def compact_range(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """'15 Aug \u2013 17 Nov 2025'; a year on both sides only when they differ."""
+    if start.year == end.year:
+        return f"{start.day} {start:%b} \u2013 {format_day(end)}"
+    return f"{format_day(start)} \u2013 {format_day(end)}"
 
-    Margins are fixed (no auto-expansion), so the plot's height is known: the range selector sits
-    just above the plot's left corner, below the subtitle however many lines it has, and clear of
-    Plotly's toolbar at the top right. Static exports leave the selector out and close the gap.
+
+def source_line(view: OutlookView, rules: Rules, window: Window = Window.ALL) -> str:
+    """Where the chart comes from: '16 statements \u00b7 rules v1 (3f2a9c1) \u00b7 default weights'."""
+    shown = window_range(view.series, window)
+    statements = view.scored.statements
+    if shown is not None:
+        days = pd.to_datetime(statements["date"]).dt.normalize()
+        count = int(((days >= shown.start) & (days <= shown.end)).sum())
+    else:
+        count = 0
+    weights = "your weights" if view.changed else "default weights"
+    plural = "" if count == 1 else "s"
+    return f"{count} statement{plural} \u00b7 {rules_label(rules)} \u00b7 {weights}"
+
+
+def subtitle(view: OutlookView, rules: Rules, window: Window = Window.ALL) -> str:
+    """The lines under the title: the source line, and every non-default weight, wrapped."""
+    lines = textwrap.wrap(source_line(view, rules, window), width=NOTE_WRAP)
+    if view.changed:
+        lines += textwrap.wrap(describe_changes(view.changed, rules), width=NOTE_WRAP)
+    return "<br>".join(escape(line) for line in lines)
+
+
+def title_lines(title: str) -> str:
+    """The chart's title, escaped and wrapped at TITLE_WRAP characters, in bold."""
+    return "<br>".join(f"<b>{escape(line)}</b>" for line in textwrap.wrap(title, width=TITLE_WRAP))
+
+
+def placement(subtitle_text: str, height: int, title_text: str = "") -> dict:
+    """Layout settings that place title and legend in pixels for a figure this tall.
+
+    Margins are fixed (no auto-expansion), so the plot's height is known whatever the number of
+    subtitle lines, and the legend sits just below the plot's date ticks.
     """
     lines = subtitle_text.count("<br>") + 1
-    top = TITLE_BLOCK_PX + lines * SUBTITLE_LINE_PX + (SELECTOR_BLOCK_PX if with_selector else PLOT_GAP_PX)
+    title_rows = title_text.count("<br>") + 1
+    top = TITLE_BLOCK_PX + (title_rows - 1) * TITLE_LINE_PX + lines * SUBTITLE_LINE_PX + PLOT_GAP_PX
     plot_px = height - top - CHART_MARGIN["b"]
     return {
         "height": height,
         "margin": {**CHART_MARGIN, "t": top},
         "title": {"y": 1 - TITLE_TOP_PX / height, "yref": "container", "yanchor": "top"},
         "legend": {"y": -LEGEND_GAP_PX / plot_px},
-        "xaxis": {"rangeselector": {"y": 1 + SELECTOR_GAP_PX / plot_px}},
     }
 
 
-def fit_to_height(figure: go.Figure, height: int, *, with_selector: bool = True) -> go.Figure:
-    """Re-place title, range selector and legend of a built figure for a new height (see `placement`)."""
+def fit_to_height(figure: go.Figure, height: int) -> go.Figure:
+    """Re-place title and legend of a built figure for a new height (see `placement`)."""
+    layout_title = figure.layout.title
     figure.update_layout(
-        placement(str(figure.layout.title.subtitle.text or ""), height, with_selector=with_selector)
+        placement(str(layout_title.subtitle.text or ""), height, str(layout_title.text or ""))
     )
     return figure
 
 
-def x_range(series: pd.DataFrame) -> list[pd.Timestamp] | None:
-    """The whole series, padded so the first and last markers are not cut in half."""
-    shown = window_range(series, Window.ALL)
+def x_range(series: pd.DataFrame, window: Window = Window.ALL) -> list[pd.Timestamp] | None:
+    """The window's days, padded so the first and last markers are not cut in half."""
+    shown = window_range(series, window)
     if shown is None:
         return None
-    return [shown.start - pd.Timedelta(days=2), shown.end + pd.Timedelta(days=2)]
+    return [shown.start - pd.Timedelta(days=1), shown.end + pd.Timedelta(days=2)]
 
 
-def outlook_figure(view: OutlookView, rules: Rules, signals: list[str]) -> go.Figure:
+def outlook_figure(
+    view: OutlookView,
+    rules: Rules,
+    signals: list[str],
+    *,
+    summit_title: str | None = None,
+    window: Window = Window.ALL,
+) -> go.Figure:
     """The main chart: outlook over time on the status bands, a marker per statement, hard events.
 
-    `signals` holds one explanation line per statement (shown in its hover). The figure is
-    described as one dict and validated once: adding its parts one by one through Plotly's
-    objects took ten times as long on 10,000 statements, on every slider move.
+    `signals` holds one explanation line per statement (shown in its hover). The title names the
+    summit and the days shown (`window`, which is also the chart's range, so an export shows what
+    the screen shows). The figure is described as one dict and validated once: adding its parts
+    one by one through Plotly's objects took ten times as long on 10,000 statements, on every
+    slider move.
     """
     traces = [*_default_line(view), _outlook_line(view), *_statement_traces(view, signals)]
-    return go.Figure(data=traces, layout=_outlook_layout(view, rules))
+    return go.Figure(data=traces, layout=_outlook_layout(view, rules, summit_title, window))
 
 
 def _default_line(view: OutlookView) -> list[dict]:
@@ -472,23 +533,33 @@ def _quiet_day_trace(days: pd.DataFrame) -> dict:
     }
 
 
-def _outlook_layout(view: OutlookView, rules: Rules) -> dict:
-    title_lines = subtitle(view, rules)
-    fitted = placement(title_lines, SCREEN_HEIGHT)
+def _outlook_layout(view: OutlookView, rules: Rules, summit_title: str | None, window: Window) -> dict:
+    below_title = subtitle(view, rules, window)
+    title = title_lines(chart_title(view, summit_title, window))
+    # Taller by each line beyond the usual three, so many weight notes never squeeze the plot.
+    extra = max(0, below_title.count("<br>") + title.count("<br>") - 2)
+    fitted = placement(below_title, SCREEN_HEIGHT + extra * SUBTITLE_LINE_PX, title)
     return {
         **fitted,
         "template": "plotly_white",
         "font": {"family": FONT, "size": 13, "color": "#222"},
         "title": {
             **fitted["title"],
-            "text": f"<b>{TITLE}</b>",
-            "subtitle": {"text": title_lines, "font": {"size": 13, "color": "#555"}},
+            "text": title,
+            "subtitle": {"text": below_title, "font": {"size": 13, "color": "#555"}},
             "x": 0.01,
             "xanchor": "left",
         },
         "hovermode": "closest",
         "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"family": FONT, "size": 12}},
-        "legend": {**fitted["legend"], "orientation": "h", "x": 0, "yanchor": "top"},
+        "legend": {
+            **fitted["legend"],
+            "orientation": "h",
+            "x": 0,
+            "yanchor": "top",
+            "entrywidth": LEGEND_ENTRY_SHARE,
+            "entrywidthmode": "fraction",
+        },
         "shapes": band_shapes(rules),
         "annotations": [*band_labels(rules), *event_labels(view.series)],
         "yaxis": {
@@ -497,31 +568,20 @@ def _outlook_layout(view: OutlookView, rules: Rules) -> dict:
             "fixedrange": True,
             "gridcolor": "#e6e6e6",
         },
-        "xaxis": {
-            "range": x_range(view.series),
-            "showgrid": False,
-            "rangeselector": {
-                **fitted["xaxis"]["rangeselector"],
-                "buttons": [
-                    {"count": 7, "label": "1W", "step": "day", "stepmode": "backward"},
-                    {"count": 1, "label": "1M", "step": "month", "stepmode": "backward"},
-                    {"count": 3, "label": "3M", "step": "month", "stepmode": "backward"},
-                    {"label": "All", "step": "all"},
-                ],
-                "x": 0.0,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "bgcolor": "#f0f2f6",
-                "activecolor": "#c9d3e6",
-            },
-        },
+        # The range is the page's window control (1W, 1M, 3M, All), not a zoom of the browser's
+        # own: so the title, the source line and every export show the days on screen.
+        "xaxis": {"range": x_range(view.series, window), "showgrid": False, "fixedrange": True},
+        "dragmode": "select",
     }
 
 
 def for_export(figure: go.Figure) -> go.Figure:
     """A copy for a static image: fixed size, no interactive-only controls."""
-    exported = fit_to_height(go.Figure(figure), EXPORT_HEIGHT, with_selector=False)
-    exported.update_xaxes(rangeselector={"visible": False})
+    exported = go.Figure(figure)
+    # The wide image has room for the title on one line; taller by what the screen's figure grew.
+    exported.update_layout(title_text=str(exported.layout.title.text or "").replace("</b><br><b>", " "))
+    grown = max(0, int(exported.layout.height or SCREEN_HEIGHT) - SCREEN_HEIGHT)
+    exported = fit_to_height(exported, EXPORT_HEIGHT + grown)
     exported.update_layout(width=EXPORT_WIDTH, dragmode=False)
     return exported
 
@@ -542,10 +602,14 @@ def toolbar_config(filename: str) -> dict:
 
 
 def driver_figure(drivers: DriverChanges) -> go.Figure:
-    """Diverging bars: how many outlook points each signal family added or took over the window."""
+    """Diverging bars: how many outlook points each signal family added or took over the window.
+
+    Each bar's label sits above it, across the whole width, rather than beside it: at a phone's
+    width the labels left the bars no room and were cut off.
+    """
     moved = drivers.changes[drivers.changes["change"].abs() >= DRIVER_MIN_POINTS]
     net = drivers.end_outlook - drivers.start_outlook
-    labels = [escape(label) for label in moved["label"]] + ["<b>Net change</b>"]
+    labels = [escape(label) for label in moved["reading"]] + ["<b>Net change</b>"]
     values = [*moved["change"], net]
     colours = [DIRECTION_COLOURS[direction_of(value)] for value in moved["change"]] + [LINE_COLOUR]
     bars = {
@@ -553,6 +617,7 @@ def driver_figure(drivers: DriverChanges) -> go.Figure:
         "orientation": "h",
         "y": labels,
         "x": values,
+        "width": 0.45,
         "marker": {"color": colours},
         "text": [f"{value:+.1f}" for value in values],
         "textposition": "outside",
@@ -561,13 +626,27 @@ def driver_figure(drivers: DriverChanges) -> go.Figure:
     }
     # Room beyond the longest bar for its "+12.3" label, on both sides so zero stays centred.
     reach = max([abs(value) for value in values] + [1.0]) * 1.45
+    captions = [
+        {
+            "x": 0,
+            "xref": "paper",
+            "y": label,
+            "yref": "y",
+            "yshift": 15,
+            "xanchor": "left",
+            "showarrow": False,
+            "text": label,
+            "font": {"size": 12, "color": "#222"},
+        }
+        for label in labels
+    ]
     layout = {
         "template": "plotly_white",
         "font": {"family": FONT, "size": 13, "color": "#222"},
-        "height": 90 + 30 * len(labels),
-        "margin": {"l": 10, "r": 30, "t": 10, "b": 45},
+        "height": 70 + 48 * len(labels),
+        "margin": {"l": 10, "r": 10, "t": 24, "b": 45},
         "showlegend": False,
-        "bargap": 0.35,
+        "annotations": captions,
         "xaxis": {
             "title": {"text": "Change in outlook points"},
             "range": [-reach, reach],
@@ -575,6 +654,69 @@ def driver_figure(drivers: DriverChanges) -> go.Figure:
             "zeroline": True,
             "zerolinecolor": "#888",
         },
-        "yaxis": {"autorange": "reversed", "fixedrange": True, "ticksuffix": "  "},
+        "yaxis": {"autorange": "reversed", "fixedrange": True, "showticklabels": False},
     }
     return go.Figure(data=[bars], layout=layout)
+
+
+# Line colours of the comparison chart, one per summit (Plotly's qualitative "Safe" palette:
+# readable for colour-blind viewers).
+COMPARE_COLOURS = (
+    "#1f3b73",
+    "#CC6677",
+    "#117733",
+    "#DDCC77",
+    "#88CCEE",
+    "#AA4499",
+    "#44AA99",
+    "#999933",
+    "#882255",
+    "#661100",
+)
+
+
+def comparison_figure(
+    lines: Sequence[tuple[Summit, pd.DataFrame]], rules: Rules, *, days_before: bool = False
+) -> go.Figure:
+    """Several summits' outlooks on one chart: on calendar time, or as days before each one's
+    resolution (day 0: held, cancelled or the deadline; an open summit: its latest day)."""
+    traces = []
+    for index, (summit, series) in enumerate(lines):
+        if series.empty:
+            continue
+        dates = pd.to_datetime(series["date"])
+        if days_before:
+            end = pd.Timestamp(summit.resolved_on) if summit.resolved_on else dates.max()
+            x = (dates - end).dt.days
+            template = "day %{x}: <b>%{y:.1f}</b>"
+        else:
+            x = dates
+            template = "%{x|%d %b %Y}: <b>%{y:.1f}</b>"
+        name = f"{summit.title} ({summit.resolution_text()})"
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": x,
+                "y": series["outlook"],
+                "name": escape(name),
+                "line": {"color": COMPARE_COLOURS[index % len(COMPARE_COLOURS)], "width": 2.5},
+                "hovertemplate": f"{escape(summit.title)}<br>{template}<extra></extra>",
+            }
+        )
+    xaxis: dict = {"showgrid": False}
+    if days_before:
+        xaxis["title"] = {"text": "Days before resolution (0 = held, cancelled or deadline)"}
+    layout = {
+        "template": "plotly_white",
+        "font": {"family": FONT, "size": 13, "color": "#222"},
+        "height": SCREEN_HEIGHT,
+        "margin": {"l": 48, "r": 14, "t": 30, "b": 60},
+        "shapes": band_shapes(rules),
+        "annotations": band_labels(rules),
+        "legend": {"orientation": "h", "x": 0, "y": -0.18, "yanchor": "top"},
+        "hovermode": "closest",
+        "yaxis": {"title": {"text": "Outlook (0\u2013100)"}, "range": [0, 100], "fixedrange": True},
+        "xaxis": xaxis,
+    }
+    return go.Figure(data=traces, layout=layout)

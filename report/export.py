@@ -8,7 +8,9 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
+import html
 import os
+import re
 import threading
 import time
 from collections.abc import Mapping
@@ -266,21 +268,35 @@ def render_image(figure: go.Figure, image_format: ImageFormat, exporter: ChartEx
 # --- HTML ---------------------------------------------------------------------------------------
 
 
-def chart_html(figure: go.Figure, *, config: Mapping[str, object] | None = None) -> str:
-    """A standalone page of the interactive chart that works offline: plotly.js is embedded."""
-    return figure.to_html(include_plotlyjs=True, full_html=True, config=dict(config or {}))
+def chart_html(
+    figure: go.Figure, *, config: Mapping[str, object] | None = None, title: str | None = None
+) -> str:
+    """A standalone page of the interactive chart that works offline: plotly.js is embedded.
+
+    The page is titled (the browser's tab, a bookmark) with `title`, by default the chart's own.
+    """
+    page = figure.to_html(include_plotlyjs=True, full_html=True, config=dict(config or {}))
+    if title is None:
+        lines = str(figure.layout.title.text or "Summit outlook").replace("<br>", " ")
+        title = re.sub(r"<[^>]+>", "", lines)
+        title = html.unescape(title)
+    return page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)
 
 
 # --- names --------------------------------------------------------------------------------------
 
 
-def export_stem(what: str, end: pd.Timestamp | None, *, custom: bool = False) -> str:
-    """A file name without extension that says what it is: summit-outlook-chart-2025-11-17-custom-weights."""
+def export_stem(what: str, end: pd.Timestamp | None, *, custom: bool = False, summit: str = "") -> str:
+    """A file name without extension that says what it is:
+    summit-outlook-trump-putin-2025-chart-2025-11-17-custom-weights."""
     day = f"-{end:%Y-%m-%d}" if end is not None else ""
     weights = "-custom-weights" if custom else ""
-    return f"summit-outlook-{what}{day}{weights}"
+    whose = f"{summit}-" if summit else ""
+    return f"summit-outlook-{whose}{what}{day}{weights}"
 
 
-def export_name(what: str, end: pd.Timestamp | None, extension: str, *, custom: bool = False) -> str:
-    """The stem with its extension: summit-outlook-chart-2025-11-17.png."""
-    return f"{export_stem(what, end, custom=custom)}.{extension}"
+def export_name(
+    what: str, end: pd.Timestamp | None, extension: str, *, custom: bool = False, summit: str = ""
+) -> str:
+    """The stem with its extension: summit-outlook-trump-putin-2025-chart-2025-11-17.png."""
+    return f"{export_stem(what, end, custom=custom, summit=summit)}.{extension}"

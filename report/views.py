@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from summit_outlook.model.explain import signal_stems
@@ -19,9 +21,11 @@ from summit_outlook.model.outlook import (
     headline,
     outlook_series,
     score_statements,
+    select_statements,
 )
 from summit_outlook.model.rules import Rules
 from summit_outlook.model.scoring import Weights
+from summit_outlook.model.summits import Summit
 
 T = TypeVar("T")
 
@@ -97,6 +101,67 @@ def outlook_view(matched: MatchedStatements, rules: Rules, weights: Weights) -> 
     )
 
 
+def summit_matched(matched: MatchedStatements, summit_id: str) -> MatchedStatements:
+    """One summit's statements out of all matched ones (kept per matched statements and summit)."""
+
+    def build() -> MatchedStatements:
+        summits = matched.statements.get("summit")
+        rows = [] if summits is None else np.flatnonzero(summits.to_numpy(dtype=object) == summit_id)
+        return select_statements(matched, rows)
+
+    return derived_once(matched, f"summit {summit_id}", build)
+
+
+def shown_change(current: Headline, days: int) -> tuple[float, float] | None:
+    """(the outlook `days` earlier, the change since), as the page shows them: both from the
+    rounded numbers, so 33.8 against 23.1 reads +10.7, never +10.6."""
+    change = current.change.get(days)
+    if change is None:
+        return None
+    now, earlier = round(current.outlook, 1), round(current.outlook - change, 1)
+    return earlier, round(now - earlier, 1)
+
+
+@dataclass(frozen=True)
+class SummitCard:
+    """One summit on the overview: its current outlook, how it moved, and a line of its history."""
+
+    summit: Summit
+    statements: int
+    last_statement: pd.Timestamp | None
+    headline: Headline | None
+    history: list[float]  # the outlook, at most HISTORY_POINTS values evenly over its days
+
+
+# The overview's line of a summit's history: enough points for its shape, few enough to be small.
+HISTORY_POINTS = 60
+
+
+def overview_cards(
+    matched: MatchedStatements, summits: Sequence[Summit], rules: Rules, weights: Weights
+) -> list[SummitCard]:
+    """Every summit's card, the most recently active first (by its latest statement)."""
+    cards = []
+    for summit in summits:
+        own = summit_matched(matched, summit.id)
+        series = outlook_series(score_statements(own, rules, weights), rules, weights)
+        dates = pd.to_datetime(own.statements["date"])
+        outlook = series["outlook"].to_numpy(dtype=float)
+        if len(outlook) > HISTORY_POINTS:
+            outlook = outlook[np.linspace(0, len(outlook) - 1, HISTORY_POINTS).round().astype(int)]
+        cards.append(
+            SummitCard(
+                summit=summit,
+                statements=len(own.statements),
+                last_statement=dates.max() if len(dates) else None,
+                headline=headline(series),
+                history=[round(float(value), 1) for value in outlook],
+            )
+        )
+    never = pd.Timestamp.min
+    return sorted(cards, key=lambda card: (card.last_statement or never, card.summit.title), reverse=True)
+
+
 @dataclass(frozen=True)
 class DateRange:
     """A closed range of days."""
@@ -160,6 +225,11 @@ def driver_changes(series: pd.DataFrame, rules: Rules, window: Window) -> Driver
             "change": change.to_numpy(),
         }
     )
+    directions = {family.id: family.direction for family in rules.families}
+    changes["reading"] = [
+        driver_label(label, directions[family], value)
+        for family, label, value in zip(changes["family"], changes["label"], changes["change"], strict=True)
+    ]
     changes = changes.reindex(changes["change"].abs().sort_values(ascending=False).index)
     return DriverChanges(
         start=start,
@@ -168,6 +238,25 @@ def driver_changes(series: pd.DataFrame, rules: Rules, window: Window) -> Driver
         end_outlook=neutral + float(end_row[columns].astype(float).sum()),
         changes=changes.reset_index(drop=True),
     )
+
+
+def driver_label(label: str, direction: int, change: float) -> str:
+    """What a family's bar means, in words that read right with its sign.
+
+    A lowering family (cancellation) whose share rose by 3.9 points did not raise the outlook by
+    being said: its pull down weakened (older cancellations fading or superseded). So: "less
+    downward pull", not "Cancellation +3.9".
+    """
+    if direction < 0:
+        return f"{label}: {'more' if change < 0 else 'less'} downward pull"
+    return f"{label}: {'more' if change > 0 else 'less'} upward pull"
+
+
+def rules_label(rules: Rules) -> str:
+    """Which rules scored the statements: 'rules v1 (3f2a9c1)', the file's version and a digest of
+    its content, so two charts made with different rules never look alike."""
+    digest = hashlib.sha256(rules.model_dump_json().encode("utf-8")).hexdigest()[:7]
+    return f"rules v{rules.version} ({digest})"
 
 
 def direction_of(score: float) -> Direction:
@@ -302,8 +391,16 @@ def statement_table(
     )
 
 
-def scored_statements_export(scored: ScoredStatements, signals: Sequence[str]) -> pd.DataFrame:
-    """The scored statements as written to CSV: every input column, the score and its explanation."""
+def weights_note(changed: Mapping[str, float], rules: Rules) -> str:
+    """Which weights produced an export: 'default weights', or each non-default one."""
+    return describe_changes(changed, rules)
+
+
+def scored_statements_export(
+    scored: ScoredStatements, signals: Sequence[str], *, summit: str = "", weights: str = "default weights"
+) -> pd.DataFrame:
+    """The scored statements as written to CSV: every input column, the score and its explanation,
+    and the summit and weights that produced them (so the file says so on its own)."""
     statements = scored.statements
     frame = statements[["date", "speaker", "role", "side", "text"]].copy()
     frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
@@ -312,15 +409,22 @@ def scored_statements_export(scored: ScoredStatements, signals: Sequence[str]) -
     frame["signals"] = list(signals)
     for column in ("kind", "source", "note"):
         frame[column] = statements[column]
+    frame["summit"] = summit
+    frame["weights"] = weights
     return frame
 
 
-def series_export(series: pd.DataFrame) -> pd.DataFrame:
-    """The daily outlook series as written to CSV: dates as text, numbers rounded."""
+def series_export(
+    series: pd.DataFrame, *, summit: str = "", weights: str = "default weights"
+) -> pd.DataFrame:
+    """The daily outlook series as written to CSV: dates as text, numbers rounded, and the summit
+    and weights that produced it."""
     frame = series.copy()
     frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
     numeric = [column for column in frame.columns if column == "outlook" or column.startswith(DRIVER_PREFIX)]
     frame[numeric] = frame[numeric].astype(float).round(3)
+    frame["summit"] = summit
+    frame["weights"] = weights
     return frame
 
 
@@ -378,8 +482,8 @@ def _days_label(days: Sequence[pd.Timestamp]) -> str:
     return f"{len(days)} days, {format_day(days[0])} \u2013 {format_day(days[-1])}"
 
 
-def describe_changes(changed: Mapping[str, float], rules: Rules, *, limit: int = 4) -> str:
-    """A short note of the non-default weights: "Cancellation / postponement 2.5 (default 1.6); ..."."""
+def describe_changes(changed: Mapping[str, float], rules: Rules) -> str:
+    """A note of every non-default weight: "Cancellation / postponement 2.5 (default 1.6); ..."."""
     if not changed:
         return "default weights"
     defaults = Weights.defaults(rules)
@@ -392,6 +496,4 @@ def describe_changes(changed: Mapping[str, float], rules: Rules, *, limit: int =
             parts.append(f"{key.replace('_', ' ')} weight {value:g} (default {defaults.roles[key]:g})")
         else:
             parts.append(f"half-life {value:g} days (default {defaults.half_life_days:g})")
-    shown = "; ".join(parts[:limit])
-    more = f"; and {len(parts) - limit} more" if len(parts) > limit else ""
-    return f"non-default weights: {shown}{more}"
+    return f"non-default weights: {'; '.join(parts)}"

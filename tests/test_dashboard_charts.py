@@ -19,12 +19,14 @@ from summit_outlook.report.charts import (
     MARKER_SCORE_PX,
     MAX_EVENT_LABELS,
     QUIET_DAY_NAME,
+    SAME_DAY_STEP_POINTS,
     EventMark,
     driver_figure,
     escape,
     event_marks,
     for_export,
     labelled_marks,
+    marker_positions,
     outlook_figure,
     statement_hover,
     toolbar_config,
@@ -177,19 +179,64 @@ def test_hard_events_are_annotated_once_per_run_of_days(matched) -> None:
     assert {"<b>Held</b>", "<b>Cancelled</b>"} <= texts
 
 
-def test_range_selector_offers_week_month_quarter_all(matched) -> None:
-    _, figure = figure_for(matched, Weights.defaults(RULES))
-    assert [button.label for button in figure.layout.xaxis.rangeselector.buttons] == ["1W", "1M", "3M", "All"]
+@pytest.mark.parametrize(
+    ("window", "start"), [(Window.ALL, "2025-08-15"), (Window.MONTH, "2025-10-18"), (Window.WEEK, "2025-11-10")]
+)
+def test_the_window_is_the_charts_range_and_its_title(matched, window, start) -> None:
+    view = outlook_view(matched, RULES, Weights.defaults(RULES))
+    figure = outlook_figure(view, RULES, explanations(view.scored, RULES), summit_title="Trump-Putin summit", window=window)
+    first, last = (pd.Timestamp(value) for value in figure.layout.xaxis.range)
+    assert first == pd.Timestamp(start) - pd.Timedelta(days=1) and last == pd.Timestamp("2025-11-19")
+    assert figure.layout.xaxis.fixedrange is True  # no zoom of the browser's own: the window is the zoom
+    title = figure.layout.title.text.replace("</b><br><b>", " ")
+    day = pd.Timestamp(start)
+    assert title == f"<b>Trump-Putin summit: outlook, {day.day} {day:%b} \u2013 17 Nov 2025</b>"
+    shown = view.scored.statements[pd.to_datetime(view.scored.statements["date"]) >= day]
+    assert figure.layout.title.subtitle.text.startswith(f"{len(shown)} statements \u00b7 rules v1 (")
 
 
-def test_export_copy_has_a_fixed_size_and_no_range_selector(matched) -> None:
-    _, figure = figure_for(matched, Weights.defaults(RULES))
+def test_export_copy_has_a_fixed_size_and_the_title_on_one_line(matched) -> None:
+    view = outlook_view(matched, RULES, Weights.defaults(RULES))
+    figure = outlook_figure(view, RULES, explanations(view.scored, RULES), summit_title="Trump-Putin summit")
     exported = for_export(figure)
     assert (exported.layout.width, exported.layout.height) == (EXPORT_WIDTH, EXPORT_HEIGHT)
-    assert exported.layout.xaxis.rangeselector.visible is False
-    assert exported.layout.title.text == figure.layout.title.text
-    assert "15 Aug 2025 \u2013 17 Nov 2025" in exported.layout.title.subtitle.text
+    assert exported.layout.title.text == "<b>Trump-Putin summit: outlook, 15 Aug \u2013 17 Nov 2025</b>"
+    assert "16 statements" in exported.layout.title.subtitle.text
     assert figure.layout.width is None  # the on-screen figure is left as it was
+
+
+def test_every_non_default_weight_is_in_the_subtitle(matched) -> None:
+    defaults = Weights.defaults(RULES)
+    weights = defaults.model_copy(
+        update={"families": {family: value + 0.1 for family, value in defaults.families.items()}, "half_life_days": 9.0}
+    )
+    view, figure = figure_for(matched, weights)
+    note = figure.layout.title.subtitle.text.replace("<br>", " ")
+    assert "more" not in note
+    for family in RULES.families:
+        assert escape(family.label) in note
+    assert "half-life 9 days" in note
+    exported = for_export(figure)
+    assert exported.layout.height > EXPORT_HEIGHT  # taller, so the many lines leave the plot its room
+
+
+def test_same_day_statements_stack_apart_so_each_can_be_hovered(matched) -> None:
+    view = outlook_view(matched, RULES, Weights.defaults(RULES))
+    positions = marker_positions(view)
+    same_day = positions[positions["day"] == pd.Timestamp("2025-10-22")]
+    assert len(same_day) >= 2
+    heights = sorted(same_day["y"])
+    assert min(b - a for a, b in zip(heights, heights[1:])) >= SAME_DAY_STEP_POINTS - 1e-9
+    alone = positions.groupby("day").filter(lambda group: len(group) == 1)
+    line = view.series.set_index("date")["outlook"]
+    assert list(alone["y"]) == pytest.approx(list(alone["day"].map(line)))
+
+
+def test_a_hard_event_is_named_once_in_its_hover(matched) -> None:
+    view, figure = figure_for(matched, Weights.defaults(RULES))
+    hovers = [text for trace in figure.data if trace.mode == "markers" for text in trace.hovertext]
+    events = [text for text in hovers if "hard event" in text]
+    assert events and all(text.count("hard event") == 1 for text in events)
 
 
 def test_toolbar_download_is_named_and_high_resolution() -> None:
@@ -210,7 +257,7 @@ def test_driver_figure_has_a_bar_per_moving_family_and_the_net_change(matched) -
     figure = driver_figure(drivers)
     (bars,) = figure.data
     moved = drivers.changes[drivers.changes["change"].abs() >= 0.05]
-    assert list(bars.y) == [*moved["label"], "<b>Net change</b>"]
+    assert list(bars.y) == [*moved["reading"], "<b>Net change</b>"]
     assert bars.x[-1] == pytest.approx(drivers.end_outlook - drivers.start_outlook)
 
 

@@ -38,7 +38,7 @@ RULES = default_rules()
 def figure() -> go.Figure:
     matched = match_statements(to_frame(read_statements_csv(bundled_statements_path())), RULES)
     view = outlook_view(matched, RULES, Weights.defaults(RULES))
-    return outlook_figure(view, RULES, explanations(view.scored, RULES))
+    return outlook_figure(view, RULES, explanations(view.scored, RULES), summit_title="Trump-Putin summit")
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +81,16 @@ def test_export_name(what, end, extension, custom, expected) -> None:
     assert export_name(what, end, extension, custom=custom) == expected
 
 
+def test_export_names_name_their_summit() -> None:
+    name = export_name("chart", pd.Timestamp("2025-11-17"), "png", summit="trump-putin-2025")
+    assert name == "summit-outlook-trump-putin-2025-chart-2025-11-17.png"
+
+
+def test_the_html_page_has_the_charts_title(figure) -> None:
+    page = chart_html(figure)
+    assert "<title>Trump-Putin summit: outlook, 15 Aug \u2013 17 Nov 2025</title>" in page
+
+
 # --- finding Chromium ----------------------------------------------------------------------------
 
 
@@ -116,7 +126,8 @@ def test_svg_export_is_an_svg_with_the_title_and_date_range(exporter, figure) ->
     svg = render_image(figure, ImageFormat.SVG, exporter).decode("utf-8")
     assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg
     assert f'width="{EXPORT_WIDTH}"' in svg
-    assert "Summit outlook over time" in svg and "15 Aug 2025" in svg and "default weights" in svg
+    assert "Trump-Putin summit: outlook, 15 Aug \u2013 17 Nov 2025" in svg
+    assert "16 statements" in svg and "default weights" in svg
 
 
 def test_exports_are_quick_once_started(exporter, figure) -> None:

@@ -6,24 +6,26 @@ import pandas as pd
 import pytest
 
 from summit_outlook.model.explain import describe_signal, records_by_statement
-from summit_outlook.model.outlook import match_statements
+from summit_outlook.model.outlook import Headline, match_statements
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
 from summit_outlook.report.views import (
+    Direction,
     MARK_CLOSE,
     MARK_OPEN,
-    Direction,
     Window,
     describe_changes,
     direction_of,
     driver_changes,
+    driver_label,
     explanations,
     mark_spans,
     outlook_view,
     scored_statements_export,
     selected_statements,
     series_export,
+    shown_change,
     statement_table,
     window_range,
 )
@@ -229,6 +231,33 @@ def test_describe_changes(changed, expected) -> None:
     assert describe_changes(changed, RULES) == expected
 
 
-def test_describe_changes_shortens_a_long_list() -> None:
+def test_describe_changes_names_every_weight_however_many() -> None:
     changed = {f"family.{family_id}": 0.1 for family_id in RULES.family_ids}
-    assert describe_changes(changed, RULES).endswith(f"; and {len(changed) - 4} more")
+    described = describe_changes(changed, RULES)
+    assert "more" not in described
+    assert described.count("(default ") == len(changed)
+
+
+@pytest.mark.parametrize(
+    ("outlook", "change", "expected"),
+    [(33.84, 10.66, (23.2, 10.6)), (33.84, 10.74, (23.1, 10.7)), (50.0, 0.0, (50.0, 0.0))],
+)
+def test_the_headline_changes_add_up_with_the_rounded_numbers(outlook, change, expected) -> None:
+    current = Headline(date=pd.Timestamp("2025-11-17"), outlook=outlook, status="Stalled", change={7: change})
+    earlier, shown = shown_change(current, 7)
+    assert (earlier, shown) == expected
+    assert round(round(outlook, 1) - earlier, 1) == shown
+
+
+@pytest.mark.parametrize(
+    ("family", "change", "reading"),
+    [
+        ("cancellation", 3.9, "less downward pull"),
+        ("cancellation", -3.9, "more downward pull"),
+        ("intent", 2.0, "more upward pull"),
+        ("intent", -2.0, "less upward pull"),
+    ],
+)
+def test_driver_labels_read_right_with_their_sign(family, change, reading) -> None:
+    found = RULES.family(family)
+    assert driver_label(found.label, found.direction, change) == f"{found.label}: {reading}"
