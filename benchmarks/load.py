@@ -445,7 +445,8 @@ class Session:
 
     async def open(self) -> None:
         started = time.perf_counter()
-        await self.page.goto(self.url, timeout=OPEN_TIMEOUT_MS)
+        # The page of the bundled summit, where the sessions add their statements.
+        await self.page.goto(f"{self.url}/?summit=trump-putin-2025", timeout=OPEN_TIMEOUT_MS)
         await self.page.wait_for_function(
             RUN_FINISHED_JS,
             arg=0,

@@ -340,7 +340,7 @@ def chart_ui(figure: go.Figure, view: OutlookView, summit_id: str) -> Selection 
     st.caption(
         "Markers are statements: green raises the outlook, red lowers it, size is strength; "
         "statements of one day stack around the line. Click a point to list the statements behind "
-        "it, or drag a box over several; double-click to clear."
+        "it (the toolbar's box select takes several); double-click to clear."
     )
     return selected_statements(event.selection.points, view.scored.statements)
 

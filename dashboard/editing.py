@@ -179,13 +179,15 @@ def statements_filter_ui(statements: pd.DataFrame) -> StatementFilter:
     text, speakers, sides, dates = st.columns([2, 1.4, 1.2, 1.4])
     days = pd.to_datetime(statements["date"])
     first, last = days.min().date(), days.max().date()
+    # Keyed on the statements' own range: a statement added beyond it widens the filter with it,
+    # rather than being hidden by a range picked before it existed.
     chosen_dates = dates.date_input(
         "Dates",
         value=(first, last),
         # Wide enough for a row stored with an implausible date, which the table still lists.
         min_value=min(first, EARLIEST_DATE),
         max_value=max(last, latest_date()),
-        key=FILTER_DATES,
+        key=f"{FILTER_DATES}_{first}_{last}",
         format="YYYY-MM-DD",
     )
     return StatementFilter(

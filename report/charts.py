@@ -571,7 +571,6 @@ def _outlook_layout(view: OutlookView, rules: Rules, summit_title: str | None, w
         # The range is the page's window control (1W, 1M, 3M, All), not a zoom of the browser's
         # own: so the title, the source line and every export show the days on screen.
         "xaxis": {"range": x_range(view.series, window), "showgrid": False, "fixedrange": True},
-        "dragmode": "select",
     }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from summit_outlook.report.charts import DAY_POINT_PX
 from tests.browser_support import (
     launched_browser,
     require_chromium,
@@ -27,6 +28,8 @@ VIEWPORT = {"width": 1400, "height": 1000}
 PAGE_TIMEOUT_MS = 30_000
 # Set this to keep the full-page screenshot (the test always takes one into its tmp_path).
 SCREENSHOT_ENV = "SUMMIT_OUTLOOK_SCREENSHOT"
+# The page of the bundled article's summit, which these tests drive.
+SUMMIT_PAGE = "/?summit=trump-putin-2025"
 # The slider's thumb is a visually hidden range input (react-aria); it takes focus and arrow keys.
 CANCELLATION_SLIDER = ".st-key-w_family_cancellation input[type='range']"
 
@@ -56,14 +59,19 @@ def browser(chromium: Path):
 
 
 @pytest.fixture
-def page(browser, server: str):
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-    context.set_default_timeout(PAGE_TIMEOUT_MS)
-    opened = context.new_page()
-    opened.goto(server)
-    wait_for_app(opened)
+def context(browser):
+    opened = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    opened.set_default_timeout(PAGE_TIMEOUT_MS)
     yield opened
-    context.close()
+    opened.close()
+
+
+@pytest.fixture
+def page(context, server: str):
+    opened = context.new_page()
+    opened.goto(server + SUMMIT_PAGE)
+    wait_for_app(opened)
+    return opened
 
 
 def wait_for_app(page) -> None:
@@ -111,7 +119,7 @@ def test_downloads_are_what_they_claim(page, tmp_path: Path) -> None:
     assert name.endswith(".png") and png.startswith(b"\x89PNG\r\n\x1a\n")
     name, svg = download(page, "Chart SVG", tmp_path)
     assert name.endswith(".svg") and svg.lstrip().startswith(b"<svg")
-    assert b"Summit outlook over time" in svg
+    assert "Trump-Putin summit: outlook, 15 Aug \u2013 17 Nov 2025".encode() in svg
     name, html = download(page, "Chart HTML (offline)", tmp_path)
     assert name.endswith(".html") and b"Plotly.newPlot" in html and len(html) > 1_000_000
     for label, header in (("Outlook CSV", "date,outlook,status"), ("Statements CSV", "date,speaker,role")):
@@ -120,6 +128,54 @@ def test_downloads_are_what_they_claim(page, tmp_path: Path) -> None:
         assert name.endswith(".csv") and text.startswith(header)
         assert len(list(csv.reader(io.StringIO(text)))) > 2
     assert not page.locator("[data-testid='stException']").count()
+
+
+def test_from_the_overview_to_a_summits_page_and_its_export(context, server: str, tmp_path: Path) -> None:
+    page = context.new_page()
+    page.goto(server)
+    card = page.locator(".st-key-card_trump-putin-2025")
+    card.wait_for(state="visible")
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached")
+    assert page.locator("[class*='st-key-card_']").count() == 20
+    card.get_by_role("button", name="Open").click()
+    page.wait_for_function("() => window.location.search.includes('summit=trump-putin-2025')")
+    wait_for_app(page)
+    assert page.locator("h2", has_text="Trump-Putin summit").count() == 1
+    name, svg = download(page, "Chart SVG", tmp_path)
+    assert name.startswith("summit-outlook-trump-putin-2025-chart-")
+    assert "Trump-Putin summit: outlook, 15 Aug \u2013 17 Nov 2025".encode() in svg
+    name, html = download(page, "Chart HTML (offline)", tmp_path)
+    assert "<title>Trump-Putin summit: outlook, 15 Aug \u2013 17 Nov 2025</title>".encode() in html
+    # A shorter window is what the export shows: its days in the title.
+    page.locator("[data-testid='stButtonGroup'] button", has_text="1W").first.click()
+    page.wait_for_function("() => window.location.search.includes('window=1W')")
+    wait_for_app(page)
+    _, svg = download(page, "Chart SVG", tmp_path)
+    assert "Trump-Putin summit: outlook, 10 Nov \u2013 17 Nov 2025".encode() in svg
+
+
+def test_every_statement_marker_hovers_as_its_own_statement(page) -> None:
+    """Same-day statements (three on 22 Oct 2025) each show their own quote when hovered."""
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": 1600})  # the whole chart in view
+    wait_for_app(page)
+    page.wait_for_timeout(500)  # let Plotly finish resizing to the new window
+    markers = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
+    hovered: set[str] = set()
+    for index in range(markers.count()):
+        box = markers.nth(index).bounding_box()
+        if box is None or box["width"] >= DAY_POINT_PX:  # the outlook line's invisible day points
+            continue
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        label = page.locator(".js-plotly-plot .hoverlayer .hovertext").first
+        label.wait_for(state="visible")
+        # Its head (date, speaker, the quote's start); the rest may wrap differently as it moves.
+        hovered.add((label.text_content() or "")[:100])
+        page.mouse.move(0, 0)
+    # One distinct label per statement marker: none hides behind another.
+    statements = {label for label in hovered if " \u00b7 " in label}
+    # One distinct label per statement: none hides behind another, the three of 22 Oct included.
+    assert len(statements) == 16, sorted(statements)
+    assert sum(label.startswith("22 Oct 2025") for label in statements) == 3
 
 
 def test_clicking_a_statement_marker_lists_it(page) -> None:

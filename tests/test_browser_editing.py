@@ -44,7 +44,7 @@ def page(server: str):
         context = browser.new_context(viewport=VIEWPORT)
         context.set_default_timeout(PAGE_TIMEOUT_MS)
         opened = context.new_page()
-        opened.goto(server)
+        opened.goto(server + "/?summit=trump-putin-2025")
         wait_for_app(opened)
         yield opened
 

@@ -62,7 +62,7 @@ def statements_tab(browser, url: str, forwarded_for: str):
     context = browser.new_context(viewport=VIEWPORT, extra_http_headers={"X-Forwarded-For": forwarded_for})
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     page = context.new_page()
-    page.goto(url)
+    page.goto(url + "/?summit=trump-putin-2025")
     wait_for_app(page)
     page.get_by_role("tab", name="Statements").click()
     page.get_by_role("textbox", name="Editor password").wait_for(state="visible")

@@ -42,9 +42,13 @@ def expected_outlook(matched, weights: Weights) -> str:
     return f"{outlook_view(matched, RULES, weights).headline.outlook:.1f}"
 
 
+# The bundled article's summit: these tests drive its page.
+SUMMIT = {"summit": "trump-putin-2025"}
+
+
 def start(query: dict[str, str] | None = None) -> AppTest:
     app = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
-    app.query_params.update(query or {})
+    app.query_params.update({**SUMMIT, **(query or {})})
     app.run()
     assert not app.exception, [exception.value for exception in app.exception]
     return app
@@ -71,7 +75,7 @@ def test_first_view_shows_the_default_outlook(matched) -> None:
     assert app.metric[1].value == outlook_view(matched, RULES, DEFAULTS).headline.status
     assert [metric.label for metric in app.metric[2:4]] == ["7 days earlier", "30 days earlier"]
     assert outlook_traces(app) == ["Outlook"]
-    assert app.query_params == {}
+    assert app.query_params == SUMMIT
     assert len(app.slider) == len(RULES.families) + len(RULES.roles)
 
 
@@ -87,7 +91,7 @@ def test_raising_the_cancellation_weight_lowers_the_outlook(matched) -> None:
     assert app.metric[0].value == expected_outlook(matched, weights)
     assert "vs default weights" in app.metric[0].delta
     assert outlook_traces(app) == ["Outlook, default weights", "Outlook, your weights"]
-    assert app.query_params == {"family.cancellation": "3"}
+    assert app.query_params == {**SUMMIT, "family.cancellation": "3"}
 
 
 def test_raising_the_hope_weight_raises_the_outlook() -> None:
@@ -109,7 +113,7 @@ def test_a_preset_applies_its_weights_and_reset_restores_the_defaults(matched) -
     button(app, "Reset to defaults").click().run()
     assert app.metric[0].value == default_value
     assert app.slider(key=CANCELLATION).value == DEFAULTS.families["cancellation"]
-    assert app.query_params == {}
+    assert app.query_params == SUMMIT
 
 
 def test_a_weights_file_loads_and_a_bad_one_changes_nothing(matched) -> None:
@@ -134,7 +138,7 @@ def test_query_parameters_round_trip_to_the_same_view() -> None:
     app.number_input(key=widget_key("half_life_days")).set_value(7.0).run()
     app.segmented_control[0].set_value("1M").run()
     shared = dict(app.query_params)
-    assert shared == {"family.cancellation": "2.5", "half_life_days": "7", "window": "1M"}
+    assert shared == {**SUMMIT, "family.cancellation": "2.5", "half_life_days": "7", "window": "1M"}
 
     opened = start(shared)
     assert opened.metric[0].value == app.metric[0].value
@@ -161,7 +165,7 @@ def test_bad_query_parameters_are_ignored_with_a_warning(matched) -> None:
         assert named in details
     weights = DEFAULTS.model_copy(update={"families": {**DEFAULTS.families, "cancellation": 2.5}})
     assert app.metric[0].value == expected_outlook(matched, weights)
-    assert dict(app.query_params) == {"family.cancellation": "2.5"}  # the link is cleaned
+    assert dict(app.query_params) == {**SUMMIT, "family.cancellation": "2.5"}  # the link is cleaned
 
 
 def test_without_a_browser_png_and_svg_are_unavailable_and_the_rest_works(monkeypatch, tmp_path) -> None:

@@ -18,12 +18,15 @@ from summit_outlook.dashboard.editor_access import SECRET_INPUT, SIGNED_IN
 from summit_outlook.dashboard.store_access import STATEMENTS_ENV
 from summit_outlook.extract import extract_statements
 from summit_outlook.model.statements import Statement, bundled_statements_path, read_statements_csv
+from summit_outlook.model.summits import bundled_sagas_path
 from summit_outlook.paths import DB_URL_VARIABLE, bundled_file, dashboard_app
 from summit_outlook.store import Store, fingerprint
 
 APP = dashboard_app()
 ARTICLE = bundled_file("sources", "trump-putin-summit-2025-11.txt")
 BUNDLED = read_statements_csv(bundled_statements_path())
+# What a new store is seeded with: the article's statements (ids 1-16) and the sagas' after them.
+SEEDED = len(BUNDLED) + len(read_statements_csv(bundled_sagas_path()))
 RUN_TIMEOUT_S = 60
 VIEW = "view"
 SECRET = "correct horse battery staple"
@@ -34,6 +37,7 @@ CANCELLATION = {
     "role": "head_of_state",
     "side": "United States",
     "text": "The summit has been cancelled.",
+    "summit": "trump-putin-2025",
 }
 
 
@@ -62,6 +66,20 @@ def store(db_path: Path) -> Iterator[Store]:
         yield opened
 
 
+SUMMIT = "trump-putin-2025"
+
+
+def page_caption(app: AppTest) -> str:
+    """The summit page's caption that says how many statements it reads."""
+    (caption,) = [caption.value for caption in app.caption if "dated statements" in caption.value]
+    return caption
+
+
+def count_of(store: Store, summit: str = "trump-putin-2025") -> int:
+    """How many statements the summit's page shows (the bundled article's by default)."""
+    return len(store.frame(summit=summit))
+
+
 def make_read_only(path: Path, request: pytest.FixtureRequest) -> None:
     """Make a file unwritable, also for root (which ignores permission bits), until the test ends."""
     path.chmod(0o444)
@@ -75,8 +93,10 @@ def make_read_only(path: Path, request: pytest.FixtureRequest) -> None:
     )
 
 
-def start() -> AppTest:
+def start(summit: str = "trump-putin-2025") -> AppTest:
+    """The page of a summit (the bundled article's by default)."""
     app = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
+    app.query_params["summit"] = summit
     app.run()
     assert not app.exception, [exception.value for exception in app.exception]
     return app
@@ -105,7 +125,7 @@ def fill(app: AppTest, prefix: str, **values: object) -> None:
         key = f"{prefix}_{name}"
         if name == "date":
             app.date_input(key=key).set_value(value)
-        elif name == "role":
+        elif name in ("role", "summit"):
             app.selectbox(key=key).set_value(value)
         elif name == "kind":
             app.radio(key=key).set_value(value)
@@ -170,11 +190,11 @@ def editing_widgets(app: AppTest) -> list[str]:
 
 def test_a_saved_cancellation_is_stored_and_lowers_the_outlook(store: Store) -> None:
     app = open_statements_tab(start())
-    before, count = headline(app), store.count()
+    before, count = headline(app), count_of(store)
     fill(app, "new", **CANCELLATION)
     click(app, "Save statement")
 
-    assert store.count() == count + 1
+    assert count_of(store) == count + 1
     assert [success.value for success in app.success] == ["Statement saved: the outlook includes it now."]
     assert "2025-11-20, Donald Trump (head_of_state): The summit has been cancelled." in texts(app)
     assert headline(app) < before
@@ -193,7 +213,7 @@ def test_a_statement_saved_in_another_session_shows_on_the_next_run(store: Store
     store.add(Statement.model_validate(CANCELLATION))
     run(app)
     assert headline(app) < before
-    assert "read from 17 dated statements" in app.caption[0].value
+    assert "read from its 17 dated statements" in page_caption(app)
 
 
 @pytest.mark.parametrize(
@@ -206,11 +226,11 @@ def test_a_statement_saved_in_another_session_shows_on_the_next_run(store: Store
 )
 def test_a_bad_field_is_marked_beside_it_and_nothing_is_saved(store: Store, values, expected) -> None:
     app = open_statements_tab(start())
-    count = store.count()
+    count = count_of(store)
     fill(app, "new", **{**CANCELLATION, **values})
     click(app, "Save statement")
 
-    assert store.count() == count
+    assert count_of(store) == count
     for key, message in expected.items():
         marked = next_to(app, key)
         assert marked is not None and marked.type == "error" and marked.value == message
@@ -220,11 +240,11 @@ def test_a_bad_field_is_marked_beside_it_and_nothing_is_saved(store: Store, valu
 
 def test_the_preview_shows_score_and_explanation_before_saving(store: Store) -> None:
     app = open_statements_tab(start())
-    count = store.count()
+    count = count_of(store)
     fill(app, "new", **{**CANCELLATION, "text": "A meeting is not completely off the table."})
     click(app, "Preview")
 
-    assert store.count() == count
+    assert count_of(store) == count
     assert "**Preview: score +0.35**, raises the outlook" in [markdown.value for markdown in app.markdown]
     assert "Rejection: \u201coff the table\u201d (negator 'not completely' x-0.3) +0.35" in texts(app)
     (change,) = [caption.value for caption in app.caption if caption.value.startswith("If saved,")]
@@ -238,7 +258,7 @@ def test_statement_text_is_shown_as_plain_text_never_as_markdown(store: Store) -
     click(app, "Preview")
     click(app, "Save statement")
 
-    assert store.frame()["text"].iloc[-1] == tricky
+    assert store.frame(summit=SUMMIT)["text"].iloc[-1] == tricky
     assert tricky in texts(app)
     rendered = [
         element.value for element in [*app.markdown, *app.caption, *app.success, *app.error, *app.warning]
@@ -249,11 +269,11 @@ def test_statement_text_is_shown_as_plain_text_never_as_markdown(store: Store) -
 def test_a_duplicate_is_refused_with_a_clear_message(store: Store) -> None:
     first = BUNDLED[0]
     app = open_statements_tab(start())
-    count = store.count()
+    count = count_of(store)
     fill(app, "new", date=first.date, speaker=first.speaker, role=first.role.value, text=first.text)
     click(app, "Save statement")
 
-    assert store.count() == count
+    assert count_of(store) == count
     assert [warning.value for warning in app.warning] == ["Not saved: this statement is already stored."]
     assert "already stored as statement" in texts(app)
 
@@ -263,7 +283,7 @@ def test_a_duplicate_is_refused_with_a_clear_message(store: Store) -> None:
 
 def test_a_selected_statement_can_be_edited(store: Store) -> None:
     app = open_statements_tab(start())
-    newest = store.frame().iloc[-1]
+    newest = store.frame(summit=SUMMIT).iloc[-1]
     select_stored_row(app, 0)  # newest first
     prefix = f"edit_{newest['id']}"
     assert app.text_area(key=f"{prefix}_text").value == newest["text"]
@@ -273,12 +293,12 @@ def test_a_selected_statement_can_be_edited(store: Store) -> None:
 
     assert store.get(int(newest["id"])).text == "We hope the summit will take place in December."
     assert [success.value for success in app.success] == ["Changes saved."]
-    assert store.count() == len(BUNDLED)
+    assert count_of(store) == len(BUNDLED)
 
 
 def test_an_edit_with_an_emptied_field_is_refused_beside_it(store: Store) -> None:
     app = open_statements_tab(start())
-    newest = store.frame().iloc[-1]
+    newest = store.frame(summit=SUMMIT).iloc[-1]
     select_stored_row(app, 0)
     prefix = f"edit_{newest['id']}"
     app.text_input(key=f"{prefix}_speaker").input("")
@@ -290,17 +310,17 @@ def test_an_edit_with_an_emptied_field_is_refused_beside_it(store: Store) -> Non
 
 def test_delete_and_undo_last_delete(store: Store) -> None:
     app = open_statements_tab(start())
-    newest = store.frame().iloc[-1]
+    newest = store.frame(summit=SUMMIT).iloc[-1]
     select_stored_row(app, 0)
     click(app, "Delete statement")
 
-    assert store.count() == len(BUNDLED) - 1
-    assert int(newest["id"]) not in set(store.frame()["id"])
+    assert count_of(store) == len(BUNDLED) - 1
+    assert int(newest["id"]) not in set(store.frame(summit=SUMMIT)["id"])
     assert [success.value for success in app.success] == ["Statement deleted."]
     assert newest["text"] in texts(app)
 
     click(app, "Undo last delete")
-    assert store.count() == len(BUNDLED)
+    assert count_of(store) == len(BUNDLED)
     assert store.get(int(newest["id"])).text == newest["text"]
     assert [success.value for success in app.success] == ["Statement restored."]
     assert not [button for button in app.button if button.label == "Undo last delete"]
@@ -308,17 +328,17 @@ def test_delete_and_undo_last_delete(store: Store) -> None:
 
 def test_undo_restores_this_sessions_delete_not_another_editors(store: Store) -> None:
     mine, theirs = open_statements_tab(start()), open_statements_tab(start())
-    frame = store.frame()
+    frame = store.frame(summit=SUMMIT)
     my_id, their_id = int(frame.iloc[-1]["id"]), int(frame.iloc[-2]["id"])
     select_stored_row(mine, 0)  # the newest statement first
     click(mine, "Delete statement")
     run(theirs)
     select_stored_row(theirs, 0)  # now the one before it
     click(theirs, "Delete statement")
-    assert {my_id, their_id}.isdisjoint(set(store.frame()["id"]))
+    assert {my_id, their_id}.isdisjoint(set(store.frame(summit=SUMMIT)["id"]))
 
     click(mine, "Undo last delete")
-    ids = set(store.frame()["id"])
+    ids = set(store.frame(summit=SUMMIT)["id"])
     assert my_id in ids and their_id not in ids
     assert [success.value for success in mine.success] == ["Statement restored."]
     assert not [button for button in mine.button if button.label == "Undo last delete"]
@@ -326,7 +346,7 @@ def test_undo_restores_this_sessions_delete_not_another_editors(store: Store) ->
 
 def test_undo_of_a_delete_the_trash_no_longer_holds_says_so(store: Store) -> None:
     app = open_statements_tab(start())
-    newest = int(store.frame().iloc[-1]["id"])
+    newest = int(store.frame(summit=SUMMIT).iloc[-1]["id"])
     select_stored_row(app, 0)
     click(app, "Delete statement")
     assert store.undo_last_delete() == newest  # restored elsewhere, say from the command line
@@ -335,7 +355,7 @@ def test_undo_of_a_delete_the_trash_no_longer_holds_says_so(store: Store) -> Non
         "Nothing to undo: that delete is no longer in the trash (undone elsewhere, or older than "
         "the 100 deletes it keeps)."
     ]
-    assert store.count() == len(BUNDLED)
+    assert count_of(store) == len(BUNDLED)
 
 
 # --- importing a CSV file ---------------------------------------------------------------------
@@ -358,7 +378,7 @@ def test_a_bad_csv_lists_every_bad_row_and_field_and_imports_nothing(store: Stor
     app = open_statements_tab(start())
     import_file(app, "mine.csv", bad)
 
-    assert store.count() == len(BUNDLED)
+    assert count_of(store) == len(BUNDLED)
     assert [error.value for error in app.error] == [
         "Nothing imported: 3 problems in the file. Rows are counted from the first line after the header."
     ]
@@ -384,7 +404,7 @@ def _problems_table(app: AppTest) -> list[tuple[int, str, str]]:
 def test_an_unreadable_csv_says_why_and_imports_nothing(store: Store) -> None:
     app = open_statements_tab(start())
     import_file(app, "latin.csv", "date,speaker,text\n2025-11-20,Sergueï Lavrov,déjà vu\n".encode("latin-1"))
-    assert store.count() == len(BUNDLED)
+    assert count_of(store) == len(BUNDLED)
     assert [error.value for error in app.error] == [
         "Nothing imported: the file cannot be read as statements."
     ]
@@ -401,7 +421,7 @@ def test_a_good_csv_imports_and_counts_the_duplicates_it_skips(store: Store) -> 
     app = open_statements_tab(start())
     import_file(app, "more.csv", ("\n".join(lines) + "\n").encode())
 
-    assert store.count() == len(BUNDLED) + 3
+    assert count_of(store) == len(BUNDLED) + 3
     assert [success.value for success in app.success] == ["Imported 3, skipped 2 already stored."]
     # The uploader starts empty again, so the same file is not imported twice by accident.
     (uploader,) = [widget for widget in app.file_uploader if (widget.key or "").startswith("import_file_")]
@@ -447,14 +467,14 @@ def test_an_article_becomes_candidates_and_the_kept_ones_are_saved(store: Store)
     new = {fingerprint(statement) for statement in kept} - stored
     click(app, f"Save {len(kept)} kept statements")
 
-    assert store.count() == len(BUNDLED) + len(new)
+    assert count_of(store) == len(BUNDLED) + len(new)
     assert 0 < len(new) < len(kept)  # some of the article's statements are already in the bundled data
     assert [success.value for success in app.success] == [
         f"Saved {len(new)}, skipped {len(kept) - len(new)} already stored."
     ]
-    frame = store.frame()
+    frame = store.frame(summit=SUMMIT)
     assert candidates[0].text not in set(frame["text"])
-    assert set(frame.loc[frame["id"] > len(BUNDLED), "source"]) == {"https://example.com/article"}
+    assert set(frame.loc[frame["id"] > SEEDED, "source"]) == {"https://example.com/article"}
     assert not [frame for frame in app.dataframe if (frame.key or "").startswith("candidates_")]
 
 
@@ -486,7 +506,7 @@ def test_a_bad_kept_row_is_listed_by_row_and_field_and_nothing_is_saved(store: S
     ]
     click(app, save)
 
-    assert store.count() == len(BUNDLED)
+    assert count_of(store) == len(BUNDLED)
     assert [error.value for error in app.error] == [
         "Nothing saved: 2 problems in the kept rows; correct them in the table (rows as numbered there)."
     ]
@@ -523,7 +543,8 @@ def test_with_an_editor_secret_editing_needs_signing_in(
     monkeypatch.setenv(SECRET_ENV, SECRET)
     app = open_statements_tab(start())
     assert editing_widgets(app) == []
-    assert [text_input.label for text_input in app.text_input] == ["Editor password"]
+    # Viewing (and searching the statements) stays open; no field of a statement or summit shows.
+    assert [text_input.label for text_input in app.text_input] == ["Editor password", "Search"]
     # Viewing stays open: the stored statements are listed.
     assert stored_table(app).value.shape[0] == len(BUNDLED)
 
@@ -545,7 +566,7 @@ def test_with_an_editor_secret_editing_needs_signing_in(
 
     fill(app, "new", **CANCELLATION)
     click(app, "Save statement")
-    assert store.count() == len(BUNDLED) + 1
+    assert count_of(store) == len(BUNDLED) + 1
 
     click(app, "Sign out")
     assert editing_widgets(app) == []
@@ -631,7 +652,7 @@ def test_a_statements_file_named_in_the_environment_is_shown_read_only(tmp_path:
     monkeypatch.setenv(DB_URL_VARIABLE, f"sqlite:///{db_path}")
 
     app = open_statements_tab(start())
-    assert "read from 1 dated statements" in app.caption[0].value
+    assert "read from its 1 dated statements" in page_caption(app)
     assert [info.value for info in app.info][0].startswith("These statements come from the file named by")
     assert str(csv_path) in texts(app)
     assert editing_widgets(app) == []
@@ -650,14 +671,14 @@ def test_a_statements_file_changed_while_the_page_is_open_is_matched_again(
     monkeypatch.setenv(DB_URL_VARIABLE, f"sqlite:///{tmp_path / 'never-created.db'}")
     app = start()
     before = float(app.metric[0].value)
-    assert "read from 1 dated statements" in app.caption[0].value
+    assert "read from its 1 dated statements" in page_caption(app)
 
     csv_path.write_text(
         header_and_first + "2025-11-20,Dmitry Peskov,The summit has been cancelled.\n", encoding="utf-8"
     )
     os.utime(csv_path, ns=(csv_path.stat().st_atime_ns, csv_path.stat().st_mtime_ns + 1_000_000))
     app.run()
-    assert "read from 2 dated statements" in app.caption[0].value
+    assert "read from its 2 dated statements" in page_caption(app)
     assert app.metric[0].label == "Outlook on 20 Nov 2025"
     assert float(app.metric[0].value) < before
 
@@ -670,6 +691,6 @@ def test_a_secret_configured_while_the_page_is_open_applies_to_the_next_write(
     monkeypatch.setenv(SECRET_ENV, SECRET)
     click(app, "Save statement")
 
-    assert store.count() == len(BUNDLED)
+    assert count_of(store) == len(BUNDLED)
     assert [error.value for error in app.error] == ["Nothing changed: sign in as an editor first."]
     assert editing_widgets(app) == []

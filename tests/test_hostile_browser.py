@@ -124,8 +124,10 @@ def _hover_texts(page) -> list[str]:
     there in turn; the text of each hover label."""
     plot = page.locator(".js-plotly-plot").first
     plot.scroll_into_view_if_needed()
-    plot.locator(".rangeselector .button", has_text="1M").click()
-    page.wait_for_timeout(500)  # the relayout's transition
+    page.locator("[data-testid='stButtonGroup'] button", has_text="1M").first.click()
+    page.wait_for_function("() => window.location.search.includes('window=1M')")
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached")
+    page.wait_for_timeout(500)  # the redraw
     area = plot.locator(".nsewdrag").first.bounding_box()
     label = plot.locator(".hoverlayer .hovertext").first
     texts: list[str] = []
@@ -206,7 +208,7 @@ def test_hostile_statements_show_as_text_and_run_nothing(browser, server: str, t
     watch = Watch(context)
     try:
         page = context.new_page()
-        page.goto(server)
+        page.goto(server + "/?summit=trump-putin-2025")
         _wait_for_run(page)
         page.locator(".js-plotly-plot").first.wait_for(state="visible")
         _assert_nothing_injected(page, watch, "first load")
