@@ -136,7 +136,8 @@ def test_from_the_overview_to_a_summits_page_and_its_export(context, server: str
     card = page.locator(".st-key-card_trump-putin-2025")
     card.wait_for(state="visible")
     page.locator("[data-testid='stStatusWidget']").wait_for(state="detached")
-    assert page.locator("[class*='st-key-card_']").count() == 20
+    # The page's elements stream in one at a time: wait for the last card.
+    page.wait_for_function("() => document.querySelectorAll(\"[class*='st-key-card_']\").length === 20")
     card.get_by_role("button", name="Open").click()
     page.wait_for_function("() => window.location.search.includes('summit=trump-putin-2025')")
     wait_for_app(page)

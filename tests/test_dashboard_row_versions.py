@@ -19,7 +19,7 @@ NOTE = "Said at a press briefing."
 def two_editors_on_the_newest(store: Store):
     """Sessions A and B, each with the newest statement open in its edit form."""
     a, b = open_statements_tab(start()), open_statements_tab(start())
-    newest = store.frame().iloc[-1]
+    newest = store.frame(summit="trump-putin-2025").iloc[-1]
     for app in (a, b):
         select_stored_row(app, 0)  # newest first
     return a, b, int(newest["id"]), newest
@@ -73,7 +73,7 @@ def test_a_delete_of_a_statement_changed_since_it_was_opened_is_refused(store: S
     click(b, "Reload the statement")
     click(b, "Delete statement")
     assert [success.value for success in b.success] == ["Statement deleted."]
-    assert statement_id not in set(store.frame()["id"])
+    assert statement_id not in set(store.frame(summit="trump-putin-2025")["id"])
 
 
 def test_saving_twice_in_one_session_is_not_a_conflict(store: Store) -> None:

@@ -119,15 +119,17 @@ def _assert_nothing_injected(page, watch: Watch, where: str) -> None:
     assert not page.locator("[data-testid='stException']").count(), f"{where}: the app raised"
 
 
-def _hover_texts(page) -> list[str]:
-    """Zoom to the last month (the hostile statements, spread out), hover each statement marker
-    there in turn; the text of each hover label."""
+def _hover_texts(page, *, dashboard: bool = True) -> list[str]:
+    """On the dashboard, show the last month (the hostile statements, spread out); hover each
+    statement marker in turn; the text of each hover label. An exported page shows the days
+    the dashboard showed when it was exported."""
     plot = page.locator(".js-plotly-plot").first
+    if dashboard:
+        page.locator("[data-testid='stButtonGroup'] button", has_text="1M").first.click()
+        page.wait_for_function("() => window.location.search.includes('window=1M')")
+        page.locator("[data-testid='stStatusWidget']").wait_for(state="detached")
+        page.wait_for_timeout(500)  # the redraw
     plot.scroll_into_view_if_needed()
-    page.locator("[data-testid='stButtonGroup'] button", has_text="1M").first.click()
-    page.wait_for_function("() => window.location.search.includes('window=1M')")
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached")
-    page.wait_for_timeout(500)  # the redraw
     area = plot.locator(".nsewdrag").first.bounding_box()
     label = plot.locator(".hoverlayer .hovertext").first
     texts: list[str] = []
@@ -233,7 +235,7 @@ def test_hostile_statements_show_as_text_and_run_nothing(browser, server: str, t
         exported = context.new_page()
         exported.goto(export.as_uri())
         exported.locator(".js-plotly-plot").first.wait_for(state="visible")
-        exported_hovers = "\n".join(_hover_texts(exported))
+        exported_hovers = "\n".join(_hover_texts(exported, dashboard=False))
         for value in SHOWN:
             assert value in exported_hovers, f"the export's hover labels lack {value!r}"
         _assert_nothing_injected(exported, watch, "the HTML export")
