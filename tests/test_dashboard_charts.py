@@ -180,11 +180,14 @@ def test_hard_events_are_annotated_once_per_run_of_days(matched) -> None:
 
 
 @pytest.mark.parametrize(
-    ("window", "start"), [(Window.ALL, "2025-08-15"), (Window.MONTH, "2025-10-18"), (Window.WEEK, "2025-11-10")]
+    ("window", "start"),
+    [(Window.ALL, "2025-08-15"), (Window.MONTH, "2025-10-18"), (Window.WEEK, "2025-11-10")],
 )
 def test_the_window_is_the_charts_range_and_its_title(matched, window, start) -> None:
     view = outlook_view(matched, RULES, Weights.defaults(RULES))
-    figure = outlook_figure(view, RULES, explanations(view.scored, RULES), summit_title="Trump-Putin summit", window=window)
+    figure = outlook_figure(
+        view, RULES, explanations(view.scored, RULES), summit_title="Trump-Putin summit", window=window
+    )
     first, last = (pd.Timestamp(value) for value in figure.layout.xaxis.range)
     assert first == pd.Timestamp(start) - pd.Timedelta(days=1) and last == pd.Timestamp("2025-11-19")
     assert figure.layout.xaxis.fixedrange is True  # no zoom of the browser's own: the window is the zoom
@@ -208,7 +211,10 @@ def test_export_copy_has_a_fixed_size_and_the_title_on_one_line(matched) -> None
 def test_every_non_default_weight_is_in_the_subtitle(matched) -> None:
     defaults = Weights.defaults(RULES)
     weights = defaults.model_copy(
-        update={"families": {family: value + 0.1 for family, value in defaults.families.items()}, "half_life_days": 9.0}
+        update={
+            "families": {family: value + 0.1 for family, value in defaults.families.items()},
+            "half_life_days": 9.0,
+        }
     )
     view, figure = figure_for(matched, weights)
     note = figure.layout.title.subtitle.text.replace("<br>", " ")
@@ -226,7 +232,7 @@ def test_same_day_statements_stack_apart_so_each_can_be_hovered(matched) -> None
     same_day = positions[positions["day"] == pd.Timestamp("2025-10-22")]
     assert len(same_day) >= 2
     heights = sorted(same_day["y"])
-    assert min(b - a for a, b in zip(heights, heights[1:])) >= SAME_DAY_STEP_POINTS - 1e-9
+    assert min(b - a for a, b in zip(heights, heights[1:], strict=False)) >= SAME_DAY_STEP_POINTS - 1e-9
     alone = positions.groupby("day").filter(lambda group: len(group) == 1)
     line = view.series.set_index("date")["outlook"]
     assert list(alone["y"]) == pytest.approx(list(alone["day"].map(line)))

@@ -11,9 +11,9 @@ from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
 from summit_outlook.report.views import (
-    Direction,
     MARK_CLOSE,
     MARK_OPEN,
+    Direction,
     Window,
     describe_changes,
     direction_of,

@@ -88,7 +88,9 @@ def _write_statements(path: Path, count: int, tag: str) -> Path:
         for number in range(count):
             day = f"2025-{1 + number % 12:02d}-{1 + number % 28:02d}"
             text = f"We are ready to meet at the summit ({tag} {number})."
-            writer.writerow([day, f"Envoy {tag}-{number}", "envoy", "A", text, "test", "quote", "", BUNDLED_SUMMIT_ID])
+            writer.writerow(
+                [day, f"Envoy {tag}-{number}", "envoy", "A", text, "test", "quote", "", BUNDLED_SUMMIT_ID]
+            )
     return path
 
 
