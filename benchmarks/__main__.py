@@ -43,6 +43,14 @@ def _figures(text: str) -> tuple[int, ...]:
     return chosen
 
 
+def _corpora(text: str) -> tuple[str, ...]:
+    chosen = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [key for key in chosen if key not in figures.CORPORA]
+    if not chosen or unknown:
+        raise argparse.ArgumentTypeError(f"corpora are {', '.join(figures.CORPORA)}; got {text!r}")
+    return chosen
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=_sizes, help="statement counts, e.g. 1000,10000,100000,1000000")
@@ -56,9 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--figures", type=_figures, default=FIGURES, help="which figures, e.g. 1,2 (default all)"
     )
+    parser.add_argument(
+        "--corpora",
+        type=_corpora,
+        default=tuple(figures.CORPORA),
+        help=f"figure 1's corpora, e.g. real,news (default {','.join(figures.CORPORA)})",
+    )
     parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED, help="corpus seed")
     parser.add_argument(
-        "--profile", action="store_true", help="profile bulk scoring of 100k statements instead"
+        "--profile",
+        action="store_true",
+        help="profile bulk scoring of 100k statements of each corpus instead",
     )
     return parser
 
@@ -66,16 +82,20 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.profile:
-        from benchmarks.profiling import profile_bulk_scoring
+        from benchmarks.profiling import profile_corpora
 
-        print(profile_bulk_scoring(seed=args.seed))
+        print(profile_corpora(args.corpora, seed=args.seed))
         return 0
     sizes = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     budget = Budget(
         repeats=max(1, args.repeats or (QUICK_REPEATS if args.quick else DEFAULT_REPEATS)),
         cell_seconds=args.max_seconds or (QUICK_CELL_SECONDS if args.quick else DEFAULT_CELL_SECONDS),
     )
-    print("Summit Outlook benchmarks (issue 5) - SYNTHETIC corpus from benchmarks/corpus.py")
+    print(
+        "Summit Outlook benchmarks (issues 5 and 14) - figure 1 on the SYNTHETIC corpus "
+        "(benchmarks/corpus.py), REAL statements (benchmarks/real.py) and a news-like mix "
+        "GENERATED around them (benchmarks/news.py); the other figures on the synthetic corpus"
+    )
     for line in environment():
         print(line)
     print(
@@ -88,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="summit-outlook-bench-") as scratch:
         workdir = Path(scratch)
         steps = {
-            1: lambda: figures.bulk_scoring(sizes, budget, seed=args.seed),
+            1: lambda: figures.bulk_scoring(sizes, budget, seed=args.seed, corpora=args.corpora),
             2: lambda: figures.reweighting(sizes, budget, seed=args.seed),
             3: lambda: figures.dashboard(budget, seed=args.seed, workdir=workdir),
             4: lambda: figures.cli_bulk(sizes, budget, seed=args.seed, workdir=workdir),

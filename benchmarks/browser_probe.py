@@ -50,6 +50,28 @@ STATEMENT_MARKERS_JS = """() => {
 }"""
 
 
+# Notes when each large message from the server arrives (before Streamlit handles it) and its
+# size, so a move's time splits into the server's part (to the chart's message) and the page's
+# (from the message to the chart redrawn). Installed before the page's own scripts run.
+MESSAGE_LOG_JS = """(() => {
+  const Native = window.WebSocket;
+  window.__bigMessages = [];
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        const data = event.data;
+        const size = data.byteLength !== undefined ? data.byteLength : (data.size || data.length || 0);
+        if (size >= %d) window.__bigMessages.push([performance.now(), size]);
+      });
+    }
+  };
+})();"""
+# A message at least this large carries a chart (a 10,000-statement chart is about a megabyte;
+# a slider's own rerun messages are a few kB).
+BIG_MESSAGE_BYTES = 50_000
+
+
 @dataclass(frozen=True)
 class SliderPage:
     """Which slider to press on a page, and what on the page shows its effect."""
@@ -62,13 +84,13 @@ class SliderPage:
 DASHBOARD = SliderPage(
     name="dashboard",
     slider="[data-testid='stSidebar'] [class*='st-key-w_family_'] input[type='range']",
-    # The user's outlook line ("Outlook", or "Outlook, your weights" once weights differ from the
-    # defaults; not the dashed "Outlook, default weights"). Plotly keeps the y values as sent,
-    # base64 ({dtype, bdata}) for numpy arrays, so those are compared as they are.
+    # The user's outlook line: the one drawn with (invisible) day markers, "lines+markers" ("Outlook",
+    # or "Your weights" once weights differ from the defaults; the dashed "Default weights" line is
+    # "lines" only). Plotly keeps the y values as sent, base64 ({dtype, bdata}) for numpy arrays,
+    # so those are compared as they are.
     readout="""() => {
   const chart = document.querySelector(".js-plotly-plot");
-  const line = chart && chart.data && chart.data.find(
-    (trace) => (trace.name || "").startsWith("Outlook") && !trace.name.includes("default"));
+  const line = chart && chart.data && chart.data.find((trace) => trace.mode === "lines+markers");
   if (!line || !line.y) return null;
   return line.y.bdata !== undefined ? line.y.bdata : Array.from(line.y).join(",");
 }""",
@@ -96,6 +118,26 @@ class SliderTimes:
     over_milliseconds: tuple[float, ...]  # per move: key press to the run shown as over
     markers: int | None  # statement markers on the chart after the moves; None without a chart
     browser_version: str
+    # Per move with a chart message (a large one) before the redraw: key press to its arrival,
+    # and its size in bytes. Empty for a page that sends none (the bare app).
+    message_milliseconds: tuple[float, ...] = ()
+    message_bytes: tuple[int, ...] = ()
+    # Per move: CPU milliseconds of the page's main thread and of its whole renderer process from
+    # the key press to the end of the pause after the move (Chromium's Performance metrics
+    # ThreadTime and ProcessTime): the page's work, which other load on the machine barely changes.
+    thread_cpu_milliseconds: tuple[float, ...] = ()
+    process_cpu_milliseconds: tuple[float, ...] = ()
+
+    @property
+    def median_message_seconds(self) -> float | None:
+        return statistics.median(self.message_milliseconds) / 1000 if self.message_milliseconds else None
+
+    @property
+    def median_drawing_seconds(self) -> float | None:
+        """From the chart's message to the chart redrawn: the page's part of a move."""
+        if not self.message_milliseconds:
+            return None
+        return self.median_seconds - self.median_message_seconds
 
     @property
     def median_seconds(self) -> float:
@@ -133,20 +175,36 @@ def time_slider_moves(
         browser = playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
         try:
             page = browser.new_context(viewport=VIEWPORT).new_page()
+            page.add_init_script(MESSAGE_LOG_JS % BIG_MESSAGE_BYTES)
             errors: list[str] = []
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(url, timeout=_remaining_ms(deadline, "opening the page"))
             _wait_for_first_run(page, watched, deadline)
-            times = []
+            metrics = page.context.new_cdp_session(page)
+            metrics.send("Performance.enable")
+            times, cpu = [], []
             for number in range(1, moves + 1):
+                before = _cpu_seconds(metrics)
                 times.append(_time_one_move(page, watched, deadline, number))
                 _check_page(page, errors)
                 page.wait_for_timeout(PAUSE_MS)
+                after = _cpu_seconds(metrics)
+                cpu.append(tuple((end - start) * 1000 for start, end in zip(before, after, strict=True)))
             markers = page.evaluate(STATEMENT_MARKERS_JS)
             if screenshot is not None:
-                page.screenshot(path=str(screenshot))
-            redrawn, over = zip(*times, strict=True)
-            return SliderTimes(redrawn, over, markers, browser.version)
+                _screenshot(page, screenshot)
+            redrawn, over, messages = zip(*times, strict=True)
+            arrived = [message for message in messages if message is not None]
+            return SliderTimes(
+                redrawn,
+                over,
+                markers,
+                browser.version,
+                tuple(milliseconds for milliseconds, _ in arrived),
+                tuple(size for _, size in arrived),
+                tuple(thread for thread, _ in cpu),
+                tuple(process for _, process in cpu),
+            )
         finally:
             browser.close()
 
@@ -173,12 +231,34 @@ def _wait_for_first_run(page: Page, watched: SliderPage, deadline: float) -> Non
         raise ProbeFailed(f"the {watched.name}'s first run did not finish in time") from None
 
 
-def _time_one_move(page: Page, watched: SliderPage, deadline: float, number: int) -> tuple[float, float]:
+def _cpu_seconds(metrics) -> tuple[float, float]:
+    """The page's main-thread and renderer-process CPU seconds so far."""
+    found = {item["name"]: item["value"] for item in metrics.send("Performance.getMetrics")["metrics"]}
+    return found.get("ThreadTime", 0.0), found.get("ProcessTime", 0.0)
+
+
+def _screenshot(page: Page, path: Path) -> None:
+    """The chart alone when the page has one (what its look is compared by), else the page."""
+    chart = page.locator(".js-plotly-plot")
+    if chart.count():
+        chart.first.scroll_into_view_if_needed()
+        chart.first.screenshot(path=str(path))
+    else:
+        page.screenshot(path=str(path))
+
+
+def _time_one_move(
+    page: Page, watched: SliderPage, deadline: float, number: int
+) -> tuple[float, float, tuple[float, int] | None]:
     """Milliseconds from one ArrowRight on the thumb to the first frame showing its effect, and to
-    the first frame after that showing the run as over."""
+    the first frame after that showing the run as over; and the largest message that arrived
+    before the redraw, the chart's (milliseconds from the key press, bytes), if one did."""
     page.locator(watched.slider).first.focus()  # before the clock starts: not part of the move
     before = page.evaluate(watched.readout)
-    page.evaluate("() => { window.__sliderMove = { start: performance.now(), shown: null, over: null }; }")
+    page.evaluate(
+        "() => { window.__bigMessages = []; "
+        "window.__sliderMove = { start: performance.now(), shown: null, over: null }; }"
+    )
     page.keyboard.press("ArrowRight")
     # Polled every animation frame; the frame that first sees the new readout is the move's end.
     shown = f"""before => {{
@@ -199,10 +279,16 @@ def _time_one_move(page: Page, watched: SliderPage, deadline: float, number: int
         raise ProbeFailed(
             f"move {number} on the {watched.name}: {what} within {timeout / 1000:.0f} s"
         ) from None
-    return page.evaluate(
-        "() => [window.__sliderMove.shown, window.__sliderMove.over]"
-        ".map((end) => end - window.__sliderMove.start)"
+    shown_ms, over_ms, message = page.evaluate(
+        """() => {
+  const move = window.__sliderMove;
+  const before = window.__bigMessages.filter(([at]) => at >= move.start && at <= move.shown);
+  const chart = before.reduce((largest, message) => (message[1] > largest[1] ? message : largest), [0, 0]);
+  const message = chart[1] ? [chart[0] - move.start, chart[1]] : null;
+  return [move.shown - move.start, move.over - move.start, message];
+}"""
     )
+    return shown_ms, over_ms, (tuple(message) if message else None)
 
 
 def _check_page(page: Page, errors: list[str]) -> None:

@@ -2,7 +2,7 @@
 
 Every statement made here is invented. The people and countries are fictional (so no synthetic
 sentence is ever attributed to a real person); the signal phrases are real fragments of the rules:
-each signal statement renders one or two patterns of data/signals.toml into concrete words (word
+each signal statement renders one or two predicates of data/signals.toml into concrete words (word
 classes filled from [lexicon], optional slots and "..." gaps decided at random) and sometimes
 puts a negator, hedge, intensifier or contrast word from [modifiers] next to them. The rest, most
 statements (about four in five, as in a real news feed), are ordinary diplomatic and political
@@ -25,7 +25,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from summit_outlook.model.patterns import GAP
 from summit_outlook.model.rules import Rules, default_rules
 from summit_outlook.model.statements import COLUMNS
 
@@ -138,12 +137,6 @@ SIGNAL_FRAMES: tuple[str, ...] = (
     "{Signal}{tail}, {ref} said of the meeting with {other}.",
 )
 TAILS: tuple[str, ...] = ("", "", " in {city}", " with {other}", " next month", " this year", " soon")
-GAP_WORDS: tuple[str, ...] = ("the", "planned", "proposed", "bilateral", "Geneva", "second", "long")
-# Completions of the rules' "prefix*" slots as reporters write them; other prefixes take "ed".
-PREFIX_COMPLETIONS: dict[str, tuple[str, ...]] = {
-    "cancel": ("cancelled", "canceled", "cancellation of"),
-    "postpon": ("postponed", "postponement of", "postponing"),
-}
 # Rendered patterns that start with a verb or an adjective read as a quote once they have a subject.
 NEEDS_SUBJECT = frozenset(
     (
@@ -185,26 +178,19 @@ def _fill(template: str, rng: random.Random, speaker: Speaker, *, again: bool = 
     return text[0].upper() + text[1:]
 
 
-def _render_slot(token: str, rng: random.Random, rules: Rules) -> str:
-    """Concrete words for one slot of a pattern (see the pattern language in data/signals.toml)."""
-    if token == GAP:
-        return " ".join(rng.choice(GAP_WORDS) for _ in range(rng.randint(0, rules.matching.max_gap)))
-    if token.endswith("?"):
-        return _render_slot(token[:-1], rng, rules) if rng.random() < 0.5 else ""
+def _render_word(token: str, rng: random.Random, rules: Rules) -> str:
+    """Concrete words for one word of a phrase (see the phrase language in data/signals.toml)."""
+    if token.endswith("?") and len(token) > 1:
+        return _render_word(token[:-1], rng, rules) if rng.random() < 0.5 else ""
     choice = rng.choice(token.split("|"))
     if choice.startswith("{") and choice.endswith("}"):
-        return rng.choice(rules.lexicon[choice[1:-1]])
-    if choice.startswith("="):
-        return choice[1:]
-    if choice.endswith("*"):
-        prefix = choice[:-1]
-        return rng.choice(PREFIX_COMPLETIONS.get(prefix, (prefix + "ed",)))
-    return choice
+        return render_pattern(rng.choice(rules.lexicon[choice[1:-1]]), rng, rules)
+    return choice.removeprefix("=")
 
 
 def render_pattern(pattern: str, rng: random.Random, rules: Rules) -> str:
-    """A pattern of the rules rendered into words it matches, e.g. "{WE} met in" -> "they met in"."""
-    words = (_render_slot(token, rng, rules) for token in pattern.split())
+    """A predicate of the rules rendered into words it matches, e.g. "{MEETING} =again" -> "summit again"."""
+    words = (_render_word(token, rng, rules) for token in pattern.split())
     phrase = " ".join(word for word in words if word)
     return "I" + phrase[1:] if phrase == "i" or phrase.startswith("i ") else phrase
 
@@ -273,7 +259,7 @@ def iter_statements(
 ) -> Iterator[SyntheticStatement]:
     """The first n synthetic statements for a seed, one at a time (constant memory)."""
     rules = rules or default_rules()
-    patterns = [pattern for family in rules.families for pattern in family.patterns]
+    patterns = [f"{phrase} the summit" for family in rules.families for phrase in family.predicates]
     rng = random.Random(seed)
     for _ in range(n):
         speaker = rng.choice(SPEAKERS)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from summit_outlook.model.rules import Rules, load_rules
-from summit_outlook.model.scoring import Weights, load_weights
+from summit_outlook.model.scoring import Weights
+from summit_outlook.model.weights_files import read_weights_file
 
 EXIT_USER_ERROR = 2
 
@@ -24,7 +25,7 @@ def rules_from(path: str | None) -> Rules:
 
 def weights_from(path: str | None, rules: Rules) -> Weights:
     """The weights in this JSON file, checked against the rules, or the rules' defaults."""
-    return load_weights(path, rules) if path else Weights.defaults(rules)
+    return read_weights_file(path, rules) if path else Weights.defaults(rules)
 
 
 def add_rules_and_weights(parser: argparse.ArgumentParser) -> None:

@@ -48,6 +48,11 @@ def command_timeline(args: argparse.Namespace) -> None:
     series = series[TIMELINE_COLUMNS].copy()
     series["date"] = series["date"].dt.strftime("%Y-%m-%d")
     series["outlook"] = series["outlook"].round(1)
+    # As the dashboard's Outlook CSV: each row says which summit and which weights made it.
+    from summit_outlook.report.views import weights_note
+
+    series["summit"] = chosen.summit_id
+    series["weights"] = weights_note(weights.differences(rules), rules)
     if args.format == "json":
         print(json.dumps(series.to_dict(orient="records"), ensure_ascii=False, indent=1))
     else:
@@ -65,7 +70,7 @@ def command_chart(args: argparse.Namespace) -> None:
     if suffix not in CHART_SUFFIXES:
         raise UserError(f"{output}: unknown chart format '{suffix or '(none)'}'; use .png, .svg or .html")
     # Imported here: plotly and the report layer would slow every other command's start.
-    from summit_outlook.report.charts import outlook_figure, toolbar_config
+    from summit_outlook.report.charts import export_height, outlook_figure, toolbar_config
     from summit_outlook.report.export import chart_html
     from summit_outlook.report.views import explanations, outlook_view
 
@@ -73,9 +78,11 @@ def command_chart(args: argparse.Namespace) -> None:
     weights = weights_from(args.weights, rules)
     chosen = summit_statements(args)
     view = outlook_view(match_statements(chosen.statements, rules), rules, weights)
-    figure = outlook_figure(view, rules, explanations(view.scored, rules))
+    title = chosen.summit.title if chosen.summit is not None else None
+    figure = outlook_figure(view, rules, explanations(view.scored, rules), summit_title=title)
     if suffix == ".html":
-        data = chart_html(figure, config=toolbar_config(output.stem)).encode("utf-8")
+        config = toolbar_config(output.stem, height=export_height(figure))
+        data = chart_html(figure, config=config).encode("utf-8")
     else:
         data = _static_chart(figure, suffix.removeprefix("."))
     write_output(output, data)

@@ -17,5 +17,5 @@ def add_commands(commands: Commands) -> None:
 
 def command_rules_check(args: argparse.Namespace) -> None:
     rules = rules_from(args.file)
-    patterns = sum(len(family.patterns) for family in rules.families)
-    print(f"{args.file or 'bundled rules'}: OK ({len(rules.families)} families, {patterns} patterns)")
+    predicates = sum(len(family.predicates) for family in rules.families)
+    print(f"{args.file or 'bundled rules'}: OK ({len(rules.families)} families, {predicates} predicates)")

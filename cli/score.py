@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
 
 from summit_outlook.cli.common import Commands, UserError, add_rules_and_weights, rules_from, weights_from
-from summit_outlook.csv_files import write_frame
-from summit_outlook.model.explain import describe_signal, explain_texts, score_texts
+from summit_outlook.cli.texts import text_chunks
+from summit_outlook.model.explain import describe_signal, explain_texts
 from summit_outlook.model.rules import Rules
 from summit_outlook.model.scoring import Weights
 from summit_outlook.output import open_output
+from summit_outlook.report.bulk_scoring import all_cores, chunk_csv, csv_in_parallel
 
 # Bulk scoring reads and writes this many statements at a time, so memory stays flat on any size.
 BULK_CHUNK = 20_000
@@ -28,8 +31,25 @@ def add_command(commands: Commands) -> None:
     score.add_argument("--json", action="store_true", help="one JSON object per statement")
     score.add_argument("--input", metavar="FILE", help=".txt (one per line) or .csv (text column)")
     score.add_argument("--output", metavar="FILE", help="CSV to write (default: stdout)")
+    score.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="processes scoring an --input file of more than one chunk (default: all cores)",
+    )
     add_rules_and_weights(score)
     score.set_defaults(handler=command_score)
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more; got {text!r}")
+    return jobs
 
 
 def _print_explained(texts: Sequence[str], rules: Rules, weights: Weights, as_json: bool) -> None:
@@ -42,52 +62,43 @@ def _print_explained(texts: Sequence[str], rules: Rules, weights: Weights, as_js
             print(f"        {describe_signal(signal)}")
 
 
-def _text_chunks(path: Path) -> Iterator[pd.DataFrame]:
-    """Statements of a .txt (one per line) or .csv (a `text` column) file, in chunks."""
-    if not path.exists():
-        raise UserError(f"{path}: file not found")
-    if path.suffix.lower() == ".csv":
-        yield from _csv_chunks(path)
+@dataclass(frozen=True)
+class BulkOptions:
+    """How a file is scored: the rules and weights, the files they came from, and the processes."""
+
+    rules: Rules
+    weights: Weights
+    rules_path: str | None
+    weights_path: str | None
+    jobs: int
+
+
+def _csv_chunks_scored(chunks: Iterator[pd.DataFrame], options: BulkOptions) -> Iterator[str]:
+    """Each chunk scored, as CSV text: here, for a file of one chunk or one job; else in workers."""
+    first = next(chunks, None)
+    second = next(chunks, None) if first is not None else None
+    if second is None or options.jobs == 1:
+        read = (chunk for chunk in (first, second) if chunk is not None)
+        for index, chunk in enumerate(itertools.chain(read, chunks)):
+            yield chunk_csv(chunk, options.rules, options.weights, header=index == 0)
         return
-    try:
-        with path.open(encoding="utf-8-sig") as handle:
-            chunk: list[str] = []
-            for line in handle:
-                chunk.append(line.rstrip("\r\n"))
-                if len(chunk) == BULK_CHUNK:
-                    yield pd.DataFrame({"text": chunk})
-                    chunk = []
-            if chunk:
-                yield pd.DataFrame({"text": chunk})
-    except UnicodeDecodeError as error:
-        raise UserError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    yield from csv_in_parallel(
+        itertools.chain((first, second), chunks),
+        jobs=options.jobs,
+        rules=options.rules,
+        weights=options.weights,
+        rules_path=options.rules_path,
+        weights_path=options.weights_path,
+    )
 
 
-def _csv_chunks(path: Path) -> Iterator[pd.DataFrame]:
-    try:
-        reader = pd.read_csv(
-            path, dtype=str, keep_default_na=False, chunksize=BULK_CHUNK, encoding="utf-8-sig"
-        )
-        for chunk in reader:
-            if "text" not in chunk.columns:
-                raise UserError(f"{path}: no 'text' column (columns: {', '.join(chunk.columns)})")
-            yield chunk
-    except UnicodeDecodeError as error:
-        raise UserError(f"{path}: not UTF-8 text (byte {error.start})") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise UserError(f"{path}: not a readable CSV ({str(error).strip()})") from None
-
-
-def _bulk_score(source: Path, output: TextIO, rules: Rules, weights: Weights) -> int:
-    written = 0
-    for chunk in _text_chunks(source):
-        scores, _ = score_texts(chunk["text"].tolist(), rules, weights)
-        chunk = chunk.assign(score=[round(score, 4) for score in scores])
-        write_frame(output, chunk, header=written == 0)
-        written += len(chunk)
-    if written == 0:
+def _bulk_score(source: Path, output: TextIO, options: BulkOptions) -> None:
+    written = False
+    for text in _csv_chunks_scored(text_chunks(source, BULK_CHUNK), options):
+        output.write(text)
+        written = True
+    if not written:
         raise UserError(f"{source}: no statements in the file")
-    return written
 
 
 def command_score(args: argparse.Namespace) -> None:
@@ -96,11 +107,13 @@ def command_score(args: argparse.Namespace) -> None:
     if args.input:
         if args.texts:
             raise UserError("give statements as arguments or with --input, not both")
+        jobs = args.jobs or all_cores()
+        options = BulkOptions(rules, weights, args.rules, args.weights, jobs)
         if args.output:
             with open_output(args.output) as output:
-                _bulk_score(Path(args.input), output, rules, weights)
+                _bulk_score(Path(args.input), output, options)
         else:
-            _bulk_score(Path(args.input), sys.stdout, rules, weights)
+            _bulk_score(Path(args.input), sys.stdout, options)
         return
     if not args.texts:
         raise UserError("nothing to score: give one or more statements, or --input FILE")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from summit_outlook.cli.common import Commands
-from summit_outlook.paths import dashboard_app
+from summit_outlook.paths import TRUSTED_PROXIES_VARIABLE, dashboard_app
 
 DEFAULT_PORT = 8501
 # Loopback only unless told otherwise: see the README's "Deploying for a team".
@@ -25,6 +25,9 @@ STREAMLIT_OPTIONS: tuple[str, ...] = (
     # The chart's outlook-line navy, so buttons and sliders do not read as warnings.
     *("--theme.primaryColor", "#1f3b73"),
     *("--client.toolbarMode", "minimal"),
+    # An unexpected exception shows as a generic message: its traceback, with the server's paths,
+    # goes to the server's log only.
+    *("--client.showErrorDetails", "none"),
 )
 
 
@@ -35,6 +38,15 @@ def streamlit_command(app: Path, *, port: int, address: str) -> list[str]:
         *("--server.port", str(port), "--server.address", address),
         *STREAMLIT_OPTIONS,
     ]
+
+
+def server_environment(environment: Mapping[str, str]) -> dict[str, str]:
+    """The environment to serve with: as given, and trusting no proxy's X-Forwarded-For unless
+    the operator named proxies in FORWARDED_ALLOW_IPS (uvicorn, left to itself, believes any
+    client on this machine: see dashboard.auth)."""
+    served = dict(environment)
+    served.setdefault(TRUSTED_PROXIES_VARIABLE, "")
+    return served
 
 
 def _port(value: str) -> int:
@@ -60,13 +72,13 @@ def command_serve(args: argparse.Namespace) -> None:
     command = streamlit_command(dashboard_app(), port=args.port, address=args.address)
     print(f"Summit Outlook: http://{_host(args.address)}:{args.port} (Ctrl-C stops it)", file=sys.stderr)
     sys.stderr.flush()
-    _exec(command)
+    _exec(command, server_environment(os.environ))
 
 
 def _host(address: str) -> str:
     return f"[{address}]" if ":" in address else address
 
 
-def _exec(command: Sequence[str]) -> None:
+def _exec(command: Sequence[str], environment: Mapping[str, str]) -> None:
     """Become the server process, so signals (Ctrl-C, a service manager's stop) reach it directly."""
-    os.execv(command[0], list(command))
+    os.execve(command[0], list(command), dict(environment))

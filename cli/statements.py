@@ -11,10 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from summit_outlook.cli.common import Commands, UserError
+from summit_outlook.cli.common import Commands
 from summit_outlook.csv_files import write_frame
 from summit_outlook.extract import candidates_to_frame, extract_statements
+from summit_outlook.reading import read_text
 from summit_outlook.store import open_seeded_store
+
+# A news story is tens of kilobytes; a file beyond this is a whole archive, not one article.
+MAX_ARTICLE_BYTES = 1024 * 1024
 
 
 def add_commands(commands: Commands) -> None:
@@ -80,14 +84,7 @@ def _published_date(value: str) -> dt.date:
 
 def command_extract(args: argparse.Namespace) -> None:
     path = Path(args.file)
-    try:
-        article = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(f"{path}: file not found") from None
-    except UnicodeDecodeError as error:
-        raise UserError(f"{path}: not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise UserError(f"{path}: cannot read file ({error.strerror})") from None
+    article = read_text(path, max_bytes=MAX_ARTICLE_BYTES, what="news article")
     candidates = extract_statements(article, published=args.published, home_side=args.home_side)
     frame = candidates_to_frame(candidates, source=args.source or path.name)
     frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")

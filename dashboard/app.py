@@ -30,17 +30,18 @@ from summit_outlook.dashboard.navigation import (
     navigation_ui,
     route_from_url,
 )
-from summit_outlook.dashboard.overview import compare_ui, overview_ui
+from summit_outlook.dashboard.overview import change_delta, compare_ui, overview_ui
 from summit_outlook.dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
 from summit_outlook.dashboard.state import Preset, PresetsError, load_presets, presets_path, weights_to_query
 from summit_outlook.dashboard.store_access import Origin, StatementSource, statement_source
 from summit_outlook.dashboard.summits_ui import add_summit_ui, edit_summit_ui, summit_header_ui
-from summit_outlook.model.outlook import MatchedStatements, match_statements, outlook_series, score_statements
+from summit_outlook.dashboard.track_record import chance_ui, track_record_ui
+from summit_outlook.model.outlook import MatchedStatements, match_statements
 from summit_outlook.model.rules import Rules, RulesError, default_rules
 from summit_outlook.model.scoring import Weights
 from summit_outlook.model.statements import EARLIEST_DATE, StatementsError
 from summit_outlook.model.summits import Summit, SummitsError
-from summit_outlook.report.charts import driver_figure, outlook_figure, toolbar_config
+from summit_outlook.report.charts import driver_figure, export_height, outlook_figure, toolbar_config
 from summit_outlook.report.export import (
     MIME_TYPES,
     ChartExporter,
@@ -55,6 +56,7 @@ from summit_outlook.report.views import (
     OutlookView,
     Selection,
     Window,
+    comparison_series,
     driver_changes,
     explanations,
     format_day,
@@ -132,7 +134,10 @@ def main() -> None:
     elif route.kind is PageKind.COMPARE:
         url_warnings_ui()
         cards = overview_cards(matched, source.summits, rules, weights)
-        compare_ui(cards, partial(summit_series, matched, rules, weights), rules)
+        compare_ui(cards, partial(comparison_series, matched, rules=rules, weights=weights), rules)
+    elif route.kind is PageKind.TRACK_RECORD:
+        url_warnings_ui()
+        track_record_ui(source.revision, matched, source.summits, rules, weights)
     else:
         url_warnings_ui()
         overview_ui(overview_cards(matched, source.summits, rules, weights))
@@ -140,12 +145,6 @@ def main() -> None:
         if store is not None and editor_access_ui():
             add_summit_ui(store)
     sync_url(route, weights, rules, window)
-
-
-def summit_series(matched: MatchedStatements, rules: Rules, weights: Weights, summit_id: str) -> pd.DataFrame:
-    """One summit's outlook series under these weights."""
-    own = summit_matched(matched, summit_id)
-    return outlook_series(score_statements(own, rules, weights), rules, weights)
 
 
 def summit_page(
@@ -158,12 +157,16 @@ def summit_page(
 ) -> Window:
     """One summit's page: its question and outcome, headline, chart, statements and drivers, and
     the Statements tab to edit them. Returns the window the page shows."""
+    # The browser's tab and a bookmark of the page name its summit.
+    st.set_page_config(page_title=f"{summit.title} \u00b7 Summit Outlook")
     matched = summit_matched(all_matched, summit.id)
     view = outlook_view(matched, rules, weights)
     summit_header_ui(summit)
     header_ui(source, view)
     url_warnings_ui()
     headline_ui(view, rules)
+    if not summit.resolved:
+        chance_ui(source.revision, all_matched, source.summits, rules, weights, view.headline)
     # Only the open tab runs: a slider move redraws the outlook, not the editing forms.
     outlook_tab, statements_tab = st.tabs([OUTLOOK_TAB, STATEMENTS_TAB], key=VIEW_KEY, on_change="rerun")
     if outlook_tab.open:
@@ -310,7 +313,9 @@ def headline_ui(view: OutlookView, rules: Rules) -> None:
             column.metric(f"{days} days earlier", "\u2013", help="The statements start later.", border=True)
         else:
             earlier, change = shown
-            column.metric(f"{days} days earlier", f"{earlier:.1f}", delta=f"{change:+.1f} since", border=True)
+            column.metric(
+                f"{days} days earlier", f"{earlier:.1f}", **change_delta(change, "since"), border=True
+            )
 
 
 def window_ui(initial: Window) -> Window:
@@ -335,7 +340,10 @@ def chart_ui(figure: go.Figure, view: OutlookView, summit_id: str) -> Selection 
         on_select="rerun",
         selection_mode=("points", "box"),
         theme=None,
-        config=toolbar_config(export_stem("chart", latest, custom=bool(view.changed), summit=summit_id)),
+        config=toolbar_config(
+            export_stem("chart", latest, custom=bool(view.changed), summit=summit_id),
+            height=export_height(figure),
+        ),
     )
     st.caption(
         "Markers are statements: green raises the outlook, red lowers it, size is strength; "
@@ -434,7 +442,9 @@ def downloads_ui(
     st.subheader("Download", anchor=False)
     latest = view.series["date"].max() if not view.series.empty else None
     custom = bool(view.changed)
-    config = toolbar_config(export_stem("chart", latest, custom=custom, summit=summit_id))
+    config = toolbar_config(
+        export_stem("chart", latest, custom=custom, summit=summit_id), height=export_height(figure)
+    )
     named = partial(export_name, custom=custom, summit=summit_id)
     png, svg, page, series_csv, statements_csv = st.columns(5)
     browser = find_chromium()

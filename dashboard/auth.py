@@ -5,17 +5,22 @@ secrets (`editor_secret` in .streamlit/secrets.toml) or the environment variable
 must sign in with it first. The secret is compared in constant time and never logged, echoed or
 put in the URL; viewing, adjusting one's own weights and downloading stay open to all. Wrong
 passwords are counted per client address, and too many pause signing in from there for a while.
+
+The address is the connection's own (its socket's peer), never what a header claims, unless the
+operator names trusted proxies (see throttle_client): every client on the server's machine, over
+any loopback address, is one client, and so is an IPv6 /64.
 """
 
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import math
 import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 SECRET_ENV = "SUMMIT_OUTLOOK_EDITOR_SECRET"
 SECRET_KEY = "editor_secret"
@@ -26,6 +31,12 @@ MAX_FAILED_SIGN_INS = 5
 FAILED_SIGN_IN_WINDOW_S = 300.0
 # Beyond this many remembered addresses, those whose failures have all expired are forgotten.
 MAX_REMEMBERED_CLIENTS = 10_000
+# Who a session is when its connection comes from the server's own machine, or has no address.
+LOCAL_CLIENT = "this machine"
+# One IPv6 subscriber gets a /64 at least: counted per address, it would have 2**64 of them.
+IPV6_CLIENT_PREFIX = 64
+# An address a trusted proxy reports that is not an IP address is kept up to this long.
+MAX_ADDRESS_CHARS = 100
 
 
 def configured_secret(secrets: Mapping[str, object] | None = None) -> str | None:
@@ -51,14 +62,65 @@ def may_edit(*, secret: str | None, signed_in: bool) -> bool:
     return secret is None or signed_in
 
 
+def throttle_client(
+    address: str | None, *, forwarded_for: Sequence[str] = (), trusted_proxies: str | None
+) -> str:
+    """Whose count a sign-in attempt goes to, from the session's address as the server gives it
+    (`address`: the socket's peer, or a trusted proxy's X-Forwarded-For), the X-Forwarded-For
+    headers the connection arrived with, and the proxies named in TRUSTED_PROXIES_VARIABLE (None
+    when it is unset). `summit-outlook serve` sets it to none unless the operator named some.
+
+    With the setting unset, the server believes a header from its own machine, so an address that
+    the connection's own header names came through that belief: the connection is this machine's
+    (a client there, through an SSH tunnel or a local proxy passing the header on, would
+    otherwise pick a fresh address for every five guesses).
+    """
+    if trusted_proxies is None and address and address in _forwarded_hosts(forwarded_for):
+        return LOCAL_CLIENT
+    return client_key(address)
+
+
+def client_key(address: str | None) -> str:
+    """The throttle's key for an address: every loopback address (127.0.0.0/8, ::1, and IPv4
+    written as IPv6, as a server listening on :: sees it) is this machine, an IPv6 address counts
+    with its whole /64, an IPv4 address by itself."""
+    if not address:
+        return LOCAL_CLIENT
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:MAX_ADDRESS_CHARS]
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return LOCAL_CLIENT
+    if isinstance(ip, ipaddress.IPv6Address):
+        return str(ipaddress.ip_network(f"{ip}/{IPV6_CLIENT_PREFIX}", strict=False))
+    return str(ip)
+
+
+def _forwarded_hosts(headers: Sequence[str]) -> set[str]:
+    """The hosts X-Forwarded-For headers name, ports and brackets taken off as uvicorn does."""
+    hosts: set[str] = set()
+    for header in headers:
+        for entry in header.split(","):
+            entry = entry.strip()
+            if entry.startswith("[") and "]" in entry:
+                entry = entry[1 : entry.index("]")]
+            elif entry.count(":") == 1:
+                entry = entry.partition(":")[0]
+            hosts.add(entry)
+    return hosts
+
+
 class SignInThrottle:
     """Failed sign-ins per client address in a sliding window, shared by every session.
 
     Counting per address rather than per session matters: a new browser tab is a new session.
-    Behind a reverse proxy the address is the client's as the proxy reports it, when uvicorn
-    believes that proxy (FORWARDED_ALLOW_IPS; by default one on the same machine). Behind one it
-    does not, everyone shares a count, so one guesser can pause others' sign-in for a few minutes
-    at most; that is the price of stopping the guessing.
+    Clients are keys of throttle_client. Behind a reverse proxy named in TRUSTED_PROXIES_VARIABLE
+    the address is the client's as the proxy reports it; behind one not named, everyone shares a
+    count, so one guesser can pause others' sign-in for a few minutes at most: that is the price
+    of stopping the guessing.
     """
 
     def __init__(

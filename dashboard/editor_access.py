@@ -7,6 +7,8 @@ never the secret, which is also never logged, shown or put in the URL.
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from summit_outlook.dashboard.auth import (
@@ -14,10 +16,12 @@ from summit_outlook.dashboard.auth import (
     configured_secret,
     may_edit,
     secret_matches,
+    throttle_client,
     wait_message,
 )
 from summit_outlook.dashboard.outcomes import Outcome, Tone, outcome_ui
 from summit_outlook.dashboard.store_access import Origin, StatementSource
+from summit_outlook.paths import TRUSTED_PROXIES_VARIABLE
 
 # Session-state keys.
 SIGNED_IN = "editor_signed_in"  # True once this session gave the secret
@@ -25,8 +29,6 @@ SECRET_INPUT = "editor_secret_input"  # the password field; emptied as soon as i
 SIGN_IN_REFUSED = "editor_sign_in_refused"  # why the last sign-in failed, or None
 EDIT_REFUSED = "editor_edit_refused"
 WRONG_PASSWORD = "That is not the editor password."
-# Streamlit gives no address for a browser on this machine: all such sessions count as one client.
-LOCAL_CLIENT = "this machine"
 
 
 def editing_refused() -> bool:
@@ -67,9 +69,17 @@ def sign_in() -> None:
 
 
 def client_address() -> str:
-    """The session's client address, or LOCAL_CLIENT when Streamlit gives none (a local browser)."""
+    """Whose sign-in count this session's attempts go to (see dashboard.auth.throttle_client).
+
+    Streamlit gives None for 127.0.0.1 and ::1 (the server's machine) and the peer's address
+    otherwise, as uvicorn has it: the socket's, or a trusted proxy's X-Forwarded-For.
+    """
     address = st.context.ip_address
-    return address if isinstance(address, str) and address else LOCAL_CLIENT
+    return throttle_client(
+        address if isinstance(address, str) else None,
+        forwarded_for=st.context.headers.get_all("X-Forwarded-For"),
+        trusted_proxies=os.environ.get(TRUSTED_PROXIES_VARIABLE),
+    )
 
 
 def sign_out() -> None:

@@ -29,6 +29,7 @@ class PageKind(StrEnum):
 PAGE_LABELS: dict[PageKind, str] = {
     PageKind.OVERVIEW: "Overview",
     PageKind.COMPARE: "Compare",
+    PageKind.TRACK_RECORD: "Track record",
 }
 PAGE_ICONS: dict[PageKind, str] = {
     PageKind.OVERVIEW: ":material/grid_view:",

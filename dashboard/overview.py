@@ -25,6 +25,14 @@ DAYS_BEFORE = "Days before resolution"
 COMPARE_DEFAULT = 3
 
 
+def change_delta(change: float, suffix: str) -> dict:
+    """st.metric's delta settings for a change of the outlook: "+10.7 since" up and green, and no
+    change as "0.0 since" in grey without an arrow (it read "+0.0" with a green rising arrow)."""
+    if round(change, 1) == 0:
+        return {"delta": f"0.0 {suffix}", "delta_color": "off", "delta_arrow": "off"}
+    return {"delta": f"{change:+.1f} {suffix}"}
+
+
 def overview_ui(cards: list[SummitCard]) -> None:
     st.title("Summit outlook", anchor=False)
     open_count = sum(not card.summit.resolved for card in cards)
@@ -59,7 +67,7 @@ def summit_card_ui(card: SummitCard) -> None:
                 outlook.metric(
                     f"{current.status} on {format_day(current.date)}",
                     f"{current.outlook:.1f}",
-                    delta=f"{week[1]:+.1f} in 7 days" if week else None,
+                    **(change_delta(week[1], "in 7 days") if week else {}),
                     chart_data=card.history,
                     chart_type="line",
                     help="The outlook on the day of the latest statement; the line is its whole history.",
@@ -82,7 +90,7 @@ def summit_card_ui(card: SummitCard) -> None:
 def compare_ui(cards: list[SummitCard], series_of, rules: Rules) -> None:
     """Two or more summits on one chart, on calendar time or as days before their resolution.
 
-    `series_of(summit_id)` gives a summit's outlook series under the page's weights.
+    `series_of(summit)` gives a summit's outlook series under the page's weights.
     """
     st.title("Compare summits", anchor=False)
     titles = {card.summit.id: card.summit.title for card in cards}
@@ -104,6 +112,7 @@ def compare_ui(cards: list[SummitCard], series_of, rules: Rules) -> None:
     if len(picked) < 2:
         st.info("Pick two or more summits to compare.")
     summits = {card.summit.id: card.summit for card in cards}
-    lines = [(summits[summit_id], series_of(summit_id)) for summit_id in picked if summit_id in summits]
+    chosen = [summits[summit_id] for summit_id in picked if summit_id in summits]
+    lines = [(summit, series_of(summit)) for summit in chosen]
     figure = comparison_figure(lines, rules, days_before=axis == DAYS_BEFORE)
     st.plotly_chart(figure, theme=None, config={"displaylogo": False}, key="compare_chart")

@@ -10,12 +10,14 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from summit_outlook.model.rules import Rules
-from summit_outlook.model.scoring import Weights, WeightsError, parse_weights_json, weights_from_mapping
+from summit_outlook.model.scoring import Weights, WeightsError, weights_from_mapping
+from summit_outlook.model.weights_files import weights_from_bytes
 from summit_outlook.paths import bundled_file
 
 HALF_LIFE = "half_life_days"
-# A weights file is a few hundred bytes; anything much larger is not one.
-MAX_WEIGHTS_FILE_BYTES = 64 * 1024
+# Parameters of a link named one by one when they are left out; the rest are counted. (Streamlit
+# itself drops a query string of more than 1,000 parameters or 512 KiB whole, before the app runs.)
+MAX_URL_WARNINGS = 10
 
 
 def presets_path() -> Path:
@@ -97,7 +99,16 @@ def weights_from_query(params: Mapping[str, str | list[str]], rules: Rules) -> t
             )
             continue
         accepted[name] = value
-    return weights_from_flat(accepted, rules), warnings
+    return weights_from_flat(accepted, rules), _counted(warnings)
+
+
+def _counted(warnings: list[str]) -> list[str]:
+    """The first MAX_URL_WARNINGS warnings, and how many more there were (a link of a thousand
+    made-up parameters gets a count, not a thousand lines)."""
+    if len(warnings) <= MAX_URL_WARNINGS:
+        return warnings
+    hidden = len(warnings) - MAX_URL_WARNINGS
+    return [*warnings[:MAX_URL_WARNINGS], f"and {hidden} more parameter{'s' if hidden > 1 else ''} left out"]
 
 
 # --- widget state ------------------------------------------------------------------------------
@@ -211,8 +222,6 @@ def matching_preset(weights: Weights, presets: list[Preset], rules: Rules) -> Pr
 
 
 def weights_from_upload(data: bytes, rules: Rules, *, name: str) -> Weights:
-    """Weights from an uploaded JSON file; raises WeightsError saying what is wrong with it."""
-    if len(data) > MAX_WEIGHTS_FILE_BYTES:
-        limit = MAX_WEIGHTS_FILE_BYTES // 1024
-        raise WeightsError(name, [f"file is {len(data) / 1024:.0f} KB; a weights file is under {limit} KB"])
-    return parse_weights_json(data, rules, source=name)
+    """Weights from an uploaded JSON file; raises WeightsError saying what is wrong with it (read as
+    the command line reads --weights: model.weights_files)."""
+    return weights_from_bytes(data, rules, source=name)

@@ -111,7 +111,7 @@ def extract_statements(
         published = published.date()
     paragraphs = _analyse(article, rules, published)
     home_side = (home_side or "").strip() or None
-    drafts = _Builder(paragraphs, rules, home_side=home_side).build()
+    drafts = _Builder(paragraphs, rules, home_side=home_side, published=published).build()
     headings = frozenset(paragraph.index for paragraph in paragraphs if paragraph.heading)
     _Dater(drafts, rules, published, _story_day(paragraphs, rules, published), headings).run()
     return _unique_candidates(drafts)
@@ -151,10 +151,12 @@ def _to_candidate(draft: _Draft, date: dt.date) -> Candidate:
 
 def _doubtful(draft: _Draft) -> bool:
     """A date to check before saving: nothing in the text dated it, or habitual words ("has
-    said", "says") were dated only by their context."""
+    said", "says") or a medium's report (its day seldom the story's) were dated only by their
+    context."""
     if draft.basis is DateBasis.PUBLICATION:
         return True
-    return draft.habitual and draft.basis is not DateBasis.OWN_CLAUSE
+    second_hand = draft.habitual or draft.speaker.is_media
+    return second_hand and draft.basis is not DateBasis.OWN_CLAUSE
 
 
 def candidates_to_frame(candidates: Iterable[Candidate], *, source: str = "") -> pd.DataFrame:

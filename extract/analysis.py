@@ -59,20 +59,31 @@ def _clauses_with_their_own_speaker(
     finder: _DateFinder,
     rules: ExtractionRules,
 ) -> list[tuple[int, int]]:
-    """The sentence's token range, split before ", while <someone> said ..." when that clause
-    attributes words to a speaker of its own: two statements, not one running into the next."""
+    """The sentence's token range, split before ", while <someone> said ..." or "— and
+    <someone> told ..." when that clause attributes words to a speaker of its own: two
+    statements, not one running into the next."""
     if paragraph.heading:
         return [(start, end)]
-    joiners = {word.casefold() for word in rules.sentences.clause_joiners}
+    sentences = rules.sentences
+    joiners = {word.casefold() for word in sentences.clause_joiners}
+    marks = set(sentences.clause_marks)
+    mark_joiners = joiners | {word.casefold() for word in sentences.clause_mark_joiners}
     for position in range(start + 1, end - 1):
-        if tokens[position].text != "," or tokens[position + 1].lower not in joiners:
+        mark, following = tokens[position], tokens[position + 1]
+        if mark.text == "," and following.lower in joiners:
+            clause_start = position + 2
+        elif mark.text in marks and mark.kind is not _TokenKind.QUOTE:
+            clause_start = position + 2 if following.lower in mark_joiners else position + 1
+        else:
             continue
-        clause = _analyse_sentence(tokens, position + 2, end, -1, paragraph, finder, rules)
+        if clause_start >= end:
+            continue
+        clause = _analyse_sentence(tokens, clause_start, end, -1, paragraph, finder, rules)
         attribution = clause.attribution
         if attribution is not None and attribution.content and isinstance(attribution.speaker, _Mention):
             return [
                 (start, position),
-                *_clauses_with_their_own_speaker(tokens, position + 2, end, paragraph, finder, rules),
+                *_clauses_with_their_own_speaker(tokens, clause_start, end, paragraph, finder, rules),
             ]
     return [(start, end)]
 

@@ -95,6 +95,7 @@ class _Attributor:
                 bare = bare or replace(found, ignored=self.ignored)
                 continue
             if found is not None:
+                found = self._with_cited_source(found)
                 found = self._with_tails(found)
                 found = self._with_opening_participle(found)
                 return replace(found, ignored=self.ignored, habitual=self._habitual(found.verb))
@@ -211,7 +212,6 @@ class _Attributor:
                 mention
                 for mention in sorted(self.by_start.values(), key=lambda m: m.start)
                 if mention.end <= marker
-                and self._can_speak(mention)
                 and mention.determiner not in lexicon.indefinite
                 and (mention.span_start == self.start or tokens[mention.span_start - 1].text == ",")
             ),
@@ -238,6 +238,10 @@ class _Attributor:
         if not length and not predicate_length:
             return None
         before = self._speaker_before(position)
+        if self.tokens[position].lower in lexicon.document_verbs and not (
+            before is not None and isinstance(before[0], _Pronoun) and before[0].word in lexicon.documents
+        ):
+            return None  # "the statement read", not "Putin read a poem"
         if before is not None:
             speaker, span_start = before
             found = None
@@ -315,6 +319,8 @@ class _Attributor:
             after += 1  # "welcomed Mr Putin"
         person = self.by_start.get(after)
         acted_on = person is not None and person.kind is _MentionKind.PERSON and not quoted
+        # "denounced Trump's bellicose rhetoric as a threat": the person's words, not the person.
+        acted_on = acted_on and not tokens[person.end - 1].text.endswith(("'s", "\u2019s"))
         if acted_on and not self._links_object(person.end, end):
             return None
         start = verb
@@ -361,6 +367,9 @@ class _Attributor:
         if speaker is None:
             return None
         speaker = self._named_in_apposition(speaker) or speaker
+        if speaker.name.casefold() in self.lexicon.media:
+            length = self.lexicon.media_words.length_at(self.tokens, speaker.end, self.end)
+            speaker = replace(speaker, end=speaker.end + length)  # "Yonhap news agency"
         before = self._trim(self.start, position)
         after = self._trim(speaker.end, self.end)
         content = tuple(span for span in (before, after) if self._has_words(*span))
@@ -418,8 +427,7 @@ class _Attributor:
     # -- finding the speaker ----------------------------------------------------------------
 
     def _mention_ending(self, end: int) -> _Mention | None:
-        mention = self.by_end.get(end)
-        return mention if mention is not None and self._can_speak(mention) else None
+        return self.by_end.get(end)
 
     def _mention_starting(self, start: int) -> _Mention | None:
         if start < self.end and self.tokens[start].lower in self.lexicon.determiners:
@@ -427,11 +435,40 @@ class _Attributor:
         if start < self.end and self.tokens[start].lower in self.lexicon.honorifics:
             start += 1
         mention = self.by_start.get(start)
-        return mention if mention is not None and self._can_speak(mention) else None
+        if mention is None:
+            # "according to South Korea's Yonhap": the name after its country's possessive.
+            side = self.lexicon.sides.match(self.tokens, start, self.end)
+            after = self.by_start.get(start + side[0]) if side is not None else None
+            mention = after if after is not None and after.side == side[1] else None
+        return mention
 
-    def _can_speak(self, mention: _Mention) -> bool:
-        # News organisations report statements; they do not make them.
-        return mention.name.casefold() not in self.lexicon.media
+    def _medium_ending(self, end: int) -> _Mention | None:
+        """The medium before what it is, ending at `end`: "Kommersant newspaper", "Yonhap news
+        agency"; None when no media word ends there or no medium is named before it."""
+        media_words = self.lexicon.media_words
+        for length in range(1, media_words.max_len + 1):
+            start = end - length
+            if start <= self.start or media_words.length_at(self.tokens, start, end) != length:
+                continue
+            mention = self.by_end.get(start)
+            if mention is not None and mention.name.casefold() in self.lexicon.media:
+                return replace(mention, end=end)
+        return None
+
+    def _with_cited_source(self, found: _Attribution) -> _Attribution:
+        """A medium's report citing a named person or body is theirs: 'RIA Novosti reported
+        Thursday, citing the Kremlin'. Citing 'two sources' leaves it the medium's."""
+        speaker, media = found.speaker, self.lexicon.media
+        if isinstance(speaker, _Pronoun) or speaker.name.casefold() not in media:
+            return found
+        for position in range(found.verb + 1, self.end - 1):
+            if self.tokens[position].text == "," and self.tokens[position + 1].lower in self.lexicon.citing:
+                source = self._mention_starting(position + 2)
+                named = source is not None and source.kind in (_MentionKind.PERSON, _MentionKind.INSTITUTION)
+                if named and source.name.casefold() not in media:
+                    return replace(found, speaker=source)
+                return found
+        return found
 
     def _speaker_before(self, verb: int) -> tuple[_SpeakerRef, int] | None:
         """Speaker written before the verb: 'Peskov said', 'he said', 'X, the aide, said'."""
@@ -446,12 +483,23 @@ class _Attributor:
                 break
         if cursor < self.start:
             return None
+        medium = self._medium_ending(cursor + 1)
+        if medium is not None:
+            return medium, self._with_honorific(medium.span_start)  # "Kommersant newspaper reported"
         token = self.tokens[cursor]
         if token.text == ")":
             cursor = self._before_acronym(cursor)  # "Ministry of External Affairs (MEA) announced"
             token = self.tokens[cursor]
-        if token.is_word and token.lower in self.lexicon.pronouns:
+        if token.is_word and (
+            token.lower in self.lexicon.pronouns or token.lower in self.lexicon.body_pronouns
+        ):
             return _Pronoun(cursor, token.lower), cursor
+        if (
+            token.lower in self.lexicon.documents
+            and cursor > self.start
+            and self.tokens[cursor - 1].lower in self.lexicon.definite
+        ):
+            return _Pronoun(cursor, token.lower), cursor - 1  # "the statement read"
         if token.is_word and token.lower in self.lexicon.relative_pronouns:
             # "the election of Trump, who accused China of ...": the name before "who".
             if cursor - 1 > self.start and self.tokens[cursor - 1].text == ",":
@@ -543,23 +591,28 @@ class _Attributor:
             token = self.tokens[cursor]
             if token.kind is _TokenKind.QUOTE:
                 return None
-            if token.text == ",":
+            if token.text == "," and not self._within_date(cursor):  # "on May 20, 2016,"
                 return self._named_around_aside(cursor, comma)
         return None
+
+    def _within_date(self, position: int) -> bool:
+        return any(date.start < position < date.end for date in self.dates_by_start.values())
 
     def _named_around_aside(self, first: int, second: int) -> tuple[_SpeakerRef, int] | None:
         """The speaker of 'Name, description,' or 'description, Name,' between two commas."""
         before = self._mention_ending(first)
         inside = self.by_start.get(first + 1)
+        if inside is None and self.tokens[first + 1].lower in self.lexicon.definite:
+            inside = self.by_start.get(first + 2)  # "South Korea's main opposition party, the GNP, said"
         if inside is not None and inside.end == second and inside.kind is _MentionKind.PERSON:
             # "The Ukrainian leader's chief of staff, Andriy Yermak, told ..."
-            return inside, before.span_start if before is not None else inside.start
+            return inside, self._with_honorific(before.span_start if before is not None else inside.start)
         if before is None:
             return None
         if self.tokens[first + 1].lower in self.lexicon.relative_pronouns:
             # "Zelenskyy, who was due in Washington on Friday, said": not when he spoke.
             self.ignored = (first + 1, second)
-        return before, before.span_start
+        return before, self._with_honorific(before.span_start)  # "Mr Putin, the Russian president,"
 
     def _speaker_after(self, verb: int, verb_end: int) -> _SpeakerRef | None:
         """Inverted order after a quote or comma: '"...," said Peskov.'"""

@@ -14,7 +14,7 @@ from summit_outlook.extract.attribution import _Attribution, _Pronoun, _Sentence
 from summit_outlook.extract.dates import _DateMention
 from summit_outlook.extract.mentions import _Mention, _MentionKind
 from summit_outlook.extract.people import _learn_people
-from summit_outlook.extract.rules import ConfidenceRules, ExtractionRules
+from summit_outlook.extract.rules import ConfidenceRules, ExtractionRules, Office
 from summit_outlook.extract.tokens import _Token, _TokenKind
 from summit_outlook.model.statements import MAX_TEXT_CHARS, Kind, Role
 
@@ -39,7 +39,7 @@ class Candidate(BaseModel):
     date: dt.date  # when it was said, never after publication
     date_note: str  # how the date was found, quoting the words it came from
     speaker: str = Field(min_length=1)  # full name where the article gives one
-    title: str = ""  # as written at the speaker's introduction ("Kremlin spokesman")
+    title: str = ""  # as at the introduction ("Kremlin spokesman"), else the office held (office_holders)
     role: Role = Role.OTHER
     side: str = UNKNOWN_SIDE  # whom the speaker speaks for, where the text says so
     text: str = Field(min_length=1)  # the words; quotation marks kept inside reported speech
@@ -60,10 +60,11 @@ class _Speaker:
     role: Role
     side: str
     is_person: bool
+    is_media: bool = False  # a news organisation: nobody's spokesman, never "he" later
 
     @property
     def is_institution(self) -> bool:
-        return not self.is_person
+        return not self.is_person and not self.is_media
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,14 @@ def _first_hand(mention: _DateMention, confidence: ConfidenceRules) -> tuple[str
 class _Builder:
     """Walks the analysed article in order and turns attributions into drafts."""
 
-    def __init__(self, paragraphs: list[_Paragraph], rules: ExtractionRules, *, home_side: str | None = None):
+    def __init__(
+        self,
+        paragraphs: list[_Paragraph],
+        rules: ExtractionRules,
+        *,
+        home_side: str | None = None,
+        published: dt.date | None = None,
+    ):
         self.paragraphs = paragraphs
         self.rules = rules
         self.lexicon = rules._lexicon
@@ -127,6 +135,12 @@ class _Builder:
         # foreign ones with their country: the publication's country, if the story mentions it.
         self.home_side = home_side if home_side and self._mentions_side(home_side) else None
         self.registry = _learn_people(paragraphs, self.lexicon)
+        # Who held which office on the publication day, by every name they go by (folded).
+        self.offices: dict[str, tuple[Office, str]] = {}
+        for holder in rules.office_holders if published is not None else ():
+            office = holder.office_on(published)
+            if office is not None:
+                self.offices.update((_folded_name(name), (office, holder.side)) for name in holder.names)
         self.bodies: dict[str, str] = {}  # body name, or its generic word, -> its side
         self.drafts: list[_Draft] = []
         # The latest person for each (role, side) and (role, None), for "the spokesman said".
@@ -158,12 +172,28 @@ class _Builder:
                 if speaker.role is Role.OTHER and not speaker.title and person.title:
                     speaker = replace(speaker, title=person.title, role=person.role or Role.OTHER)
                 speaker = replace(speaker, side=side or UNKNOWN_SIDE)
+            if speaker.is_person:
+                speaker = self._in_known_office(speaker)
             if speaker.side == UNKNOWN_SIDE and speaker.is_person and speaker.title:
                 speaker = replace(speaker, side=self._body_side_by_name(speaker.title) or UNKNOWN_SIDE)
             titled_official = bool(speaker.title) and speaker.role is not Role.OTHER
             if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official:
                 speaker = replace(speaker, side=self.home_side)
             draft.speaker = replace(speaker, role=self._role_in_country(speaker))
+
+    def _in_known_office(self, speaker: _Speaker) -> _Speaker:
+        """A public figure the article names without an office ("Trump said", "Mr Xi told
+        Putin") holds the one the rules' office_holders give for the publication day; the
+        article's own title and side win, and a side it gives that is not theirs is someone else."""
+        known = self.offices.get(_folded_name(speaker.name))
+        if known is None:
+            return speaker
+        office, side = known
+        if speaker.side not in (UNKNOWN_SIDE, side):
+            return speaker
+        if not speaker.title and speaker.role is Role.OTHER:
+            speaker = replace(speaker, title=office.title, role=office.role)
+        return replace(speaker, side=side)
 
     def _role_in_country(self, speaker: _Speaker) -> Role:
         title = speaker.title.casefold()
@@ -222,7 +252,8 @@ class _Builder:
         *,
         date_sentence: _Sentence | None = None,
     ) -> bool:
-        resolved = self._resolve(sentence, attribution.speaker)
+        words = tuple(span for part in attribution.parts for span in part.content)
+        resolved = self._resolve(sentence, attribution.speaker, words)
         if resolved is None:
             return False
         speaker, resolution_factor = resolved
@@ -388,11 +419,30 @@ class _Builder:
 
     # -- speakers -----------------------------------------------------------------------------
 
-    def _resolve(self, sentence: _Sentence, reference: _SpeakerRef) -> tuple[_Speaker, float] | None:
+    def _resolve(
+        self, sentence: _Sentence, reference: _SpeakerRef, words: tuple[tuple[int, int], ...] = ()
+    ) -> tuple[_Speaker, float] | None:
         confidence = self.rules.confidence
         if isinstance(reference, _Pronoun):
+            if reference.word in self.lexicon.documents:
+                last = self.drafts[-1] if self.drafts else None
+                if last is None or not self._within_context(last.sentence, last.paragraph, sentence):
+                    return None
+                return last.speaker, confidence.pronoun
+            if reference.word in self.lexicon.body_pronouns:
+                body = self._recent_body(sentence)
+                return (body, confidence.pronoun) if body is not None else None
+            # "President Ma set off for Singapore ..., a summit that he hopes will become ...": the
+            # sentence's own subject before the pronoun, outside the words said ("In reply, the
+            # North announced ..., he said" is someone else), else the last person quoted or named.
+            subject = self._subject(self.paragraphs[sentence.paragraph], sentence, reference.position)
+            if subject is not None and not any(start <= subject.start < end for start, end in words):
+                return self._person(subject), confidence.pronoun
             recent = self._recent_person(sentence)
             return (recent.speaker, confidence.pronoun) if recent is not None else None
+        if reference.kind is _MentionKind.PERSON and reference.name.casefold() in self.lexicon.media:
+            side = self.lexicon.state_media.get(reference.name.casefold(), UNKNOWN_SIDE)
+            return _Speaker(reference.name, "", Role.OTHER, side, False, True), confidence.medium
         if reference.kind is _MentionKind.PERSON:
             return self._person(reference), confidence.named
         if reference.kind is _MentionKind.INSTITUTION:
@@ -420,6 +470,11 @@ class _Builder:
         """'the spokesman' -> the last spokesperson named; 'a senior official' -> unnamed."""
         confidence = self.rules.confidence
         role = mention.role or Role.OTHER
+        if self._names_a_medium(mention.title):
+            # "state media reported": an outlet, unnamed; "Chinese state media" is China's.
+            name = f"{self.rules.names.unnamed_prefix} {mention.name}"
+            speaker = _Speaker(name, mention.title, Role.OTHER, mention.side or UNKNOWN_SIDE, False, True)
+            return speaker, confidence.medium
         if mention.determiner not in self.lexicon.indefinite and not mention.plural:
             recent = self.by_role.get((role, mention.side))
             if recent is not None and self._within_context(recent.sentence, recent.paragraph, sentence):
@@ -439,6 +494,13 @@ class _Builder:
         name = f"{self.rules.names.unnamed_prefix} {mention.name}"
         speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True)
         return speaker, confidence.anonymous
+
+    def _names_a_medium(self, title: str) -> bool:
+        words = tuple(word.casefold() for word in title.split())
+        table = self.lexicon.media_words
+        return any(
+            words[-length:] in table.entries for length in range(1, min(table.max_len, len(words)) + 1)
+        )
 
     def _generic_reference(self, mention: _Mention, side: str | None, sentence: _Sentence) -> _Speaker | None:
         """'the diplomat said' after a named spokesman: a generic word for whoever spoke last."""
@@ -522,6 +584,17 @@ class _Builder:
         side = side or self.registry.side_of(person)
         return _Speaker(person.name, person.title, person.role or Role.OTHER, side or UNKNOWN_SIDE, True)
 
+    def _recent_body(self, sentence: _Sentence) -> _Speaker | None:
+        """The body that spoke last, if within context and no person spoke since: "it said"."""
+        for draft in reversed(self.drafts):
+            if not self._within_context(draft.sentence, draft.paragraph, sentence):
+                return None
+            if draft.speaker.is_institution:
+                return draft.speaker
+            if draft.speaker.is_person:
+                return None
+        return None
+
     def _recent_person(self, sentence: _Sentence) -> _Recent | None:
         recent = self.last_person
         if recent is None or not self._within_context(recent.sentence, recent.paragraph, sentence):
@@ -547,11 +620,19 @@ class _Builder:
         denied any collusion, and Bolton echoed that denial. "...," he said.' (Bolton). A subject
         opens the sentence or a clause (after a comma, "and", "but"); failing one, the first
         person named."""
+        chosen = self._subject(paragraph, sentence, sentence.end)
+        if chosen is not None:
+            self.last_person = _Recent(self._person(chosen), sentence.index, paragraph.index)
+
+    def _subject(self, paragraph: _Paragraph, sentence: _Sentence, limit: int) -> _Mention | None:
+        """The sentence's last subject before `limit` (see _remember_subject)."""
         tokens = paragraph.tokens
         people = [
             mention
             for mention in sentence.mentions
-            if mention.kind is _MentionKind.PERSON and mention.name.casefold() not in self.lexicon.media
+            if mention.kind is _MentionKind.PERSON
+            and mention.name.casefold() not in self.lexicon.media
+            and mention.end <= limit
         ]
         subjects = [
             mention
@@ -560,9 +641,7 @@ class _Builder:
             or tokens[mention.span_start - 1].text == ","
             or tokens[mention.span_start - 1].lower in self.lexicon.coordinators
         ]
-        chosen = subjects[-1] if subjects else (people[0] if people else None)
-        if chosen is not None:
-            self.last_person = _Recent(self._person(chosen), sentence.index, paragraph.index)
+        return subjects[-1] if subjects else (people[0] if people else None)
 
     def _remember_body(self, name: str, side: str) -> None:
         """A body named with its country ("China's Foreign Ministry", "The Presidential Office in
@@ -592,6 +671,10 @@ class _Builder:
                 continue
             recent = _Recent(speaker, sentence.index, paragraph.index)
             self._note_role(recent)
+
+
+def _folded_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _head_title(title: str) -> str:

@@ -69,7 +69,7 @@ class _Dater:
     def _remember(self, index: int, draft: _Draft) -> None:
         speaker = draft.speaker
         self.last_by_speaker[speaker.name] = index
-        if speaker.side != UNKNOWN_SIDE:
+        if speaker.side != UNKNOWN_SIDE and not speaker.is_media:
             by_side = self.last_institution_by_side if speaker.is_institution else self.last_person_by_side
             by_side[speaker.side] = index
 
@@ -132,7 +132,7 @@ class _Dater:
         if same is not None and self._close(self.drafts[same], draft):
             source = self.drafts[same]
             yield self._from_draft(source, f"same speaker's statement in sentence #{source.sentence}")
-        if draft.speaker.side == UNKNOWN_SIDE:
+        if draft.speaker.side == UNKNOWN_SIDE or draft.speaker.is_media:
             return
         # A body and its spokespeople speak together: "The Kremlin said on Nov. 17 ...
         # Peskov told reporters ..." reports one briefing.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import itertools
 import tomllib
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
@@ -90,6 +92,8 @@ class SentenceRules(_Section):
     wrap_max_chars: int = Field(ge=1, le=10_000)
     abbreviations: list[Phrase] = []
     clause_joiners: list[Phrase] = []
+    clause_marks: list[Phrase] = []
+    clause_mark_joiners: list[Phrase] = []
 
     @model_validator(mode="after")
     def _abbreviations_end_with_stop(self) -> SentenceRules:
@@ -98,6 +102,11 @@ class SentenceRules(_Section):
             for word in self.abbreviations
             if not word.endswith(".") or " " in word
         ]
+        problems.extend(
+            f"clause_marks: {mark!r} must be a single punctuation mark"
+            for mark in self.clause_marks
+            if len(mark) != 1 or mark.isalnum()
+        )
         _check_unique(problems, "abbreviations", self.abbreviations)
         _raise_problems(problems)
         return self
@@ -118,6 +127,13 @@ class ContextRules(_Section):
     unnamed_side_paragraphs: int = Field(ge=0, le=10)
     min_clause_words: int = Field(ge=1, le=10)
     min_reported_words: int = Field(ge=1, le=10)
+
+
+class StateMedium(_Section):
+    """A news organisation run by a state: it speaks for that state's side."""
+
+    name: Phrase
+    side: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
 
 class AttributionRules(_Section):
@@ -154,20 +170,39 @@ class AttributionRules(_Section):
     habitual_words: list[Phrase] = []
     present_verbs: list[Phrase] = []
     pronouns: list[Phrase] = []
+    body_pronouns: list[Phrase] = []
+    documents: list[Phrase] = []
+    document_verbs: list[Phrase] = []
     object_pronouns: list[Phrase] = []
     media: list[Phrase] = []
+    state_media: list[StateMedium] = []
+    media_words: list[Phrase] = []
+    citing: list[Phrase] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> AttributionRules:
         problems: list[str] = []
         for name in type(self).model_fields:
-            _check_unique(problems, name, getattr(self, name))
+            if name != "state_media":
+                _check_unique(problems, name, getattr(self, name))
+        _check_unique(problems, "state_media", [medium.name for medium in self.state_media])
+        media = {medium.casefold() for medium in self.media}
+        for medium in self.state_media:
+            if medium.name.casefold() not in media:
+                problems.append(f"state_media: {medium.name!r} is not one of media")
         verbs = {verb.casefold() for verb in self.verbs}
-        for name in ("object_verbs", "bare_clause_verbs"):
+        for name in ("object_verbs", "bare_clause_verbs", "document_verbs"):
             for verb in getattr(self, name):
                 if verb.casefold() not in verbs:
                     problems.append(f"{name}: {verb!r} is not one of verbs")
-        for word in (*self.intro_words, *self.pronouns, *self.object_pronouns):
+        for word in (
+            *self.intro_words,
+            *self.pronouns,
+            *self.body_pronouns,
+            *self.object_pronouns,
+            *self.documents,
+            *self.document_verbs,
+        ):
             if " " in word:
                 problems.append(f"{word!r}: intro words and pronouns must be single words")
         _raise_problems(problems)
@@ -332,6 +367,45 @@ class TitleRole(_Section):
     role: Role
 
 
+class Office(_Section):
+    """One office a person held, from ``start`` up to (not including) ``end``."""
+
+    title: Phrase
+    role: Role
+    start: dt.date
+    end: dt.date | None = None  # still in office
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Office:
+        if self.end is not None and self.end <= self.start:
+            raise ValueError(f"{self.title!r}: end {self.end} is not after start {self.start}")
+        return self
+
+    def held_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+class OfficeHolder(_Section):
+    """A public figure a story may name without their office ("Trump said", "Mr Xi told")."""
+
+    names: list[Phrase] = Field(min_length=1)
+    side: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    offices: list[Office] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _offices_apart(self) -> OfficeHolder:
+        problems: list[str] = []
+        ordered = sorted(self.offices, key=lambda office: office.start)
+        for earlier, later in itertools.pairwise(ordered):
+            if earlier.end is None or earlier.end > later.start:
+                problems.append(f"{self.names[0]}: offices from {earlier.start} and {later.start} overlap")
+        _raise_problems(problems)
+        return self
+
+    def office_on(self, day: dt.date) -> Office | None:
+        return next((office for office in self.offices if office.held_on(day)), None)
+
+
 class StoryRules(_Section):
     """How the story's own day is found (see data/extraction.toml)."""
 
@@ -350,6 +424,7 @@ class ConfidenceRules(_Section):
     institution: Unit
     description: Unit
     anonymous: Unit
+    medium: Unit
     pronoun: Unit
     date_exact: Unit
     date_relative: Unit
@@ -373,6 +448,7 @@ class ExtractionRules(_Section):
     dates: DateRules
     story: StoryRules
     confidence: ConfidenceRules
+    office_holders: list[OfficeHolder] = []
 
     _lexicon: _Lexicon = PrivateAttr()
 
@@ -405,6 +481,14 @@ class ExtractionRules(_Section):
         _check_unique(problems, "side", [rule.side for rule in sides])
         _raise_problems(problems)
         return sides
+
+    @field_validator("office_holders")
+    @classmethod
+    def _each_name_is_one_person(cls, holders: list[OfficeHolder]) -> list[OfficeHolder]:
+        problems: list[str] = []
+        _check_unique(problems, "office_holders names", [name for holder in holders for name in holder.names])
+        _raise_problems(problems)
+        return holders
 
     def model_post_init(self, context: object, /) -> None:
         # Computed once from the parameters and never changed: matching reads only this.

@@ -157,8 +157,14 @@ class _Lexicon:
     habitual_words: frozenset[str]
     present_verbs: frozenset[str]
     pronouns: frozenset[str]
+    body_pronouns: frozenset[str]
+    documents: frozenset[str]
+    document_verbs: frozenset[str]
     object_pronouns: frozenset[str]
     media: frozenset[str]
+    state_media: dict[str, str]  # folded name -> side
+    media_words: _PhraseTable[bool]
+    citing: frozenset[str]
     stopwords: frozenset[str]
     opening_word_endings: tuple[str, ...]
     honorifics: frozenset[str]
@@ -243,8 +249,14 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         habitual_words=_folded(said.habitual_words),
         present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),
+        body_pronouns=_folded(said.body_pronouns),
+        documents=_folded(said.documents),
+        document_verbs=_folded(said.document_verbs),
         object_pronouns=_folded(said.object_pronouns),
         media=_folded(said.media),
+        state_media={medium.name.casefold(): medium.side for medium in said.state_media},
+        media_words=_flag_table(said.media_words),
+        citing=_folded(said.citing),
         stopwords=_folded(names.stopwords),
         opening_word_endings=tuple(sorted(_folded(names.opening_word_endings))),
         honorifics=_folded(names.honorifics),

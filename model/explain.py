@@ -16,6 +16,7 @@ MODIFIER_KINDS: tuple[tuple[str, str], ...] = (
     ("hedge", "hedge_factor"),
     ("intensifier", "intensifier_factor"),
     ("contrast", "contrast_factor"),
+    ("condition", "condition_factor"),
 )
 
 
@@ -87,7 +88,8 @@ def _stem(label: str, matched: str, modifiers: list[dict[str, Any]]) -> str:
 
 def _modifier_words(modifier: dict[str, Any]) -> str:
     """The modifier's words, quoted; a contrast's text already quotes its word ("before 'but'")."""
-    return modifier["text"] if modifier["kind"] == "contrast" else f"'{modifier['text']}'"
+    quoted_already = modifier["kind"] in ("contrast", "condition") or modifier["text"] == "present tense"
+    return modifier["text"] if quoted_already else f"'{modifier['text']}'"
 
 
 def score_texts(texts: Sequence[str], rules: Rules, weights: Weights) -> tuple[list[float], pd.DataFrame]:

@@ -10,9 +10,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from summit_outlook.model.patterns import PatternSyntaxError, parse_pattern
+from summit_outlook.model.lexicon import PhraseSyntaxError, parse_phrase
 from summit_outlook.model.statements import Role
 from summit_outlook.paths import bundled_file
+from summit_outlook.reading import InputError, check_nesting, read_text
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 Phrase = Annotated[str, Field(min_length=1, max_length=200)]
@@ -30,7 +31,7 @@ class _Strict(BaseModel):
 
 
 class Family(_Strict):
-    """A signal family: phrases that move the outlook one way, with a default weight."""
+    """A signal family: predicates that move the outlook one way, with a default weight."""
 
     id: Identifier
     label: str = Field(min_length=1, max_length=80)
@@ -38,8 +39,17 @@ class Family(_Strict):
     direction: Literal[-1, 1]
     weight: float = Field(ge=0.0, le=MAX_WEIGHT)
     hard_event: HardEvent | None = None
-    requires_context: bool = False
-    patterns: list[Phrase] = Field(min_length=1)
+    # "argument": counts only when the meeting is the predicate's subject or object (or is
+    # referred to); "statement": counts in a statement that names a meeting anywhere; "any":
+    # counts in every statement (hostility between the principals' sides, said of the summit's
+    # context, needs no meeting word).
+    relevance: Literal["argument", "statement", "any"] = "argument"
+    # How strongly a negation turns this family round, times the negator's own factor: "will not
+    # meet" is a refusal (large), "not cancelled" only a weak yes (small).
+    negation_scale: float = Field(default=1.0, ge=0.0, le=3.0)
+    # Whether a person as object stands for the meeting: "invite Putin", "expect Kim".
+    person_object: bool = False
+    predicates: list[Phrase] = Field(min_length=1)
 
 
 class Negator(_Strict):
@@ -47,14 +57,27 @@ class Negator(_Strict):
 
     phrase: Phrase
     factor: float = Field(ge=-1.0, le=1.0)
+    # Inside its own clause, instead of the rules' hypothetical_factor: "whether" asks, asserting nothing.
+    inside: float | None = Field(default=None, ge=0.0, le=1.0)
+
+
+class Condition(_Strict):
+    """A condition word and the factor it gives a hope that depends on it ("only if" < "once"); a
+    negative factor reads the hope as a precondition ("ready to meet, but only if ...")."""
+
+    phrase: Phrase
+    factor: float = Field(ge=-1.0, le=1.0)
+    # Inside its own clause, instead of the rules' hypothetical_factor: "whether" asks, asserting nothing.
+    inside: float | None = Field(default=None, ge=0.0, le=1.0)
 
 
 class Modifiers(_Strict):
-    """Words that change a nearby signal: negators, hedges, intensifiers and contrast."""
+    """Words that change a signal of their clause: negators, hedges, intensifiers, contrast, conditions."""
 
     negation_window: int = Field(ge=0, le=10)
     negators: list[Negator]
-    hedge_window: int = Field(ge=0, le=10)
+    transparent: list[Phrase]
+    hedge_window: int = Field(ge=0, le=12)
     hedge_factor: float = Field(ge=0.0, le=1.0)
     hedges: list[Phrase]
     intensifier_window: int = Field(ge=0, le=10)
@@ -63,6 +86,22 @@ class Modifiers(_Strict):
     contrast_before: float = Field(ge=0.0, le=1.0)
     contrast_after: float = Field(ge=1.0, le=3.0)
     contrasts: list[Phrase]
+    conditions: list[Condition]
+    hypothetical_factor: float = Field(ge=0.0, le=1.0)
+    unmet: list[Phrase]
+    unmet_factor: float = Field(ge=-1.0, le=0.0)
+
+
+class Events(_Strict):
+    """Which family a meeting verb ("meet", "take place", "hold talks") counts for, by its tense."""
+
+    past: Identifier
+    future: Identifier
+    dated: Identifier
+    modal: Identifier
+    present: Identifier
+    present_factor: float = Field(ge=0.0, le=1.0)
+    negated: Identifier
 
 
 class Band(_Strict):
@@ -97,10 +136,13 @@ class OutlookSettings(_Strict):
         return bands
 
 
-class Matching(_Strict):
-    """Settings of the pattern language."""
+class Reader(_Strict):
+    """How far the clause reader looks for a predicate's meeting and its verb group."""
 
-    max_gap: int = Field(ge=0, le=8)
+    argument_window: int = Field(ge=1, le=12)
+    verb_group_window: int = Field(ge=1, le=10)
+    adverb_gap: int = Field(ge=0, le=3)
+    max_characters: int = Field(ge=1_000, le=1_000_000)
 
 
 class Scoring(_Strict):
@@ -113,11 +155,11 @@ class Scoring(_Strict):
 class Rules(_Strict):
     """The whole rules file."""
 
-    version: Literal[1]
-    matching: Matching
+    version: Literal[2]
+    reader: Reader
     lexicon: dict[Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]*$")], list[Phrase]]
-    irregular: dict[str, list[Phrase]] = Field(default_factory=dict)
     families: list[Family] = Field(min_length=1)
+    events: Events
     modifiers: Modifiers
     roles: dict[Role, float]
     scoring: Scoring
@@ -181,34 +223,107 @@ def _pydantic_problems(error: ValidationError) -> list[str]:
     return problems
 
 
+# Word classes the clause reader relies on (model/reader.py names what each is for).
+READER_CLASSES = (
+    "MEETING",
+    "SETTLE",
+    "MEETING_REF",
+    "MEET",
+    "MEET_OBJECT",
+    "EVENT",
+    "PERSON",
+    "DETERMINER",
+    "SUBJECT",
+    "AUXILIARY",
+    "BE",
+    "HAVE",
+    "FUTURE",
+    "MODAL",
+    "PREPOSITION",
+    "LINK",
+    "BREAK",
+    "DATE",
+    "TIME",
+    "ADVERB",
+    "STANDIN",
+)
+
+
 def _semantic_problems(rules: Rules) -> list[str]:
-    """Checks across fields: unique ids, unique phrases, valid pattern syntax."""
+    """Checks across fields: unique ids and phrases, valid phrase syntax, the classes the reader needs."""
     problems: list[str] = []
     for family_id, count in Counter(rules.family_ids).items():
         if count > 1:
             problems.append(f"families: duplicate id '{family_id}' ({count} times)")
     for index, family in enumerate(rules.families):
-        for p_index, pattern in enumerate(family.patterns):
+        for p_index, phrase in enumerate(family.predicates):
             try:
-                parse_pattern(pattern, lexicon=rules.lexicon)
-            except PatternSyntaxError as error:
-                problems.append(f"families[{index}].patterns[{p_index}]: {error} in {pattern!r}")
-        for pattern, count in Counter(family.patterns).items():
+                parse_phrase(phrase, rules.lexicon)
+            except PhraseSyntaxError as error:
+                problems.append(f"families[{index}].predicates[{p_index}]: {error} in {phrase!r}")
+        for phrase, count in Counter(family.predicates).items():
             if count > 1:
-                problems.append(f"families[{index}] ({family.id}): duplicate pattern {pattern!r}")
+                problems.append(f"families[{index}] ({family.id}): duplicate predicate {phrase!r}")
     for name, phrases in rules.lexicon.items():
         if not phrases:
             problems.append(f"lexicon.{name}: empty word class")
-    negator_phrases = Counter(negator.phrase for negator in rules.modifiers.negators)
-    for kind, phrases in (
-        ("negators", list(negator_phrases.elements())),
-        ("hedges", rules.modifiers.hedges),
-        ("intensifiers", rules.modifiers.intensifiers),
-        ("contrasts", rules.modifiers.contrasts),
-    ):
+        for p_index, phrase in enumerate(phrases):
+            try:
+                parse_phrase(phrase, rules.lexicon)
+            except PhraseSyntaxError as error:
+                problems.append(f"lexicon.{name}[{p_index}]: {error} in {phrase!r}")
+    missing = [name for name in READER_CLASSES if name not in rules.lexicon]
+    if missing:
+        problems.append(f"lexicon: missing word class(es) the reader needs: {', '.join(missing)}")
+    for tense, family_id in rules.events.model_dump().items():
+        if isinstance(family_id, str) and family_id not in rules.family_ids:
+            problems.append(f"events.{tense}: unknown family '{family_id}'")
+    modifiers = rules.modifiers
+    listed = {
+        "negators": [negator.phrase for negator in modifiers.negators],
+        "transparent": modifiers.transparent,
+        "hedges": modifiers.hedges,
+        "intensifiers": modifiers.intensifiers,
+        "contrasts": modifiers.contrasts,
+        "conditions": [condition.phrase for condition in modifiers.conditions],
+        "unmet": modifiers.unmet,
+    }
+    for kind, phrases in listed.items():
         for phrase, count in Counter(phrases).items():
             if count > 1:
                 problems.append(f"modifiers.{kind}: duplicate phrase {phrase!r}")
+    return problems + _cost_problems(rules, listed)
+
+
+# What reading costs grows with the phrases one word can start: each occurrence of the word tries
+# them all. The bundled rules' most is 15 (predicates starting with "no"); 12,000 predicates
+# starting with "the" (a 196 KB file) made scoring 150 times slower.
+MAX_PHRASES_PER_FIRST_WORD = 64
+MAX_PHRASES = 8_000
+
+
+def _cost_problems(rules: Rules, modifiers: dict[str, list[str]]) -> list[str]:
+    """Rules too costly to read with: too many phrases, or too many starting with one word."""
+    tables: dict[str, list[str]] = {"families' predicates": [p for f in rules.families for p in f.predicates]}
+    tables.update({f"lexicon.{name}": list(phrases) for name, phrases in rules.lexicon.items()})
+    tables.update({f"modifiers.{kind}": phrases for kind, phrases in modifiers.items()})
+    problems = []
+    total = sum(len(phrases) for phrases in tables.values())
+    if total > MAX_PHRASES:
+        problems.append(f"rules: {total:,} phrases, more than the {MAX_PHRASES:,} a rules file may have")
+    for table, phrases in tables.items():
+        starts: Counter[str] = Counter()
+        for phrase in phrases:
+            first = phrase.split()[0].rstrip("?") if phrase.split() else ""
+            for alternative in first.split("|"):
+                starts[alternative.lstrip("=")] += 1  # "the" and "=the" start on the same words
+        for word, count in starts.most_common():
+            if count <= MAX_PHRASES_PER_FIRST_WORD:
+                break
+            problems.append(
+                f"{table}: {count:,} phrases start with {word!r}, more than {MAX_PHRASES_PER_FIRST_WORD}"
+                " (each occurrence of the word tries them all: reading would be too slow)"
+            )
     return problems
 
 
@@ -224,15 +339,21 @@ def parse_rules(data: dict, *, source: str) -> Rules:
     return rules
 
 
+# Limits checked before a rules file is parsed: 16 times the bundled file's 16 KB, and brackets
+# nested far deeper than its two levels (an array of inline tables, say) yet far from recursion.
+MAX_RULES_FILE_BYTES = 256 * 1024
+MAX_RULES_DEPTH = 32
+
+
 def load_rules(path: str | Path | None = None) -> Rules:
     """Read and validate a rules TOML file (the bundled one by default)."""
     path = Path(path) if path is not None else default_rules_path()
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RulesError(str(path), ["file not found"]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise RulesError(str(path), [f"cannot read file ({error})"]) from None
+        # Size and nesting first: tomllib holds the whole text and recurses once per level.
+        text = read_text(path, max_bytes=MAX_RULES_FILE_BYTES, what="rules file")
+        check_nesting(text, source=str(path), max_depth=MAX_RULES_DEPTH, what="rules file", comments=True)
+    except InputError as error:
+        raise RulesError(str(path), [error.reason]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -94,6 +94,16 @@ class Statement(BaseModel):
             )
         return value
 
+    @field_validator("speaker", "text", "side", "source", "note", mode="after")
+    @classmethod
+    def _no_nul(cls, value: str, info: ValidationInfo) -> str:
+        # PostgreSQL cannot store a NUL character and SQLite can, so a store on SQLite would hold
+        # rows whose export no store imports; a NUL in text is a binary file's, never a quote's.
+        if "\x00" in value and not (info.context or {}).get(STORED):
+            position = value.index("\x00") + 1
+            raise ValueError(f"a NUL character at position {position}; text cannot hold one (a binary file?)")
+        return value
+
     @field_validator("date", mode="before")
     @classmethod
     def _parse_date(cls, value: object) -> object:

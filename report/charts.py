@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from summit_outlook.model.rules import Rules
 from summit_outlook.model.statements import plausible_dates
 from summit_outlook.model.summits import Summit
 from summit_outlook.report.views import (
+    WEIGHTS_NOTE_PREFIX,
     Direction,
     DriverChanges,
     OutlookView,
@@ -39,12 +41,15 @@ DIRECTION_COLOURS: dict[Direction, str] = {
     Direction.LOWERS: "#d73027",
     Direction.NEUTRAL: "#8c8c8c",
 }
-# Short, so that the legend fits a phone's width (390 px) in two rows.
+# Short, so that the legend fits a phone's width (390 px), two entries a row.
 MARKER_NAMES: dict[Direction, str] = {
     Direction.RAISES: "Raises outlook",
     Direction.LOWERS: "Lowers outlook",
     Direction.NEUTRAL: "No signal",
 }
+OUTLOOK_LINE_NAME = "Outlook"
+YOUR_LINE_NAME = "Your weights"
+DEFAULT_LINE_NAME = "Default weights"
 # Band fills run red -> green over the bands, faint enough that the line stays the first thing seen.
 BAND_COLOURSCALE = "RdYlGn"
 BAND_OPACITY = 0.16
@@ -60,8 +65,16 @@ DAY_POINT_PX = MARKER_MIN_PX + MARKER_SCORE_PX + 3
 # move (at 10,000 statements, 8,000 of them without a signal, a 5 MB chart per rerun and about a
 # second to redraw in the browser, measured by `make bench`).
 GROUP_QUIET_ABOVE = 2_000
-QUIET_DAY_NAME = "Statements without a signal (one marker per day)"
+# Short, as the other legend entries: half a phone's plot width each.
+QUIET_DAY_NAME = "No signal (by day)"
 QUIET_DAY_SPEAKERS = 3  # named in a day marker's hover; the rest are counted
+# Beyond this many statements the statement markers and the outlook line with its day points are
+# drawn with WebGL (Plotly's scattergl): as SVG, each of the ~3,000 points at 10,000 statements
+# was a DOM element that every slider move re-styled (WebGL took the page's main-thread CPU per
+# move from about 650 to 530 ms in headless Chromium; screenshots of both look the same). Static
+# exports and the HTML download draw them as SVG again (see `svg_markers`).
+WEBGL_MARKERS_ABOVE = GROUP_QUIET_ABOVE
+WEBGL = "scattergl"
 # Hover quotes wrap at this many characters and are cut after this many.
 HOVER_WRAP = 64
 # More event labels than this turn the chart into a thicket of arrows: the most recent are labelled.
@@ -83,15 +96,21 @@ EXPORT_WIDTH = 1400
 EXPORT_HEIGHT = 700
 EXPORT_SCALE = 2
 SCREEN_HEIGHT = 560
-# Fixed margins in px (the top one is computed): room for the axis ticks and two legend rows. The
-# band names sit inside the plot's right edge, so a phone's 390 px leave the plot most of its width.
-CHART_MARGIN = {"l": 56, "r": 14, "b": 110, "autoexpand": False}
-# The title and the weight notes wrap at these many characters: a line at a phone's width (390 px;
-# measured in Chromium: about 32 bold title characters, 56 of the subtitle's fit).
+# Fixed margins in px (the top and bottom ones are computed: title lines, legend rows). The band
+# names sit inside the plot's right edge, so a phone's 390 px leave the plot most of its width.
+CHART_MARGIN = {"l": 56, "r": 14, "autoexpand": False}
+# The title, the source line and the weights note wrap at these many characters: a line at a
+# phone's width (390 px, a 358 px chart; measured in Chromium: about 32 bold title characters fit,
+# and a weights note was cut after 55 characters, so 50 leaves room for wider letters; the source
+# line, "10,000 statements · rules v1 (e31de61) · default weights", fits at 56).
 TITLE_WRAP = 30
-NOTE_WRAP = 56
-# Legend entries take half the plot's width each: two rows of two, which fit a phone too.
-LEGEND_ENTRY_SHARE = 0.5
+SOURCE_WRAP = 56
+NOTE_WRAP = 50
+# On the export's 1400 px, where a line of the subtitle holds about 190 characters.
+EXPORT_NOTE_WRAP = 150
+# Legend entries take half the plot's width each (two a row), which fits a phone too.
+LEGEND_COLUMNS = 2
+LEGEND_ENTRY_SHARE = 1 / LEGEND_COLUMNS
 # The top margin stacks, in px: the title, each subtitle line, and on screen the range selector.
 TITLE_TOP_PX = 14
 TITLE_BLOCK_PX = 48
@@ -99,6 +118,12 @@ SUBTITLE_LINE_PX = 19
 PLOT_GAP_PX = 20  # between the last subtitle line and the plot
 TITLE_LINE_PX = 24  # each further line of a wrapped title
 LEGEND_GAP_PX = 48  # below the plot: clear of the two-line date ticks
+# The legend sits at the figure's bottom edge (in px, whatever the figure's height, so the
+# toolbar's download at another height keeps it whole), each of its rows this tall.
+LEGEND_ROW_PX = 22
+LEGEND_PAD_PX = 18  # below its last row
+# Fewer days shown than this get a tick a day (with more, Plotly's ticks are days already).
+FEW_DAYS = 4
 # Families that moved the outlook by less than this many points are left out of the driver view.
 DRIVER_MIN_POINTS = 0.05
 
@@ -359,7 +384,9 @@ def chart_title(view: OutlookView, summit_title: str | None, window: Window = Wi
 
 
 def compact_range(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """'15 Aug \u2013 17 Nov 2025'; a year on both sides only when they differ."""
+    """'15 Aug \u2013 17 Nov 2025'; a year on both sides only when they differ; one day alone."""
+    if start.normalize() == end.normalize():
+        return format_day(end)
     if start.year == end.year:
         return f"{start.day} {start:%b} \u2013 {format_day(end)}"
     return f"{format_day(start)} \u2013 {format_day(end)}"
@@ -381,9 +408,11 @@ def source_line(view: OutlookView, rules: Rules, window: Window = Window.ALL) ->
 
 def subtitle(view: OutlookView, rules: Rules, window: Window = Window.ALL) -> str:
     """The lines under the title: the source line, and every non-default weight, wrapped."""
-    lines = textwrap.wrap(source_line(view, rules, window), width=NOTE_WRAP)
+    # Never at a hyphen: "half-life" and "Trump-Putin" stay whole.
+    lines = textwrap.wrap(source_line(view, rules, window), width=SOURCE_WRAP, break_on_hyphens=False)
     if view.changed:
-        lines += textwrap.wrap(describe_changes(view.changed, rules), width=NOTE_WRAP)
+        note = describe_changes(view.changed, rules)
+        lines += textwrap.wrap(note, width=NOTE_WRAP, break_on_hyphens=False)
     return "<br>".join(escape(line) for line in lines)
 
 
@@ -392,29 +421,47 @@ def title_lines(title: str) -> str:
     return "<br>".join(f"<b>{escape(line)}</b>" for line in textwrap.wrap(title, width=TITLE_WRAP))
 
 
-def placement(subtitle_text: str, height: int, title_text: str = "") -> dict:
+def legend_rows(entries: int) -> int:
+    """How many rows the legend takes with this many entries, LEGEND_COLUMNS a row."""
+    return max(1, math.ceil(entries / LEGEND_COLUMNS))
+
+
+def bottom_margin(legend_entries: int) -> int:
+    """Room below the plot: the date ticks, then every legend row."""
+    return LEGEND_GAP_PX + legend_rows(legend_entries) * LEGEND_ROW_PX + LEGEND_PAD_PX
+
+
+def placement(subtitle_text: str, height: int, title_text: str = "", *, legend_entries: int = 4) -> dict:
     """Layout settings that place title and legend in pixels for a figure this tall.
 
     Margins are fixed (no auto-expansion), so the plot's height is known whatever the number of
-    subtitle lines, and the legend sits just below the plot's date ticks.
+    subtitle lines and legend rows, and the legend sits below the plot's date ticks.
     """
     lines = subtitle_text.count("<br>") + 1
     title_rows = title_text.count("<br>") + 1
     top = TITLE_BLOCK_PX + (title_rows - 1) * TITLE_LINE_PX + lines * SUBTITLE_LINE_PX + PLOT_GAP_PX
-    plot_px = height - top - CHART_MARGIN["b"]
     return {
         "height": height,
-        "margin": {**CHART_MARGIN, "t": top},
+        "margin": {**CHART_MARGIN, "t": top, "b": bottom_margin(legend_entries)},
         "title": {"y": 1 - TITLE_TOP_PX / height, "yref": "container", "yanchor": "top"},
-        "legend": {"y": -LEGEND_GAP_PX / plot_px},
+        "legend": {"y": LEGEND_PAD_PX / height, "yref": "container", "yanchor": "bottom"},
     }
+
+
+def legend_entries(figure: go.Figure) -> int:
+    return sum(trace.showlegend is not False for trace in figure.data)
 
 
 def fit_to_height(figure: go.Figure, height: int) -> go.Figure:
     """Re-place title and legend of a built figure for a new height (see `placement`)."""
     layout_title = figure.layout.title
     figure.update_layout(
-        placement(str(layout_title.subtitle.text or ""), height, str(layout_title.text or ""))
+        placement(
+            str(layout_title.subtitle.text or ""),
+            height,
+            str(layout_title.text or ""),
+            legend_entries=legend_entries(figure),
+        )
     )
     return figure
 
@@ -443,8 +490,14 @@ def outlook_figure(
     one by one through Plotly's objects took ten times as long on 10,000 statements, on every
     slider move.
     """
-    traces = [*_default_line(view), _outlook_line(view), *_statement_traces(view, signals)]
-    return go.Figure(data=traces, layout=_outlook_layout(view, rules, summit_title, window))
+    statements = _statement_traces(view, signals)
+    line = _outlook_line(view)
+    if any(trace["type"] == WEBGL for trace in statements):
+        # Hover and click prefer a statement's marker to the day point under it only between
+        # traces drawn alike: with the markers in WebGL and the line in SVG, the day won.
+        line["type"] = WEBGL
+    traces = [*_default_line(view), line, *statements]
+    return go.Figure(data=traces, layout=_outlook_layout(view, rules, summit_title, window, len(traces)))
 
 
 def _default_line(view: OutlookView) -> list[dict]:
@@ -456,10 +509,10 @@ def _default_line(view: OutlookView) -> list[dict]:
             "type": "scatter",
             "x": view.default_series["date"],
             "y": view.default_series["outlook"],
-            "name": "Outlook, default weights",
+            "name": DEFAULT_LINE_NAME,
             "mode": "lines",
             "line": {"color": DEFAULT_LINE_COLOUR, "width": 2, "dash": "dash"},
-            "hovertemplate": "%{x|%d %b %Y}: %{y:.1f} (default weights)<extra></extra>",
+            "hovertemplate": "%{x|%-d %b %Y}: %{y:.1f} (default weights)<extra></extra>",
         }
     ]
 
@@ -469,13 +522,13 @@ def _outlook_line(view: OutlookView) -> dict:
         "type": "scatter",
         "x": view.series["date"],
         "y": view.series["outlook"],
-        "name": "Outlook, your weights" if view.changed else "Outlook",
+        "name": YOUR_LINE_NAME if view.changed else OUTLOOK_LINE_NAME,
         # Invisible markers: Plotly selects only marker points, so these make each day clickable.
         "mode": "lines+markers",
         "marker": {"size": DAY_POINT_PX, "color": "rgba(0,0,0,0)"},
         "line": {"color": LINE_COLOUR, "width": 3},
         "customdata": view.series[["status"]].to_numpy(),
-        "hovertemplate": "%{x|%d %b %Y}: <b>%{y:.1f}</b> (%{customdata[0]})<extra></extra>",
+        "hovertemplate": "%{x|%-d %b %Y}: <b>%{y:.1f}</b> (%{customdata[0]})<extra></extra>",
     }
 
 
@@ -486,11 +539,12 @@ def _statement_traces(view: OutlookView, signals: list[str]) -> list[dict]:
     """
     positions = marker_positions(view)
     grouped = len(positions) > GROUP_QUIET_ABOVE
+    marker_type = WEBGL if len(positions) > WEBGL_MARKERS_ABOVE else "scatter"
     individual = positions[positions["direction"] != Direction.NEUTRAL] if grouped else positions
     markers = individual.assign(hover=_hovers(view, signals, individual.index))
     traces = [
         {
-            "type": "scatter",
+            "type": marker_type,
             "x": group["x"],
             "y": group["y"],
             "name": MARKER_NAMES[direction],
@@ -508,7 +562,7 @@ def _statement_traces(view: OutlookView, signals: list[str]) -> list[dict]:
         for direction, group in markers.groupby("direction", sort=False)
     ]
     if grouped:  # first, so the statements with a signal are drawn over them
-        traces.insert(0, _quiet_day_trace(quiet_days(positions, view)))
+        traces.insert(0, {**_quiet_day_trace(quiet_days(positions, view)), "type": marker_type})
     return traces
 
 
@@ -533,12 +587,17 @@ def _quiet_day_trace(days: pd.DataFrame) -> dict:
     }
 
 
-def _outlook_layout(view: OutlookView, rules: Rules, summit_title: str | None, window: Window) -> dict:
+def _outlook_layout(
+    view: OutlookView, rules: Rules, summit_title: str | None, window: Window, entries: int
+) -> dict:
     below_title = subtitle(view, rules, window)
     title = title_lines(chart_title(view, summit_title, window))
-    # Taller by each line beyond the usual three, so many weight notes never squeeze the plot.
+    # Taller by each line beyond the usual three, and each legend row beyond two, so many weight
+    # notes or legend entries never squeeze the plot.
     extra = max(0, below_title.count("<br>") + title.count("<br>") - 2)
-    fitted = placement(below_title, SCREEN_HEIGHT + extra * SUBTITLE_LINE_PX, title)
+    extra_rows = max(0, legend_rows(entries) - 2)
+    height = SCREEN_HEIGHT + extra * SUBTITLE_LINE_PX + extra_rows * LEGEND_ROW_PX
+    fitted = placement(below_title, height, title, legend_entries=entries)
     return {
         **fitted,
         "template": "plotly_white",
@@ -556,7 +615,6 @@ def _outlook_layout(view: OutlookView, rules: Rules, summit_title: str | None, w
             **fitted["legend"],
             "orientation": "h",
             "x": 0,
-            "yanchor": "top",
             "entrywidth": LEGEND_ENTRY_SHARE,
             "entrywidthmode": "fraction",
         },
@@ -570,23 +628,79 @@ def _outlook_layout(view: OutlookView, rules: Rules, summit_title: str | None, w
         },
         # The range is the page's window control (1W, 1M, 3M, All), not a zoom of the browser's
         # own: so the title, the source line and every export show the days on screen.
-        "xaxis": {"range": x_range(view.series, window), "showgrid": False, "fixedrange": True},
+        "xaxis": {
+            "range": x_range(view.series, window),
+            "showgrid": False,
+            "fixedrange": True,
+            **day_ticks(view.series, window),
+        },
     }
 
 
+def svg_markers(figure: go.Figure) -> go.Figure:
+    """A copy with WebGL marker traces drawn as SVG again: a static image keeps them as vectors
+    (an SVG export would hold a WebGL trace as a bitmap), and a downloaded page works in a browser
+    without WebGL."""
+    if not any(trace.type == WEBGL for trace in figure.data):
+        return go.Figure(figure)
+    data = [
+        {**trace.to_plotly_json(), "type": "scatter"} if trace.type == WEBGL else trace
+        for trace in figure.data
+    ]
+    return go.Figure(data=data, layout=figure.layout)
+
+
+def day_ticks(series: pd.DataFrame, window: Window = Window.ALL) -> dict:
+    """A tick a day when the days shown are few: Plotly's own ticks for a summit of one or two
+    days of statements read '00:00, 12:00', hours the outlook does not have."""
+    shown = window_range(series, window)
+    if shown is None or (shown.end - shown.start).days >= FEW_DAYS:
+        return {}
+    # At noon, where the day's statement markers sit.
+    return {"dtick": "86400000", "tickformat": "%-d %b %Y", "tick0": shown.start + pd.Timedelta(hours=12)}
+
+
 def for_export(figure: go.Figure) -> go.Figure:
-    """A copy for a static image: fixed size, no interactive-only controls."""
-    exported = go.Figure(figure)
-    # The wide image has room for the title on one line; taller by what the screen's figure grew.
-    exported.update_layout(title_text=str(exported.layout.title.text or "").replace("</b><br><b>", " "))
-    grown = max(0, int(exported.layout.height or SCREEN_HEIGHT) - SCREEN_HEIGHT)
-    exported = fit_to_height(exported, EXPORT_HEIGHT + grown)
+    """A copy for a static image: fixed size, no interactive-only controls, markers as SVG."""
+    exported = svg_markers(figure)
+    # The wide image has room for the title on one line, and for the notes in long lines.
+    exported.update_layout(
+        title_text=str(exported.layout.title.text or "").replace("</b><br><b>", " "),
+        title_subtitle_text=export_subtitle(str(exported.layout.title.subtitle.text or "")),
+    )
+    exported = fit_to_height(exported, export_height(figure))
     exported.update_layout(width=EXPORT_WIDTH, dragmode=False)
     return exported
 
 
-def toolbar_config(filename: str) -> dict:
-    """Plotly config for the chart's own toolbar: a named, high-resolution PNG download."""
+def export_subtitle(subtitle_text: str) -> str:
+    """The screen's subtitle (wrapped for a phone) rewrapped for the wide export: the source
+    line, then the weights note, each whole, in lines of EXPORT_NOTE_WRAP characters."""
+    lines = subtitle_text.split("<br>")
+    note = WEIGHTS_NOTE_PREFIX.strip()
+    cut = next((index for index, line in enumerate(lines) if line.startswith(note)), len(lines))
+    paragraphs = [" ".join(lines[:cut]), " ".join(lines[cut:])]
+    # The lines are escaped already: broken only at spaces, never inside an entity.
+    return "<br>".join(
+        line
+        for paragraph in paragraphs
+        for line in textwrap.wrap(
+            paragraph, width=EXPORT_NOTE_WRAP, break_long_words=False, break_on_hyphens=False
+        )
+    )
+
+
+def export_height(figure: go.Figure) -> int:
+    """An exported image's height: EXPORT_HEIGHT, taller by each line of the export's notes
+    beyond two and each legend row beyond two, so neither squeezes the plot."""
+    lines = export_subtitle(str(figure.layout.title.subtitle.text or "")).count("<br>") + 1
+    extra_rows = max(0, legend_rows(legend_entries(figure)) - 2)
+    return EXPORT_HEIGHT + max(0, lines - 2) * SUBTITLE_LINE_PX + extra_rows * LEGEND_ROW_PX
+
+
+def toolbar_config(filename: str, *, height: int = EXPORT_HEIGHT) -> dict:
+    """Plotly config for the chart's own toolbar: a named, high-resolution PNG download, as tall
+    as the server's export of the same figure (`export_height`), so nothing is cut off."""
     return {
         "displaylogo": False,
         "modeBarButtonsToRemove": ["lasso2d", "autoScale2d"],
@@ -594,7 +708,7 @@ def toolbar_config(filename: str) -> dict:
             "format": "png",
             "filename": filename,
             "width": EXPORT_WIDTH,
-            "height": EXPORT_HEIGHT,
+            "height": height,
             "scale": EXPORT_SCALE,
         },
     }
@@ -674,32 +788,44 @@ COMPARE_COLOURS = (
 )
 
 
+# A comparison's summit with one day of statements is drawn as a marker this large.
+COMPARE_MARKER_PX = 10
+
+
 def comparison_figure(
     lines: Sequence[tuple[Summit, pd.DataFrame]], rules: Rules, *, days_before: bool = False
 ) -> go.Figure:
     """Several summits' outlooks on one chart: on calendar time, or as days before each one's
-    resolution (day 0: held, cancelled or the deadline; an open summit: its latest day)."""
+    resolution (day 0: held, cancelled or the deadline; an open summit: its latest day).
+
+    A summit whose statements are all of one day is a marker (a line of one point draws nothing);
+    each hover names the summit, the day (and on the days axis, the date), the outlook and its band.
+    """
     traces = []
     for index, (summit, series) in enumerate(lines):
         if series.empty:
             continue
         dates = pd.to_datetime(series["date"])
+        days = [escape(format_day(day)) for day in dates]
         if days_before:
             end = pd.Timestamp(summit.resolved_on) if summit.resolved_on else dates.max()
             x = (dates - end).dt.days
-            template = "day %{x}: <b>%{y:.1f}</b>"
+            template = "day %{x} (%{customdata[0]}): <b>%{y:.1f}</b> (%{customdata[1]})"
         else:
             x = dates
-            template = "%{x|%d %b %Y}: <b>%{y:.1f}</b>"
+            template = "%{customdata[0]}: <b>%{y:.1f}</b> (%{customdata[1]})"
         name = f"{summit.title} ({summit.resolution_text()})"
+        colour = COMPARE_COLOURS[index % len(COMPARE_COLOURS)]
         traces.append(
             {
                 "type": "scatter",
-                "mode": "lines",
+                "mode": "lines" if len(series) > 1 else "markers",
                 "x": x,
                 "y": series["outlook"],
                 "name": escape(name),
-                "line": {"color": COMPARE_COLOURS[index % len(COMPARE_COLOURS)], "width": 2.5},
+                "line": {"color": colour, "width": 2.5},
+                "marker": {"color": colour, "size": COMPARE_MARKER_PX},
+                "customdata": list(zip(days, (escape(status) for status in series["status"]), strict=True)),
                 "hovertemplate": f"{escape(summit.title)}<br>{template}<extra></extra>",
             }
         )

@@ -8,9 +8,12 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
+import contextlib
 import html
+import logging
 import os
 import re
+import signal
 import threading
 import time
 from collections.abc import Mapping
@@ -21,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from summit_outlook.report.charts import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, for_export
+from summit_outlook.report.charts import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, for_export, svg_markers
 
 CHROMIUM_ENV = "SUMMIT_OUTLOOK_CHROMIUM"
 # Debian's package installs /usr/bin/chromium; older releases and Ubuntu call it chromium-browser.
@@ -110,7 +113,9 @@ class ChartExporter:
         self.last_error: str | None = None
         self._lock = threading.Lock()
         self._closing: list[concurrent.futures.Future] = []
+        self._profiles: set[bytes] = set()  # their profile arguments, which each of their processes carries
         self._loop = asyncio.new_event_loop()
+        self._loop.set_exception_handler(_log_loop_error)
         self._thread = threading.Thread(target=self._loop.run_forever, name="chart-exporter", daemon=True)
         self._thread.start()
         self._kaleido = self._start()
@@ -128,17 +133,27 @@ class ChartExporter:
             )
         import kaleido  # imported here: the CSV and HTML exports must work without it
 
+        _one_line_errors(_BROWSER_LOGGERS)
         # mathjax=False: otherwise every render waits ~5 s on fetching MathJax, which fails offline.
         browser = kaleido.Kaleido(
             n=1, timeout=self.render_timeout, mathjax=False, path=str(self.browser), headless=True
         )
         await browser.open()
+        process = getattr(browser, "subprocess", None)
+        if process is not None:
+            self._profiles |= _profile_arguments(process.pid)
         # Registered after opening, so it runs before the exit hooks that delete the browser's
         # temporary profile (atexit runs last-registered first); else Chromium outlives its profile.
         # Moved, not added, on each restart: one registration is enough.
         atexit.unregister(self.close)
         atexit.register(self.close)
         return browser
+
+    @property
+    def profiles(self) -> frozenset[bytes]:
+        """The --user-data-dir arguments of the browsers opened so far: every process of one of
+        them carries its argument, which tells them from another exporter's (Linux: /proc)."""
+        return frozenset(self._profiles)
 
     def startup_problem(self) -> str | None:
         """Why the browser failed to open, once known; None while starting or when running."""
@@ -155,11 +170,13 @@ class ChartExporter:
         width: int = EXPORT_WIDTH,
         height: int = EXPORT_HEIGHT,
         scale: float = EXPORT_SCALE,
+        again: bool = True,
     ) -> bytes:
         """The figure as PNG or SVG bytes; raises ExportError on any failure or timeout.
 
         Takes at most startup_timeout (when a browser has to be started) plus a little over
-        render_timeout.
+        render_timeout; twice that when a fresh browser's page had not loaded kaleido's scripts
+        (seen on a loaded machine: "kaleido_scopes is not defined"), which is tried once more.
         """
         name = image_format.value.upper()
         opening = self._usable_browser()
@@ -173,9 +190,11 @@ class ChartExporter:
         job = asyncio.run_coroutine_threadsafe(browser.calc_fig(figure, opts=options), self._loop)
         try:
             data = self._result(job, browser, name)
-        except ExportError:
+        except ExportError as error:
             # The browser may be half-broken (a crashed tab is never handed back): start afresh.
             self._replace(opening)
+            if again and _page_not_ready(error):
+                return self.render(figure, image_format, width=width, height=height, scale=scale, again=False)
             raise
         self.last_error = None
         return data
@@ -192,11 +211,12 @@ class ChartExporter:
             concurrent.futures.wait([job], timeout=BROWSER_CHECK_INTERVAL_S)
         if job.done() and not job.cancelled() and job.exception() is None:
             return job.result()
-        if not _running(browser):
+        error = None if job.cancelled() else job.exception()
+        # A closed pipe is a browser that stopped, seen before its launcher process has exited.
+        if not _running(browser) or _channel_closed(error):
             raise self._failed(
                 f"the {name} export failed: Chromium stopped during it; it is restarting, try again"
             )
-        error = None if job.cancelled() else job.exception()
         if error is None or isinstance(error, TimeoutError):
             raise self._failed(f"the {name} export timed out; try again")
         raise self._failed(f"the {name} export failed ({_reason(error)}); try again")
@@ -240,12 +260,139 @@ class ChartExporter:
         concurrent.futures.wait(closing, timeout=15)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
+        _kill_leftovers(self._profiles)
+
+
+PROFILE_FLAG = b"--user-data-dir="
+LEFTOVER_SCANS = 5  # a dying zygote may fork once more while its browser's processes are killed
+
+
+def _profile_arguments(pid: int) -> set[bytes]:
+    """The --user-data-dir argument a browser was launched with (Linux: /proc), or none."""
+    try:
+        arguments = _arguments(Path(f"/proc/{pid}/cmdline").read_bytes())
+    except OSError:
+        return set()
+    return {argument for argument in arguments if argument.startswith(PROFILE_FLAG)}
+
+
+def launched_with(pid: int, profiles: frozenset[bytes] | set[bytes]) -> bool:
+    """Whether a live process names one of these --user-data-dir arguments (Linux: /proc)."""
+    try:
+        return names_a_profile(Path(f"/proc/{pid}/cmdline").read_bytes(), profiles)
+    except OSError:
+        return False
+
+
+def names_a_profile(command_line: bytes, profiles: frozenset[bytes] | set[bytes]) -> bool:
+    """Whether a /proc command line holds one of these arguments. Chromium's zygote-forked processes
+    (renderers) rewrite theirs as one string with spaces, so arguments are split on both."""
+    return not set(profiles).isdisjoint(_arguments(command_line))
+
+
+def _arguments(command_line: bytes) -> list[bytes]:
+    return command_line.replace(b"\0", b" ").split() or [b""]
+
+
+def _kill_leftovers(profiles: set[bytes]) -> None:
+    """Kill what is left of closed browsers: choreographer ends a browser's launcher, and a helper
+    process of its (a utility such as OnDeviceModelService) was seen alive 30 s later, outside the
+    browser's process group once its parent had been killed. A process is the browsers' when it
+    is Chromium and carries one of their profile folders: each of a browser's processes names it.
+    (Not by process group or session: those ids are a dead launcher's pid, which the system
+    reuses, so another browser's processes could be taken for its.) Linux: /proc."""
+    for _ in range(LEFTOVER_SCANS):
+        left = _leftovers(profiles)
+        if not left:
+            return
+        for pid in left:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.05)
+
+
+def _leftovers(profiles: set[bytes]) -> list[int]:
+    proc = Path("/proc")
+    if not profiles or not proc.is_dir():
+        return []
+    found = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            command_line = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError):
+            continue
+        if state == "Z" or b"chrom" not in _arguments(command_line)[0].lower():
+            continue
+        if names_a_profile(command_line, profiles):
+            found.append(int(entry.name))
+    return found
+
+
+# The loggers of the browser libraries: they log a killed browser's errors with tracebacks.
+_BROWSER_LOGGERS = ("kaleido", "choreographer", "logistro")
+
+
+class _OneLineErrors(logging.Filter):
+    """An error logged with its traceback becomes one line with the error's reason.
+
+    kaleido and choreographer log a killed or crashed browser's errors with their tracebacks, from
+    the exporter's thread. The reason is what a server log needs; and formatting a traceback on
+    Python 3.11 parses source code (for the ^^^ marks), which CPython 3.11.7 cannot do in two
+    threads at once (gh-106905: "AST constructor recursion depth mismatch" in the other thread).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info
+        if error:
+            if isinstance(error, tuple):
+                error = error[1]
+            if isinstance(error, BaseException):
+                record.msg, record.args = f"{record.getMessage()} ({_reason(error)})", ()
+            record.exc_info = None
+        return True
+
+
+_ONE_LINE_ERRORS = _OneLineErrors()
+_LOG = logging.getLogger(__name__)
+
+
+def _log_loop_error(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+    """A failed background task of the exporter's loop (a killed browser's reader): one line, for
+    the reasons of _OneLineErrors, instead of asyncio's traceback."""
+    error = context.get("exception")
+    reason = _reason(error) if error is not None else context.get("message", "error")
+    _LOG.warning("chart exporter: %s", reason)
+
+
+def _one_line_errors(prefixes: tuple[str, ...]) -> None:
+    """Put the filter on every logger under these names (a logger's filters are its own: its
+    children's records do not pass them)."""
+    names = [name for name in logging.Logger.manager.loggerDict if name.split(".")[0] in prefixes]
+    for name in [*prefixes, *names]:
+        logger = logging.getLogger(name)
+        if _ONE_LINE_ERRORS not in logger.filters:
+            logger.addFilter(_ONE_LINE_ERRORS)
+
+
+def _page_not_ready(error: ExportError) -> bool:
+    """Whether a render failed because the browser's page had not loaded kaleido's scripts yet."""
+    message = str(error)
+    return "JavascriptError" in message and "is not defined" in message
 
 
 def _running(browser: object) -> bool:
     """Whether a browser's process is still alive (kaleido runs Chromium under a launcher process)."""
     process = getattr(browser, "subprocess", None)
     return process is not None and process.poll() is None
+
+
+def _channel_closed(error: BaseException | None) -> bool:
+    """Whether a render failed on the browser's pipe closing (choreographer's ChannelClosedError;
+    named, not imported: kaleido is imported only when a browser is opened)."""
+    return error is not None and type(error).__name__ == "ChannelClosedError"
 
 
 def _reason(error: BaseException) -> str:
@@ -259,10 +406,13 @@ def _reason(error: BaseException) -> str:
 def render_image(figure: go.Figure, image_format: ImageFormat, exporter: ChartExporter) -> bytes:
     """The exported chart (fixed size, no interactive controls) as PNG or SVG bytes.
 
-    PNG is rendered at EXPORT_SCALE for sharp print; SVG is vector, so its size stays 1:1.
+    PNG is rendered at EXPORT_SCALE for sharp print; SVG is vector, so its size stays 1:1. The
+    image is as tall as the exported figure (taller than EXPORT_HEIGHT by a long weights note or a
+    third legend row), so those never squeeze the plot.
     """
     scale = EXPORT_SCALE if image_format is ImageFormat.PNG else 1
-    return exporter.render(for_export(figure), image_format, scale=scale)
+    exported = for_export(figure)
+    return exporter.render(exported, image_format, height=int(exported.layout.height), scale=scale)
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -275,7 +425,7 @@ def chart_html(
 
     The page is titled (the browser's tab, a bookmark) with `title`, by default the chart's own.
     """
-    page = figure.to_html(include_plotlyjs=True, full_html=True, config=dict(config or {}))
+    page = svg_markers(figure).to_html(include_plotlyjs=True, full_html=True, config=dict(config or {}))
     if title is None:
         lines = str(figure.layout.title.text or "Summit outlook").replace("<br>", " ")
         title = re.sub(r"<[^>]+>", "", lines)

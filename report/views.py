@@ -162,6 +162,21 @@ def overview_cards(
     return sorted(cards, key=lambda card: (card.last_statement or never, card.summit.title), reverse=True)
 
 
+def comparison_series(
+    matched: MatchedStatements, summit: Summit, rules: Rules, weights: Weights
+) -> pd.DataFrame:
+    """One summit's outlook for the comparison: from its own statements, and on to its resolution
+    day when that comes after its last statement, so day 0 of "days before resolution" shows
+    where the outlook stood when the summit was held, cancelled or reached its deadline."""
+    own = summit_matched(matched, summit.id)
+    scored = score_statements(own, rules, weights)
+    end = None
+    if summit.resolved_on is not None and own.plausible.any():
+        last = pd.to_datetime(own.statements["date"][own.plausible]).max().date()
+        end = summit.resolved_on if summit.resolved_on > last else None
+    return outlook_series(scored, rules, weights, end=end)
+
+
 @dataclass(frozen=True)
 class DateRange:
     """A closed range of days."""
@@ -482,8 +497,12 @@ def _days_label(days: Sequence[pd.Timestamp]) -> str:
     return f"{len(days)} days, {format_day(days[0])} \u2013 {format_day(days[-1])}"
 
 
+# How a note of non-default weights begins (an export rewraps the note from here).
+WEIGHTS_NOTE_PREFIX = "non-default weights: "
+
+
 def describe_changes(changed: Mapping[str, float], rules: Rules) -> str:
-    """A note of every non-default weight: "Cancellation / postponement 2.5 (default 1.6); ..."."""
+    """A note of every non-default weight: "Cancellation 2.5 (default 1.6); ..."."""
     if not changed:
         return "default weights"
     defaults = Weights.defaults(rules)
@@ -496,4 +515,4 @@ def describe_changes(changed: Mapping[str, float], rules: Rules) -> str:
             parts.append(f"{key.replace('_', ' ')} weight {value:g} (default {defaults.roles[key]:g})")
         else:
             parts.append(f"half-life {value:g} days (default {defaults.half_life_days:g})")
-    return f"non-default weights: {'; '.join(parts)}"
+    return f"{WEIGHTS_NOTE_PREFIX}{'; '.join(parts)}"

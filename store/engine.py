@@ -9,7 +9,10 @@ import sqlite3
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+
+from summit_outlook.paths import DB_URL_VARIABLE
+from summit_outlook.store.errors import StoreError
 
 # How long a writer waits for another writer's lock before giving up; a write here takes
 # milliseconds, so 30 s only runs out when something holds the database far too long.
@@ -68,10 +71,35 @@ def _begin_sqlite_transaction(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+# What the store is tested on, for messages about a URL it cannot use.
+SUPPORTED = "sqlite:///FILE or postgresql+psycopg://USER:PASSWORD@HOST/DATABASE"
+
+
+def parsed_url(text: str) -> URL:
+    """The database URL in `text`, or StoreError saying it is none (its password never shown)."""
+    try:
+        return make_url(text)
+    except sa.exc.ArgumentError:
+        scheme = text.partition("://")[0] if "://" in text else ""
+        shown = f"a URL starting {scheme!r}" if scheme else "the value given"
+        raise StoreError(f"{DB_URL_VARIABLE}: {shown} is not a database URL; use {SUPPORTED}") from None
+
+
 def create_engine(url: URL) -> Engine:
-    """An engine for `url`; SQLite gets real transactions, WAL and a busy timeout."""
+    """An engine for `url`; SQLite gets real transactions, WAL and a busy timeout. A database
+    SQLAlchemy does not know, or whose driver is not installed, is a StoreError naming it."""
     if url.get_backend_name() != "sqlite":
-        return sa.create_engine(url)
+        try:
+            return sa.create_engine(url)
+        except sa.exc.NoSuchModuleError:
+            raise StoreError(
+                f"{DB_URL_VARIABLE}: unknown database {url.drivername!r}; use {SUPPORTED}"
+            ) from None
+        except ImportError as error:
+            raise StoreError(
+                f"{DB_URL_VARIABLE}: the driver for {url.drivername!r} is not installed ({error}); "
+                f"the store is made for {SUPPORTED}"
+            ) from None
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     sa.event.listen(engine, "connect", _configure_sqlite_connection)
     sa.event.listen(engine, "begin", _begin_sqlite_transaction)

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from summit_outlook.csv_files import write_rows
@@ -35,6 +35,7 @@ from summit_outlook.paths import database_url
 from summit_outlook.store.engine import (
     WRITE_OPTION,
     create_engine,
+    parsed_url,
     read_only_reason,
     readable_in_unwritable_folder,
     sqlite_path,
@@ -138,7 +139,7 @@ class Store:
 
     def __init__(self, url: str | None = None):
         """Open (creating the file and folder if needed) and migrate the database at `url`."""
-        self.url = make_url(url or database_url())
+        self.url = parsed_url(url or database_url())
         self.path = sqlite_path(self.url)
         if self.path is not None:
             self.url = readable_in_unwritable_folder(self.url, self.path)

@@ -1,9 +1,8 @@
 """Where files live: the bundled data inside the package, the user's own files in per-user folders.
 
-Nothing is ever written inside the installed package: the statement store and the compiled-pattern
-cache go to the user's data and cache folders (platformdirs: on Linux ~/.local/share/summit-outlook
-and ~/.cache/summit-outlook, following XDG_DATA_HOME and XDG_CACHE_HOME), unless
-SUMMIT_OUTLOOK_DB_URL or SUMMIT_OUTLOOK_CACHE say otherwise.
+Nothing is ever written inside the installed package: the statement store goes to the user's data
+folder (platformdirs: on Linux ~/.local/share/summit-outlook, following XDG_DATA_HOME), unless
+SUMMIT_OUTLOOK_DB_URL says otherwise.
 """
 
 from __future__ import annotations
@@ -19,7 +18,10 @@ APP_NAME = "summit-outlook"
 # The package whose files are the bundled data (the repository's data/ folder).
 DATA_PACKAGE = "summit_outlook.data"
 DB_URL_VARIABLE = "SUMMIT_OUTLOOK_DB_URL"
-CACHE_VARIABLE = "SUMMIT_OUTLOOK_CACHE"
+# The proxies whose X-Forwarded-For the server believes (uvicorn's setting: comma-separated
+# addresses or networks), beside the project's own variables because both the command that serves
+# and the dashboard's sign-in throttle read it (see dashboard.auth.throttle_client).
+TRUSTED_PROXIES_VARIABLE = "FORWARDED_ALLOW_IPS"
 STATEMENTS_DB_NAME = "statements.db"
 
 
@@ -41,12 +43,6 @@ def database_url() -> str:
     """The statement store's URL: $SUMMIT_OUTLOOK_DB_URL, else a SQLite file in the data folder."""
     configured = os.environ.get(DB_URL_VARIABLE, "").strip()
     return configured or f"sqlite:///{user_data_folder() / STATEMENTS_DB_NAME}"
-
-
-def cache_folder() -> Path:
-    """Where compiled pattern databases are cached: $SUMMIT_OUTLOOK_CACHE, else the user's cache."""
-    configured = os.environ.get(CACHE_VARIABLE, "").strip()
-    return Path(configured) if configured else platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 
 def dashboard_app() -> Path:

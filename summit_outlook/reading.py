@@ -5,7 +5,8 @@ score) comes through here, so none can make it read without end: a regular file 
 limit is refused from its size alone; anything else (a FIFO, /dev/zero, a terminal) is read up to
 the limit and refused beyond it; a line longer than its limit is refused as soon as that many
 bytes have arrived without a line end. A folder is refused by name, a NUL byte near the start says
-"binary", and text must be UTF-8 (a byte-order mark is skipped).
+"binary", and text must be UTF-8 (a byte-order mark is skipped). Structured text (JSON, TOML) is
+checked for its nesting depth before a parser sees it: Python's parsers recurse per level.
 """
 
 from __future__ import annotations
@@ -158,3 +159,59 @@ def file_lines(
         yield from lines(
             handle, source=str(path), max_line_bytes=max_line_bytes, max_bytes=max_bytes, what=what
         )
+
+
+# Brackets that open and close a level of nesting in JSON and TOML (arrays, objects, inline tables).
+_OPENING = frozenset("[{")
+_CLOSING = frozenset("]}")
+
+
+def nesting_depth(text: str, *, comments: bool = False) -> int:
+    """The deepest nesting of brackets in JSON or TOML text, outside strings (and, with
+    `comments`, outside TOML's # comments). A scan, not a parse: quotes inside strings of the
+    other kind, and TOML's triple quotes, are read as the strings they are; brackets left open
+    are counted as deep as they go."""
+    depth = deepest = 0
+    position, end = 0, len(text)
+    while position < end:
+        character = text[position]
+        if character in _OPENING:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in _CLOSING:
+            depth = max(depth - 1, 0)
+        elif character == '"' or character == "'":
+            position = _string_end(text, position)
+        elif character == "#" and comments:
+            newline = text.find("\n", position)
+            position = end if newline < 0 else newline
+        position += 1
+    return deepest
+
+
+def _string_end(text: str, start: int) -> int:
+    """Where the string starting at `start` ends (its closing quote), or the text's last index.
+    Double-quoted strings take backslash escapes; single-quoted ones (TOML's literal strings) do
+    not; a triple quote opens a string that only a triple quote closes."""
+    quote = text[start]
+    if text.startswith(quote * 3, start):
+        closing = text.find(quote * 3, start + 3)
+        return len(text) - 1 if closing < 0 else closing + 2
+    position = start + 1
+    while position < len(text):
+        character = text[position]
+        if character == quote:
+            return position
+        if character == "\\" and quote == '"':
+            position += 1
+        elif character == "\n":  # a single-line string does not go past its line
+            return position
+        position += 1
+    return len(text) - 1
+
+
+def check_nesting(text: str, *, source: str, max_depth: int, what: str, comments: bool = False) -> None:
+    """Refuse text nested deeper than `max_depth` (InputError), before any parser recurses into it."""
+    depth = nesting_depth(text, comments=comments)
+    if depth > max_depth:
+        raise InputError(source, f"nested {depth} levels deep; a {what} needs at most {max_depth}")

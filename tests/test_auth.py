@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+from summit_outlook.cli.serve import server_environment
 from summit_outlook.dashboard.auth import (
+    LOCAL_CLIENT,
     MAX_REMEMBERED_CLIENTS,
     SECRET_ENV,
     SignInThrottle,
     configured_secret,
     may_edit,
     secret_matches,
+    throttle_client,
     wait_message,
 )
+from summit_outlook.paths import TRUSTED_PROXIES_VARIABLE
 
 
 def test_no_secret_means_open(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,3 +107,41 @@ def test_expired_addresses_are_forgotten_when_many_are_remembered() -> None:
 )
 def test_wait_message(seconds: float, expected: str) -> None:
     assert wait_message(seconds).endswith(f"paused for {expected}")
+
+
+# Whose count an attempt goes to (issue 15, item 4): the address as Streamlit gives it (None for
+# 127.0.0.1 and ::1), the connection's X-Forwarded-For headers, FORWARDED_ALLOW_IPS (None: unset).
+@pytest.mark.parametrize(
+    ("address", "forwarded_for", "trusted", "client"),
+    [
+        # The socket's own address, whatever a header says, when no proxy is trusted.
+        ("198.51.100.4", ["203.0.113.7"], "", "198.51.100.4"),
+        (None, ["203.0.113.7"], "", LOCAL_CLIENT),
+        # Every loopback address is this machine: 127.0.0.2 and IPv4 as a server on :: sees it.
+        ("127.0.0.2", [], "", LOCAL_CLIENT),
+        ("::ffff:127.0.0.1", [], "", LOCAL_CLIENT),
+        ("::ffff:198.51.100.4", [], "", "198.51.100.4"),
+        # An IPv6 client counts with its /64.
+        ("2001:db8:1:2:aaaa::1", [], "", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:bbbb::9", [], "", "2001:db8:1:2::/64"),
+        # Unset, uvicorn believes a header from this machine: an address the header named is this
+        # machine's connection, rotating the header changes nothing (the bypass the issue found).
+        ("203.0.113.7", ["203.0.113.7"], None, LOCAL_CLIENT),
+        ("203.0.113.8", ["6.6.6.6, 203.0.113.8"], None, LOCAL_CLIENT),
+        ("2001:db8::7", ["[2001:db8::7]:4711"], None, LOCAL_CLIENT),
+        ("203.0.113.9", ["203.0.113.9:4711"], None, LOCAL_CLIENT),
+        ("198.51.100.4", ["203.0.113.7"], None, "198.51.100.4"),  # not from the header: a peer
+        # A named proxy's report is believed: the client behind it counts on its own.
+        ("203.0.113.7", ["203.0.113.7"], "127.0.0.1", "203.0.113.7"),
+        ("not an address", [], "10.0.0.1", "not an address"),
+        ("x" * 500, [], "10.0.0.1", "x" * 100),
+    ],
+)
+def test_throttle_client(address, forwarded_for, trusted, client) -> None:
+    assert throttle_client(address, forwarded_for=forwarded_for, trusted_proxies=trusted) == client
+
+
+def test_serve_trusts_no_proxy_unless_the_operator_names_some() -> None:
+    assert server_environment({"HOME": "/root"}) == {"HOME": "/root", TRUSTED_PROXIES_VARIABLE: ""}
+    named = {TRUSTED_PROXIES_VARIABLE: "10.0.0.1"}
+    assert server_environment(named) == named

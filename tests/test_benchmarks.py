@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import corpus, figures
+from benchmarks import corpus, figures, news, real
 from benchmarks.__main__ import main
 from benchmarks.browser_probe import BARE, time_slider_moves
 from benchmarks.harness import SHORT_PAIR_FACTOR, Budget, Row, render_table
@@ -54,16 +54,30 @@ def test_filler_has_no_signal(template: str) -> None:
     assert match_texts(texts, default_rules()).empty
 
 
-def test_every_rule_pattern_renders_to_words_it_matches() -> None:
+# Frames a rendered predicate is tried in: the meeting as its object, as its subject, or named
+# in the statement (families read at statement level).
+FRAMES = (
+    "Asked about it, the minister said they {predicate} the summit.",
+    "The minister said the summit is {predicate}.",
+    "The minister said the summit {predicate}.",
+    "Asked about the summit, the minister said {predicate}.",
+    "The minister said they {predicate} a meeting with Kim.",
+)
+
+
+def test_every_rule_predicate_renders_to_words_its_family_reads() -> None:
     rules = default_rules()
     rng = random.Random(3)
-    unmatched = []
+    unread = []
     for family in rules.families:
-        for pattern in family.patterns:
-            text = f"Asked about the summit, the minister said {corpus.render_pattern(pattern, rng, rules)}."
-            if match_texts([text], rules).empty:
-                unmatched.append((family.id, pattern, text))
-    assert unmatched == []
+        for predicate in family.predicates:
+            # A few renderings: a word class's entries may belong to a longer predicate of their
+            # own ("no date" is uncertainty), so one reading family.id is enough.
+            renderings = {corpus.render_pattern(predicate, rng, rules) for _ in range(6)}
+            texts = [frame.format(predicate=rendered) for rendered in renderings for frame in FRAMES]
+            if not any(family.id in set(match_texts([text], rules)["family"]) for text in texts):
+                unread.append((family.id, predicate, sorted(renderings)))
+    assert unread == []
 
 
 def test_speakers_have_model_roles() -> None:
@@ -78,6 +92,67 @@ def test_written_files_say_synthetic_and_load_as_statements(tmp_path: Path) -> N
     statements = read_statements_csv(csv_file)
     assert len(statements) == 20
     assert all("SYNTHETIC" in statement.source for statement in statements)
+
+
+def test_real_statements_are_seeded_and_a_prefix_of_more() -> None:
+    assert real.texts(SMALL, seed=7) == real.texts(SMALL, seed=7)
+    assert real.texts(SMALL, seed=7) != real.texts(SMALL, seed=8)
+    assert real.texts(100, seed=7) == real.texts(SMALL, seed=7)[:100]
+
+
+def test_real_statements_are_varied_so_few_repeat() -> None:
+    texts = real.texts(5_000)
+    assert len(set(texts)) / len(texts) >= 0.8
+    originals = real.dev_texts()
+    assert len(originals) >= 100
+    # Every copy still holds a sentence of its statement, word for word, where no name was swapped.
+    unnamed = [text for text in originals if not real.NAMES.search(text)]
+    assert sum(any(original in text for original in unnamed) for text in texts) > len(texts) * 0.2
+
+
+def test_varying_a_statement_shuffles_its_sentences_and_swaps_leaders() -> None:
+    statement = "Trump will meet Putin in June. Both sides agreed. Xi Jinping was not invited."
+    copies = [real.vary(statement, random.Random(seed)) for seed in range(40)]
+    assert len(set(copies)) > 20
+    for copy in copies:
+        assert "will meet" in copy and "Both sides agreed" in copy and "was not invited" in copy
+        names = real.NAMES.findall(copy)
+        assert len(names) == 3 and len(set(names)) == 3  # a permutation: two leaders never merge
+    firsts = {copy.strip('"').split(" ")[0] for copy in copies}
+    assert {"Both"} <= firsts  # sentence order changes (or an attribution comes first)
+
+
+def test_the_development_corpus_path_can_be_switched(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(real, "DEV_CORPUS_PATHS", (tmp_path / "none.jsonl",))
+    real.dev_texts.cache_clear()
+    try:
+        with pytest.raises(real.CorpusMissing):
+            real.dev_texts()
+        rows = figures.bulk_scoring([100], Budget(repeats=1, cell_seconds=10.0), seed=1, corpora=("real",))
+        assert rows[0].figure == "1 bulk scoring, real statements" and rows[0].result.startswith(
+            "n/a (no dev"
+        )
+    finally:
+        real.dev_texts.cache_clear()
+
+
+def test_news_mix_is_mostly_generated_lines_of_news_length() -> None:
+    lines = news.texts(20_000, seed=5)
+    assert news.texts(100, seed=5) == lines[:100]
+    statements = set(real.texts(20_000, seed=6))
+    from_real = [line for line in lines if line in statements]
+    generated = [line for line in lines if line not in statements]
+    assert 0.02 <= len(from_real) / len(lines) <= 0.04  # the default 3%
+    lengths = sorted(len(line) for line in generated)
+    assert lengths[0] >= news.MIN_CHARS and lengths[-1] <= news.MAX_CHARS
+    assert 70 <= lengths[len(lengths) // 2] <= 160
+    assert "GENERATED" in news.marker() and "REAL" in news.marker()
+
+
+@pytest.mark.parametrize("share", [0.0, 0.005, 0.06, 0.4])
+def test_news_mix_keeps_meeting_lines_at_an_archive_density(share: float) -> None:
+    with pytest.raises(ValueError, match="1%-5%"):
+        news.texts(10, meeting_share=share)
 
 
 def test_budget_skips_what_cannot_fit_and_caps_runs() -> None:
@@ -118,8 +193,14 @@ def test_harness_prints_one_table_at_the_smallest_size(capsys: pytest.CaptureFix
     assert main(["--sizes", "1000", "--repeats", "1", "--figures", "1"]) == 0
     out = capsys.readouterr().out
     assert "cpus:" in out and "numpy" in out
-    (row,) = [line for line in out.splitlines() if line.startswith("1 bulk scoring")]
-    assert "VADER" in row and ("PASS" in row or "MISS" in row)
+    rows = [line for line in out.splitlines() if line.startswith("1 bulk scoring")]
+    assert [row.split(",")[1].split("  ")[0].strip() for row in rows] == [
+        "synthetic",
+        "real statements",
+        "news-like mix",
+    ]
+    for row in rows:
+        assert "VADER" in row and ("PASS" in row or "MISS" in row)
 
 
 def test_reweighting_reports_its_target_size_from_a_small_sample() -> None:
@@ -133,7 +214,18 @@ def test_reweighting_reports_its_target_size_from_a_small_sample() -> None:
 def test_cli_figure_measures_memory(tmp_path: Path) -> None:
     rows = figures.cli_bulk([1_000], Budget(repeats=1, cell_seconds=120.0), seed=1, workdir=tmp_path)
     assert rows[0].figure == "4 CLI score peak memory" and rows[0].result in ("PASS", "MISS")
-    assert rows[-1].result.startswith("n/a")  # time per line needs two sizes
+    by_name = {row.figure: row for row in rows}
+    assert by_name["4 CLI time per line"].result.startswith("n/a")  # it needs two sizes
+    assert "one chunk" in by_name["4 CLI score --jobs"].result  # no workers for one chunk
+
+
+def test_cli_figure_reports_the_speed_up_of_jobs(tmp_path: Path) -> None:
+    budget = Budget(repeats=1, cell_seconds=120.0)
+    source = corpus.write_txt(tmp_path / "lines.txt", figures.BULK_CHUNK + 500, seed=1)
+    rows = figures._speedup_rows(source, tmp_path / "out.csv", budget)
+    assert [row.figure.split(" (")[0] for row in rows][:2] == ["4 CLI score --jobs 1", "4 CLI score --jobs 2"]
+    assert rows[0].ratio == "1.00x speed-up" and all(row.size == "20,500" for row in rows)
+    assert all(row.ratio.endswith("x speed-up") for row in rows)
 
 
 def test_dashboard_figure_is_optional(tmp_path: Path) -> None:
@@ -181,3 +273,12 @@ def test_browser_probe_times_slider_moves_on_the_bare_app(tmp_path: Path) -> Non
     )
     assert times.markers is None  # the bare app draws no chart
     assert times.browser_version
+
+
+def test_profile_says_where_time_goes_per_corpus() -> None:
+    from benchmarks.profiling import profile_corpora
+
+    report = profile_corpora(("real", "news"), size=SMALL, top=3, seed=1)
+    assert "300 statements of the real statements corpus" in report
+    assert "300 statements of the news-like mix corpus" in report
+    assert report.count("own time by module: ") == 2 and "%" in report

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -142,6 +143,8 @@ def test_from_the_overview_to_a_summits_page_and_its_export(context, server: str
     page.wait_for_function("() => window.location.search.includes('summit=trump-putin-2025')")
     wait_for_app(page)
     assert page.locator("h2", has_text="Trump-Putin summit").count() == 1
+    page.wait_for_function("() => document.title.startsWith('Trump-Putin summit')")
+    assert page.title() == "Trump-Putin summit \u00b7 Summit Outlook"
     name, svg = download(page, "Chart SVG", tmp_path)
     assert name.startswith("summit-outlook-trump-putin-2025-chart-")
     assert "Trump-Putin summit: outlook, 15 Aug \u2013 17 Nov 2025".encode() in svg
@@ -153,6 +156,53 @@ def test_from_the_overview_to_a_summits_page_and_its_export(context, server: str
     wait_for_app(page)
     _, svg = download(page, "Chart SVG", tmp_path)
     assert "Trump-Putin summit: outlook, 10 Nov \u2013 17 Nov 2025".encode() in svg
+
+
+PHONE = {"width": 390, "height": 1200}
+# Every signal family, a role and the half-life away from the defaults: an eight-line weights note
+# and five legend entries (both lines).
+MANY_WEIGHTS = (
+    "&family.held=2.5&family.intent=1.3&family.openness=0.9&family.hope=1.1&family.precondition=0.8"
+    "&family.cancellation=2.6&family.stalled=1.4&family.rejection=1.9&role.head_of_state=1.4"
+    "&half_life_days=21"
+)
+CHART_TEXTS = """() => {
+    const plot = document.querySelector('.js-plotly-plot');
+    const box = node => {
+        const b = node.getBoundingClientRect();
+        return {text: node.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom};
+    };
+    return {
+        svg: box(plot.querySelector('svg.main-svg')),
+        titles: [...plot.querySelectorAll('.gtitle, .gtitle-subtitle')].map(box),
+        legend: [...plot.querySelectorAll('.legend .traces')].map(box),
+    };
+}"""
+
+
+def test_at_a_phones_width_the_chart_shows_its_whole_title_notes_and_legend(context, server: str) -> None:
+    """At 390 px the weights note wraps inside the chart (it was cut after 55 characters) and no
+    legend entry runs into another ("Outlook, default weights" ran into "Outlook, your weights")."""
+    page = context.new_page()
+    page.set_viewport_size(PHONE)
+    page.goto(server + SUMMIT_PAGE + MANY_WEIGHTS)
+    wait_for_app(page)
+    page.wait_for_timeout(500)  # let Plotly finish sizing the chart to the phone's width
+    found = page.evaluate(CHART_TEXTS)
+    svg = found["svg"]
+    assert svg["right"] - svg["left"] <= PHONE["width"]
+    assert len(found["titles"]) == 2 and "Summit held" in found["titles"][1]["text"]
+    # The note's lines are joined without the spaces they wrapped at: compare without spaces.
+    assert "half-life 21 days (default 14)".replace(" ", "") in found["titles"][1]["text"].replace(" ", "")
+    entries = found["legend"]
+    assert len(entries) == 5
+    for text in [*found["titles"], *entries]:
+        assert svg["left"] <= text["left"] and text["right"] <= svg["right"] + 0.5, text
+        # A text's box includes its line's leading, which may reach a few px above the chart.
+        assert svg["top"] - 4 <= text["top"] and text["bottom"] <= svg["bottom"] + 0.5, text
+    for first, second in itertools.combinations(entries, 2):
+        apart = first["right"] <= second["left"] or second["right"] <= first["left"]
+        assert apart or first["bottom"] <= second["top"] or second["bottom"] <= first["top"], (first, second)
 
 
 def test_every_statement_marker_hovers_as_its_own_statement(page) -> None:

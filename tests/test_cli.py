@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from summit_outlook.model.rules import default_rules
 from summit_outlook.model.statements import bundled_statements_path, read_statements_csv
 from summit_outlook.model.summits import bundled_sagas_path, bundled_summits
 from summit_outlook.paths import bundled_file
@@ -19,7 +20,7 @@ def test_score_prints_score_and_explanation(cli) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("-0.9") and lines[0].endswith("The summit has been cancelled.")
-    assert "Cancellation / postponement" in lines[1] and "“cancelled”" in lines[1]
+    assert "Cancellation:" in lines[1] and "cancelled”" in lines[1]
     assert lines[2] == "+0.000  I had eggs for breakfast."
 
 
@@ -31,7 +32,11 @@ def test_score_json_has_signals_with_offsets(cli) -> None:
     assert record["text"] == text and 0 < record["score"] < 0.5
     (signal,) = record["signals"]
     assert signal["signal"] == "rejection"
-    assert text[signal["start"] : signal["end"]] == signal["matched"] == "off the table"
+    assert (
+        text[signal["start"] : signal["end"]]
+        == signal["matched"]
+        == "meeting is not completely off the table"
+    )
     assert signal["modifiers"][0]["kind"] == "negator"
     assert signal["contribution"] == pytest.approx(record["score"], abs=1e-3)
 
@@ -83,7 +88,9 @@ def test_timeline_defaults_to_bundled_data(cli) -> None:
     result = cli("timeline")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["date", "outlook", "status", "statements", "events"]
+    assert list(rows[0]) == ["date", "outlook", "status", "statements", "events", "summit", "weights"]
+    # Each row says which summit and which weights made it, as the dashboard's Outlook CSV does.
+    assert {(row["summit"], row["weights"]) for row in rows} == {("trump-putin-2025", "default weights")}
     by_date = {row["date"]: row for row in rows}
     assert by_date["2025-10-22"]["status"] == "Off"
     assert float(by_date["2025-11-17"]["outlook"]) > float(by_date["2025-10-22"]["outlook"])
@@ -96,16 +103,23 @@ def test_timeline_json_and_weights(cli, tmp_path: Path) -> None:
     adjusted = json.loads(cli("timeline", "--format", "json", "--weights", str(weights)).stdout)
     day = next(i for i, row in enumerate(default) if row["date"] == "2025-10-22")
     assert adjusted[day]["outlook"] > default[day]["outlook"]
+    (note,) = {row["weights"] for row in adjusted}
+    rules = default_rules()
+    assert note.startswith("non-default weights: ")
+    for family in ("cancellation", "stalled"):
+        assert f"{rules.family(family).label} 0 (default " in note
+    kim = json.loads(cli("timeline", "--format", "json", "--summit", "trump-kim-singapore-2018").stdout)
+    assert {row["summit"] for row in kim} == {"trump-kim-singapore-2018"}
 
 
 def test_rules_check_ok_and_broken(cli, tmp_path: Path) -> None:
     ok = cli("rules", "check")
     assert ok.returncode == 0 and "OK" in ok.stdout
     broken = tmp_path / "rules.toml"
-    broken.write_text("version = 1\n[matching]\nmax_gap = 99\nextra = 1\n", encoding="utf-8")
+    broken.write_text("version = 2\n[reader]\nargument_window = 99\nextra = 1\n", encoding="utf-8")
     result = cli("rules", "check", str(broken))
     assert result.returncode == 2
-    assert "matching.max_gap" in result.stderr and "matching.extra: unknown key" in result.stderr
+    assert "reader.argument_window" in result.stderr and "reader.extra: unknown key" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -194,7 +208,9 @@ def test_import_then_export_through_the_store(cli, tmp_path: Path, monkeypatch) 
     ]
     assert {row["summit"] for row in rows} == {"trump-putin-2025"}
     timeline = list(csv.DictReader(io.StringIO(cli("timeline", "--store").stdout)))
-    assert timeline[-1]["date"] == "2025-11-20" and timeline[-1]["events"] == "cancelled"
+    # A postponement lowers the outlook but is no hard event: the summit is still live.
+    assert timeline[-1]["date"] == "2025-11-20" and timeline[-1]["events"] == ""
+    assert float(timeline[-1]["outlook"]) < float(timeline[-2]["outlook"])
     other = list(
         csv.DictReader(io.StringIO(cli("timeline", "--store", "--summit", "modi-xi-kazan-2024").stdout))
     )
@@ -308,17 +324,25 @@ def test_extract_finds_the_article_statements(cli) -> None:
     assert all(row["source"] == "trump-putin-summit-2025-11.txt" for row in rows)
 
 
-def test_extract_takes_the_publications_country_for_bare_titles(cli) -> None:
-    article = str(bundled_file("sources", "trump-putin-summit-2025-11.txt"))
-    plain = json.loads(cli("extract", article, "--published", "2025-11-18", "--format", "json").stdout)
+def test_extract_takes_the_publications_country_for_bare_titles(cli, tmp_path: Path) -> None:
+    """A made-up senator: the bundled article's bare-titled leaders are in office_holders."""
+    article = tmp_path / "senator.txt"
+    article.write_text("Senator Jan Novak said on Monday that U.S. diplomats would keep talking to Moscow.\n")
+    plain = json.loads(cli("extract", str(article), "--published", "2025-11-18", "--format", "json").stdout)
     result = cli(
-        "extract", article, "--published", "2025-11-18", "--format", "json", "--home-side", "United States"
+        "extract",
+        str(article),
+        "--published",
+        "2025-11-18",
+        "--format",
+        "json",
+        "--home-side",
+        "United States",
     )
     assert result.returncode == 0, result.stderr
     homed = json.loads(result.stdout)
-    trump = {row["side"] for row in homed if row["speaker"] == "Donald Trump"}
-    assert trump == {"United States"}
-    assert {row["side"] for row in plain if row["speaker"] == "Donald Trump"} == {"unknown"}
+    assert [(row["speaker"], row["side"]) for row in homed] == [("Jan Novak", "United States")]
+    assert [(row["speaker"], row["side"]) for row in plain] == [("Jan Novak", "unknown")]
 
 
 def test_extract_rejects_a_bad_publication_date(cli) -> None:
@@ -350,3 +374,66 @@ def test_bulk_score_output_is_spreadsheet_safe_and_reads_back_row_for_row(cli, t
         rows = list(csv.DictReader(handle))
     assert len(rows) == 20
     assert [row["text"] for row in rows] == ["'" + text if text.startswith("=") else text for text in texts]
+
+
+# More than two chunks of bulk scoring (cli/score.py's BULK_CHUNK, 20,000), so workers take part.
+PARALLEL_LINES = 45_000
+PARALLEL_PHRASES = (
+    "The summit was postponed.",
+    "A quiet day in parliament.",
+    "=1+1 We are prepared to meet whenever necessary.",
+    "Les pourparlers ont été annulés — the talks were cancelled.",
+    "The meeting is not completely off the table, but not this year.",
+)
+
+
+def _numbered_lines(count: int) -> list[str]:
+    return [f"{number}: {PARALLEL_PHRASES[number % len(PARALLEL_PHRASES)]}" for number in range(count)]
+
+
+def test_bulk_score_in_parallel_writes_the_same_bytes_in_input_order(cli, tmp_path: Path) -> None:
+    source = tmp_path / "many.txt"
+    source.write_text("\n".join(_numbered_lines(PARALLEL_LINES)) + "\n", encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "2", "3"):
+        outputs[jobs] = tmp_path / f"out-{jobs}.csv"
+        result = cli("score", "--input", str(source), "--jobs", jobs, "--output", str(outputs[jobs]))
+        assert result.returncode == 0, result.stderr
+    serial = outputs["1"].read_bytes()
+    assert outputs["2"].read_bytes() == serial and outputs["3"].read_bytes() == serial
+    with outputs["2"].open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [int(row["text"].split(":")[0]) for row in rows] == list(range(PARALLEL_LINES))
+    assert float(rows[0]["score"]) < 0 and float(rows[1]["score"]) == 0
+
+
+def test_bulk_score_of_a_csv_in_parallel_with_its_rules_and_weights(cli, tmp_path: Path) -> None:
+    """Workers load the rules and weights the command was given, by the paths as given (relative)."""
+    source = tmp_path / "many.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "text", "note"])
+        writer.writerows([number, text, "n"] for number, text in enumerate(_numbered_lines(PARALLEL_LINES)))
+    rules = bundled_file("signals.toml").read_text(encoding="utf-8")
+    (tmp_path / "my-rules.toml").write_text(rules, encoding="utf-8")
+    (tmp_path / "weights.json").write_text(json.dumps({"families": {"cancellation": 0.25}}), encoding="utf-8")
+    for jobs in ("1", "2"):
+        args = ["score", "--input", "many.csv", "--rules", "my-rules.toml", "--weights", "weights.json"]
+        result = cli(*args, "--jobs", jobs, "--output", f"out-{jobs}.csv", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    result = cli("score", "--input", "many.csv", "--jobs", "2", "--output", "default.csv", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    weighted = (tmp_path / "out-2.csv").read_bytes()
+    assert weighted == (tmp_path / "out-1.csv").read_bytes()
+    assert weighted != (tmp_path / "default.csv").read_bytes()  # the workers used the weights given
+    header = (tmp_path / "out-2.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "id,text,note,score"
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2", "two"])
+def test_bulk_score_refuses_a_number_of_jobs_that_is_not_one(cli, tmp_path: Path, jobs: str) -> None:
+    source = tmp_path / "lines.txt"
+    source.write_text("The summit is scheduled.\n", encoding="utf-8")
+    result = cli("score", "--input", str(source), "--jobs", jobs)
+    assert result.returncode == 2
+    assert "--jobs" in result.stderr and "1 or more" in result.stderr

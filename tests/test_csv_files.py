@@ -106,3 +106,53 @@ def test_write_frame_round_trips_twenty_rows_with_carriage_returns_as_twenty_row
     frame = pd.read_csv(io.StringIO(handle.getvalue(), newline=""), dtype={"text": str})
     assert len(frame) == 20
     assert [restore_cell(text) for text in frame["text"]] == texts
+
+
+# Issue 15, item 9, through the command line: the cells the issue named and their look-alikes.
+COMMAND_LINE_CELLS = [
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://x")',
+    "+cmd",
+    "-2+3",
+    "@SUM(A1)",
+    "\uff1dcmd|' /C calc'!A0",  # full-width equals sign
+    "\u200b=HYPERLINK(1)",  # zero-width space before =
+    "\ufeff=1+1",  # byte-order mark before =
+    "'=1+1",
+]
+
+
+def _cells(path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_export_and_import_again_through_the_command_line_round_trips_every_formula_cell(
+    cli, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setenv("SUMMIT_OUTLOOK_DB_URL", f"sqlite:///{tmp_path / 'one.db'}")
+    source = tmp_path / "formulas.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        write_rows(
+            handle,
+            ["date", "speaker", "text", "summit"],
+            [
+                ["2025-11-0" + str(1 + number), cell, f"{cell} We are ready to meet.", "trump-putin-2025"]
+                for number, cell in enumerate(COMMAND_LINE_CELLS)
+            ],
+        )
+    assert cli("import", str(source)).returncode == 0
+    exported = tmp_path / "exported.csv"
+    assert cli("export", str(exported), "--summit", "trump-putin-2025").returncode == 0
+    rows = _cells(exported)
+    speakers = {row[1] for row in rows[1:]}
+    assert {"'" + cell for cell in COMMAND_LINE_CELLS} <= speakers  # each one neutralised
+    monkeypatch.setenv("SUMMIT_OUTLOOK_DB_URL", f"sqlite:///{tmp_path / 'two.db'}")
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    assert cli("import", str(exported)).returncode == 0
+    assert cli("export", str(first), "--summit", "trump-putin-2025").returncode == 0
+    assert _cells(first) == rows  # the export imports back as exactly what was stored
+    scored = cli("score", "--input", str(source), "--output", str(second))
+    assert scored.returncode == 0, scored.stderr
+    # score reads its input as the importer does (the marks taken off) and writes it marked again.
+    assert [row[:3] for row in _cells(second)] == [row[:3] for row in _cells(source)]

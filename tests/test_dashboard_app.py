@@ -60,7 +60,7 @@ def outlook_metric(app: AppTest) -> float:
 
 def outlook_traces(app: AppTest) -> list[str]:
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
-    return [trace["name"] for trace in spec["data"] if trace["name"].startswith("Outlook")]
+    return [trace["name"] for trace in spec["data"] if trace["mode"] != "markers"]
 
 
 def button(app: AppTest, label: str):
@@ -90,7 +90,7 @@ def test_raising_the_cancellation_weight_lowers_the_outlook(matched) -> None:
     weights = DEFAULTS.model_copy(update={"families": {**DEFAULTS.families, "cancellation": 3.0}})
     assert app.metric[0].value == expected_outlook(matched, weights)
     assert "vs default weights" in app.metric[0].delta
-    assert outlook_traces(app) == ["Outlook, default weights", "Outlook, your weights"]
+    assert outlook_traces(app) == ["Default weights", "Your weights"]
     assert app.query_params == {**SUMMIT, "family.cancellation": "3"}
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import json
+
 import pandas as pd
 import pytest
 
@@ -11,27 +14,41 @@ from summit_outlook.model.scoring import Weights
 from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
 from summit_outlook.report.charts import (
     EXPORT_HEIGHT,
+    EXPORT_NOTE_WRAP,
     EXPORT_SCALE,
     EXPORT_WIDTH,
     GROUP_QUIET_ABOVE,
+    LEGEND_GAP_PX,
+    LEGEND_PAD_PX,
+    LEGEND_ROW_PX,
     MARKER_MIN_PX,
     MARKER_NAMES,
     MARKER_SCORE_PX,
     MAX_EVENT_LABELS,
+    NOTE_WRAP,
     QUIET_DAY_NAME,
     SAME_DAY_STEP_POINTS,
+    SOURCE_WRAP,
+    SUBTITLE_LINE_PX,
+    WEBGL_MARKERS_ABOVE,
     EventMark,
+    compact_range,
+    day_ticks,
     driver_figure,
     escape,
     event_marks,
+    export_height,
     for_export,
     labelled_marks,
+    legend_entries,
     marker_positions,
     outlook_figure,
     statement_hover,
+    svg_markers,
     toolbar_config,
     wrapped,
 )
+from summit_outlook.report.export import chart_html
 from summit_outlook.report.views import (
     Direction,
     Window,
@@ -53,6 +70,13 @@ def matched():
 def figure_for(matched, weights: Weights):
     view = outlook_view(matched, RULES, weights)
     return view, outlook_figure(view, RULES, explanations(view.scored, RULES))
+
+
+def every_weight_changed(**more: float) -> Weights:
+    """Every signal family's weight 0.1 above its default (and `more` fields): a long weights note."""
+    defaults = Weights.defaults(RULES)
+    families = {family: value + 0.1 for family, value in defaults.families.items()}
+    return defaults.model_copy(update={"families": families, **more})
 
 
 def trace_names(figure) -> list[str]:
@@ -112,12 +136,13 @@ def test_main_chart_shades_every_status_band(matched) -> None:
 
 def test_default_weights_draw_one_line_custom_weights_two(matched) -> None:
     _, default = figure_for(matched, Weights.defaults(RULES))
-    assert [name for name in trace_names(default) if name.startswith("Outlook")] == ["Outlook"]
+    lines = [trace.name for trace in default.data if trace.mode != "markers"]
+    assert lines == ["Outlook"]
     weights = Weights.defaults(RULES).model_copy(update={"half_life_days": 5.0})
     _, custom = figure_for(matched, weights)
-    assert [name for name in trace_names(custom) if name.startswith("Outlook")] == [
-        "Outlook, default weights",
-        "Outlook, your weights",
+    assert [trace.name for trace in custom.data if trace.mode != "markers"] == [
+        "Default weights",
+        "Your weights",
     ]
     assert "non-default weights: half-life 5 days" in custom.layout.title.subtitle.text
 
@@ -195,7 +220,33 @@ def test_the_window_is_the_charts_range_and_its_title(matched, window, start) ->
     day = pd.Timestamp(start)
     assert title == f"<b>Trump-Putin summit: outlook, {day.day} {day:%b} \u2013 17 Nov 2025</b>"
     shown = view.scored.statements[pd.to_datetime(view.scored.statements["date"]) >= day]
-    assert figure.layout.title.subtitle.text.startswith(f"{len(shown)} statements \u00b7 rules v1 (")
+    assert figure.layout.title.subtitle.text.startswith(
+        f"{len(shown)} statements \u00b7 rules v{RULES.version} ("
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2025-08-15", "2025-11-17", "15 Aug \u2013 17 Nov 2025"),
+        ("2025-12-21", "2026-01-02", "21 Dec 2025 \u2013 2 Jan 2026"),
+        # A summit with statements of one day only (the UN General Assembly meeting's one).
+        ("2025-09-21", "2025-09-21", "21 Sep 2025"),
+    ],
+)
+def test_the_titles_range_reads_as_people_write_it(start: str, end: str, expected: str) -> None:
+    assert compact_range(pd.Timestamp(start), pd.Timestamp(end)) == expected
+
+
+def test_a_few_days_shown_get_a_tick_a_day_under_their_markers(matched) -> None:
+    """A summit of one day of statements had ticks at '00:00' and '12:00'."""
+    view = outlook_view(matched, RULES, Weights.defaults(RULES))
+    one_day = view.series.iloc[-1:]
+    ticks = day_ticks(one_day)
+    assert ticks["dtick"] == "86400000" and ticks["tickformat"] == "%-d %b %Y"
+    assert ticks["tick0"] == one_day["date"].iloc[0] + pd.Timedelta(hours=12)
+    assert day_ticks(view.series) == {}  # months: Plotly's own ticks
+    assert day_ticks(view.series, Window.WEEK) == {}
 
 
 def test_export_copy_has_a_fixed_size_and_the_title_on_one_line(matched) -> None:
@@ -209,13 +260,7 @@ def test_export_copy_has_a_fixed_size_and_the_title_on_one_line(matched) -> None
 
 
 def test_every_non_default_weight_is_in_the_subtitle(matched) -> None:
-    defaults = Weights.defaults(RULES)
-    weights = defaults.model_copy(
-        update={
-            "families": {family: value + 0.1 for family, value in defaults.families.items()},
-            "half_life_days": 9.0,
-        }
-    )
+    weights = every_weight_changed(half_life_days=9.0)
     view, figure = figure_for(matched, weights)
     note = figure.layout.title.subtitle.text.replace("<br>", " ")
     assert "more" not in note
@@ -243,6 +288,59 @@ def test_a_hard_event_is_named_once_in_its_hover(matched) -> None:
     hovers = [text for trace in figure.data if trace.mode == "markers" for text in trace.hovertext]
     events = [text for text in hovers if "hard event" in text]
     assert events and all(text.count("hard event") == 1 for text in events)
+
+
+def test_the_legend_has_room_for_every_row_at_any_height(matched) -> None:
+    """Five entries (both lines, three kinds of marker) take three rows: the bottom margin holds
+    them, and the legend sits at the figure's bottom edge in px, so the toolbar's download at
+    another height (or the export) keeps it whole (it used to cut the third row)."""
+    defaults = Weights.defaults(RULES)
+    _, plain = figure_for(matched, defaults)
+    _, custom = figure_for(matched, defaults.model_copy(update={"half_life_days": 5.0}))
+    assert (legend_entries(plain), legend_entries(custom)) == (4, 5)
+    for figure, rows in ((plain, 2), (custom, 3)):
+        for shown in (figure, for_export(figure)):
+            layout = shown.layout
+            assert layout.legend.yref == "container" and layout.legend.yanchor == "bottom"
+            assert layout.legend.y * layout.height == pytest.approx(LEGEND_PAD_PX)
+            assert layout.margin.b >= LEGEND_GAP_PX + rows * LEGEND_ROW_PX + LEGEND_PAD_PX
+    # The third row makes the screen's figure taller, not its plot shorter.
+    assert custom.layout.height - plain.layout.height >= LEGEND_ROW_PX
+
+
+def test_the_toolbar_download_is_as_tall_as_the_export(matched) -> None:
+    weights = every_weight_changed()
+    _, figure = figure_for(matched, weights)
+    assert export_height(figure) == for_export(figure).layout.height > EXPORT_HEIGHT
+    options = toolbar_config("chart", height=export_height(figure))["toImageButtonOptions"]
+    assert options["height"] == for_export(figure).layout.height
+
+
+def test_weights_notes_wrap_to_a_phones_width(matched) -> None:
+    weights = every_weight_changed()
+    _, figure = figure_for(matched, weights)
+    lines = html.unescape(figure.layout.title.subtitle.text).split("<br>")
+    assert len(lines) > 3 and len(lines[0]) <= SOURCE_WRAP
+    assert max(len(line) for line in lines[1:]) <= NOTE_WRAP
+
+
+def test_the_export_keeps_the_whole_weights_note_in_long_lines(matched) -> None:
+    """The 1400 px image wrapped the note at a phone's 50 characters: eight narrow lines beside
+    an empty width, and a plot squeezed by them. It has the same words, in lines of the image's width."""
+    weights = every_weight_changed(half_life_days=9.0)
+    _, figure = figure_for(matched, weights)
+    screen = figure.layout.title.subtitle.text.split("<br>")
+    exported = for_export(figure).layout.title.subtitle.text.split("<br>")
+    assert " ".join(exported) == " ".join(screen)  # complete: the same words, in the same order
+    assert exported[0] == screen[0] and exported[1].startswith("non-default weights: ")
+    assert len(exported) < len(screen) / 2
+    assert max(len(html.unescape(line)) for line in exported) <= EXPORT_NOTE_WRAP
+    # Taller than the default export only by its further note lines and the third legend row.
+    lines_beyond_two = len(exported) - 2
+    assert export_height(figure) == EXPORT_HEIGHT + lines_beyond_two * SUBTITLE_LINE_PX + LEGEND_ROW_PX
+    _, plain = figure_for(matched, Weights.defaults(RULES))
+    assert for_export(plain).layout.title.subtitle.text == plain.layout.title.subtitle.text
+    assert export_height(plain) == EXPORT_HEIGHT
 
 
 def test_toolbar_download_is_named_and_high_resolution() -> None:
@@ -310,9 +408,30 @@ def test_beyond_the_threshold_quiet_statements_become_one_marker_per_day(many_ma
     )
 
 
+def test_many_statements_markers_are_webgl_and_exports_draw_them_as_svg(many_matched) -> None:
+    assert len(many_matched.statements) > WEBGL_MARKERS_ABOVE
+    _, figure = figure_for(many_matched, Weights.defaults(RULES))
+    # Every trace with markers (the statements', the days without a signal, the line's day points)
+    # is WebGL; lines alone (the default weights') stay SVG.
+    kinds = {trace.mode: {t.type for t in figure.data if t.mode == trace.mode} for trace in figure.data}
+    assert kinds == {"lines+markers": {"scattergl"}, "markers": {"scattergl"}}
+    _, reweighted = figure_for(
+        many_matched, Weights(**{**Weights.defaults(RULES).model_dump(), "half_life_days": 3})
+    )
+    assert {trace.type for trace in reweighted.data if trace.mode == "lines"} == {"scatter"}
+    # The same traces in the same order, every property as it was but the type.
+    expected = [{**trace, "type": "scatter"} for trace in json.loads(figure.to_json())["data"]]
+    for copy in (svg_markers(figure), for_export(figure)):
+        assert json.loads(copy.to_json())["data"] == expected
+    # The traces: after plotly.js itself, before the layout (whose template names every type).
+    drawn = chart_html(figure).rpartition("Plotly.newPlot")[2].partition('"template"')[0]
+    assert '"type":"scatter"' in drawn and '"type":"scattergl"' not in drawn
+
+
 def test_below_the_threshold_every_statement_has_its_own_marker(matched) -> None:
     _, figure = figure_for(matched, Weights.defaults(RULES))
     assert QUIET_DAY_NAME not in trace_names(figure)
+    assert {trace.type for trace in figure.data} == {"scatter"}  # and no WebGL for a few markers
 
 
 def test_event_labels_keep_the_most_recent_and_never_crowd() -> None:

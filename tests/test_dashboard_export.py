@@ -16,8 +16,16 @@ from summit_outlook.model.outlook import match_statements
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
+from summit_outlook.model.summits import bundled_summits
 from summit_outlook.report import export
-from summit_outlook.report.charts import EXPORT_HEIGHT, EXPORT_SCALE, EXPORT_WIDTH, outlook_figure
+from summit_outlook.report.charts import (
+    EXPORT_HEIGHT,
+    EXPORT_SCALE,
+    EXPORT_WIDTH,
+    LEGEND_ROW_PX,
+    for_export,
+    outlook_figure,
+)
 from summit_outlook.report.export import (
     CHROMIUM_ENV,
     ChartExporter,
@@ -169,6 +177,19 @@ def test_cli_chart_html_needs_no_browser(tmp_path: Path, monkeypatch) -> None:
     assert "Plotly.newPlot" in output.read_text(encoding="utf-8")
 
 
+def test_cli_charts_title_names_the_summit(tmp_path: Path, monkeypatch) -> None:
+    """As the dashboard's exports do: the page's title and the chart's name the summit (the
+    command's charts used to be titled 'Summit: outlook, ...' whichever summit they showed)."""
+    monkeypatch.setenv(CHROMIUM_ENV, str(tmp_path / "no-browser"))
+    (summit,) = [summit for summit in bundled_summits() if summit.id == "trump-kim-singapore-2018"]
+    output = tmp_path / "outlook.html"
+    assert main(["chart", "--summit", summit.id, "--output", str(output)]) == 0
+    page = output.read_text(encoding="utf-8")
+    (title,) = re.findall(r"<head><title>([^<]*)</title>", page)
+    assert title.startswith(f"{summit.title}: outlook, ")
+    assert re.search(r"\d{4}$", title)  # ends with the year of its last day
+
+
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_cli_chart_renders_images(tmp_path: Path, suffix: str) -> None:
     require_chromium()
@@ -178,7 +199,16 @@ def test_cli_chart_renders_images(tmp_path: Path, suffix: str) -> None:
     assert main(["chart", "--output", str(output), "--weights", str(weights)]) == 0
     data = output.read_bytes()
     if suffix == ".png":
-        assert png_size(data) == (EXPORT_WIDTH * EXPORT_SCALE, EXPORT_HEIGHT * EXPORT_SCALE)
+        # As tall as the exported figure: taller than the default by the weights note's lines and
+        # the legend's third row (your weights and the default line), never squeezing the plot.
+        defaults = Weights.defaults(RULES)
+        weights = defaults.model_copy(update={"families": {**defaults.families, "cancellation": 3.0}})
+        view = outlook_view(
+            match_statements(to_frame(read_statements_csv(bundled_statements_path())), RULES), RULES, weights
+        )
+        expected = for_export(outlook_figure(view, RULES, explanations(view.scored, RULES))).layout.height
+        assert expected >= EXPORT_HEIGHT + LEGEND_ROW_PX
+        assert png_size(data) == (EXPORT_WIDTH * EXPORT_SCALE, expected * EXPORT_SCALE)
     else:
         assert data.startswith(b"<svg") and b"non-default weights: Cancellation" in data
     assert not list(tmp_path.glob(".*.tmp"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summit_outlook.dashboard.state import (
-    MAX_WEIGHTS_FILE_BYTES,
+    MAX_URL_WARNINGS,
     PresetsError,
     flat_weights,
     load_presets,
@@ -24,6 +24,7 @@ from summit_outlook.dashboard.state import (
 )
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights, WeightsError
+from summit_outlook.model.weights_files import MAX_WEIGHTS_FILE_BYTES
 
 RULES = default_rules()
 DEFAULTS = Weights.defaults(RULES)
@@ -82,6 +83,18 @@ def test_good_parameters_survive_next_to_bad_ones() -> None:
     weights, warnings = weights_from_query({"family.cancellation": "2.5", "family.hope": "x"}, RULES)
     assert weights.families["cancellation"] == 2.5 and weights.families["hope"] == DEFAULTS.families["hope"]
     assert len(warnings) == 1
+
+
+def test_a_flood_of_parameters_keeps_the_valid_weights_and_counts_what_it_left_out() -> None:
+    """Issue 15, item 10: the valid weights of a link apply however many parameters come with
+    them, and the warning names the first ones left out and counts the rest."""
+    params = {f"junk{number}": "1" for number in range(990)}
+    params.update({"family.cancellation": "2.5", "half_life_days": "-1"})
+    weights, warnings = weights_from_query(params, RULES)
+    assert weights.families["cancellation"] == 2.5
+    assert warnings[:2] == ["'junk0' is not a weight", "'junk1' is not a weight"]
+    assert len(warnings) == MAX_URL_WARNINGS + 1
+    assert warnings[-1] == f"and {991 - MAX_URL_WARNINGS} more parameters left out"
 
 
 def test_repeated_parameter_uses_the_last_value() -> None:
@@ -181,12 +194,12 @@ def test_a_partial_weights_file_overrides_only_what_it_lists() -> None:
     ("data", "problem"),
     [
         (b"{not json", "not valid JSON"),
-        (b"\xff\xfe\x00binary", "not valid JSON"),
+        (b"\xff\xfe\x00binary", "this is a binary file, not a weights file"),
         (b"[1, 2]", "expected a JSON object"),
         (b'{"families": {"hope": "high"}}', "families.hope: expected a number, got 'high'"),
         (b'{"families": {"hope": 99}}', "families.hope: 99 is outside [0, 5]"),
         (b'{"colour": "red"}', "colour: unknown key"),
-        (b" " * (MAX_WEIGHTS_FILE_BYTES + 1), "a weights file is under"),
+        (b" " * (MAX_WEIGHTS_FILE_BYTES + 1), "file is 64.0 KB; the limit is 64 KB"),
     ],
 )
 def test_a_bad_weights_file_is_refused_with_the_reason(data, problem) -> None:

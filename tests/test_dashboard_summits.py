@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from summit_outlook.dashboard.overview import change_delta
 from summit_outlook.dashboard.store_access import STATEMENTS_ENV
 from summit_outlook.model.outlook import match_statements, outlook_series, score_statements
 from summit_outlook.model.rules import default_rules
@@ -19,7 +20,7 @@ from summit_outlook.model.scoring import Weights
 from summit_outlook.model.statements import Statement, to_frame
 from summit_outlook.model.summits import bundled_summits
 from summit_outlook.paths import DB_URL_VARIABLE, dashboard_app
-from summit_outlook.report.views import summit_matched
+from summit_outlook.report.views import comparison_series, summit_matched
 from summit_outlook.store import Store, open_seeded_store
 
 APP = dashboard_app()
@@ -97,6 +98,29 @@ def test_a_cards_outlook_is_its_summits_own(store: Store) -> None:
     assert shown[f"{last['status']} on {day.day} {day:%b %Y}"] == f"{last['outlook']:.1f}"
 
 
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (10.7, {"delta": "+10.7 in 7 days"}),
+        (-27.5, {"delta": "-27.5 in 7 days"}),
+        (0.0, {"delta": "0.0 in 7 days", "delta_color": "off", "delta_arrow": "off"}),
+        (-0.0, {"delta": "0.0 in 7 days", "delta_color": "off", "delta_arrow": "off"}),
+        (0.04, {"delta": "0.0 in 7 days", "delta_color": "off", "delta_arrow": "off"}),
+    ],
+)
+def test_no_change_reads_as_none_not_as_a_rise(change: float, expected: dict) -> None:
+    assert change_delta(change, "in 7 days") == expected
+
+
+def test_no_card_shows_a_change_of_zero_as_a_rise_or_fall(store: Store) -> None:
+    """A summit whose outlook did not move in 7 days read '+0.0 in 7 days' with a green arrow."""
+    app = start()
+    deltas = [metric.proto for metric in app.metric if metric.proto.delta]
+    assert deltas
+    for shown in deltas:
+        assert not shown.delta.startswith(("+0.0", "-0.0")), shown.delta
+
+
 def test_open_goes_to_the_summits_page_with_its_id_in_the_url(store: Store) -> None:
     app = start()
     app.button(key="open_trump-kim-singapore-2018").click()
@@ -138,23 +162,121 @@ def test_the_comparison_draws_one_line_per_summit_on_either_axis(store: Store) -
     assert spec["layout"]["xaxis"]["title"]["text"].startswith("Days before resolution")
 
 
+COMPARED = ("trump-kim-singapore-2018", "trump-putin-buenos-aires-2018", "trump-zelensky-thanksgiving-2025")
+
+
 def test_days_before_resolution_end_each_line_at_its_resolution(store: Store) -> None:
     from summit_outlook.report.charts import comparison_figure
 
     summits = {summit.id: summit for summit in store.summits()}
     matched = match_statements(store.frame(), RULES)
-    lines = []
-    for summit_id in ("trump-kim-singapore-2018", "trump-putin-buenos-aires-2018"):
-        own = summit_matched(matched, summit_id)
-        lines.append(
-            (summits[summit_id], outlook_series(score_statements(own, RULES, DEFAULTS), RULES, DEFAULTS))
-        )
+    lines = [
+        (summits[summit_id], comparison_series(matched, summits[summit_id], RULES, DEFAULTS))
+        for summit_id in COMPARED
+    ]
     figure = comparison_figure(lines, RULES, days_before=True)
     for trace, (summit, series) in zip(figure.data, lines, strict=True):
         resolved = pd.Timestamp(summit.resolved_on)
         assert list(trace.x) == [(pd.Timestamp(day) - resolved).days for day in series["date"]]
-    # Singapore's statements end on its day (0); Buenos Aires has one the day after (+1).
-    assert [int(max(trace.x)) for trace in figure.data] == [0, 1]
+    # Singapore's statements end on its day (0); Buenos Aires has one the day after (+1); the
+    # Thanksgiving visit's two statements are of 25 Nov, five days before its deadline, and its
+    # line goes on to that day (it used to stop at -5).
+    assert [int(max(trace.x)) for trace in figure.data] == [0, 1, 0]
+    assert int(min(figure.data[2].x)) == -5
+
+
+def test_a_comparison_line_through_the_resolution_only_extends_the_summits_own_outlook(store: Store) -> None:
+    """The days up to the last statement are the summit's own outlook, unchanged; the days after
+    it, to the resolution, are what the model says with no new statement."""
+    (summit,) = [summit for summit in store.summits() if summit.id == "trump-zelensky-thanksgiving-2025"]
+    matched = match_statements(store.frame(), RULES)
+    own = summit_matched(matched, summit.id)
+    series = outlook_series(score_statements(own, RULES, DEFAULTS), RULES, DEFAULTS)
+    compared = comparison_series(matched, summit, RULES, DEFAULTS)
+    assert len(series) == 1 and len(compared) == 6
+    assert pd.Timestamp(compared["date"].iloc[-1]).date() == summit.resolved_on
+    assert compared["outlook"].iloc[0] == pytest.approx(series["outlook"].iloc[0])
+    # An open summit ends at its last statement, as on its own page.
+    (open_summit,) = [summit for summit in store.summits() if summit.id == "trump-putin-2025"]
+    own = summit_matched(matched, open_summit.id)
+    assert comparison_series(matched, open_summit, RULES, DEFAULTS).equals(
+        outlook_series(score_statements(own, RULES, DEFAULTS), RULES, DEFAULTS)
+    )
+
+
+def test_a_comparison_shows_a_summit_of_one_day_and_hovers_its_day_and_band(store: Store) -> None:
+    from summit_outlook.report.charts import comparison_figure
+
+    summits = {summit.id: summit for summit in store.summits()}
+    matched = match_statements(store.frame(), RULES)
+    one_day = summits["trump-zelensky-thanksgiving-2025"]  # two statements, both of 25 Nov 2025
+    series = outlook_series(
+        score_statements(summit_matched(matched, one_day.id), RULES, DEFAULTS), RULES, DEFAULTS
+    )
+    assert len(series) == 1
+    for days_before in (False, True):
+        (trace,) = comparison_figure([(one_day, series)], RULES, days_before=days_before).data
+        # A line of one point draws nothing (the Thanksgiving visit's was invisible): a marker.
+        assert trace.mode == "markers"
+        day = series["date"].iloc[0]
+        assert list(trace.customdata[0]) == [f"{day.day} {day:%b %Y}", series["status"].iloc[0]]
+        assert "%{customdata[1]}" in trace.hovertemplate and "%{customdata[0]}" in trace.hovertemplate
+    longer = comparison_series(matched, summits["trump-kim-singapore-2018"], RULES, DEFAULTS)
+    (trace,) = comparison_figure([(summits["trump-kim-singapore-2018"], longer)], RULES).data
+    assert trace.mode == "lines"
+
+
+# --- summits added, edited and resolved in the dashboard ----------------------------------------
+
+
+def click(app: AppTest, label: str) -> AppTest:
+    (found,) = [button for button in app.button if button.label == label]
+    found.click()
+    return run(app)
+
+
+def test_an_editor_adds_a_summit_on_the_overview_and_lands_on_its_page(store: Store) -> None:
+    app = start()
+    app.text_input(key="new_summit_title").input("Trump-Kim summit, Hanoi")
+    app.text_input(key="new_summit_principals").input("Donald Trump, Kim Jong Un")
+    app.text_input(key="new_summit_question").input("Will Trump and Kim meet in Hanoi in February 2019?")
+    click(app, "Add summit")
+    added = store.summit("trump-kim-summit-hanoi")
+    assert added is not None and list(added.principals) == ["Donald Trump", "Kim Jong Un"]
+    assert added.resolution.value == "open"
+    run(app)  # the callback changed the URL: the next run draws the new summit's page
+    assert app.query_params == {"summit": "trump-kim-summit-hanoi"}
+    assert "Trump-Kim summit, Hanoi" in [header.value.replace("\\", "") for header in app.header]
+
+
+def test_an_editor_records_a_summits_outcome_on_its_page(store: Store) -> None:
+    app = open_statements_tab(start({"summit": "trump-putin-2025"}))
+    prefix = "summit_trump-putin-2025"
+    app.selectbox(key=f"{prefix}_resolution").set_value("cancelled")
+    app.date_input(key=f"{prefix}_resolved_on").set_value(dt.date(2025, 12, 1))
+    app.text_input(key=f"{prefix}_resolution_source").input("https://example.org/report")
+    click(app, "Save summit")
+    resolved = store.summit("trump-putin-2025")
+    assert (resolved.resolution.value, resolved.resolved_on) == ("cancelled", dt.date(2025, 12, 1))
+    assert "Summit saved." in [success.value for success in app.success]
+    # Without a source the outcome is refused with its field, and the summit stays as it was.
+    app.selectbox(key=f"{prefix}_resolution").set_value("held")
+    app.text_input(key=f"{prefix}_resolution_source").input("")
+    click(app, "Save summit")
+    assert store.summit("trump-putin-2025").resolution.value == "cancelled"
+    assert "Not saved: correct the summit's fields." in [error.value for error in app.error]
+
+
+def test_with_an_editor_secret_no_summit_can_be_added_or_edited_before_signing_in(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMIT_OUTLOOK_EDITOR_SECRET", "a long random string")
+    overview = start()
+    assert "Add summit" not in [button.label for button in overview.button]
+    page = open_statements_tab(start({"summit": "trump-putin-2025"}))
+    assert "Save summit" not in [button.label for button in page.button]
+    assert not [widget for widget in page.selectbox if (widget.key or "").startswith("summit_")]
+    assert store.summit("trump-putin-2025").resolution.value == "open"
 
 
 # --- statements into the right summit ----------------------------------------------------------

@@ -38,6 +38,7 @@ def report() -> LoadReport:
 
 
 @pytest.mark.browser
+@pytest.mark.alone
 @pytest.mark.xdist_group("browser")
 def test_ten_sessions_at_once_see_no_error(report: LoadReport) -> None:
     assert len(report.results) == SESSIONS
@@ -45,6 +46,7 @@ def test_ten_sessions_at_once_see_no_error(report: LoadReport) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.alone
 @pytest.mark.xdist_group("browser")
 def test_every_confirmed_statement_is_stored(report: LoadReport) -> None:
     assert report.rows_lost == 0, render_report(report)
@@ -55,6 +57,7 @@ def test_every_confirmed_statement_is_stored(report: LoadReport) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.alone
 @pytest.mark.xdist_group("browser")
 def test_every_session_moved_a_slider_and_added_a_statement(report: LoadReport) -> None:
     for result in report.results:

@@ -130,7 +130,7 @@ def test_a_shorter_half_life_forgets_faster() -> None:
 def test_speaker_role_weights_matter() -> None:
     statements = frame(
         [
-            ("2025-01-01", "President", "head_of_state", "We are ready to meet."),
+            ("2025-01-01", "President", "head_of_state", "We plan to meet soon."),
             ("2025-01-01", "Aide", "official", "The summit is off the table."),
         ]
     )

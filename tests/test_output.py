@@ -126,3 +126,45 @@ def test_chart_into_a_folder_is_one_line_exit_2(tmp_path: Path, capsys) -> None:
     assert main(["chart", "--output", str(folder)]) == 2
     error = capsys.readouterr().err
     assert error == f"summit-outlook: error: {folder}: cannot write (it is a folder)\n"
+
+
+# Issue 15, item 5, through each command that writes a path: what is there stays what it is.
+WRITERS = {
+    "score --output": lambda path, lines: ["score", "--input", str(lines), "--output", str(path)],
+    "export": lambda path, lines: ["export", str(path)],
+    "chart --output": lambda path, lines: ["chart", "--output", str(path)],
+}
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "device"])
+def test_each_command_writes_through_what_is_not_a_regular_file(
+    command: str, kind: str, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("SUMMIT_OUTLOOK_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    lines = tmp_path / "lines.txt"
+    lines.write_text("The summit was cancelled.\n", encoding="utf-8")
+    path = tmp_path / ("out.html" if command == "chart --output" else "out.csv")
+    received: list[bytes] = []
+    reader = None
+    if kind == "symlink":
+        target = tmp_path / "target" / path.name
+        target.parent.mkdir()
+        target.write_text("old")
+        path.symlink_to(target)
+    elif kind == "fifo":
+        os.mkfifo(path)
+        reader = _read_fifo(path, received)
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("creating a device node needs root")
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # /dev/null's numbers
+    assert main(WRITERS[command](path, lines)) == 0
+    if kind == "symlink":
+        assert path.is_symlink() and target.read_text(encoding="utf-8") != "old"
+    elif kind == "fifo":
+        reader.join(timeout=30)
+        assert stat.S_ISFIFO(path.lstat().st_mode) and received and len(received[0]) > 40
+    else:
+        assert stat.S_ISCHR(path.lstat().st_mode)
+    assert [entry.name for entry in tmp_path.iterdir() if entry.name.endswith(".tmp")] == []

@@ -125,8 +125,8 @@ def test_a_megabyte_of_repetition_scores_quickly(unit: str) -> None:
     assert elapsed < 5.0, f"{elapsed:.1f} s for 1 MB of {unit!r}"
 
 
-def test_user_patterns_cannot_cause_runaway_matching() -> None:
-    """The nastiest pattern the language allows, on text made to make it backtrack."""
+def test_user_phrases_cannot_cause_runaway_matching() -> None:
+    """The nastiest phrases the language allows, on text made to match their first word everywhere."""
     import copy
     import tomllib
 
@@ -134,21 +134,13 @@ def test_user_patterns_cannot_cause_runaway_matching() -> None:
 
     data = tomllib.loads(default_rules_path().read_text(encoding="utf-8"))
     hostile = copy.deepcopy(data)
-    hostile["matching"]["max_gap"] = 8
-    hostile["families"][0]["patterns"] = ["meet ... meet ... meet summit?  talks"]
+    hostile["reader"].update(argument_window=12, adverb_gap=3)
+    hostile["families"][0]["predicates"] = ["meet meet? meet? meet? {MEETING} {MEETING}? talks", "meet"]
     rules = parse_rules(hostile, source="hostile.toml")
     text = "meet " * 200_000
     started = time.process_time()  # CPU time: other processes' load does not count
     score_texts([text], rules, Weights.defaults(rules))
     assert time.process_time() - started < 10.0
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(TEXTS, min_size=1, max_size=6))
-def test_hyperscan_and_plain_python_agree_on_any_text(texts: list[str]) -> None:
-    import pandas as pd
-
-    pd.testing.assert_frame_equal(match_texts(texts, RULES), match_texts(texts, RULES, use_prefilter=False))
 
 
 FAMILY_WEIGHTS = st.fixed_dictionaries(

@@ -15,7 +15,7 @@ from summit_outlook.cli import build_parser, main
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 MAKEFILE = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
 # Concrete stand-ins for the README's placeholders, so a line can be parsed as a user would type it.
-PLACEHOLDERS = {"YYYY-MM-DD": "2025-11-18", "N": "8501", "A": "127.0.0.1"}
+PLACEHOLDERS = {"YYYY-MM-DD": "2025-11-18", "N": "8501", "A": "127.0.0.1", "DAYS": "30"}
 
 
 def _code_block_after(heading: str) -> list[str]:

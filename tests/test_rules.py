@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import copy
-import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from summit_outlook.model.explain import score_texts
-from summit_outlook.model.patterns import PatternSyntaxError, inflections, parse_pattern
-from summit_outlook.model.rules import RulesError, default_rules, default_rules_path, load_rules, parse_rules
+from summit_outlook.model.lexicon import PhraseSyntaxError, parse_phrase, tokenize
+from summit_outlook.model.rules import (
+    MAX_PHRASES,
+    MAX_PHRASES_PER_FIRST_WORD,
+    RulesError,
+    default_rules,
+    default_rules_path,
+    load_rules,
+    parse_rules,
+)
 from summit_outlook.model.scoring import Weights, WeightsError
 
 BUNDLED = tomllib.loads(default_rules_path().read_text(encoding="utf-8"))
@@ -44,7 +51,7 @@ def test_every_family_is_documented() -> None:
 def test_every_coefficient_in_the_rules_file_has_a_comment() -> None:
     """Scalar settings outside the lists must carry a comment saying what they mean."""
     lines = default_rules_path().read_text(encoding="utf-8").splitlines()
-    for section in ("[modifiers]", "[outlook]", "[scoring]", "[matching]", "[roles]"):
+    for section in ("[modifiers]", "[outlook]", "[scoring]", "[reader]", "[roles]"):
         start = lines.index(section)
         assert lines[start + 1].startswith("#"), f"{section} has no explanation"
 
@@ -63,10 +70,10 @@ def test_every_coefficient_in_the_rules_file_has_a_comment() -> None:
             "families[1].weight: Input should be greater than or equal to 0",
         ),
         (
-            lambda d: d["families"][2].update(patterns=[]),
-            "families[2].patterns: List should have at least 1 item",
+            lambda d: d["families"][2].update(predicates=[]),
+            "families[2].predicates: List should have at least 1 item",
         ),
-        (lambda d: d["families"][2]["patterns"].append(""), "families[2].patterns["),
+        (lambda d: d["families"][2]["predicates"].append(""), "families[2].predicates["),
         (lambda d: d["families"][3].update(direction=0), "families[3].direction"),
         (lambda d: d["families"][4].pop("description"), "families[4].description: Field required"),
         (lambda d: d["families"][5].update(id="Bad Id"), "families[5].id: String should match pattern"),
@@ -88,14 +95,21 @@ def test_every_coefficient_in_the_rules_file_has_a_comment() -> None:
             "outlook.bands: band minimums must increase strictly",
         ),
         (lambda d: d["families"][1].update(id=d["families"][0]["id"]), "families: duplicate id 'held'"),
-        (lambda d: d["families"][0]["patterns"].append("{NOWHERE} talks"), "unknown word class {NOWHERE}"),
-        (lambda d: d["families"][0]["patterns"].append("... summit"), "'...' must stand between words"),
-        (lambda d: d["families"][0]["patterns"].append("meet?"), "every word is optional"),
-        (lambda d: d["families"][0]["patterns"].append("a ... b ... c ... d"), "more than 2 '...' gaps"),
-        (lambda d: d["families"][0]["patterns"].append("(a+)+$"), "unexpected character"),
-        (lambda d: d["families"][0]["patterns"].append("last met"), "duplicate pattern 'last met'"),
+        (lambda d: d["families"][0]["predicates"].append("{NOWHERE} talks"), "unknown word class {NOWHERE}"),
+        (lambda d: d["families"][0]["predicates"].append("meet?"), "every word is optional"),
+        (lambda d: d["families"][0]["predicates"].append("meet? summit"), "must start with a required word"),
+        (lambda d: d["families"][0]["predicates"].append("(a+)+$"), "malformed word"),
+        (
+            lambda d: d["families"][0]["predicates"].append("conclude"),
+            "duplicate predicate 'conclude'",
+        ),
         (lambda d: d["modifiers"]["hedges"].append("maybe"), "modifiers.hedges: duplicate phrase 'maybe'"),
-        (lambda d: d.update(version=2), "version: Input should be 1"),
+        (lambda d: d["lexicon"].pop("MEETING"), "missing word class(es) the reader needs: MEETING"),
+        (lambda d: d["lexicon"]["MEETING"].append("=="), "lexicon.MEETING["),
+        (lambda d: d["events"].update(past="nothing"), "events.past: unknown family 'nothing'"),
+        (lambda d: d["reader"].update(argument_window=40), "reader.argument_window"),
+        (lambda d: d["families"][0].update(relevance="anywhere"), "families[0].relevance"),
+        (lambda d: d.update(version=1), "version: Input should be 2"),
     ],
 )
 def test_each_broken_rule_is_rejected_with_its_location(change, expected: str) -> None:
@@ -122,21 +136,54 @@ def test_all_problems_are_listed_not_just_the_first() -> None:
 
 def test_semantic_problems_are_all_listed_too() -> None:
     def many(data: dict) -> None:
-        data["families"][0]["patterns"] += ["{NOPE}", "a ... ... b"]
+        data["families"][0]["predicates"] += ["{NOPE}", "a? b?"]
         data["families"][2]["id"] = data["families"][1]["id"]
 
     problems = problems_of(broken(many))
     assert len(problems) == 3
 
 
+def test_rules_too_costly_to_read_with_are_refused_with_the_word_and_the_count() -> None:
+    """12,000 predicates starting with "the" (a 196 KB file, under the size limit) made scoring
+    150 times slower; the most phrases one word may start, and the most phrases in all, are bounded."""
+
+    def costly(data: dict) -> None:
+        data["families"][0]["predicates"] += [
+            f"the zq{number}" for number in range(MAX_PHRASES_PER_FIRST_WORD + 1)
+        ]
+        data["lexicon"]["TIME"] += [f"=the zq{number}" for number in range(MAX_PHRASES)]
+
+    problems = problems_of(broken(costly))
+    assert any(
+        problem.startswith("rules: ") and f"more than the {MAX_PHRASES:,}" in problem for problem in problems
+    )
+    assert (
+        f"families' predicates: {MAX_PHRASES_PER_FIRST_WORD + 1} phrases start with 'the', "
+        f"more than {MAX_PHRASES_PER_FIRST_WORD}"
+    ) in "\n".join(problems)
+    assert any(
+        problem.startswith(f"lexicon.TIME: {MAX_PHRASES:,} phrases start with 'the'") for problem in problems
+    )
+
+
+def test_rules_at_the_cost_limit_load() -> None:
+    def at_limit(data: dict) -> None:
+        data["families"][0]["predicates"] += [
+            f"the zq{number}" for number in range(MAX_PHRASES_PER_FIRST_WORD)
+        ]
+
+    rules = parse_rules(broken(at_limit), source="rules.toml")
+    assert len(rules.families[0].predicates) > MAX_PHRASES_PER_FIRST_WORD
+
+
 def test_rules_error_message_names_the_file_and_counts(tmp_path: Path) -> None:
     path = tmp_path / "rules.toml"
-    path.write_text("version = 1\n[matching]\nmax_gap = 99\n", encoding="utf-8")
+    path.write_text("version = 2\n[reader]\nargument_window = 99\n", encoding="utf-8")
     with pytest.raises(RulesError) as caught:
         load_rules(path)
     message = str(caught.value)
     assert message.startswith(f"{path}: ")
-    assert "matching.max_gap: Input should be less than or equal to 8" in message
+    assert "reader.argument_window: Input should be less than or equal to 12" in message
     assert "families: Field required" in message
 
 
@@ -153,42 +200,43 @@ def test_missing_rules_file() -> None:
 
 
 @pytest.mark.parametrize(
-    ("word", "forms"),
+    ("word", "lemma"),
     [
-        ("cancel", {"cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling"}),
-        ("hope", {"hope", "hopes", "hoped", "hoping"}),
-        ("plan", {"plan", "plans", "planned", "planning"}),
-        ("postpone", {"postpone", "postpones", "postponed", "postponing"}),
-        ("meeting", {"meeting", "meetings"}),
-        ("delay", {"delay", "delays", "delayed"}),
-        ("to", {"to"}),
+        ("cancelled", "cancel"),
+        ("canceling", "cancel"),
+        ("hoped", "hope"),
+        ("planning", "plan"),
+        ("postponed", "postpone"),
+        ("meetings", "meeting"),
+        ("met", "meet"),
+        ("held", "hold"),
+        ("took", "take"),
     ],
 )
-def test_inflections(word: str, forms: set[str]) -> None:
-    assert forms <= set(inflections(word))
+def test_every_inflection_has_its_lemma(word: str, lemma: str) -> None:
+    (token,) = tokenize(word)
+    assert lemma in token.lemmas
 
 
-def test_irregular_forms_come_from_the_rules() -> None:
-    assert "met" in inflections("meet", default_rules().irregular)
+def test_contractions_split_into_the_verb_and_its_negation() -> None:
+    assert [token.lower for token in tokenize("won't can't we'll")] == [
+        "will",
+        "not",
+        "can",
+        "not",
+        "we",
+        "will",
+    ]
+    assert [token.text for token in tokenize("don't")] == ["do", "n't"]
 
 
-def test_compiled_patterns_have_only_bounded_repetition() -> None:
-    """No unbounded * or + in any compiled rule: a user rules file cannot cause runaway backtracking."""
-    from summit_outlook.model.matching import compile_rules
-
-    compiled = compile_rules(default_rules())
-    for regex in (compiled.signals.pattern, compiled.context.pattern):
-        unescaped = re.sub(r"\\.", "", regex)
-        assert not re.search(r"[*+](?!\?)", unescaped.replace("(?:", "").replace("(?P<", "")), regex[:200]
-
-
-def test_pattern_errors_are_clear() -> None:
-    with pytest.raises(PatternSyntaxError, match="empty pattern"):
-        parse_pattern("   ", lexicon={})
-    with pytest.raises(PatternSyntaxError, match="two '...' in a row"):
-        parse_pattern("a ... ... b", lexicon={})
-    with pytest.raises(PatternSyntaxError, match="'\\*' must end a word prefix"):
-        parse_pattern("can*cel", lexicon={})
+def test_phrase_errors_are_clear() -> None:
+    with pytest.raises(PhraseSyntaxError, match="empty phrase"):
+        parse_phrase("   ")
+    with pytest.raises(PhraseSyntaxError, match="unknown word class"):
+        parse_phrase("{NOPE} meet", {})
+    with pytest.raises(PhraseSyntaxError, match="malformed word"):
+        parse_phrase("can*cel")
 
 
 # --- weights checked against the rules they are used with ----------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summit_outlook.model.explain import explain_texts
+from summit_outlook.model.reader import _EVENT, _Predicate, _Statement, compile_reader
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 
@@ -119,6 +120,182 @@ def test_general_phrasing_moves_the_right_way(text: str, direction: int) -> None
     assert score(text) * direction > 0.05, explain(text)
 
 
+# Wire-style phrasing written for these tests (no corpus sentence): constructions the reader must
+# read, one each.
+WIRE_CASES = [
+    ("The two leaders will meet on the margins of the APEC forum.", +1),
+    ("A senior official said the president intends to meet his counterpart.", +1),
+    ("Moscow and Tokyo agreed to continue preparations for Putin's visit.", +1),
+    ("The visit is expected to take place early next year.", +1),
+    ('He said the summit would happen "very soon".', +1),
+    ("Both sides hope to arrange a meeting before the end of the year.", +1),
+    ("The foreign ministers discussed the timing of a leaders' summit.", +1),
+    ("The president accepted an invitation to visit Havana.", +1),
+    ("The talks will resume next week.", +1),
+    ("The leaders plan to hold a joint press conference after their meeting.", +1),
+    ("I am prepared to meet with anyone.", +1),
+    ("The summit remains on track, officials said.", +1),
+    ("We're going to meet, I think, very soon.", +1),
+    ("An announcement on the date of the visit is expected shortly.", +1),
+    ("He did not rule out a meeting with the North Korean leader.", +1),
+    ("It is quite possible that the two presidents will meet.", +1),
+    ("The leaders spoke by phone and agreed to meet in person.", +1),
+    ("The president has scrapped plans to visit Moscow.", -1),
+    ("The meeting will not take place as planned.", -1),
+    ("The two leaders are not expected to meet.", -1),
+    ("He refused to sit down with the rebels.", -1),
+    ("There are no immediate plans for talks.", -1),
+    ("The talks collapsed after two hours.", -1),
+    ("Any summit would be premature.", -1),
+    ("The trip has been postponed until further notice.", -1),
+    ("The Kremlin denied that a meeting had been arranged.", -1),
+    ("It is hard to imagine a summit under these conditions.", -1),
+    ("The visit has been cancelled in protest.", -1),
+    ("The prime minister said he would not attend the summit.", -1),
+    ("There won't be a meeting.", -1),
+    ("The two sides remain far apart on the agenda.", -1),
+    ("Pyongyang threatened to call off the talks.", -1),
+    ("The summit is now in jeopardy.", -1),
+    ("No date has been set for the meeting.", -1),
+    ("Obama and Putin are scheduled to hold a bilateral meeting on Monday.", +1),
+    ("The two leaders met for 90 minutes on the sidelines of the summit.", +1),
+    ("White House officials said a meeting between the two presidents was likely.", +1),
+    ("We welcome the opportunity to meet.", +1),
+    ("He said he would be happy to meet Putin.", +1),
+    ("We look forward to welcoming President Xi.", +1),
+    ("The president decided against meeting the Iranian leader.", -1),
+    ("Talks on arranging a summit have stalled.", -1),
+    ("He refused to shake hands.", -1),
+    ("The prospects for a summit have dimmed.", -1),
+    ("Conditions are not right for a meeting.", -1),
+    ("The president has decided not to attend.", -1),
+    ("A meeting is not on the cards.", -1),
+    ("Preparations for the visit have not yet started.", -1),
+    ("The venue for the talks has yet to be decided.", -1),
+    ("There are no concrete agreements on a summit so far.", -1),
+    ("The ministry said nothing was scheduled for the summit.", -1),
+    ("Tokyo has invited Russian President Vladimir Putin to visit Japan.", +1),
+    ("There was a conversation between the two leaders.", +1),
+    ("Both sides said talks on the visit would continue.", +1),
+    ("The emir will host talks with both leaders.", +1),
+    ("A new round of talks is expected in Vienna.", +1),
+    ("The visit will go ahead despite the tensions.", +1),
+    ("There is little chance of a summit this year.", -1),
+    ("The talks ended without agreement on a summit.", -1),
+    ("The invitation still stands.", +1),
+    ("The chancellor has no intention of meeting him.", -1),
+    ("The invitation was withdrawn.", -1),
+    ("The summit has been brought forward.", +1),
+    ("A meeting would be useful, the minister said.", +1),
+    ("The president is in no hurry to meet his counterpart.", -1),
+    ("The prime minister has no objection to meeting him.", +1),
+    ("We do not see any basis for a summit.", -1),
+    ("A meeting between the two is not excluded.", +1),
+    ("Both sides are in close contact about the visit.", +1),
+    ("The palace has sent a formal invitation.", +1),
+    ("It was a productive meeting.", +1),
+    ("An aide said no formal meeting between the two leaders had been agreed on.", -1),
+    ("There is no one-on-one meeting with the emir on the schedule.", -1),
+    ("If they want to postpone the visit, that's fine.", -1),
+    ("The minister's plan to visit Seoul is likely to be called off.", -1),
+    ("Both sides have been unable to arrange a date for the visit.", -1),
+    ("The premier was unsure if the scheduled meeting would take place.", -1),
+    ("A summit could happen under the right circumstances, but those circumstances do not exist.", -1),
+    ("There has been no change to the plans for the state visit.", +1),
+    # The subject after a "that" opening a clause, past a long "between" phrase.
+    (
+        "An aide told a news conference that the visit by the German chancellor to Rome will be held in May.",
+        +1,
+    ),
+    # The subject before a relative clause set off by commas.
+    ("The meeting, which had been set for Friday, was called off.", -1),
+    ("The state visit, which was announced in March, will go ahead.", +1),
+    ("The summit, scheduled for June 12, was cancelled.", -1),
+    ("A date for the summit has been set.", +1),
+    ("A meeting is only possible if they stop the shelling.", -1),
+    ("The president has no time for a meeting on this trip.", -1),
+    ("Officials said a summit was impossible for now.", -1),
+    ("The visit has been put on ice.", -1),
+    ("We are nowhere near a summit.", -1),
+    ("The summit is still on.", +1),
+    ("Contacts on the visit are being maintained at various levels.", +1),
+    ("There is no clarity yet on whether the leaders will meet.", -1),
+    ("Such a meeting would be counterproductive.", -1),
+    ("A summit now would send the wrong signal.", -1),
+    ("The prime minister refused to shake his hand.", -1),
+    ("A summit is in the interests of both countries.", +1),
+    ("The meeting has been downgraded to a phone call.", -1),
+    ("He said he saw little point in a meeting.", -1),
+    ("Officials played down the chances of a meeting.", -1),
+    ("The meeting fell through.", -1),
+    ("The planned trip was scrubbed.", -1),
+    ("The two sides have narrowed their differences over the summit agenda.", +1),
+    ("The summit is all but certain to take place.", +1),
+    ("The meeting is very much on.", +1),
+    ("We are not against a meeting.", +1),
+    # "Amid" names the circumstances, as "despite" does: they do not count.
+    ("Amid mounting tensions, the prime minister requested a meeting with the president.", +1),
+    ("The president confirmed his commitment to holding the summit in Astana.", +1),
+    ("The two leaders held a dialogue in Beijing on Monday.", +1),
+    # An adjective that is a noun too ("good") before the meeting word.
+    ("We had a good meeting, the president said.", +1),
+    ("The two leaders had very good talks.", +1),
+    ("We will see each other in Paris.", +1),
+    ("I don't think a meeting is necessary right now.", -1),
+    ("The premier expressed eagerness to visit Tokyo.", +1),
+    ("Thank you for the invitation.", +1),
+    ("The two leaders will have an opportunity to talk on the margins.", +1),
+    ("We see no prospects for a meeting.", -1),
+    ("There are no such plans for a meeting.", -1),
+    # What a preposition after a predicate names is that predicate's.
+    ("There has been no progress on arranging a meeting.", -1),
+    ("Officials are drawing up the agenda for the summit.", +1),
+    ("The leaders met behind closed doors for two hours.", +1),
+    ("The invitation has been renewed.", +1),
+    ("There is momentum toward a summit.", +1),
+    ("We are optimistic about the prospects for a summit.", +1),
+    ("The visit, planned for May, has been postponed.", -1),
+    ("The venue and the dates of the visit are still being firmed up.", +1),
+    ("The ministry is reviewing a possible summit in the spring.", +1),
+    # A negation passes "say that": "can no longer say that" is "no longer".
+    ("We can no longer say that we are reviewing a summit for the autumn.", -1),
+    ("The president's programme does not include a meeting with the chancellor.", -1),
+    # An infinitive after "unable", "able", "has": the clause's own verb, not a bare one.
+    ("The prime minister said he would be unable to attend the summit.", -1),
+    ("The chancellor has to attend the summit in person.", +1),
+    ("Japan will host a trilateral summit next spring.", +1),
+    ("The president cancelled his attendance at the summit.", -1),
+    ("The premier will not be present at the summit.", -1),
+    ("The delegation was unable to secure talks with the president.", -1),
+    ("Such a meeting would be fruitless.", -1),
+    ("The premier will proceed to New Delhi for the talks.", +1),
+    ("The two presidents will talk on the sidelines of the forum next week.", +1),
+    ("The spokesman said the gathering will occur in Russia.", +1),
+    ("Informal interactions will be arranged for the two presidents.", +1),
+    ("Beijing is in close communication with Tokyo about the summit.", +1),
+    ("The prime minister requested a meeting with the president.", +1),
+    ("At their request we are not holding any meetings here.", -1),
+    ("The ministers have received an invitation to the summit.", +1),
+    # A negation passes "need": "did not see a need to scrap it" keeps it.
+    ("He did not see a need to scrap the meeting.", +1),
+    # A person named before "to" and a place is the object, not the subject of a clause.
+    ("The president looks forward to welcoming the premier to Washington to continue the talks.", +1),
+    # "On behalf of" a government is how a speaker speaks; of a leader, someone else goes.
+    ("On behalf of the government I have invited the two leaders to meet in May.", +1),
+    # A negative noun as the object of a positive verb says what was announced or agreed.
+    ("The White House announced the cancellation of the summit.", -1),
+    ("Both sides agreed on a short delay of the visit.", -1),
+    ("The ministry confirmed the postponement of the state visit.", -1),
+    # A verb that takes away what it governs.
+    ("Both sides hope the visit will help ease tensions.", +1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), WIRE_CASES)
+def test_wire_phrasing_moves_the_right_way(text: str, direction: int) -> None:
+    assert score(text) * direction > 0.05, explain(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -126,6 +303,12 @@ def test_general_phrasing_moves_the_right_way(text: str, direction: int) -> None
         "Inflation rose by 0.3 percent in October.",
         "The flight was cancelled because of fog.",  # cancellation words need a meeting in sight
         "I hope the weather holds.",
+        "He is going to have to change course.",  # "going to" before a verb is no travel
+        "He has an invitation to the opening of the exhibition.",  # one has an invitation, not a meeting
+        "Exports to Japan rose and set a record.",  # no object past "and" before another verb
+        "He flew off to Myanmar on Friday.",  # "off" after a verb is no "the summit is off"
+        # Cooperation is what a meeting is about, not a mood: an agenda item moves nothing.
+        "Cooperation on energy will be the most important item on the agenda.",
         "",
         "   ",
     ],
@@ -133,6 +316,25 @@ def test_general_phrasing_moves_the_right_way(text: str, direction: int) -> None
 def test_statements_without_a_summit_signal_score_zero(text: str) -> None:
     assert score(text) == 0.0
     assert families(text) == []
+
+
+def test_a_segments_meeting_verbs_are_never_those_of_a_freed_segment() -> None:
+    """The reader indexes a segment's meeting verbs once; it once keyed that index by the list's
+    id, which CPython hands to the next list as soon as the first is freed, so a segment could
+    see the meeting verbs of the one before it (readings then depended on memory layout)."""
+    statement = _Statement("They will meet and it will happen.", compile_reader(RULES))
+    first = [_Predicate(_EVENT, "MEET", 2, 3, kind="MEET")]
+    assert statement._event_at(2, first) is first[0]
+    del first
+    second = [_Predicate(0, "schedule", 5, 6)]
+    assert statement._event_at(2, second) is None
+
+
+def test_the_meetings_own_verb_reads_by_tense_after_next_or_new() -> None:
+    """ "next", "new", "another" before a meeting say an intent; the meeting's own verb says more."""
+    assert families("A new round of talks was held in Geneva.") == ["held"]
+    assert families("The next summit will take place on June 12.") == ["scheduled"]
+    assert families("The next summit will not take place.") == ["rejection"]
 
 
 def test_inflections_match_without_listing_every_form() -> None:
@@ -165,9 +367,15 @@ def test_negation_flips_and_partial_negation_flips_less() -> None:
 
 
 def test_negation_is_reported_in_the_explanation() -> None:
+    """The matched words run from the meeting to its predicate; the negator's factor is its own
+    times the family's negation scale, both from the rules."""
     (signal,) = explain("A meeting is not completely off the table.")["signals"]
-    assert signal["matched"] == "off the table"
-    assert signal["modifiers"] == [{"kind": "negator", "text": "not completely", "factor": -0.3}]
+    assert signal["matched"] == "meeting is not completely off the table"
+    negator = next(n for n in RULES.modifiers.negators if n.phrase == "not completely")
+    factor = negator.factor * RULES.family("rejection").negation_scale
+    assert signal["modifiers"] == [
+        {"kind": "negator", "text": "not completely", "factor": pytest.approx(factor)}
+    ]
 
 
 def test_negation_does_not_reach_across_a_sentence() -> None:
@@ -231,6 +439,15 @@ def test_repeating_a_signal_has_diminishing_weight() -> None:
     assert {"kind": "repeat", "text": "same signal again", "factor": 0.5} in second["modifiers"]
 
 
+def test_a_signal_negated_the_second_time_is_not_the_same_signal_again() -> None:
+    """ "Confirmed ..., but ... not confirmed": the second reading goes the other way; halving it as a
+    repeat made the first one win."""
+    text = "The summit has been confirmed, but the date has not been confirmed."
+    (_, second) = explain(text)["signals"]
+    assert [modifier["kind"] for modifier in second["modifiers"]] == ["negator", "contrast"]
+    assert score(text) < score("The summit has been confirmed.")
+
+
 # --- ordering -----------------------------------------------------------------------------------
 
 
@@ -244,6 +461,41 @@ def test_ordering_from_scheduled_to_cancelled() -> None:
     scores = [score(text) for text in ladder]
     assert scores == sorted(scores, reverse=True)
     assert scores[1] > 0 > scores[2]
+
+
+def test_graded_evidence_from_a_date_announced_to_cancelled() -> None:
+    """The order of evidence the model must keep, strongest yes to strongest no."""
+    ladder = [
+        "The summit will take place on June 12 in Singapore.",  # a date announced
+        "The two leaders plan to meet.",  # intent
+        "We are ready to meet.",  # openness
+        "We could meet at some point.",  # hedged openness
+        "A meeting is unlikely.",  # doubt
+        "There are no plans for a meeting.",  # no plans
+        "The summit has been postponed.",  # postponed: lowered but live
+        "The summit has been cancelled.",  # cancelled
+        "The summit has been cancelled for good.",  # for good: stronger
+    ]
+    scores = [score(text) for text in ladder]
+    assert scores == sorted(scores, reverse=True), list(zip(ladder, scores, strict=True))
+    assert len(set(scores)) == len(scores)
+    assert scores[3] > 0 > scores[4]
+
+
+def test_a_cancelled_rally_or_flight_is_not_a_cancelled_summit() -> None:
+    assert "cancellation" not in families("Trump said he cancelled his rally to prepare for the summit.")
+    assert score("Trump said he cancelled his rally to prepare for the summit.") > 0
+    assert families("The summit flight was cancelled due to weather.") == []
+
+
+def test_a_condition_said_to_be_unmet_lowers_the_outlook() -> None:
+    assert score("A meeting is possible if there are concrete agreements ready to be signed.") > 0
+    assert (
+        score(
+            "A meeting is possible only if there are concrete agreements ready to be signed, and there are none."
+        )
+        < 0
+    )
 
 
 def test_explanation_offsets_point_at_the_matched_words() -> None:

@@ -189,3 +189,36 @@ def test_a_bad_row_after_batches_were_written_undoes_them_all(store: Store, tmp_
     path.write_text("date,speaker,text\n" + "".join(rows), encoding="utf-8")
     result = store.import_csv(path)
     assert (result.added, result.skipped_duplicates) == (300, 1200)
+
+
+def test_a_nul_byte_after_the_first_4_kb_is_refused_as_postgresql_would(store: Store) -> None:
+    """Issue 15, item 10: the binary sniff looks at the first 4 KB only; a NUL further on reached
+    SQLite (PostgreSQL refuses it), and that store's export could not be imported again."""
+    filler = "".join(
+        f"2025-01-{1 + n % 28:02d},Speaker {n},We are ready to meet ({n}).\n" for n in range(150)
+    )
+    data = ("date,speaker,text\n" + filler + "2025-02-01,Mallory,ab\x00c\n").encode()
+    assert data.index(b"\x00") > 4096
+    before = store.frame()
+    with pytest.raises(StatementsError) as caught:
+        store.import_csv(data, source_name="upload.csv")
+    assert str(caught.value) == (
+        "upload.csv: row 151, field 'text': a NUL character at position 3; text cannot hold one (a binary file?)"
+    )
+    assert store.frame().equals(before)
+
+
+def test_the_command_line_imports_a_file_over_the_upload_limit_streamed(
+    cli, tmp_path: Path, monkeypatch
+) -> None:
+    """Issue 15, item 10: the command line streams an import in batches (one transaction), so a
+    file larger than an upload may be (MAX_FILE_BYTES) imports whole instead of being refused."""
+    text = "We are ready to meet at the summit " * 130
+    rows = [f"2025-{1 + n % 12:02d}-{1 + n % 28:02d},Speaker {n},{text}{n}\n" for n in range(4_800)]
+    path = tmp_path / "large.csv"
+    path.write_text("date,speaker,text\n" + "".join(rows), encoding="utf-8")
+    assert path.stat().st_size > MAX_FILE_BYTES
+    monkeypatch.setenv("SUMMIT_OUTLOOK_DB_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    result = cli("import", str(path), "--summit", "trump-putin-2025")
+    assert result.returncode == 0, result.stderr
+    assert "imported 4800 statement(s), skipped 0 already stored" in result.stdout

@@ -1,0 +1,301 @@
+"""Words as the clause reader sees them: tokens with their lemmas, and the phrase language of the rules.
+
+A phrase (a predicate of a family, or an entry of a word class) is words separated by spaces:
+    cancel      the lemma: every inflection matches (cancels, cancelled, canceling)
+    =talks      exactly this form
+    {MEETING}   any entry of the word class MEETING (entries may be phrases themselves)
+    a|b         either alternative
+    x?          the word may be missing
+Lemmas come from lemminflect's tables (shipped in its wheel), looked up once per distinct word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+import lemminflect
+
+# Initials with their stops ("U.S."), words, numbers with their ordinal ("12th"), hyphenated words,
+# contractions as one token for now; every other non-space character is a token of its own.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:[-'\u2019.][A-Za-z0-9]+)*|\S")
+_CLASS_REF = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
+_WORD = re.compile(r"^(?:=?[a-z0-9'][a-z0-9'\-.]*|\{[A-Z][A-Z0-9_]*\})$")
+# Contractions split the way the reader wants them: the verb and its negation or auxiliary.
+_NEGATED_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+_CLITICS = {"'ll": "will", "'re": "are", "'ve": "have", "'m": "am", "'d": "would", "'s": "'s"}
+# Which reading of a word its lemma comes from first, when lemminflect knows several.
+_LEMMA_ORDER = ("VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN")
+# How many distinct words a matcher remembers the classes of.
+MAX_CACHED_WORDS = 200_000
+
+
+class PhraseSyntaxError(ValueError):
+    """A phrase that does not follow the phrase language."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a phrase: alternatives as ("lemma" | "form" | "class", value), maybe optional."""
+
+    alternatives: tuple[tuple[str, str], ...]
+    optional: bool = False
+    # Whether an alternative is a word class (determiners and adjectives may stand before one).
+    has_class: bool = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "has_class", any(kind == "class" for kind, _ in self.alternatives))
+
+
+def parse_phrase(phrase: str, classes: Mapping[str, object] | None = None) -> tuple[Word, ...]:
+    """Parse a phrase; raise PhraseSyntaxError if it breaks the language (or names an unknown class)."""
+    words = phrase.replace("\u2019", "'").split()
+    if not words:
+        raise PhraseSyntaxError("empty phrase")
+    parsed = []
+    for text in words:
+        optional = text.endswith("?") and len(text) > 1
+        body = text[:-1] if optional else text
+        alternatives = []
+        for part in body.split("|"):
+            if not _WORD.match(part):
+                raise PhraseSyntaxError(f"malformed word {part!r}")
+            class_ref = _CLASS_REF.match(part)
+            if class_ref:
+                if classes is not None and class_ref.group(1) not in classes:
+                    raise PhraseSyntaxError(f"unknown word class {part}")
+                alternatives.append(("class", class_ref.group(1)))
+            elif part.startswith("="):
+                alternatives.append(("form", part[1:]))
+            else:
+                alternatives.append(("lemma", part))
+        parsed.append(Word(alternatives=tuple(alternatives), optional=optional))
+    if all(word.optional for word in parsed):
+        raise PhraseSyntaxError("every word is optional, so it could match nothing")
+    if parsed[0].optional:
+        raise PhraseSyntaxError("a phrase must start with a required word")
+    return tuple(parsed)
+
+
+class Token(NamedTuple):  # a tuple: made for every word of every statement
+    """A word of a statement: where it is, its lower-case form, its lemmas and what it can be."""
+
+    text: str
+    lower: str
+    start: int
+    end: int
+    lemmas: frozenset[str]
+    noun: bool  # lemminflect knows it as a noun, or it is a name written with a capital
+    verb: bool
+    capital: bool
+    adjective: bool  # only an adjective (or a hyphenated word the tables do not know)
+    adjectival: bool  # an adjective among its readings ("good", "brief": nouns too)
+
+
+@lru_cache(maxsize=200_000)
+def _readings(lower: str) -> tuple[frozenset[str], bool, bool, bool, bool]:
+    """The lemmas of a lower-case word (itself included), whether it can be a noun, a verb,
+    whether it is only an adjective, and whether it can be one."""
+    found = lemminflect.getAllLemmas(lower)
+    lemmas = {lower}
+    for pos in _LEMMA_ORDER:
+        lemmas.update(found.get(pos, ()))
+    noun = "NOUN" in found or "PROPN" in found
+    verb = "VERB" in found or "AUX" in found
+    adjective = (set(found) <= {"ADJ", "ADV"} and "ADJ" in found) or (not found and "-" in lower)
+    return frozenset(lemmas), noun, verb, adjective, "ADJ" in found
+
+
+def _pieces(text: str, start: int) -> list[tuple[str, int, int]]:
+    """A raw token split into the words the reader wants: "won't" -> will + not, "we'll" -> we + will."""
+    lower = text.lower().replace("\u2019", "'")
+    end = start + len(text)
+    if lower.endswith("n't") and len(lower) > 3:
+        base = lower[:-3]
+        return [(_NEGATED_BASES.get(base, base), start, end - 3), ("not", end - 3, end)]
+    if lower == "cannot":
+        return [("can", start, start + 3), ("not", start + 3, end)]
+    for clitic, full in _CLITICS.items():
+        if lower.endswith(clitic) and len(lower) > len(clitic):
+            cut = end - len(clitic)
+            return [(lower[: -len(clitic)], start, cut), (full, cut, end)]
+    return [(lower, start, end)]
+
+
+def tokenize(text: str) -> list[Token]:
+    """The statement's tokens in order; punctuation marks are tokens too."""
+    tokens = []
+    append = tokens.append
+    for match in _TOKEN.finditer(text):
+        offset = match.start()
+        for lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in _words_of(match.group()):
+            start, end = start + offset, end + offset
+            append(
+                Token(text[start:end], lower, start, end, lemmas, noun, verb, capital, adjective, adjectival)
+            )
+    return tokens
+
+
+@lru_cache(maxsize=MAX_CACHED_WORDS)
+def _words_of(raw: str) -> tuple[tuple[str, int, int, frozenset[str], bool, bool, bool, bool, bool], ...]:
+    """A raw token's words with their offsets in it and their readings, once per distinct token."""
+    words = []
+    capital = raw[:1].isupper()
+    for lower, start, end in _pieces(raw, 0):
+        lemmas, noun, verb, adjective, adjectival = _readings(lower)
+        if capital and not noun and not verb and lower.replace("-", "").replace(".", "").isalpha():
+            noun, adjective = True, False  # a name the tables do not know: "Singapore", "Zelensky"
+        words.append((lower, start, end, lemmas, noun, verb, capital, adjective, adjectival))
+    return tuple(words)
+
+
+class PhraseMatcher:
+    """Finds phrases of the phrase language in token lists; classes may nest phrases."""
+
+    def __init__(
+        self,
+        classes: Mapping[str, Sequence[str]],
+        *,
+        skippable: frozenset[str],
+        modifiers: frozenset[str],
+        gap: int,
+    ):
+        # Each class's entries by their first word (a lemma or form), and those that start with a
+        # class: a token looks up only the entries that can start with it.
+        # One-word entries are sets of forms and lemmas, tested at once.
+        self._by_first: dict[str, dict[str, list[tuple[Word, ...]]]] = {}
+        self._by_first_class: dict[str, list[tuple[str, tuple[Word, ...]]]] = {}
+        self._single_forms: dict[str, frozenset[str]] = {}
+        self._single_lemmas: dict[str, frozenset[str]] = {}
+        for name, entries in classes.items():
+            by_first = self._by_first[name] = {}
+            starting_with_class = self._by_first_class[name] = []
+            forms: set[str] = set()
+            lemmas: set[str] = set()
+            for entry in entries:
+                phrase = parse_phrase(entry)
+                single = len(phrase) == 1 and all(kind != "class" for kind, _ in phrase[0].alternatives)
+                for kind, value in phrase[0].alternatives:
+                    if single:
+                        (forms if kind == "form" else lemmas).add(value)
+                    elif kind == "class":
+                        starting_with_class.append((value, phrase))
+                    else:
+                        by_first.setdefault(value, []).append(phrase)
+            self._single_forms[name] = frozenset(forms)
+            self._single_lemmas[name] = frozenset(lemmas)
+        # Classes whose every entry is one plain word: a token is in one or not, whatever follows.
+        self._plain = frozenset(
+            name for name in classes if not self._by_first[name] and not self._by_first_class[name]
+        )
+        self._starts_of: dict[str, frozenset[str]] = {}
+        self._skippable = skippable
+        self._modifiers = modifiers  # determiners, skipped (with adjectives) before a word class
+        self._gap = gap
+
+    def starts(self, token: Token) -> frozenset[str]:
+        """The classes an entry of which can start with this token: one-word entries it is, and
+        longer ones whose first word it can be. A word's lemmas follow from its form, so this is
+        worked out once per distinct word."""
+        found = self._starts_of.get(token.lower)
+        if found is None:
+            if len(self._starts_of) >= MAX_CACHED_WORDS:
+                self._starts_of.clear()  # a bound, for a server that reads text for months
+            found = self._starts_of[token.lower] = self._classes_started(token)
+        return found
+
+    def _classes_started(self, token: Token) -> frozenset[str]:
+        keys = token.lemmas | {token.lower}
+        started = {
+            name
+            for name, forms in self._single_forms.items()
+            if token.lower in forms
+            or not self._single_lemmas[name].isdisjoint(token.lemmas)
+            or not keys.isdisjoint(self._by_first[name])
+        }
+        # Entries that start with a class start where that class does: until nothing is added.
+        added = True
+        while added:
+            added = False
+            for name, entries in self._by_first_class.items():
+                if name not in started and any(first in started for first, _ in entries):
+                    started.add(name)
+                    added = True
+        return frozenset(started)
+
+    def is_plain(self, name: str) -> bool:
+        """Whether every entry of class `name` is one plain word (membership needs no context)."""
+        return name in self._plain
+
+    def in_class(self, tokens: Sequence[Token], index: int, name: str) -> int:
+        """The end of the longest entry of class `name` starting at `index`, or -1."""
+        token = tokens[index]
+        if name not in self.starts(token):
+            return -1
+        single = token.lower in self._single_forms[name] or not self._single_lemmas[name].isdisjoint(
+            token.lemmas
+        )
+        best = index + 1 if single else -1
+        if name in self._plain:
+            return best
+        by_first = self._by_first[name]
+        candidates = list(by_first.get(token.lower, ()))
+        for lemma in token.lemmas:
+            if lemma != token.lower:
+                candidates.extend(by_first.get(lemma, ()))
+        for first_class, phrase in self._by_first_class[name]:
+            if self.in_class(tokens, index, first_class) >= 0:
+                candidates.append(phrase)
+        for phrase in candidates:
+            best = max(best, self.match(tokens, index, phrase))
+        return best
+
+    def _word_end(self, tokens: Sequence[Token], index: int, word: Word) -> int:
+        token = tokens[index]
+        best = -1
+        for kind, value in word.alternatives:
+            if kind == "form":
+                if token.lower == value:
+                    best = max(best, index + 1)
+            elif kind == "lemma":
+                if value in token.lemmas:
+                    best = max(best, index + 1)
+            else:
+                best = max(best, self.in_class(tokens, index, value))
+        return best
+
+    def match(
+        self, tokens: Sequence[Token], index: int, phrase: Sequence[Word], limit: int | None = None
+    ) -> int:
+        """The end of `phrase` matched from `index` (adverbs may stand between its words), or -1."""
+        limit = len(tokens) if limit is None else limit
+        position = index
+        for number, word in enumerate(phrase):
+            found = -1
+            probe = position
+            before_class = word.has_class
+            for _ in range(self._gap + 2 if number else 1):
+                if probe >= limit:
+                    break
+                found = self._word_end(tokens, probe, word)
+                token = tokens[probe]
+                skippable = token.lower in self._skippable or (
+                    before_class
+                    and (
+                        token.lower in self._modifiers
+                        or token.adjective
+                        or token.adjectival  # "a good meeting": "good" is a noun too
+                        or token.capital
+                    )
+                )
+                if found >= 0 or not skippable:
+                    break
+                probe += 1
+            if found >= 0:
+                position = found
+            elif not word.optional:
+                return -1
+        return position

@@ -1,0 +1,1387 @@
+"""The clause reader: which predicates of the rules act on the meeting, in which verb group and scope.
+
+A statement is read sentence by sentence, and each sentence in segments (between commas, colons
+and clause words such as "but" or "because"). In a segment the reader finds predicates (the
+families' phrases, and the meeting verbs of the `MEET` and `EVENT` classes) and keeps one only
+when the meeting is its subject or object, is referred to ("cancelled it"), or is the predicate's
+own word ("no summit"). A meeting verb governed by a predicate ("ready to meet", "agreed to
+meet") belongs to that predicate; on its own its tense names the family (met: held; will meet:
+intent; will meet on June 12: scheduled; could meet: openness). Then the predicate's negation,
+hedges, intensifiers, conditions and contrast give its modifier factors.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import lemminflect
+
+from summit_outlook.model.lexicon import (
+    MAX_CACHED_WORDS,
+    PhraseMatcher,
+    Token,
+    parse_phrase,
+    tokenize,
+)
+from summit_outlook.model.rules import Rules
+
+# Punctuation that ends a sentence, and marks that end a segment within one.
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+# Prepositions whose object belongs to the predicate before them ("no progress on arranging it").
+_OWNED_AFTER = frozenset({"on", "about", "over", "toward", "towards", "in"})
+# Words whose "to" infinitive is the clause's own verb, a modal in all but name ("unable to attend").
+_INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got"})
+# Classes of words that are no noun of a noun phrase, even where the tables know them as one.
+_NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
+_SEGMENT_END = frozenset({",", ":", "(", ")", "\u2013", "\u2014"}) | _SENTENCE_END
+# Quotation marks inside a sentence quote a phrase; the reader reads through them.
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "[", "]"})
+# A period after these does not end a sentence ("Mr. Putin", "U.S. officials").
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.n",
+        "e.g",
+        "i.e",
+        "no",
+        "vs",
+    }
+)
+_EVENT = -1  # family index of a meeting verb before its tense names the family
+
+
+class Reading(NamedTuple):
+    """One signal the reader found: a row of the match table before weights."""
+
+    family: int
+    pattern: str
+    start: int
+    end: int
+    negator: str
+    negation_factor: float
+    hedge: str
+    hedge_factor: float
+    intensifier: str
+    intensifier_factor: float
+    contrast: str
+    contrast_factor: float
+    condition: str
+    condition_factor: float
+    repeat_factor: float
+    hard_event: str
+
+    @property
+    def modifier_factor(self) -> float:
+        return (
+            self.negation_factor
+            * self.hedge_factor
+            * self.intensifier_factor
+            * self.contrast_factor
+            * self.condition_factor
+            * self.repeat_factor
+        )
+
+
+class _Modifier(NamedTuple):
+    start: int  # token indexes
+    end: int
+    phrase: str
+    factor: float
+
+
+@dataclass
+class _Predicate:
+    family: int  # _EVENT for a meeting verb
+    pattern: str
+    start: int  # token indexes, end exclusive
+    end: int
+    span: tuple[int, int] = (0, 0)  # tokens shown as the matched words
+    governed: bool = False
+    kind: str = ""  # for a meeting verb: its class (MEET, MEET_OBJECT, EVENT)
+
+
+@dataclass
+class CompiledReader:
+    """Rules turned into phrase tables, once per rules object."""
+
+    rules: Rules
+    matcher: PhraseMatcher
+    predicates: dict[str, list[tuple[int, str, tuple]]]  # first lemma/form -> (family, phrase, words)
+    first_classes: list[tuple[str, list[tuple[int, str, tuple]]]]  # predicates starting with a class
+    event_classes: tuple[str, ...]
+    past_forms: frozenset[str]
+    negators: list[tuple[tuple, str, float]]
+    hedges: list[tuple[tuple, str]]
+    intensifiers: list[tuple[tuple, str]]
+    contrasts: list[tuple[tuple, str]]
+    conditions: list[tuple[tuple, str, float]]
+    unmet: list[tuple[tuple, str]]
+    transparent: list[tuple]
+    skippable: frozenset[str]
+    transparent_words: frozenset[str]
+    triggers: frozenset[str]  # every form that can start a predicate or a meeting verb
+    inside_factors: dict[str, float]  # conditions with a factor of their own inside their clause
+    first_words: dict[int, dict[str, list[tuple]]]  # per modifier table (by id): entries by first word
+    families_by_id: dict[str, int] = field(default_factory=dict)
+    # The predicates a word's form and lemmas can start, worked out once per distinct word.
+    starting: dict[str, tuple[tuple[int, str, tuple], ...]] = field(default_factory=dict)
+
+    def predicates_starting(self, token: Token) -> tuple[tuple[int, str, tuple], ...]:
+        """(family, phrase, words) of every predicate whose first word is this token's form or lemma."""
+        found = self.starting.get(token.lower)
+        if found is None:
+            if len(self.starting) >= MAX_CACHED_WORDS:
+                self.starting.clear()
+            found = self.starting[token.lower] = tuple(
+                entry for key in (token.lower, *token.lemmas) for entry in self.predicates.get(key, ())
+            )
+        return found
+
+
+_COMPILED: dict[int, CompiledReader] = {}
+
+
+def compile_reader(rules: Rules) -> CompiledReader:
+    """The reader's tables for these rules (built once per rules object)."""
+    cached = _COMPILED.get(id(rules))
+    if cached is None or cached.rules is not rules:
+        if len(_COMPILED) > 32:
+            _COMPILED.clear()
+        cached = _COMPILED[id(rules)] = _compile(rules)
+    return cached
+
+
+def _single_words(rules: Rules, name: str) -> frozenset[str]:
+    return frozenset(entry.lstrip("=") for entry in rules.lexicon.get(name, []) if " " not in entry)
+
+
+def _compile(rules: Rules) -> CompiledReader:
+    skippable = _single_words(rules, "ADVERB")
+    matcher = PhraseMatcher(
+        rules.lexicon,
+        skippable=skippable,
+        modifiers=_single_words(rules, "DETERMINER"),
+        gap=rules.reader.adverb_gap,
+    )
+    predicates: dict[str, list[tuple[int, str, tuple]]] = {}
+    by_class: dict[str, list[tuple[int, str, tuple]]] = {}
+    for index, family in enumerate(rules.families):
+        for phrase in family.predicates:
+            words = parse_phrase(phrase, rules.lexicon)
+            for kind, value in words[0].alternatives:
+                table = by_class if kind == "class" else predicates
+                table.setdefault(value, []).append((index, phrase, words))
+    past: set[str] = set()
+    for name in ("MEET", "MEET_OBJECT", "EVENT"):
+        for entry in rules.lexicon[name]:
+            lemma = entry.split()[0].lstrip("=")
+            present = set(lemminflect.getInflection(lemma, tag="VB") or ()) | {lemma}
+            for tag in ("VBD", "VBN"):
+                past.update(set(lemminflect.getInflection(lemma, tag=tag) or ()) - present)
+    modifiers = rules.modifiers
+
+    def phrases(entries: Sequence[str]) -> list[tuple]:
+        return [parse_phrase(entry) for entry in entries]
+
+    tables = {
+        "negators": [(parse_phrase(n.phrase), n.phrase, n.factor) for n in modifiers.negators],
+        "hedges": list(zip(phrases(modifiers.hedges), modifiers.hedges, strict=True)),
+        "intensifiers": list(zip(phrases(modifiers.intensifiers), modifiers.intensifiers, strict=True)),
+        "contrasts": list(zip(phrases(modifiers.contrasts), modifiers.contrasts, strict=True)),
+        "conditions": [(parse_phrase(c.phrase), c.phrase, c.factor) for c in modifiers.conditions],
+        "unmet": list(zip(phrases(modifiers.unmet), modifiers.unmet, strict=True)),
+    }
+    triggers = _trigger_forms(rules)
+    return CompiledReader(
+        **tables,
+        triggers=triggers,
+        inside_factors={c.phrase: c.inside for c in modifiers.conditions if c.inside is not None},
+        transparent_words=frozenset(" ".join(phrase.split()) for phrase in modifiers.transparent),
+        first_words={id(table): _by_first_word(table) for table in tables.values()},
+        rules=rules,
+        matcher=matcher,
+        predicates=predicates,
+        first_classes=sorted(by_class.items()),
+        event_classes=("MEET", "MEET_OBJECT", "EVENT"),
+        past_forms=frozenset(past),
+        transparent=phrases(modifiers.transparent),
+        skippable=skippable,
+        families_by_id={family.id: index for index, family in enumerate(rules.families)},
+    )
+
+
+def _forms(kind: str, value: str, rules: Rules, seen: set[str]) -> set[str]:
+    """Every lower-case form a phrase's first word can take (classes expanded)."""
+    if kind == "form":
+        return {value}
+    if kind == "lemma":
+        forms = {value}
+        for inflected in lemminflect.getAllInflections(value).values():
+            forms.update(inflected)
+        return forms
+    if value in seen:
+        return set()
+    seen.add(value)
+    forms: set[str] = set()
+    for entry in rules.lexicon[value]:
+        for first_kind, first_value in parse_phrase(entry)[0].alternatives:
+            forms |= _forms(first_kind, first_value, rules, seen)
+    return forms
+
+
+def _trigger_forms(rules: Rules) -> frozenset[str]:
+    """Forms without which a statement has no signal: a statement with none of them is skipped."""
+    forms: set[str] = set()
+    for family in rules.families:
+        for phrase in family.predicates:
+            for kind, value in parse_phrase(phrase)[0].alternatives:
+                forms |= _forms(kind, value, rules, set())
+    for name in ("MEET", "MEET_OBJECT", "EVENT"):
+        forms |= _forms("class", name, rules, set())
+    return frozenset(form.lower() for form in forms)
+
+
+_WORDS = re.compile(r"[a-z0-9]+(?:['\u2019.-][a-z0-9]+)*")
+
+
+def may_have_signal(text: str, compiled: CompiledReader) -> bool:
+    """Whether any word of the text can start a signal (contractions split as the tokenizer does)."""
+    lowered = text.lower()
+    triggers = compiled.triggers
+    for word in _WORDS.findall(lowered):
+        if word in triggers or word.split("'")[0].split("\u2019")[0] in triggers:
+            return True
+        if "-" in word and any(part in triggers for part in word.split("-")):
+            return True
+    return False
+
+
+@dataclass
+class _Sentence:
+    """Token indexes of one sentence and its segments."""
+
+    start: int
+    end: int
+    segment_of: dict[int, tuple[int, int]]
+
+
+class _Statement:
+    """One statement being read: its tokens, sentences and the reader's tables."""
+
+    def __init__(self, text: str, compiled: CompiledReader):
+        self.text = text
+        self.compiled = compiled
+        self.rules = compiled.rules
+        self.tokens = tokenize(text)
+        matcher = compiled.matcher
+        self._starts = [matcher.starts(token) for token in self.tokens]
+        self._forms = {token.lower for token in self.tokens}
+        self._is_plain = matcher.is_plain
+        self.sentences = self._sentences()
+        self._class_cache: dict[tuple[int, str], int] = {}
+        self._occurrence_cache: dict[int, tuple[list[_Modifier], list[int]]] = {}
+        self._segment_predicates: list[_Predicate] = []
+        self._contrast_starts: list[int] | None = None
+        self._events_of: list[_Predicate] | None = None
+        self._events_by_start: dict[int, _Predicate] = {}
+
+    # --- structure -----------------------------------------------------------------------------
+
+    def _sentences(self) -> list[_Sentence]:
+        tokens = self.tokens
+        breaks = _single_words(self.rules, "BREAK")
+        sentences = []
+        start = 0
+        for index, token in enumerate(tokens):
+            last = index == len(tokens) - 1
+            if token.lower in _SENTENCE_END and not self._abbreviation(index) or last:
+                sentences.append(self._segmented(start, index + 1, breaks))
+                start = index + 1
+        return sentences
+
+    def _abbreviation(self, index: int) -> bool:
+        if self.tokens[index].lower != "." or index == 0:
+            return False
+        before = self.tokens[index - 1].lower
+        after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return before in _ABBREVIATIONS or (after is not None and after.text[:1].islower())
+
+    def _segmented(self, start: int, end: int, breaks: frozenset[str]) -> _Sentence:
+        segment_of: dict[int, tuple[int, int]] = {}
+        segment_start = start
+        for index in range(start, end + 1):
+            at_end = index == end
+            token = self.tokens[index] if not at_end else None
+            stop = not at_end and token.lower in _SEGMENT_END and not self._abbreviation(index)
+            cut = at_end or stop or (token.lower in breaks and index > segment_start)
+            if cut:
+                for member in range(segment_start, index):
+                    segment_of[member] = (segment_start, index)
+                segment_start = index + 1 if (at_end or stop) else index
+        return _Sentence(start, end, segment_of)
+
+    def is_class(self, index: int, name: str) -> int:
+        """The end of an entry of class `name` starting at token `index`, or -1."""
+        if name not in self._starts[index]:
+            return -1
+        if self._is_plain(name):
+            return index + 1
+        key = (index, name)
+        found = self._class_cache.get(key)
+        if found is None:
+            found = self._class_cache[key] = self.compiled.matcher.in_class(self.tokens, index, name)
+        return found
+
+    def is_adverb(self, index: int) -> bool:
+        token = self.tokens[index]
+        return token.lower in self.compiled.skippable or (
+            token.lower.endswith("ly") and len(token.lower) > 4 and not token.noun
+        )
+
+    # --- predicates ----------------------------------------------------------------------------
+
+    def predicates_in(self, start: int, end: int) -> list[_Predicate]:
+        """Leftmost-longest predicates of the segment [start, end): families' phrases and meeting verbs."""
+        found = []
+        index = start
+        matcher = self.compiled.matcher
+        while index < end:
+            best: _Predicate | None = None
+            candidates = list(self.compiled.predicates_starting(self.tokens[index]))
+            for name, entries in self.compiled.first_classes:
+                if self.is_class(index, name) >= 0:
+                    candidates.extend(entries)
+            for family, phrase, words in candidates:
+                stop = matcher.match(self.tokens, index, words, limit=end)
+                if stop > index and (best is None or stop > best.end):
+                    best = _Predicate(family, phrase, index, stop, span=(index, stop))
+            for name in self.compiled.event_classes:
+                stop = self.is_class(index, name)
+                if index < stop < end and self._infinitive_after(stop):
+                    continue  # "going to have to change": a verb group, no travel
+                if stop > index and (best is None or stop > best.end) and self._verb_reading(index):
+                    best = _Predicate(_EVENT, name, index, stop, span=(index, stop), kind=name)
+            if best is None:
+                index += 1
+                continue
+            found.append(best)
+            index = best.end
+        return found
+
+    def _infinitive_after(self, stop: int) -> bool:
+        """Whether a match ending in "to" is followed by a verb that can be nothing else, and no
+        meeting verb ("coming to see Putin" is one)."""
+        after = self.tokens[stop]
+        return (
+            self.tokens[stop - 1].lower == "to"
+            and after.verb
+            and not after.noun
+            and all(self.is_class(stop, name) < 0 for name in self.compiled.event_classes)
+        )
+
+    def _verb_reading(self, index: int) -> bool:
+        """Whether a word that can be a noun ("meeting", "visit", "talks") is a verb here."""
+        token = self.tokens[index]
+        if not token.noun:
+            return True
+        if index == 0:
+            return not token.noun
+        before = self.tokens[index - 1]
+        if self.is_class(index - 1, "PREPOSITION") >= 0 and token.lower.endswith("ing"):
+            following = index + 1
+            if following < len(self.tokens) and (
+                self.is_class(following, "PERSON") >= 0 or self.tokens[following].capital
+            ):
+                return True  # a gerund with its object: "no intention of meeting him"
+        if self.is_class(index - 1, "DETERMINER") >= 0 or before.lower in (
+            "'s",
+            "of",
+            "for",
+            "a",
+            "an",
+            "the",
+        ):
+            return False
+        if (
+            self.is_class(index - 1, "AUXILIARY") >= 0
+            or before.lower in ("to", "not")
+            or self.is_class(index - 1, "SUBJECT") >= 0
+        ):
+            return True
+        if self.is_adverb(index - 1):
+            return True
+        return not (before.noun and not before.verb) and token.lower not in (
+            "meeting",
+            "meetings",
+            "talks",
+            "visit",
+            "visits",
+            "summit",
+        )
+
+    # --- arguments -----------------------------------------------------------------------------
+
+    def _is_meeting_word(self, index: int) -> bool:
+        return self.is_class(index, "MEETING") >= 0
+
+    def _noun_run(self, index: int, limit: int) -> int:
+        """The end of the run of nouns starting at `index` (a compound: "summit flight")."""
+        end = index
+        while end < limit and self._nounish(end):
+            end += 1
+        return end
+
+    def _nounish(self, index: int) -> bool:
+        token = self.tokens[index]
+        if not (token.noun or token.capital) or not token.lower[:1].isalnum():
+            return False
+        starts = self._starts[index]
+        return starts.isdisjoint(_NOT_NOUNS) or not any(
+            self.is_class(index, name) >= 0 for name in _NOT_NOUNS if name in starts
+        )
+
+    def argument_after(
+        self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate]
+    ) -> tuple[str, int]:
+        """("meeting", end token) when the meeting follows as object or complement; ("other", _) when
+        something else does ("cancelled his rally"); ("", _) when nothing does."""
+        window = self.rules.reader.argument_window
+        limit = min(segment[1], predicate.end + window)
+        index = predicate.end
+        hopped = False
+        if (
+            index < limit
+            and self.tokens[index - 1].lower == "to"
+            and self.tokens[index].verb
+            and self._event_at(index, predicates) is None
+        ):
+            index += (
+                1  # the verb of an infinitive the predicate ends with: "agreed to work (together) to ..."
+            )
+        while index < limit:
+            token = self.tokens[index]
+            event = self._event_at(index, predicates)
+            if event is not None:
+                if self._meet_object_fits(event, segment):
+                    event.governed = True
+                    return "meeting", event.end
+                if event.kind != "MEET_OBJECT":
+                    return "other", event.end
+                index = event.end  # "see that happen": what is seen may still be the meeting
+                continue
+            if self.is_class(index, "MEETING_REF") >= 0 and self._refers(index):
+                return "meeting", index + 1
+            if self.is_adverb(index):
+                index += 1
+                continue
+            if self._nounish(index) and self._is_time(self._noun_run(index, limit) - 1):
+                index = self._noun_run(index, limit)
+                continue
+            if self._nounish(index):
+                run_end = self._noun_run(index, limit)
+                if self._meeting_compound(index, run_end):
+                    return "meeting", run_end
+                if run_end < limit and self.tokens[run_end].lower in ("'s", "'", "\u2019"):
+                    index = run_end + 1  # a possessor: "the leaders' summit", "next week's meeting"
+                    continue
+                if self._person_run(index, run_end):
+                    if run_end < limit and self._complement_follows(run_end):
+                        index = run_end  # the complement's subject: "expect both leaders to attend"
+                        limit = min(segment[1], index + window)  # a new clause: a new window
+                        continue
+                    if (
+                        not hopped
+                        and predicate.family != _EVENT
+                        and self.rules.families[predicate.family].person_object
+                    ):
+                        return "meeting", run_end
+                before = index - 1
+                while before > segment[0] and self.is_class(before, "DETERMINER") >= 0:
+                    before -= 1
+                if (
+                    self.tokens[before].lower == "for"
+                    and run_end < limit
+                    and self.tokens[run_end].lower == "to"
+                ):
+                    index = run_end  # "no plans for a U.S. team to meet"
+                    limit = min(segment[1], index + window)  # a new clause: a new window
+                    continue
+                if self.is_class(run_end - 1, "STANDIN") >= 0 and run_end < limit:
+                    index = run_end  # "the opportunity to meet", "the idea of a summit"
+                    limit = min(segment[1], index + window)
+                    continue
+                if (
+                    not hopped
+                    and run_end < limit
+                    and self.tokens[run_end].lower in ("of", "for", "on", "about", "regarding", "over")
+                ):
+                    hopped = True
+                    index = run_end + 1
+                    continue
+                return "other", run_end
+            if (
+                token.lower == "to"
+                and index + 1 < limit
+                and self.tokens[index + 1].verb
+                and self._event_at(index + 1, predicates) is None
+                and not self._is_meeting_word(index + 1)
+            ):
+                index += 2  # an infinitive on the way: "agreed to work together to realize the meeting"
+                limit = min(segment[1], index + window)  # a new clause: a new window
+                continue
+            if self._skippable_before_argument(index):
+                index += 1
+                continue
+            return "", index
+        return "", index
+
+    def _complement_follows(self, index: int) -> bool:
+        """Whether a clause of which the person just named is the subject starts at token `index`:
+        "expect both leaders to attend", "hope Kim will come"; not "welcome Hu to Washington"."""
+        lower = self.tokens[index].lower
+        if lower == "to":
+            return (
+                index + 1 < len(self.tokens)
+                and self.tokens[index + 1].verb
+                and not self.tokens[index + 1].capital
+            )
+        return lower in ("will", "would", "and")
+
+    def _verb_follows(self, index: int) -> bool:
+        """Whether a verb that is no noun comes next, past adverbs (a coordinated clause's)."""
+        while index < len(self.tokens) and self.is_adverb(index):
+            index += 1
+        if index >= len(self.tokens):
+            return False
+        token = self.tokens[index]
+        return token.verb and not token.noun and self.is_class(index, "AUXILIARY") < 0
+
+    def _refers(self, index: int) -> bool:
+        """Whether "it", "this", "that" stands for something named before ("cancelled it", "that
+        will happen"), not a determiner ("that meeting") or a complementizer ("that they can")."""
+        if self.tokens[index].lower not in ("that", "this"):
+            return True
+        following = index + 1
+        if following >= len(self.tokens) or self.tokens[following].lower in _SEGMENT_END:
+            return True
+        if self._is_time(following):
+            return True
+        if self.is_class(following, "SUBJECT") >= 0 or self._nounish(following):
+            return False
+        return self.is_class(following, "AUXILIARY") >= 0 or self.tokens[following].verb  # "see that happen"
+
+    def _stands_in(self, index: int) -> bool:
+        """A noun that stands before what it is about: a STANDIN word, or a predicate's noun ("plans")."""
+        if self.is_class(index, "STANDIN") >= 0:
+            return True
+        return any(p.start <= index < p.end and p.family != _EVENT for p in self._segment_predicates)
+
+    def _is_time(self, index: int) -> bool:
+        return self.is_class(index, "TIME") >= 0 or self.is_class(index, "DATE") >= 0
+
+    def _person_run(self, start: int, end: int) -> bool:
+        """A run that names a person: its head is a person word, or names follow one ("North
+        Korean leader Kim Jong Un"), or it is all names."""
+        for member in range(end - 1, start - 1, -1):
+            if self.is_class(member, "PERSON") >= 0:
+                return True
+            if not self.tokens[member].capital:
+                return False
+        return True
+
+    def _meeting_compound(self, start: int, end: int) -> bool:
+        """A run whose head is a meeting word ("Trump-Kim summit"), or a meeting word followed by
+        names only ("meeting Zelensky": a gerund and its object)."""
+        if self._is_meeting_word(end - 1):
+            return True
+        for member in range(start, end - 1):
+            if self._is_meeting_word(member) and all(
+                self.tokens[name].capital for name in range(member + 1, end)
+            ):
+                return True
+        return False
+
+    def _skippable_before_argument(self, index: int) -> bool:
+        token = self.tokens[index]
+        if token.lower in ("and", "or") and self._verb_follows(index + 1):
+            return False  # another clause's verb: "set up by India and firmly opposes it"
+        if token.lower in _QUOTES or token.lower in (
+            "to",
+            "that",
+            "and",
+            "or",
+            "'s",
+            "not",
+            "no",
+            "any",
+            "again",
+            "both",
+            "all",
+        ):
+            return True
+        for name in ("DETERMINER", "PREPOSITION", "SUBJECT", "AUXILIARY", "ADVERB"):
+            if self.is_class(index, name) >= 0:
+                return True
+        if self.is_adverb(index):
+            return True
+        # An adjective or participle before a noun: "a constructive visit", "the planned summit".
+        return (
+            not token.noun
+            and not token.verb
+            and token.lower.isalpha()
+            or (
+                token.verb and not token.noun and index + 1 < len(self.tokens) and self.tokens[index + 1].noun
+            )
+        )
+
+    def _event_at(self, index: int, predicates: list[_Predicate]) -> _Predicate | None:
+        """The meeting verb starting at token `index` among a segment's predicates (indexed once)."""
+        # The list itself, not its id: a freed segment's list may leave its id to the next one's.
+        if self._events_of is not predicates:
+            self._events_of = predicates
+            self._events_by_start = {p.start: p for p in predicates if p.family == _EVENT}
+        return self._events_by_start.get(index)
+
+    def subject_is_meeting(self, predicate: _Predicate, segment: tuple[int, int]) -> int:
+        """The token of the meeting when it is the predicate's subject (or the segment's first noun
+        phrase is the meeting), else -1."""
+        index = self.verb_group_start(predicate.start, segment)
+        before = index - 1
+        if before >= segment[0]:
+            if self.is_class(before, "MEETING_REF") >= 0 and (self._refers(before) or before == segment[0]):
+                return before
+            if self._nounish(before) and self._is_meeting_word(before):
+                return before
+        # The segment's first noun phrase: "The meeting between Kim and myself will take place";
+        # or the first after a "that" opening a clause ("told a briefing that the summit ... will").
+        found = self._first_phrase_meeting(segment[0], predicate, segment)
+        if found < 0:
+            clause = self._last_that(segment[0] + 1, predicate.start)
+            if clause >= 0:
+                found = self._first_phrase_meeting(clause + 1, predicate, segment)
+        if found < 0 and index == segment[0]:
+            found = self._subject_before_relative(segment)
+        return found
+
+    def _first_phrase_meeting(self, probe: int, predicate: _Predicate, segment: tuple[int, int]) -> int:
+        """The meeting token when the first noun phrase from `probe` on is (about) the meeting, else -1."""
+        while probe < predicate.start:
+            if self._nounish(probe):
+                run_end = self._noun_run(probe, predicate.start)
+                if run_end < predicate.start and self.tokens[run_end].lower in ("'s", "'", "\u2019"):
+                    probe = run_end + 1  # a possessor: "Noda's plan to visit Seoul"
+                    continue
+                if self._is_meeting_word(run_end - 1):
+                    return run_end - 1
+                if self._stands_in(run_end - 1):
+                    # "Those plans [for Trump and Putin to meet again] were canceled", "the idea of a
+                    # summit was rejected": what the stand-in is about is the subject.
+                    pseudo = _Predicate(_EVENT, "", probe, run_end)
+                    kind, _ = self.argument_after(
+                        pseudo, (segment[0], predicate.start), self._segment_predicates
+                    )
+                    if kind == "meeting":
+                        return run_end - 1
+                # "Lines of communication ... remain open", "the road to the summit will not be smooth"
+                following = run_end + 1
+                while following < predicate.start and self.is_class(following, "DETERMINER") >= 0:
+                    following += 1
+                if (
+                    run_end < predicate.start
+                    and self.tokens[run_end].lower in ("of", "to", "for", "toward", "towards")
+                    and following < predicate.start
+                ):
+                    head = self._noun_run(following, predicate.start) - 1
+                    if self._nounish(following) and self._is_meeting_word(head):
+                        return head
+                return -1
+            probe += 1
+        return -1
+
+    def _last_that(self, start: int, end: int) -> int:
+        """The last "that" in [start, end), or -1."""
+        for index in range(end - 1, start - 1, -1):
+            if self.tokens[index].lower == "that":
+                return index
+        return -1
+
+    def _subject_before_relative(self, segment: tuple[int, int]) -> int:
+        """For a segment that opens on its verb after a relative clause ("The summit, which had been
+        due on Monday, had been postponed", "The summit, scheduled for June 12, was cancelled"): the
+        meeting word ending the noun phrase before it, or -1."""
+        relative = self._segment_before(segment[0])
+        if relative is None or not self._opens_relative(relative[0]):
+            return -1
+        head = self._segment_before(relative[0])
+        if head is None:
+            return -1
+        first = next((probe for probe in range(*head) if self._nounish(probe)), -1)
+        if first >= 0 and self._noun_run(first, head[1]) == head[1] and self._is_meeting_word(head[1] - 1):
+            return head[1] - 1
+        return -1
+
+    def _opens_relative(self, index: int) -> bool:
+        """A relative clause's first word: "which", "who", or a participle ("scheduled for June 12")."""
+        token = self.tokens[index]
+        if token.lower in _RELATIVE_PRONOUNS:
+            return True
+        return token.verb and token.lower.endswith(("ed", "en")) and self.is_class(index, "AUXILIARY") < 0
+
+    def _segment_before(self, start: int) -> tuple[int, int] | None:
+        """The segment ending just before token `start` (past one punctuation mark), if any."""
+        for sentence in self.sentences:
+            if sentence.start <= start < sentence.end:
+                for before in (start - 1, start - 2):
+                    if before >= sentence.start and before in sentence.segment_of:
+                        segment = sentence.segment_of[before]
+                        if segment[1] >= start - 1:
+                            return segment
+        return None
+
+    def verb_group_start(self, index: int, segment: tuple[int, int]) -> int:
+        """The first token of the auxiliaries, modals, negators and adverbs before token `index`."""
+        window = self.rules.reader.verb_group_window
+        start = index
+        while start - 1 >= segment[0] and index - start < window:
+            probe = start - 1
+            lower = self.tokens[probe].lower
+            if (
+                self.is_class(probe, "AUXILIARY") >= 0
+                or self.is_adverb(probe)
+                or lower in ("not", "never", "to", "going", "'s")
+                or lower in _QUOTES
+                or (self.is_class(probe, "DETERMINER") >= 0 and probe > segment[0])
+                or (self.tokens[probe].adjective and probe > segment[0])
+            ):
+                start = probe
+                continue
+            break
+        return start
+
+    def _meet_object_fits(self, event: _Predicate, segment: tuple[int, int]) -> bool:
+        """A meeting verb meets a person ("meet Putin", "see him"), not "meet the deadline"."""
+        if event.kind == "EVENT":
+            return True
+        index = event.end
+        limit = min(segment[1], event.end + self.rules.reader.argument_window)
+        while index < limit:
+            token = self.tokens[index]
+            if token.lower == "with" and event.kind == "MEET":
+                return True  # "sit down with the rebels": meeting with someone, whoever they are
+            if self.is_class(index, "PERSON") >= 0:
+                return True  # "see each other" before "each" is skipped
+            if token.lower in ("with", "again", "up", "each", "one") or (
+                self.is_adverb(index) and self.is_class(index, "PREPOSITION") < 0
+            ):
+                index += 1
+                continue
+            if token.capital or self._is_meeting_word(index):
+                return True
+            if self.is_class(index, "DETERMINER") >= 0 or token.adjective:  # "host a trilateral summit"
+                index += 1
+                continue
+            if self._nounish(index):
+                run_end = self._noun_run(index, limit)
+                if self._is_time(run_end - 1):
+                    return True  # "meet next month"
+                return self.is_class(run_end - 1, "PERSON") >= 0 or self.tokens[run_end - 1].capital
+            break
+        return event.kind == "MEET"
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def read(self) -> list[Reading]:
+        kept: list[tuple[_Predicate, _Sentence, tuple[int, int]]] = []
+        self._all_starts: list[int] = []  # every predicate found, kept or not: each takes a negation first
+        meeting_classes = ("MEETING", *self.compiled.event_classes[:2])
+        has_meeting = any(
+            self.is_class(index, name) >= 0
+            for index, starts in enumerate(self._starts)
+            if not starts.isdisjoint(meeting_classes)
+            for name in meeting_classes
+        )
+        for sentence in self.sentences:
+            segments = sorted(set(sentence.segment_of.values()))
+            for segment in segments:
+                predicates = self.predicates_in(*segment)
+                self._segment_predicates = predicates
+                self._all_starts.extend(predicate.start for predicate in predicates)
+                owner_end = -1
+                for predicate in predicates:
+                    if predicate.start < owner_end and predicate.family != _EVENT:
+                        # In an earlier predicate's argument: "conducive for a constructive visit";
+                        # unless it says what that one means: "want to postpone it".
+                        owner = kept[-1][0]
+                        if not self._takes_over(owner, predicate, segment, predicates, has_meeting):
+                            continue
+                        kept.pop()
+                    if self._relevant(predicate, segment, predicates, has_meeting):
+                        kept.append((predicate, sentence, segment))
+                        owner_end = max(owner_end, predicate.span[1])
+                        if (
+                            predicate.family != _EVENT
+                        ):  # a predicate owns its object: "depends on (significant advances)"
+                            owner_end = max(owner_end, self.argument_after(predicate, segment, predicates)[1])
+                            # ... and what a preposition after it names: "no progress on (arranging it)"
+                            after = predicate.span[1]
+                            if after + 1 < segment[1] and self.tokens[after].lower in _OWNED_AFTER:
+                                owner_end = max(owner_end, after + 2)
+        # A meeting verb governed by a predicate is that predicate's ("ready to meet"); an infinitive
+        # nothing governs asserts no meeting ("inappropriate, at this time, to have this meeting").
+        kept = [
+            entry
+            for entry in kept
+            if entry[0].family != _EVENT
+            or not (entry[0].governed or self._bare_infinitive(entry[0], entry[2]))
+        ]
+        return self._modified(self._without_subjects_parts(kept))
+
+    def _takes_over(
+        self,
+        owner: _Predicate,
+        inner: _Predicate,
+        segment: tuple[int, int],
+        predicates: list[_Predicate],
+        has_meeting: bool,
+    ) -> bool:
+        """Whether a negative predicate in the infinitive or object of a positive one says what the
+        statement means: "want to postpone it", "plan ... is likely to be called off", "agreed to
+        delay", "announced the cancellation of the summit", "requested a postponement"."""
+        if owner.family == _EVENT or inner.family == _EVENT:
+            return False
+        families = self.rules.families
+        if families[owner.family].direction <= 0 or families[inner.family].direction >= 0:
+            return False
+        between = range(owner.end, inner.start)
+        infinitive = "to" in (
+            self.tokens[index].lower for index in range(owner.end - 1, inner.start)
+        ) and all(
+            self.tokens[index].lower == "to"
+            or self.is_class(index, "AUXILIARY") >= 0
+            or self.is_adverb(index)
+            for index in between
+        )
+        # The object of a verb only: "possible cancellation" is a cancellation in doubt, not one announced.
+        named_object = (
+            self.tokens[owner.start].verb
+            and self.tokens[inner.start].noun
+            and all(
+                self.is_class(index, "DETERMINER") >= 0 or self.tokens[index].adjectival for index in between
+            )
+        )
+        if not (infinitive or named_object):
+            return False
+        return self._relevant(inner, segment, predicates, has_meeting)
+
+    def _without_subjects_parts(self, kept: list) -> list:
+        """A predicate inside a later predicate's subject belongs to it: "Talks on arranging a
+        summit have stalled" is a stall, not a preparation."""
+        spans = [
+            (self._phrase_start(entry[0].span[0], entry[2]), entry[0].start)
+            for entry in kept
+            if entry[0].span[0] < entry[0].start and entry[0].family != _EVENT
+        ]
+        return [
+            entry
+            for entry in kept
+            if entry[0].family == _EVENT
+            or not any(start <= entry[0].start and entry[0].end <= end for start, end in spans)
+        ]
+
+    def _phrase_start(self, head: int, segment: tuple[int, int]) -> int:
+        """Where the noun phrase around a subject's head begins, its prepositional parts included
+        ("Talks on arranging a summit"); a verb, a conjunction or punctuation ends it."""
+        start = head
+        while start - 1 >= segment[0]:
+            token = self.tokens[start - 1]
+            gerund = (
+                token.lower.endswith("ing")
+                and start - 2 >= segment[0]
+                and (self.is_class(start - 2, "PREPOSITION") >= 0)
+            )
+            part = (
+                self._nounish(start - 1)
+                or self.is_class(start - 1, "DETERMINER") >= 0
+                or self.is_class(start - 1, "PREPOSITION") >= 0
+                or token.adjective
+                or gerund
+            )
+            if not part:
+                break
+            start -= 1
+        return start
+
+    def _bare_infinitive(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        """A meeting verb after "to" that no predicate governs; "not to attend" is no bare one:
+        it says what a side decided against."""
+        start = self.verb_group_start(predicate.start, segment)
+        group = [self.tokens[index].lower for index in range(start, predicate.start)]
+        if "to" not in group or "not" in group or "never" in group:
+            return False
+        # "able to attend", "has to attend": the word before "to" makes the infinitive the verb.
+        to = start + group.index("to")
+        before = self.tokens[to - 1].lower if to > segment[0] else ""
+        return before not in _INFINITIVE_VERBS
+
+    def _relevant(
+        self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate], has_meeting: bool
+    ) -> bool:
+        if predicate.family == _EVENT:
+            if predicate.kind in ("MEET", "MEET_OBJECT"):
+                return self._meet_object_fits(predicate, segment) and (
+                    predicate.kind == "MEET" or self._has_object(predicate, segment)
+                )
+            subject = self.subject_is_meeting(predicate, segment)
+            if subject >= 0:
+                predicate.span = (min(subject, predicate.start), predicate.end)
+                return True
+            kind, end = self.argument_after(predicate, segment, predicates)
+            if kind == "meeting":
+                predicate.span = (predicate.start, end)
+            return kind == "meeting"
+        family = self.rules.families[predicate.family]
+        if any(self._is_meeting_word(index) for index in range(predicate.start, predicate.end)):
+            kind, end = self.argument_after(predicate, segment, predicates)
+            if kind == "meeting":
+                event = self._event_ending(end, predicate.end, predicates)
+                if event is not None and event.kind == "EVENT" and family.direction > 0:
+                    # "the next summit will take place on June 12", "a new round of talks was
+                    # held": the meeting's own verb says more than "next" or "new"; it reads by tense.
+                    event.governed = False
+                    return False
+                predicate.span = (predicate.start, end)
+            return True
+        if family.relevance == "any":
+            return True
+        if family.relevance == "statement":
+            kind, end = self.argument_after(predicate, segment, predicates)
+            if kind == "meeting":
+                predicate.span = (predicate.start, end)
+            else:
+                subject = self.subject_is_meeting(predicate, segment)
+                if subject >= 0:
+                    predicate.span = (min(subject, predicate.start), predicate.end)
+            return has_meeting
+        return self._argument(predicate, segment, predicates)
+
+    def _event_ending(self, end: int, after: int, predicates: list[_Predicate]) -> _Predicate | None:
+        """The meeting verb among a segment's predicates that starts at or after `after` and ends at `end`."""
+        for candidate in predicates:
+            if candidate.family == _EVENT and candidate.end == end and candidate.start >= after:
+                return candidate
+        return None
+
+    def _has_object(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        index = predicate.end
+        while index < segment[1] and (self.tokens[index].lower in ("with", "again") or self.is_adverb(index)):
+            index += 1
+        return index < segment[1] and (
+            self.is_class(index, "PERSON") >= 0
+            or self.tokens[index].capital
+            or self.is_class(index, "DETERMINER") >= 0
+            or self._is_meeting_word(index)  # "host talks", "receive bilateral visits"
+        )
+
+    def _argument(
+        self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate]
+    ) -> bool:
+        passive = self._after_be(predicate, segment)
+        if passive:
+            subject = self.subject_is_meeting(predicate, segment)
+            if subject >= 0:
+                predicate.span = (min(subject, predicate.start), predicate.end)
+                return True
+        kind, end = self.argument_after(predicate, segment, predicates)
+        if kind == "meeting":
+            predicate.span = (predicate.start, end)
+            return True
+        if kind == "other" or passive:
+            return False
+        subject = self.subject_is_meeting(predicate, segment)
+        if subject >= 0:
+            predicate.span = (min(subject, predicate.start), predicate.end)
+            return True
+        return False
+
+    def _after_be(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        start = self.verb_group_start(predicate.start, segment)
+        if self.is_class(predicate.start, "BE") >= 0:
+            return True  # the copula is the predicate's own first word: "the meeting is on"
+        return any(self.is_class(index, "BE") >= 0 for index in range(start, predicate.start))
+
+    def event_family(
+        self, predicate: _Predicate, sentence: _Sentence, segment: tuple[int, int]
+    ) -> tuple[int, float]:
+        """The family a meeting verb counts for by its tense, and the factor of a bare present."""
+        events = self.rules.events
+        by_id = self.compiled.families_by_id
+        start = self.verb_group_start(predicate.start, segment)
+        group = range(start, predicate.start)
+        if any(self.is_class(index, "MODAL") >= 0 for index in group):
+            return by_id[events.modal], 1.0
+        future = any(self.is_class(index, "FUTURE") >= 0 for index in group) or (
+            self.tokens[predicate.start].lower.endswith("ing")
+            and any(self.is_class(index, "BE") >= 0 for index in group)
+        )
+        if future:
+            dated = any(self.is_class(index, "DATE") >= 0 for index in range(sentence.start, sentence.end))
+            return by_id[events.dated if dated else events.future], 1.0
+        if self.tokens[predicate.start].lower in self.compiled.past_forms:
+            return by_id[events.past], 1.0
+        return by_id[events.present], events.present_factor
+
+    def _occurrences(self, table: Sequence[tuple], start: int, end: int) -> list[_Modifier]:
+        """Leftmost-longest occurrences of modifier phrases in tokens [start, end) (found once per
+        statement and table, then cut to the range)."""
+        key = id(table)
+        cached = self._occurrence_cache.get(key)
+        if cached is None:
+            found = self._find_all(table)
+            cached = self._occurrence_cache[key] = (found, [modifier.start for modifier in found])
+        found, starts = cached
+        # Sorted by start: a range is a slice, so a long sentence with many predicates stays linear.
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        return [modifier for modifier in found[first:last] if modifier.end <= end]
+
+    def _find_all(self, table: Sequence[tuple]) -> list[_Modifier]:
+        index_by_first = self.compiled.first_words[id(table)]
+        if self._forms.isdisjoint(index_by_first):
+            return []
+        tokens = self.tokens
+        found = []
+        taken = 0  # where the last occurrence ended: occurrences do not overlap
+        for index, token in enumerate(tokens):
+            entries = index_by_first.get(token.lower) if index >= taken else None
+            if not entries:
+                continue
+            best = None
+            for entry in entries:
+                stop = _exact(tokens, index, entry[0], len(tokens))
+                if stop > index and (best is None or stop > best.end):
+                    factor = entry[2] if len(entry) > 2 else 1.0
+                    best = _Modifier(index, stop, entry[1], factor)
+            if best is not None:
+                found.append(best)
+                taken = best.end
+        return found
+
+    def _modified(self, kept: list[tuple[_Predicate, _Sentence, tuple[int, int]]]) -> list[Reading]:
+        compiled = self.compiled
+        settings = self.rules.modifiers
+        tokens = self.tokens
+        contrasts = self._occurrences(compiled.contrasts, 0, len(tokens))
+        pivot = _contrast_pivot(contrasts, [entry[0] for entry in kept])
+        starts = sorted(self._all_starts)
+        self._spelled_spans = [
+            (entry[0].start, entry[0].end)
+            for entry in kept
+            if any(
+                word.alternatives[0][1] in ("not", "no", "never")
+                for _, _, words in self._phrases_of(entry[0])
+                for word in words
+            )
+        ]
+        seen: dict[tuple[int, int], int] = {}
+        readings = []
+        for predicate, sentence, segment in kept:
+            family_index, factor = predicate.family, 1.0
+            if family_index == _EVENT:
+                family_index, factor = self.event_family(predicate, sentence, segment)
+            negator = self._negator(predicate, sentence, starts)
+            refusal = (
+                predicate.family == _EVENT
+                and negator is not None
+                and family_index != compiled.families_by_id[self.rules.events.past]
+            )
+            if refusal:
+                # "will not meet", "can't go to Moscow": a refusal, read as its family; the
+                # negator is named in the words, its factor already spent.
+                family_index, factor = compiled.families_by_id[self.rules.events.negated], 1.0
+                predicate.span = (min(predicate.span[0], negator.start), predicate.span[1])
+            family = self.rules.families[family_index]
+            hedge = self._nearest(compiled.hedges, predicate, sentence, settings.hedge_window, contrasts)
+            intensifier = self._nearest(
+                compiled.intensifiers, predicate, sentence, settings.intensifier_window, contrasts
+            )
+            if intensifier and negator and negator.start <= intensifier.start < negator.end:
+                intensifier = None  # "not completely": the negator's own word
+            negation_factor = negator.factor * family.negation_scale if negator and not refusal else 1.0
+            negation_factor = max(-1.0, min(1.0, negation_factor))
+            effective = family.direction * (1 if negation_factor > 0 else -1)
+            condition, condition_factor = self._condition(predicate, sentence, effective)
+            hard = (
+                family.hard_event if not negator and not hedge and not condition and factor == 1.0 else None
+            )
+            contrast, contrast_factor = "", 1.0
+            if pivot is not None:
+                after = predicate.start >= pivot.end
+                contrast = f"{'after' if after else 'before'} '{pivot.phrase}'"
+                if after:
+                    contrast_factor = settings.contrast_after
+                elif not hard:
+                    contrast_factor = settings.contrast_before
+            # The same reading again (a family read the same way: a negated one is another reading).
+            repeat = seen.get((family_index, effective), 0)
+            seen[family_index, effective] = repeat + 1
+            span_start, span_end = predicate.span
+            readings.append(
+                Reading(
+                    family=family_index,
+                    pattern=predicate.pattern if predicate.family != _EVENT else f"{predicate.kind} verb",
+                    start=tokens[span_start].start,
+                    end=tokens[span_end - 1].end,
+                    negator=negator.phrase if negator else "",
+                    negation_factor=negation_factor,
+                    hedge=hedge.phrase if hedge else ("present tense" if factor != 1.0 else ""),
+                    hedge_factor=(hedge.factor if hedge else 1.0) * factor,
+                    intensifier=intensifier.phrase if intensifier else "",
+                    intensifier_factor=settings.intensifier_factor if intensifier else 1.0,
+                    contrast=contrast,
+                    contrast_factor=contrast_factor,
+                    condition=condition,
+                    condition_factor=condition_factor,
+                    repeat_factor=self.rules.scoring.repeat_decay**repeat,
+                    hard_event=hard or "",
+                )
+            )
+        return readings
+
+    def _negator(self, predicate: _Predicate, sentence: _Sentence, starts: list[int]) -> _Modifier | None:
+        """The negator that scopes over the predicate: before it within the window (words such as
+        "think" do not count), with no other predicate between; or inside its own words."""
+        compiled = self.compiled
+        window = self.rules.modifiers.negation_window
+        inside = self._occurrences(compiled.negators, predicate.start + 1, predicate.end)
+        spelled = any(
+            word.alternatives[0][1] in ("not", "no", "never", "n't")
+            for _, _, words in self._phrases_of(predicate)
+            for word in words
+        )
+        if inside and not spelled:
+            return inside[0]._replace(factor=inside[0].factor)
+        subject_negator = self._subject_negator(predicate, sentence)
+        if subject_negator is not None:
+            return subject_negator
+        reach = max(sentence.start, predicate.start - 4 * (window + 4))  # no negator further back reaches
+        found = self._occurrences(compiled.negators, reach, predicate.start)
+        found = [
+            negator for negator in found if not any(s <= negator.start < e for s, e in self._spelled_spans)
+        ]
+        transparent = self.compiled.transparent_words
+        for negator in reversed(found):
+            between = bisect_left(starts, negator.end)
+            while (
+                between < len(starts)
+                and starts[between] < predicate.start
+                and self.tokens[starts[between]].lower in transparent
+            ):
+                between += 1  # "don't see any basis for": a verb negation passes through
+            if between < len(starts) and starts[between] < predicate.start:
+                return None
+            return negator if self._negation_reaches(negator, predicate.start) <= window else None
+        return self._negated_onset(predicate, sentence)
+
+    def _subject_negator(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
+        """ "no" opening the meeting's noun phrase as the predicate's subject: "no formal meeting
+        between the two leaders had been agreed on", "no meeting with him is on the schedule"."""
+        subject = predicate.span[0]
+        if subject >= predicate.start or subject not in sentence.segment_of:
+            return None
+        start = self._phrase_start(subject, sentence.segment_of[subject])
+        found = self._occurrences(self.compiled.negators, start, subject)
+        if found and found[0].start == start and found[0].phrase == "no":
+            return found[0]
+        return None
+
+    def _negated_onset(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
+        """A noun predicate whose own verb says it has not begun or been settled: "preparation for
+        this summit has not yet begun", "the invitation has never been confirmed"."""
+        head = self.tokens[predicate.start]
+        if predicate.family == _EVENT or not head.noun or self._verb_reading(predicate.start):
+            return None
+        index = max(predicate.end, predicate.span[1])
+        limit = min(sentence.end, index + self.rules.reader.verb_group_window + 1)
+        negator = None
+        while index < limit:
+            token = self.tokens[index]
+            if token.lower in ("not", "never") and negator is None:
+                found = self._occurrences(self.compiled.negators, index, index + 1)
+                negator = found[0] if found else None
+            elif not (self.is_class(index, "AUXILIARY") >= 0 or self.is_adverb(index)):
+                break
+            index += 1
+        if negator is None or index >= sentence.end or self.is_class(index, "SETTLE") < 0:
+            return None
+        return negator
+
+    def _negation_reaches(self, negator: _Modifier, target: int) -> int:
+        """How many words stand between a negator and the predicate it may scope over (words
+        listed as transparent count none); a large number when a noun or another verb takes
+        the negation first ("have not had conversations about rescheduling")."""
+        blocked = 1_000
+        determiner_negator = negator.phrase in ("no", "nobody", "nothing", "without", "lack of", "little")
+        after_transparent = self.tokens[negator.start].verb  # "denied that a meeting had been arranged"
+        distance = 0
+        index = negator.end
+        while index < target:
+            transparent = index + 1 if self.tokens[index].lower in self.compiled.transparent_words else -1
+            if transparent > index:
+                after_transparent = after_transparent or self.tokens[index].verb
+                index = transparent
+                continue
+            token = self.tokens[index]
+            if token.lower in _SEGMENT_END:
+                return blocked
+            function_word = (
+                self.is_class(index, "AUXILIARY") >= 0
+                or self.is_class(index, "DETERMINER") >= 0
+                or self.is_class(index, "PREPOSITION") >= 0
+                or self.is_adverb(index)
+                or token.adjective
+            )
+            if not function_word and self._nounish(index):
+                if not (after_transparent or determiner_negator):
+                    return blocked
+                determiner_negator = False
+                index = self._noun_run(index, target)
+                distance += 1
+                continue
+            if not function_word and token.verb and not after_transparent:
+                return blocked
+            distance += 1
+            index += 1
+        return distance
+
+    def _phrases_of(self, predicate: _Predicate) -> list[tuple]:
+        if predicate.family == _EVENT:
+            return []
+        return [
+            entry
+            for entry in self.compiled.predicates.get(predicate.pattern.split()[0].lstrip("="), ())
+            if entry[1] == predicate.pattern
+        ]
+
+    def _nearest(
+        self, table, predicate: _Predicate, sentence: _Sentence, window: int, contrasts: list[_Modifier]
+    ) -> _Modifier | None:
+        # Only phrases within the window can be nearest (longest phrase: a few words).
+        low = max(sentence.start, predicate.start - window - 6)
+        high = min(sentence.end, predicate.end + window + 6)
+        if self._contrast_starts is None or len(self._contrast_starts) != len(contrasts):
+            self._contrast_starts = [contrast.start for contrast in contrasts]
+        contrast_starts = self._contrast_starts
+        nearby = contrasts[bisect_left(contrast_starts, low) : bisect_left(contrast_starts, high)]
+        for contrast in nearby:
+            if low <= contrast.start and contrast.end <= predicate.start:
+                low = max(low, contrast.end)
+            elif predicate.end <= contrast.start < high:
+                high = min(high, contrast.start)
+        best = None
+        for modifier in self._occurrences(table, low, high):
+            if predicate.start <= modifier.start < predicate.end:
+                distance = 0
+            elif modifier.end <= predicate.start:
+                distance = predicate.start - modifier.end
+            else:
+                distance = modifier.start - predicate.end
+            if distance <= window and (best is None or distance < best[0]):
+                best = (distance, modifier)
+        if best is None:
+            return None
+        modifier = best[1]
+        if (
+            modifier.phrase in ("may",)
+            and self.tokens[modifier.start].capital
+            and modifier.start != sentence.start
+        ):
+            return None  # the month
+        factor = self.rules.modifiers.hedge_factor if table is self.compiled.hedges else modifier.factor
+        return modifier._replace(factor=factor)
+
+    def _condition(self, predicate: _Predicate, sentence: _Sentence, direction: int) -> tuple[str, float]:
+        """A condition in the sentence: inside its clause a signal is hypothetical; a hope that
+        depends on it counts its factor, or turns round when the condition is said to be unmet."""
+        compiled = self.compiled
+        settings = self.rules.modifiers
+        conditions = self._occurrences(compiled.conditions, sentence.start, sentence.end)
+        if not conditions:
+            return "", 1.0
+        for condition in conditions:
+            inside_factor = compiled.inside_factors.get(condition.phrase, settings.hypothetical_factor)
+            clause_end = (
+                sentence.segment_of.get(condition.end, (0, sentence.end))[1]
+                if condition.end < sentence.end
+                else sentence.end
+            )
+            if condition.end <= predicate.start < clause_end:  # "unsure" of "unsure if" is outside
+                return f"inside '{condition.phrase}'", inside_factor
+        if direction < 0:
+            return "", 1.0
+        condition = conditions[0]
+        unmet = self._occurrences(compiled.unmet, condition.end, len(self.tokens))
+        if unmet:
+            return f"'{condition.phrase}', unmet: '{unmet[0].phrase}'", settings.unmet_factor
+        return f"'{condition.phrase}'", condition.factor
+
+
+def _exact(tokens: Sequence[Token], index: int, words: tuple, limit: int) -> int:
+    """The end of a modifier phrase matched word for word (forms, not lemmas) from `index`, or -1."""
+    position = index
+    for word in words:
+        if position >= limit:
+            return -1
+        if any(tokens[position].lower == value for _, value in word.alternatives):
+            position += 1
+        elif not word.optional:
+            return -1
+    return position
+
+
+def _by_first_word(table: Sequence[tuple]) -> dict[str, list[tuple]]:
+    index: dict[str, list[tuple]] = {}
+    for entry in table:
+        for _, value in entry[0][0].alternatives:
+            index.setdefault(value, []).append(entry)
+    return index
+
+
+def _contrast_pivot(contrasts: Sequence[_Modifier], predicates: Sequence[_Predicate]) -> _Modifier | None:
+    """The last contrast word with signals on both sides, or None."""
+    if not predicates:
+        return None
+    first_end = min(predicate.end for predicate in predicates)
+    last_start = max(predicate.start for predicate in predicates)
+    for contrast in reversed(contrasts):
+        if first_end <= contrast.start and last_start >= contrast.end:
+            return contrast
+    return None
+
+
+def read_text(text: str, rules: Rules) -> list[Reading]:
+    """Every signal of one statement, in text order."""
+    compiled = compile_reader(rules)
+    text = text[: rules.reader.max_characters]
+    if not may_have_signal(text, compiled):
+        return []
+    return _Statement(text, compiled).read()

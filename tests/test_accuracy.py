@@ -1,0 +1,76 @@
+"""Accuracy on the real development corpora: floors that can only rise.
+
+tests/data/dev.jsonl is the shared corpus (eight sagas, two annotators); tests/data/dev2.jsonl is
+a second set gathered from stored news pages of six of those sagas, tests/data/dev3.jsonl a third
+from 43 meetings before 2018 (tests/data/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summit_outlook.model.evaluation import Evaluation, evaluate, read_labelled
+from summit_outlook.model.rules import default_rules
+from summit_outlook.model.scoring import Weights
+
+DATA = Path(__file__).parent / "data"
+CORPORA = ("dev", "dev2", "dev3", "dev4")
+
+# The figures measured when each was last raised (lowered only where said, for a rule that is right). agreement: share of all statements whose score's
+# sign is their label; max_unread and max_opposite: shares of the statements with a direction
+# (label -1 or 1) that score 0, or the opposite sign (Evaluation.unread_share, opposite_share).
+FLOORS = {
+    "dev": {"agreement": 0.815, "max_unread": 0.137, "max_opposite": 0.046},
+    # max_opposite 0.075 until adjectives with a noun reading were skipped before a meeting word
+    # ("had a good meeting" read 0): d2-060's "I have had very good talks with Putin" then reads as
+    # talks held, right for its words; its label is about Ukraine.
+    "dev2": {"agreement": 0.682, "max_unread": 0.244, "max_opposite": 0.085},
+    "dev3": {"agreement": 0.757, "max_unread": 0.199, "max_opposite": 0.078},
+    # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
+    # now reads as a visit under way.
+    "dev4": {"agreement": 0.673, "max_unread": 0.248, "max_opposite": 0.116},
+}
+
+
+@pytest.fixture(scope="module", params=CORPORA)
+def result(request) -> tuple[str, Evaluation]:
+    rules = default_rules()
+    return request.param, evaluate(
+        read_labelled(DATA / f"{request.param}.jsonl"), rules, Weights.defaults(rules)
+    )
+
+
+def _misses(result: Evaluation) -> str:
+    return "\n".join(f"{miss.id} label {miss.label:+d} score {miss.score:+.2f}" for miss in result.misses)
+
+
+def test_sign_agreement_floor(result: tuple[str, Evaluation]) -> None:
+    corpus, evaluation = result
+    assert evaluation.agreement >= FLOORS[corpus]["agreement"], _misses(evaluation)
+
+
+def test_unread_ceiling(result: tuple[str, Evaluation]) -> None:
+    corpus, evaluation = result
+    assert evaluation.unread_share <= FLOORS[corpus]["max_unread"], _misses(evaluation)
+
+
+def test_opposite_sign_ceiling(result: tuple[str, Evaluation]) -> None:
+    corpus, evaluation = result
+    assert evaluation.opposite_share <= FLOORS[corpus]["max_opposite"], _misses(evaluation)
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_every_row_has_a_source_url_and_a_label(corpus: str) -> None:
+    rows = [
+        json.loads(line)
+        for line in (DATA / f"{corpus}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert rows
+    for row in rows:
+        assert isinstance(row["url"], str) and row["url"].startswith("http"), row.get("id")
+        assert type(row["label"]) is int and row["label"] in {-1, 0, 1}, row.get("id")
+        assert isinstance(row["text"], str) and row["text"].strip(), row.get("id")
