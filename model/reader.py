@@ -35,6 +35,8 @@ _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Prepositions whose object belongs to the predicate before them ("no progress on arranging it").
 _OWNED_AFTER = frozenset({"on", "about", "over", "toward", "towards", "in"})
 # Words whose "to" infinitive is the clause's own verb, a modal in all but name ("unable to attend").
+# Past participles without -ed that follow the noun they describe ("the summit set for May").
+_BARE_PARTICIPLES = frozenset({"set", "due"})
 _INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got"})
 # Classes of words that are no noun of a noun phrase, even where the tables know them as one.
 _NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
@@ -829,6 +831,10 @@ class _Statement:
                 self._all_starts.extend(predicate.start for predicate in predicates)
                 owner_end = -1
                 for predicate in predicates:
+                    if predicate.start == owner_end and self._reduced_relative(predicate):
+                        # A participle after the meeting an earlier predicate took describes it:
+                        # "postponed the summit scheduled for December" is a postponement.
+                        continue
                     if predicate.start < owner_end and predicate.family != _EVENT:
                         # In an earlier predicate's argument: "conducive for a constructive visit";
                         # unless it says what that one means: "want to postpone it".
@@ -856,6 +862,18 @@ class _Statement:
             or not (entry[0].governed or self._bare_infinitive(entry[0], entry[2]))
         ]
         return self._modified(self._without_subjects_parts(kept))
+
+    def _reduced_relative(self, predicate: _Predicate) -> bool:
+        """A past participle right after a meeting noun, with no auxiliary: "the summit scheduled
+        for December", "the visit planned for May"."""
+        index = predicate.start
+        word = self.tokens[index].lower
+        return (
+            index > 0
+            and predicate.family != _EVENT
+            and (word.endswith("ed") or word in _BARE_PARTICIPLES)
+            and self._is_meeting_word(index - 1)
+        )
 
     def _takes_over(
         self,
@@ -972,9 +990,7 @@ class _Statement:
                     return False
                 predicate.span = (predicate.start, end)
             return True
-        if family.relevance == "any":
-            return True
-        if family.relevance == "statement":
+        if family.relevance in ("statement", "any"):
             kind, end = self.argument_after(predicate, segment, predicates)
             if kind == "meeting":
                 predicate.span = (predicate.start, end)
@@ -982,7 +998,7 @@ class _Statement:
                 subject = self.subject_is_meeting(predicate, segment)
                 if subject >= 0:
                     predicate.span = (min(subject, predicate.start), predicate.end)
-            return has_meeting
+            return has_meeting or family.relevance == "any"
         return self._argument(predicate, segment, predicates)
 
     def _event_ending(self, end: int, after: int, predicates: list[_Predicate]) -> _Predicate | None:

@@ -23,15 +23,18 @@ CORPORA = ("dev", "dev2", "dev3", "dev4")
 # sign is their label; max_unread and max_opposite: shares of the statements with a direction
 # (label -1 or 1) that score 0, or the opposite sign (Evaluation.unread_share, opposite_share).
 FLOORS = {
-    "dev": {"agreement": 0.815, "max_unread": 0.137, "max_opposite": 0.046},
+    # max_opposite 0.046 until stalls counted without a meeting word ("no decision has been taken",
+    # seven statements gained over the four sets): nk18-022, unread before, now reads the past
+    # "obstacles on our way forward" that its next sentence says were overcome ("overcame all of them").
+    "dev": {"agreement": 0.831, "max_unread": 0.110, "max_opposite": 0.055},
     # max_opposite 0.075 until adjectives with a noun reading were skipped before a meeting word
     # ("had a good meeting" read 0): d2-060's "I have had very good talks with Putin" then reads as
     # talks held, right for its words; its label is about Ukraine.
-    "dev2": {"agreement": 0.682, "max_unread": 0.244, "max_opposite": 0.085},
-    "dev3": {"agreement": 0.757, "max_unread": 0.199, "max_opposite": 0.078},
+    "dev2": {"agreement": 0.699, "max_unread": 0.225, "max_opposite": 0.085},
+    "dev3": {"agreement": 0.764, "max_unread": 0.190, "max_opposite": 0.078},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
-    "dev4": {"agreement": 0.673, "max_unread": 0.248, "max_opposite": 0.116},
+    "dev4": {"agreement": 0.685, "max_unread": 0.232, "max_opposite": 0.116},
 }
 
 

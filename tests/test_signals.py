@@ -288,6 +288,12 @@ WIRE_CASES = [
     ("The ministry confirmed the postponement of the state visit.", -1),
     # A verb that takes away what it governs.
     ("Both sides hope the visit will help ease tensions.", +1),
+    # A stall is the sides' contacts going nowhere, said with or without a meeting word, like hostility.
+    ("Our contacts have reached a deadlock.", -1),
+    ("No decision has been taken yet.", -1),
+    # A participle after the meeting describes it; the verb before says what happened to it.
+    ("China postponed the summit scheduled for December.", -1),
+    ("They called off the visit planned for May.", -1),
 ]
 
 
