@@ -294,6 +294,11 @@ WIRE_CASES = [
     # A participle after the meeting describes it; the verb before says what happened to it.
     ("China postponed the summit scheduled for December.", -1),
     ("They called off the visit planned for May.", -1),
+    # A denial denies the claim's clause, past the claim's noun.
+    ("The office denied a claim that the president would go to Moscow next week.", -1),
+    ("He dismissed reports that a summit was being planned.", -1),
+    ("Both sides are trying to find a date for the summit.", +1),
+    ("We find a summit unnecessary at this stage.", -1),
 ]
 
 
