@@ -17,6 +17,7 @@ import pytest
 
 from summit_outlook.report.charts import DAY_POINT_PX
 from tests.browser_support import (
+    PAGE_TIMEOUT_MS,
     launched_browser,
     require_chromium,
     running_dashboard,
@@ -25,8 +26,6 @@ from tests.browser_support import (
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 VIEWPORT = {"width": 1400, "height": 1000}
-# Waits inside the page: a rerun takes well under a second here; a first PNG export ~2 s.
-PAGE_TIMEOUT_MS = 30_000
 # Set this to keep the full-page screenshot (the test always takes one into its tmp_path).
 SCREENSHOT_ENV = "SUMMIT_OUTLOOK_SCREENSHOT"
 # The page of the bundled article's summit, which these tests drive.

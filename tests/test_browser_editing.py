@@ -15,8 +15,8 @@ import pytest
 from summit_outlook.model.explain import describe_signal, explain_texts
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
-from tests.browser_support import launched_browser, require_chromium, running_dashboard
-from tests.test_browser import PAGE_TIMEOUT_MS, VIEWPORT, headline, wait_for_app
+from tests.browser_support import PAGE_TIMEOUT_MS, launched_browser, require_chromium, running_dashboard
+from tests.test_browser import VIEWPORT, headline, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

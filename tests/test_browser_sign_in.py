@@ -21,8 +21,8 @@ from playwright.sync_api import expect
 from summit_outlook.cli.serve import server_environment
 from summit_outlook.dashboard.auth import MAX_FAILED_SIGN_INS, SECRET_ENV
 from summit_outlook.paths import TRUSTED_PROXIES_VARIABLE
-from tests.browser_support import launched_browser, require_chromium, running_dashboard
-from tests.test_browser import PAGE_TIMEOUT_MS, VIEWPORT, wait_for_app
+from tests.browser_support import PAGE_TIMEOUT_MS, launched_browser, require_chromium, running_dashboard
+from tests.test_browser import VIEWPORT, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

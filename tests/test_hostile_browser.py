@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from summit_outlook.report.views import MARK_CLOSE, MARK_OPEN
-from tests.browser_support import launched_browser, require_chromium, running_dashboard
+from tests.browser_support import PAGE_TIMEOUT_MS, launched_browser, require_chromium, running_dashboard
 from tests.conftest import CLI
 from tests.hostile_support import HOSTILE, MARKUP, write_hostile_csv
 
@@ -26,7 +26,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 VIEWPORT = {"width": 1400, "height": 1000}
 # The hostile strings as the page keeps them: statements are trimmed, which takes a leading tab or CR.
 SHOWN = [value.strip() for value in HOSTILE]
-PAGE_TIMEOUT_MS = 30_000
 # The outlook's statements table (dashboard/app.py): header, then rows of this height, newest first.
 TABLE_KEY_SELECTOR = ".st-key-statements_table"
 TABLE_HEADER_PX = 36
