@@ -35,6 +35,32 @@ _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Prepositions whose object belongs to the predicate before them ("no progress on arranging it").
 _OWNED_AFTER = frozenset({"on", "about", "over", "toward", "towards", "in"})
 # Words whose "to" infinitive is the clause's own verb, a modal in all but name ("unable to attend").
+# Words that negate a reported clause's verb, and finite auxiliaries that show a clause begins.
+_CLAUSE_NEGATORS = frozenset({"not", "never", "no"})
+_FINITE = frozenset(
+    {
+        "will",
+        "would",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "shall",
+        "must",
+    }
+)
+# Families whose verb may leave out the meeting it refuses, named before ("but they refused").
+_ELLIPTIC_FAMILIES = frozenset({"rejection"})
+# Words after which a clause may leave out its subject, the clause before's.
+_SHARED_SUBJECT = frozenset({"but", "yet"})
 # Past participles without -ed that follow the noun they describe ("the summit set for May").
 _BARE_PARTICIPLES = frozenset({"set", "due"})
 _INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got"})
@@ -684,7 +710,18 @@ class _Statement:
                 found = self._first_phrase_meeting(clause + 1, predicate, segment)
         if found < 0 and index == segment[0]:
             found = self._subject_before_relative(segment)
+        if found < 0 and index == segment[0] + 1 and self.tokens[segment[0]].lower in _SHARED_SUBJECT:
+            found = self._shared_subject(segment)
         return found
+
+    def _shared_subject(self, segment: tuple[int, int]) -> int:
+        """A clause after "but" with no subject of its own has the clause before's: "The summit was
+        scheduled for June but has now been called off"."""
+        before = self._segment_before(segment[0])
+        if before is None:
+            return -1
+        end = _Predicate(_EVENT, "", before[1], before[1])
+        return self._first_phrase_meeting(before[0], end, before)
 
     def _first_phrase_meeting(self, probe: int, predicate: _Predicate, segment: tuple[int, int]) -> int:
         """The meeting token when the first noun phrase from `probe` on is (about) the meeting, else -1."""
@@ -855,6 +892,7 @@ class _Statement:
                                 owner_end = max(owner_end, after + 2)
         # A meeting verb governed by a predicate is that predicate's ("ready to meet"); an infinitive
         # nothing governs asserts no meeting ("inappropriate, at this time, to have this meeting").
+        kept = self._reports_say_their_clause(kept)
         kept = [
             entry
             for entry in kept
@@ -862,6 +900,43 @@ class _Statement:
             or not (entry[0].governed or self._bare_infinitive(entry[0], entry[2]))
         ]
         return self._modified(self._without_subjects_parts(kept))
+
+    def _reports_say_their_clause(self, kept: list) -> list:
+        """A positive verb that reports a clause ("confirmed that ...", "announced the visit will
+        ...") gives way to what the clause says when that is negative: a negative predicate in it,
+        or a meeting verb negated in it ("announced that the president would not travel")."""
+        dropped: set[int] = set()
+        for position, (reporter, _sentence, segment) in enumerate(kept):
+            if (
+                reporter.family == _EVENT
+                or self.rules.families[reporter.family].direction <= 0
+                or self.is_class(reporter.start, "REPORT") < 0
+                or not self.tokens[reporter.start].verb
+            ):
+                continue
+            for inner, _inner_sentence, inner_segment in kept[position + 1 :]:
+                if inner_segment != segment or inner.start < reporter.end:
+                    continue
+                between = range(reporter.end, inner.start)
+                if not self._opens_clause(reporter, between):
+                    continue
+                if inner.family != _EVENT and self.rules.families[inner.family].direction < 0:
+                    dropped.add(position)
+                elif inner.family == _EVENT and any(
+                    self.tokens[index].lower in _CLAUSE_NEGATORS for index in between
+                ):
+                    dropped.add(position)
+                    inner.governed = False
+        return [entry for position, entry in enumerate(kept) if position not in dropped]
+
+    def _opens_clause(self, reporter: _Predicate, between: range) -> bool:
+        """Whether the words after a reporting verb open a clause of their own: "that", or a
+        finite auxiliary before the clause's verb ("confirmed the visit will not take place")."""
+        if not between:
+            return False
+        if self.tokens[between[0]].lower == "that":
+            return True
+        return any(self.tokens[index].lower in _FINITE for index in between[1:])
 
     def _reduced_relative(self, predicate: _Predicate) -> bool:
         """A past participle right after a meeting noun, with no auxiliary: "the summit scheduled
@@ -1038,7 +1113,17 @@ class _Statement:
         if subject >= 0:
             predicate.span = (min(subject, predicate.start), predicate.end)
             return True
-        return False
+        return kind == "" and end >= segment[1] and self._refuses_what_was_named(predicate)
+
+    def _refuses_what_was_named(self, predicate: _Predicate) -> bool:
+        """A refusal in the active voice with nothing after it refuses the meeting named before it:
+        "We wanted to meet, but the other side refused"; never the first words of a statement."""
+        family = self.rules.families[predicate.family]
+        if family.id not in _ELLIPTIC_FAMILIES or not self.tokens[predicate.start].verb:
+            return False
+        return any(self._is_meeting_word(index) for index in range(predicate.start)) or any(
+            self.is_class(index, "MEET") >= 0 for index in range(predicate.start)
+        )
 
     def _after_be(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
         start = self.verb_group_start(predicate.start, segment)

@@ -246,6 +246,7 @@ READER_CLASSES = (
     "TIME",
     "ADVERB",
     "STANDIN",
+    "REPORT",
 )
 
 

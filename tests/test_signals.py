@@ -299,6 +299,16 @@ WIRE_CASES = [
     ("He dismissed reports that a summit was being planned.", -1),
     ("Both sides are trying to find a date for the summit.", +1),
     ("We find a summit unnecessary at this stage.", -1),
+    # A reporting verb says what its clause says.
+    ("The Kremlin confirmed that the summit had been cancelled.", -1),
+    ("The White House announced that the president would not travel to Seoul.", -1),
+    ("Officials confirmed the visit will not take place this year.", -1),
+    ("He accepted that a meeting was impossible.", -1),
+    ("The Kremlin confirmed that the summit will take place on June 12.", +1),
+    ("Seoul announced the suspension of the talks.", -1),
+    # A clause after "but" shares the subject before it; a refusal with nothing after refuses the meeting.
+    ("The summit was scheduled for June but has now been called off.", -1),
+    ("We invited him to the summit, but he declined.", -1),
 ]
 
 
