@@ -478,6 +478,9 @@ class _Statement:
         end = index
         while end < limit and self._nounish(end):
             end += 1
+            # A number inside a compound: "the July 16 summit", "the G 20 meeting".
+            if end + 1 < limit and self.tokens[end].lower.isdigit() and self._nounish(end + 1):
+                end += 1
         return end
 
     def _nounish(self, index: int) -> bool:
@@ -868,6 +871,8 @@ class _Statement:
                 self._all_starts.extend(predicate.start for predicate in predicates)
                 owner_end = -1
                 for predicate in predicates:
+                    if self._as_planned(predicate):
+                        continue  # "as planned", "as agreed": how something else goes, no signal
                     if predicate.start == owner_end and self._reduced_relative(predicate):
                         # A participle after the meeting an earlier predicate took describes it:
                         # "postponed the summit scheduled for December" is a postponement.
@@ -937,6 +942,17 @@ class _Statement:
         if self.tokens[between[0]].lower == "that":
             return True
         return any(self.tokens[index].lower in _FINITE for index in between[1:])
+
+    def _as_planned(self, predicate: _Predicate) -> bool:
+        """A participle after "as" is an adverbial ("will go ahead as planned", "as agreed")."""
+        index = predicate.start
+        return (
+            index > 0
+            and predicate.family != _EVENT
+            and predicate.end == index + 1
+            and self.tokens[index - 1].lower == "as"
+            and self.tokens[index].lower.endswith("ed")
+        )
 
     def _reduced_relative(self, predicate: _Predicate) -> bool:
         """A past participle right after a meeting noun, with no auxiliary: "the summit scheduled

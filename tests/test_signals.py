@@ -309,6 +309,13 @@ WIRE_CASES = [
     # A clause after "but" shares the subject before it; a refusal with nothing after refuses the meeting.
     ("The summit was scheduled for June but has now been called off.", -1),
     ("We invited him to the summit, but he declined.", -1),
+    ("The preparations have been halted.", -1),
+    ("He said a meeting was not a priority.", -1),
+    ("Without progress on the nuclear issue, a summit makes no sense.", -1),
+    ("The president has no time to meet the prime minister.", -1),
+    # "as planned" says how the verb before it goes; it plans nothing itself.
+    ("The visit is unlikely to go ahead as planned.", -1),
+    ("The July 16 summit in Helsinki should go on as scheduled.", +1),  # a number inside the noun
 ]
 
 
