@@ -316,6 +316,9 @@ WIRE_CASES = [
     # "as planned" says how the verb before it goes; it plans nothing itself.
     ("The visit is unlikely to go ahead as planned.", -1),
     ("The July 16 summit in Helsinki should go on as scheduled.", +1),  # a number inside the noun
+    ("There can be no talk of a meeting until they withdraw their troops.", -1),
+    ("A summit is not realistic at the moment.", -1),
+    ("A meeting is unrealistic.", -1),
 ]
 
 
