@@ -319,6 +319,9 @@ WIRE_CASES = [
     ("There can be no talk of a meeting until they withdraw their troops.", -1),
     ("A summit is not realistic at the moment.", -1),
     ("A meeting is unrealistic.", -1),
+    # A demand to be met "before any meeting", or results to be seen first, is a precondition.
+    ("They need to show sincerity before any meeting can happen.", -1),
+    ("He wants Kim to denuclearize before any meeting.", -1),
 ]
 
 
