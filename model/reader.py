@@ -419,14 +419,13 @@ class _Statement:
 
     def _infinitive_after(self, stop: int) -> bool:
         """Whether a match ending in "to" is followed by a verb that can be nothing else, and no
-        meeting verb ("coming to see Putin" is one)."""
+        meeting verb ("coming to see Putin" is one); after "going", by any verb."""
         after = self.tokens[stop]
-        return (
-            self.tokens[stop - 1].lower == "to"
-            and after.verb
-            and not after.noun
-            and all(self.is_class(stop, name) < 0 for name in self.compiled.event_classes)
-        )
+        if self.tokens[stop - 1].lower != "to" or not after.verb:
+            return False
+        if stop >= 2 and self.tokens[stop - 2].lower == "going":
+            return True  # "going to meet": the future, whatever verb follows
+        return not after.noun and all(self.is_class(stop, name) < 0 for name in self.compiled.event_classes)
 
     def _verb_reading(self, index: int) -> bool:
         """Whether a word that can be a noun ("meeting", "visit", "talks") is a verb here."""

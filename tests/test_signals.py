@@ -322,6 +322,9 @@ WIRE_CASES = [
     # A demand to be met "before any meeting", or results to be seen first, is a precondition.
     ("They need to show sincerity before any meeting can happen.", -1),
     ("He wants Kim to denuclearize before any meeting.", -1),
+    # "going to" before a verb is the future, never travel: one refusal, not a refusal and a plan.
+    ("I'm not going to meet with a man who insults our country.", -1),
+    ("I am not going to visit Japan.", -1),
 ]
 
 
@@ -463,6 +466,12 @@ def test_conditions_pull_down_a_hope() -> None:
     assert score("We hope the summit will happen once conditions are in place.") < score(
         "We hope the summit will happen."
     )
+
+
+def test_a_clause_a_report_leaves_open_asserts_nothing() -> None:
+    # "did not say if" is "whether": the acceptance is neither said nor denied.
+    assert abs(score("He did not say if he accepted the invitation.")) < 0.05
+    assert score("He said he accepted the invitation.") > 0.05
 
 
 def test_repeating_a_signal_has_diminishing_weight() -> None:
