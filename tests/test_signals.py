@@ -325,6 +325,9 @@ WIRE_CASES = [
     # "going to" before a verb is the future, never travel: one refusal, not a refusal and a plan.
     ("I'm not going to meet with a man who insults our country.", -1),
     ("I am not going to visit Japan.", -1),
+    # Questions that answer themselves.
+    ("Why should I meet him?", -1),
+    ("Why not hold a summit in Geneva?", +1),
 ]
 
 
