@@ -328,6 +328,11 @@ WIRE_CASES = [
     # Questions that answer themselves.
     ("Why should I meet him?", -1),
     ("Why not hold a summit in Geneva?", +1),
+    # The vocabulary of diplomatic protest is hostility between the sides, with or without a meeting word.
+    ("This is a gross violation of our sovereignty.", -1),
+    ("They have crossed a red line.", -1),
+    ("Tokyo recalled its ambassador.", -1),
+    ("The remarks were deeply regrettable.", -1),
 ]
 
 
