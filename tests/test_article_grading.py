@@ -13,16 +13,18 @@ import pytest
 from tests.article_grading import METRICS, Figures, grade_parts, table
 
 # Measured after the office holders, media and context rules of issue 13 (README has the table).
+# The dev floors of found, role, side, all fields and undated were set again when articles 39-46
+# joined the development set: harder articles, measured before any rule was changed for them.
 FLOORS = {
     "dev": {
-        "found": 95,
+        "found": 91,
         "speaker": 99,
         "date": 97,
-        "role": 98,
-        "side": 95,
-        "all_fields": 85,
+        "role": 97,
+        "side": 94,
+        "all_fields": 81,
         "real": 98,
-        "undated_flagged": 87,
+        "undated_flagged": 81,
     },
     "check": {
         "found": 88,
@@ -58,4 +60,4 @@ def test_every_figure_has_a_floor() -> None:
 
 
 def test_the_sets_are_the_ones_the_readme_describes(results) -> None:
-    assert (len(results["dev"]), len(results["check"])) == (28, 10)
+    assert (len(results["dev"]), len(results["check"])) == (36, 10)
