@@ -643,7 +643,13 @@ class _Attributor:
 
     def _with_content(self, speaker: _SpeakerRef, span_start: int, span_end: int, verb: int) -> _Attribution:
         if self._quote_just_before(span_start):
-            return _Attribution(speaker, verb, _Style.QUOTE, self._quotes_around(span_start, span_end, verb))
+            quotes = self._quotes_around(span_start, span_end, verb)
+            clause = self._clause_around_quote(span_start)
+            if clause is not None:
+                return _Attribution(
+                    speaker, verb, _Style.REPORTED, (clause, *(q for q in quotes if q[0] >= span_end))
+                )
+            return _Attribution(speaker, verb, _Style.QUOTE, quotes)
         forward = self._content_start(span_end, verb)
         if forward is not None:
             span = self._trim(forward, self.end)
@@ -654,6 +660,18 @@ class _Attributor:
         if self._has_words(*before):
             return _Attribution(speaker, verb, self._style_of(before), (before,))
         return _Attribution(speaker, verb, _Style.REPORTED, ())
+
+    def _clause_around_quote(self, span_start: int) -> tuple[int, int] | None:
+        """'The leaders will meet at a "convenient venue," Ushakov said': a quotation inside
+        the speaker's own clause. The words are the whole clause, not the quoted phrase alone;
+        None when the sentence opens with the quotation or with a scene-setting phrase."""
+        start, end = self._trim(self.start, span_start)
+        first = self.tokens[start] if start < end else None
+        if first is None or first.kind is not _TokenKind.WORD or self._sets_scene(start, end):
+            return None
+        if any(token.text in (",", ":") for token in self.tokens[start:end]):
+            return None  # "Asked about the talks, \"...\"": an aside, not one clause
+        return (start, end)
 
     def _after_scene(self, start: int, end: int) -> tuple[int, int]:
         """'In a prompt reply, the North announced its agreement' before ', he said': the words

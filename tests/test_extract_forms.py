@@ -703,6 +703,21 @@ def test_more_reporting_forms(sentence: str, text: str) -> None:
     assert text in [c.text for c in found]
 
 
+def test_a_quoted_phrase_inside_the_speakers_clause_keeps_the_clause() -> None:
+    """'The ministers will meet at a "neutral venue," Lavrov said': the words are the clause,
+    the quoted phrase a part of it."""
+    (found,) = extract('The ministers will meet at a "neutral venue near the border," Lavrov said.')
+    assert (found.speaker, found.text) == (
+        "Lavrov",
+        'The ministers will meet at a "neutral venue near the border,"',
+    )
+
+
+def test_a_quotation_that_opens_the_sentence_is_the_words_alone() -> None:
+    (found,) = extract('"We are ready to meet," Lavrov said on Monday.')
+    assert found.text == "We are ready to meet"
+
+
 # --- who: context across sentences ------------------------------------------------------------
 
 
