@@ -46,6 +46,12 @@ def test_a_first_word_two_people_share_finds_neither() -> None:
     assert [c.speaker for c in found] == ["Kim"]
 
 
+def test_pm_before_a_name_is_the_prime_ministers_title() -> None:
+    """Indian and British copy: "PM Sharma said ..." is Prime Minister Sharma, not a name "PM Sharma"."""
+    (found,) = extract("PM Anil Sharma said on Monday that India would attend the summit.", home_side="India")
+    assert (found.speaker, found.role.value, found.side) == ("Anil Sharma", "head_of_state", "India")
+
+
 def test_a_name_set_in_capitals_is_the_same_person_later() -> None:
     found = extract(
         'DONALD TRUMP praised the talks on Monday. "It went very well," Mr Trump said.',
