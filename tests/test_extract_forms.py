@@ -719,6 +719,18 @@ def test_a_quoted_phrase_inside_the_speakers_clause_keeps_the_clause() -> None:
     )
 
 
+def test_a_quotation_after_a_dash_with_its_own_he_said_is_a_second_statement() -> None:
+    """'X said he wanted to meet Y – "We are ready," he said': two statements of X."""
+    found = extract(
+        'Foreign Minister Ivan Petrenko said he wanted to meet Mr Li – "We are ready to talk at any '
+        'time," he said.'
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Ivan Petrenko", "he wanted to meet Mr Li"),
+        ("Ivan Petrenko", "We are ready to talk at any time"),
+    ]
+
+
 def test_a_quotation_that_opens_the_sentence_is_the_words_alone() -> None:
     (found,) = extract('"We are ready to meet," Lavrov said on Monday.')
     assert found.text == "We are ready to meet"
