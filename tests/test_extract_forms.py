@@ -719,6 +719,18 @@ def test_a_quoted_phrase_inside_the_speakers_clause_keeps_the_clause() -> None:
     )
 
 
+def test_an_acronym_with_a_slash_is_one_name() -> None:
+    """'told RFE/RL on Friday that ...': the outlet addressed; RFE/RL reporting speaks for itself."""
+    found = extract(
+        "A senior U.S. official told RFE/RL on Friday that the meeting had been requested.\n"
+        "RFE/RL reported on Monday that the talks had ended."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("unnamed senior U.S. official", "the meeting had been requested."),
+        ("RFE/RL", "the talks had ended."),
+    ]
+
+
 def test_a_quotation_after_a_dash_with_its_own_he_said_is_a_second_statement() -> None:
     """'X said he wanted to meet Y – "We are ready," he said': two statements of X."""
     found = extract(
