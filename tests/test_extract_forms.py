@@ -494,6 +494,7 @@ def test_read_attributes_only_to_a_document_someone_issued(article: str) -> None
             'declared the Cold War a "thing of the past".',
         ),
         ("Lavrov asked Sharif to think out of the box.", "asked Sharif to think out of the box."),
+        ("Lavrov proposed a new round of talks in Geneva.", "proposed a new round of talks in Geneva."),
     ],
 )
 def test_a_verb_whose_predicate_is_the_statement_keeps_the_verb(sentence: str, text: str) -> None:
@@ -509,6 +510,7 @@ def test_a_verb_whose_predicate_is_the_statement_keeps_the_verb(sentence: str, t
         "Anderson Cooper asked Senator Ann Ruiz whether she would go to Cuba.",
         "The talks were delayed after North Korea asked for more time.",  # a subordinate clause
         "Lavrov warned that.",
+        "The proposed summit was called off.",  # an adjective, no speaker
     ],
 )
 def test_a_predicate_verb_that_reports_no_words_is_no_statement(sentence: str) -> None:
