@@ -109,6 +109,21 @@ def test_a_leader_named_without_an_office_holds_the_one_held_on_the_publication_
     assert (found.speaker, found.title, found.role.value, found.side) == expected
 
 
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (dt.date(2023, 3, 17), ("Kuleba", "minister", "Ukraine")),
+        (dt.date(2025, 2, 26), ("Kuleba", "other", "unknown")),  # no longer in office
+    ],
+)
+def test_a_foreign_minister_named_without_an_office_holds_it_on_the_day(
+    published: dt.date, expected: tuple[str, str, str]
+) -> None:
+    """'Mr Kuleba said': Ukraine's foreign minister in 2023, nobody's spokesman in 2025."""
+    (found,) = extract('"The visit is a message," Mr Kuleba said.', published)
+    assert (found.speaker, found.role.value, found.side) == expected
+
+
 def test_a_leader_written_family_name_first_holds_their_office_too() -> None:
     found = extract(
         'Mr Xi and Putin greeted one another as old friends.\n"I know Russia will hold an election," Mr Xi told Putin.',
