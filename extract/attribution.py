@@ -98,7 +98,8 @@ class _Attributor:
                 found = self._with_cited_source(found)
                 found = self._with_tails(found)
                 found = self._with_opening_participle(found)
-                return replace(found, ignored=self.ignored, habitual=self._habitual(found.verb))
+                habitual = self._habitual(found.verb) or self._in_background(found.speaker)
+                return replace(found, ignored=self.ignored, habitual=habitual)
         if bare is not None:
             return replace(bare, habitual=self._habitual(bare.verb))
         found = self._participle_clause()
@@ -228,6 +229,13 @@ class _Attributor:
         if tokens[verb].lower in lexicon.present_verbs:
             return True
         return any(tokens[position].lower in lexicon.habitual_words for position in range(self.start, verb))
+
+    def _in_background(self, speaker: _SpeakerRef) -> bool:
+        """The speaker is the subject of a subordinate clause: "The announcement comes after
+        North Korea announced it had tested a weapon" is background, not said on the story's day."""
+        if not isinstance(speaker, _Mention) or speaker.span_start <= self.start:
+            return False
+        return self.tokens[speaker.span_start - 1].lower in self.lexicon.subordinators
 
     # -- the three ways of attributing ------------------------------------------------------
 

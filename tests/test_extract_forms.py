@@ -827,6 +827,19 @@ def test_a_body_and_someone_elses_official_do_not_share_a_date() -> None:
     assert found[1].date != found[0].date
 
 
+def test_words_in_a_subordinate_clause_are_background_with_a_doubtful_date() -> None:
+    """'The announcement comes after Pyongyang announced it had tested a missile': said before
+    the story's news, on a day the story does not give."""
+    found = extract(
+        "The Kremlin said on Monday that the summit would go ahead.\n"
+        "The announcement comes after the North announced it had tested a new missile."
+    )
+    assert [(c.text, c.date_doubtful) for c in found] == [
+        ("the summit would go ahead.", False),
+        ("it had tested a new missile.", True),
+    ]
+
+
 def test_a_subheading_starts_a_new_scene() -> None:
     found = extract(
         "President Donald Trump said on Feb. 20 that he expected to sign the deal.\n\n"
