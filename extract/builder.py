@@ -395,7 +395,9 @@ class _Builder:
 
     def _remember_events(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
         """Dated narrative about a person or body: 'Witkoff met Putin in Moscow on Thursday.'"""
-        dates = [date for date in sentence.dates if date.speech]
+        # Only a day dates the occasion: "Modi went to Moscow in July" names a month of travel,
+        # not the day of what he said later in the story.
+        dates = [date for date in sentence.dates if date.speech and not date.month_only]
         if not dates:
             return
         for mention in sentence.mentions:

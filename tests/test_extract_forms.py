@@ -827,6 +827,17 @@ def test_a_body_and_someone_elses_official_do_not_share_a_date() -> None:
     assert found[1].date != found[0].date
 
 
+def test_a_month_in_narrative_about_the_speaker_does_not_date_their_words() -> None:
+    """'Lavrov went to Beijing in July' names a month of travel, not the day of what he said in
+    talks the story mentions later; a day would ("met Wang in Beijing on Thursday")."""
+    found = extract(
+        "The foreign ministry confirmed the visit on Monday.\n"
+        "Lavrov went to Beijing in July and to Delhi weeks later.\n"
+        "In his talks with Wang, Lavrov said both sides should keep talking."
+    )
+    assert found[-1].date != dt.date(2022, 7, 15), found[-1].date_note
+
+
 def test_words_in_a_subordinate_clause_are_background_with_a_doubtful_date() -> None:
     """'The announcement comes after Pyongyang announced it had tested a missile': said before
     the story's news, on a day the story does not give."""
