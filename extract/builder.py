@@ -177,9 +177,38 @@ class _Builder:
             if speaker.side == UNKNOWN_SIDE and speaker.is_person and speaker.title:
                 speaker = replace(speaker, side=self._body_side_by_name(speaker.title) or UNKNOWN_SIDE)
             titled_official = bool(speaker.title) and speaker.role is not Role.OTHER
+            if speaker.side == UNKNOWN_SIDE and titled_official:
+                speaker = replace(speaker, side=self._sentence_side(draft.sentence) or UNKNOWN_SIDE)
             if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official:
                 speaker = replace(speaker, side=self.home_side)
             draft.speaker = replace(speaker, role=self._role_in_country(speaker))
+        # A person's side found at one statement holds for their others ("Zheng said").
+        sides = {
+            draft.speaker.name: draft.speaker.side
+            for draft in self.drafts
+            if draft.speaker.is_person and draft.speaker.side != UNKNOWN_SIDE
+        }
+        for draft in self.drafts:
+            speaker = draft.speaker
+            if speaker.is_person and speaker.side == UNKNOWN_SIDE and speaker.name in sides:
+                draft.speaker = replace(speaker, side=sides[speaker.name])
+
+    def _sentence_side(self, index: int) -> str | None:
+        """The one side the statement's sentence names outside the words said: "China's
+        response was calm, with Vice Foreign Minister Zheng telling reporters that ..."."""
+        for paragraph in self.paragraphs:
+            for sentence in paragraph.sentences:
+                if sentence.index != index:
+                    continue
+                spans = [part.content for part in sentence.attribution.parts] if sentence.attribution else []
+                words = [span for content in spans for span in content]
+                sides = {
+                    mention.side
+                    for mention in sentence.mentions
+                    if mention.side and not any(start <= mention.start < end for start, end in words)
+                }
+                return sides.pop() if len(sides) == 1 else None
+        return None
 
     def _in_known_office(self, speaker: _Speaker) -> _Speaker:
         """A public figure the article names without an office ("Trump said", "Mr Xi told

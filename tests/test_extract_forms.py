@@ -784,6 +784,24 @@ def test_an_unnamed_speaker_speaks_for_the_body_that_spoke_just_before() -> None
     assert (found[-1].speaker, found[-1].side) == ("unnamed spokesman", "Russia")
 
 
+def test_an_official_without_a_side_takes_the_one_side_their_sentence_names() -> None:
+    """'China's response was calm, with Vice Foreign Minister Zheng Lin telling reporters ...':
+    Zheng is China's; and so is his next quote, which names no side at all."""
+    found = extract(
+        "China's response was calm, with Vice Foreign Minister Zheng Lin telling reporters that both "
+        "sides looked forward to the meeting.\n"
+        '"We will keep working with the United States," Zheng said.'
+    )
+    assert [(c.speaker, c.side) for c in found] == [("Zheng Lin", "China"), ("Zheng Lin", "China")]
+
+
+def test_an_official_whose_sentence_names_two_sides_takes_neither() -> None:
+    (found,) = extract(
+        "Deputy Minister Ivan Orlov told Chinese reporters in Moscow that the talks would go ahead."
+    )
+    assert found.side == "unknown"
+
+
 def test_a_body_named_with_its_country_keeps_it_when_named_again() -> None:
     found = extract(
         "The Presidential Office in Taipei confirmed that the leaders would meet.\n"
