@@ -662,6 +662,23 @@ def test_a_speaker_with_a_phrase_place_or_acronym_before_the_verb(
     assert (found.speaker, found.role.value, found.side) == (speaker, role, side)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The talks will be held in Geneva, a Kremlin spokesman said on Tuesday.",
+            "unnamed Kremlin spokesman",
+        ),
+        ("The talks will be held in Geneva, said Ivan Orlov, spokesman for the Kremlin.", "Ivan Orlov"),
+    ],
+)
+def test_a_name_before_a_description_is_titled_by_it_only_when_it_is_set_off(text: str, speaker: str) -> None:
+    """'in Geneva, a Kremlin spokesman said': the description is the subject of "said", not an
+    appositive naming Geneva the spokesman; "X, spokesman for ..." is one."""
+    (found,) = extract(text)
+    assert (found.speaker, found.role.value, found.side) == (speaker, "spokesperson", "Russia")
+
+
 def test_a_spokesman_for_someone_speaks_for_their_side() -> None:
     found = extract(
         "South Korean President Roh Moo-hyun will travel in October.\n"
