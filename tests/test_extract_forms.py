@@ -679,6 +679,12 @@ def test_a_name_before_a_description_is_titled_by_it_only_when_it_is_set_off(tex
     assert (found.speaker, found.role.value, found.side) == (speaker, "spokesperson", "Russia")
 
 
+def test_a_countrys_side_is_its_government() -> None:
+    """Diplomatic reporting: "the Chinese side said it hoped ..." is China's government speaking."""
+    (found,) = extract("The Chinese side said it hoped the talks would succeed.")
+    assert (found.speaker, found.role.value, found.side) == ("Chinese side", "official", "China")
+
+
 def test_a_spokesman_for_someone_speaks_for_their_side() -> None:
     found = extract(
         "South Korean President Roh Moo-hyun will travel in October.\n"
