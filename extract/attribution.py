@@ -371,7 +371,7 @@ class _Attributor:
         length = self.lexicon.according_to.length_at(self.tokens, position, self.end)
         if not length:
             return None
-        speaker = self._mention_starting(position + length)
+        speaker = self._mention_starting(position + length) or self._document_issuer(position + length)
         if speaker is None:
             return None
         speaker = self._named_in_apposition(speaker) or speaker
@@ -382,6 +382,16 @@ class _Attributor:
         after = self._trim(speaker.end, self.end)
         content = tuple(span for span in (before, after) if self._has_words(*span))
         return _Attribution(speaker, position, _Style.ACCORDING, content)
+
+    def _document_issuer(self, position: int) -> _Mention | None:
+        """'according to a statement from the foreign ministry': whoever issued the document."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if position < self.end and tokens[position].lower in lexicon.determiners:
+            position += 1
+        if position >= self.end or tokens[position].lower not in lexicon.documents:
+            return None
+        link = lexicon.document_links.length_at(tokens, position + 1, self.end)
+        return self._mention_starting(position + 1 + link) if link else None
 
     def _named_in_apposition(self, first: _Mention) -> _Mention | None:
         """The person named between commas after a description: "according to Japan's chief

@@ -172,6 +172,7 @@ class AttributionRules(_Section):
     pronouns: list[Phrase] = []
     body_pronouns: list[Phrase] = []
     documents: list[Phrase] = []
+    document_links: list[Phrase] = []
     document_verbs: list[Phrase] = []
     object_pronouns: list[Phrase] = []
     media: list[Phrase] = []

@@ -163,6 +163,7 @@ class _Lexicon:
     pronouns: frozenset[str]
     body_pronouns: frozenset[str]
     documents: frozenset[str]
+    document_links: _PhraseTable[bool]
     document_verbs: frozenset[str]
     object_pronouns: frozenset[str]
     media: frozenset[str]
@@ -255,6 +256,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         pronouns=_folded(said.pronouns),
         body_pronouns=_folded(said.body_pronouns),
         documents=_folded(said.documents),
+        document_links=_flag_table(said.document_links),
         document_verbs=_folded(said.document_verbs),
         object_pronouns=_folded(said.object_pronouns),
         media=_folded(said.media),

@@ -679,6 +679,22 @@ def test_a_name_before_a_description_is_titled_by_it_only_when_it_is_set_off(tex
     assert (found.speaker, found.role.value, found.side) == (speaker, "spokesperson", "Russia")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to a statement from the Russian foreign ministry, the talks will resume.",
+        "The talks will resume, according to a readout released by the Russian foreign ministry.",
+    ],
+)
+def test_according_to_a_document_is_whoever_issued_it(sentence: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.side, found.text.rstrip(".")) == (
+        "Russian foreign ministry",
+        "Russia",
+        "the talks will resume" if sentence.startswith("According") else "The talks will resume",
+    )
+
+
 def test_a_countrys_side_is_its_government() -> None:
     """Diplomatic reporting: "the Chinese side said it hoped ..." is China's government speaking."""
     (found,) = extract("The Chinese side said it hoped the talks would succeed.")
