@@ -482,17 +482,24 @@ class _Builder:
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)
 
+    def _patron_side(self, affiliate: str | None) -> str | None:
+        """The side of the person someone is affiliated with ("Putin's adviser Yuri Ushakov"):
+        as the article gives it, else the office they held on the publication day."""
+        if not affiliate:
+            return None
+        patron = self.registry.lookup(affiliate)
+        side = self.registry.side_of(patron) if patron else None
+        known = self.offices.get(_folded_name(affiliate))
+        return side or (known[1] if known else None)
+
     def _person(self, mention: _Mention) -> _Speaker:
         person = self.registry.lookup(mention.name)
         if person is None:
-            side = mention.side
-            if side is None and mention.affiliate:
-                patron = self.registry.lookup(mention.affiliate)
-                side = self.registry.side_of(patron) if patron else None
+            side = mention.side or self._patron_side(mention.affiliate)
             return _Speaker(
                 mention.name, mention.title, mention.role or Role.OTHER, side or UNKNOWN_SIDE, True
             )
-        side = mention.side or self.registry.side_of(person)
+        side = mention.side or self.registry.side_of(person) or self._patron_side(person.affiliate)
         title = mention.title or person.title
         role = (mention.role if mention.title else person.role) or Role.OTHER
         return _Speaker(person.name, title, role, side or UNKNOWN_SIDE, True)
@@ -510,10 +517,7 @@ class _Builder:
             recent = self.by_role.get((role, mention.side))
             if recent is not None and self._within_context(recent.sentence, recent.paragraph, sentence):
                 return recent.speaker, confidence.description
-        side = mention.side
-        if side is None and mention.affiliate:
-            patron = self.registry.lookup(mention.affiliate)
-            side = self.registry.side_of(patron) if patron else None
+        side = mention.side or self._patron_side(mention.affiliate)
         named = (
             self._named_later(mention, side)
             or self._last_named(mention, side, sentence)

@@ -695,6 +695,16 @@ def test_according_to_a_document_is_whoever_issued_it(sentence: str) -> None:
     )
 
 
+def test_an_aide_to_an_office_holder_speaks_for_their_side() -> None:
+    """'Putin's foreign policy adviser Ivan Orlov said': Putin's side, from the office holders,
+    though the story never says whose president Putin is."""
+    (found,) = extract(
+        "Putin's foreign policy adviser Ivan Orlov said the meeting was being prepared.",
+        published=dt.date(2019, 4, 23),
+    )
+    assert (found.speaker, found.role.value, found.side) == ("Ivan Orlov", "official", "Russia")
+
+
 def test_a_countrys_side_is_its_government() -> None:
     """Diplomatic reporting: "the Chinese side said it hoped ..." is China's government speaking."""
     (found,) = extract("The Chinese side said it hoped the talks would succeed.")
