@@ -589,13 +589,15 @@ class _Attributor:
 
     def _speaker_before_clause(self, cursor: int) -> tuple[_SpeakerRef, int] | None:
         """A description qualified by a short phrase: 'officials in both countries said',
-        'another official at the president's office said'."""
+        'another official at the president's office said', 'officials familiar with the matter
+        said'."""
         lowest = max(self.start, cursor - self.context.max_qualifier_words)
         for position in range(cursor, lowest - 1, -1):
             token = self.tokens[position]
             if not token.is_word:
                 return None
-            if token.lower not in self.lexicon.place_prepositions:
+            lexicon = self.lexicon
+            if token.lower not in lexicon.place_prepositions and token.lower not in lexicon.qualifier_openers:
                 continue
             described = self._mention_ending(position)
             if described is not None and described.kind is _MentionKind.DESCRIPTION:

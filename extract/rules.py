@@ -163,6 +163,7 @@ class AttributionRules(_Section):
     audiences: list[Phrase] = []
     reporting_phrases: list[Phrase] = []
     place_prepositions: list[Phrase] = []
+    qualifier_openers: list[Phrase] = []
     channel_links: list[Phrase] = []
     complementisers: list[Phrase] = []
     aside_starts: list[Phrase] = []

@@ -180,6 +180,7 @@ class _Lexicon:
     indefinite: frozenset[str]
     determiners: frozenset[str]
     place_prepositions: frozenset[str]
+    qualifier_openers: frozenset[str]
     deputy_words: frozenset[str]
     former_words: frozenset[str]
     head_words: frozenset[str]
@@ -273,6 +274,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         indefinite=_folded(names.indefinite_determiners),
         determiners=_folded(names.definite_determiners) | _folded(names.indefinite_determiners),
         place_prepositions=_folded(said.place_prepositions),
+        qualifier_openers=_folded(said.qualifier_openers),
         deputy_words=_folded(names.deputy_words),
         former_words=_folded(names.former_words),
         head_words=_folded(names.head_words),

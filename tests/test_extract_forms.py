@@ -627,6 +627,18 @@ def test_a_narrative_sentence_ending_in_saying_is_its_subjects_statement(
             "official",
             "unknown",
         ),
+        (
+            "The talks will be held in Geneva, two officials familiar with the matter said.",
+            "unnamed officials",
+            "official",
+            "unknown",
+        ),
+        (
+            "Two diplomats briefed on the talks said progress was slow.",
+            "unnamed diplomats",
+            "official",
+            "unknown",
+        ),
         # a place after the body: the body speaks, from that place's country
         (
             "The Presidential Office in Taipei confirmed that the leaders would meet.",
