@@ -822,8 +822,9 @@ class _Attributor:
         length = lexicon.reporting.length_at(tokens, cursor, end)
         if length:
             follow = cursor + length
-            if follow < end and tokens[follow].lower in lexicon.channel_links:
-                mention = self.by_start.get(follow + 1)
+            link = lexicon.channel_links.length_at(tokens, follow, end)
+            if link:
+                mention = self._mention_after_determiner(follow + link)
                 if mention is not None:
                     return mention.end - cursor
             return length

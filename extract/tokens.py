@@ -199,7 +199,7 @@ class _Lexicon:
     span_words: frozenset[str]
     ago_words: frozenset[str]
     complementisers: frozenset[str]
-    channel_links: frozenset[str]
+    channel_links: _PhraseTable[bool]
     bare_clause_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
 
@@ -297,5 +297,5 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         complementisers=_folded(said.complementisers),
         bare_clause_verbs=_folded(said.bare_clause_verbs),
         relative_pronouns=_folded(said.relative_pronouns),
-        channel_links=_folded(said.channel_links),
+        channel_links=_flag_table(said.channel_links),
     )

@@ -780,6 +780,11 @@ def test_a_british_mr_is_not_left_in_the_quote() -> None:
             "to completion.",
             'described as being "very close" to completion.',
         ),
+        (
+            "Kim Su Ryon said in a statement carried by KCNA that the North was ready.",
+            "the North was ready.",
+        ),
+        ("Lavrov said in an interview with the BBC that the talks went well.", "the talks went well."),
     ],
 )
 def test_more_reporting_forms(sentence: str, text: str) -> None:
