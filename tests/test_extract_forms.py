@@ -114,13 +114,17 @@ def test_a_leader_named_without_an_office_holds_the_one_held_on_the_publication_
     [
         (dt.date(2023, 3, 17), ("Kuleba", "minister", "Ukraine")),
         (dt.date(2025, 2, 26), ("Kuleba", "other", "unknown")),  # no longer in office
+        (dt.date(2018, 6, 27), ("Bolton", "official", "United States")),  # national security adviser
+        (dt.date(2024, 10, 22), ("Misri", "official", "India")),  # India's foreign secretary
+        (dt.date(2023, 3, 17), ("Wang Wenbin", "spokesperson", "China")),
     ],
 )
-def test_a_foreign_minister_named_without_an_office_holds_it_on_the_day(
+def test_a_foreign_minister_or_official_named_without_an_office_holds_it_on_the_day(
     published: dt.date, expected: tuple[str, str, str]
 ) -> None:
-    """'Mr Kuleba said': Ukraine's foreign minister in 2023, nobody's spokesman in 2025."""
-    (found,) = extract('"The visit is a message," Mr Kuleba said.', published)
+    """'Mr Kuleba said': Ukraine's foreign minister in 2023, nobody's spokesman in 2025; the same
+    for the foreign ministries' spokespeople and the leaders' advisers the office holders list."""
+    (found,) = extract(f'"The visit is a message," {expected[0]} said.', published)
     assert (found.speaker, found.role.value, found.side) == expected
 
 
