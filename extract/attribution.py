@@ -433,8 +433,9 @@ class _Attributor:
         return self._with_content(speaker, speaker.span_start, position + length, position)
 
     def _skip_quoted_by(self, position: int) -> int:
-        """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying'."""
-        source = self.by_end.get(position)
+        """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying' (or 'by the Interfax
+        news agency')."""
+        source = self.by_end.get(position) or self._medium_ending(position)
         if source is None:
             return position
         before = source.span_start - 1

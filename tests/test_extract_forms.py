@@ -698,6 +698,18 @@ def test_a_name_before_a_description_is_titled_by_it_only_when_it_is_set_off(tex
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Lavrov was quoted by the Interfax news agency as saying the talks were useful.",
+        "Lavrov was cited by state broadcaster Rossiya as saying the talks were useful.",
+    ],
+)
+def test_quoted_or_cited_by_a_medium_as_saying_is_the_person_quoted(sentence: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Lavrov", "the talks were useful.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "According to a statement from the Russian foreign ministry, the talks will resume.",
         "The talks will resume, according to a readout released by the Russian foreign ministry.",
     ],
