@@ -477,7 +477,8 @@ class _Builder:
         if reference.kind is _MentionKind.PERSON:
             return self._person(reference), confidence.named
         if reference.kind is _MentionKind.INSTITUTION:
-            side = reference.side or self._body_side_by_name(reference.name) or UNKNOWN_SIDE
+            side = reference.side or self._body_side_by_name(reference.name)
+            side = side or self._patron_side(reference.affiliate) or UNKNOWN_SIDE
             name = reference.name
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)

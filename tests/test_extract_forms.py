@@ -733,6 +733,15 @@ def test_an_aide_to_an_office_holder_speaks_for_their_side() -> None:
     assert (found.speaker, found.role.value, found.side) == ("Ivan Orlov", "official", "Russia")
 
 
+def test_a_leaders_office_is_a_body_on_the_leaders_side() -> None:
+    """'Sharif's office said in a statement ...': the prime minister's office, Pakistan's."""
+    found = extract(
+        "Pakistani Prime Minister Nawaz Sharif met his Indian counterpart on Friday.\n"
+        "Sharif's office said in a statement that the two leaders had agreed to resume talks."
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [("Sharif's office", "official", "Pakistan")]
+
+
 def test_a_countrys_side_is_its_government() -> None:
     """Diplomatic reporting: "the Chinese side said it hoped ..." is China's government speaking."""
     (found,) = extract("The Chinese side said it hoped the talks would succeed.")
