@@ -13,28 +13,29 @@ import pytest
 from tests.article_grading import METRICS, Figures, grade_parts, table
 
 # Measured after the office holders, media and context rules of issue 13 (README has the table).
-# The dev floors of found, role, side, all fields and undated were set again when articles 39-46
-# joined the development set: harder articles, measured before any rule was changed for them.
+# The dev floors were set again when articles 39-46 joined the development set (harder articles,
+# measured before any rule was changed for them: found, role, side, all fields and undated went
+# down with them), then raised with the rules that followed.
 FLOORS = {
     "dev": {
-        "found": 91,
+        "found": 93,
         "speaker": 99,
-        "date": 97,
-        "role": 97,
-        "side": 94,
-        "all_fields": 81,
-        "real": 98,
-        "undated_flagged": 81,
+        "date": 98,
+        "role": 98,
+        "side": 95,
+        "all_fields": 85,
+        "real": 99,
+        "undated_flagged": 83,
     },
     "check": {
         "found": 88,
         "speaker": 93,
-        "date": 94,
+        "date": 98,
         "role": 95,
-        "side": 81,
-        "all_fields": 61,
+        "side": 90,
+        "all_fields": 73,
         "real": 95,
-        "undated_flagged": 75,
+        "undated_flagged": 100,
     },
 }
 
