@@ -85,7 +85,12 @@ class _Attributor:
             if not tokens[position].is_word:
                 continue
             self.ignored = (0, 0)
-            found = self._according(position) or self._quoted_as(position) or self._verb(position)
+            found = (
+                self._according(position)
+                or self._quoted_as(position)
+                or self._passive(position)
+                or self._verb(position)
+            )
             if found is not None and found.predicate:
                 # "In a prompt reply, the North announced its agreement, he said.": the predicate
                 # is the reported words of an attribution that closes the sentence.
@@ -382,6 +387,24 @@ class _Attributor:
         after = self._trim(speaker.end, self.end)
         content = tuple(span for span in (before, after) if self._has_words(*span))
         return _Attribution(speaker, position, _Style.ACCORDING, content)
+
+    def _passive(self, position: int) -> _Attribution | None:
+        """'The postponement of the summit was later confirmed by the North's official news
+        agency': the speaker after "by", the words the subject before the auxiliary."""
+        tokens, lexicon = self.tokens, self.lexicon
+        length = lexicon.passive_verbs.length_at(tokens, position, self.end)
+        if not length:
+            return None
+        cursor = position - 1
+        while cursor > self.start and tokens[cursor].lower in lexicon.preludes:
+            cursor -= 1
+        if cursor <= self.start or tokens[cursor].lower not in lexicon.passive_auxiliaries:
+            return None
+        speaker = self._mention_starting(position + length)
+        content = self._trim(self.start, cursor)
+        if speaker is None or not self._has_words(*content) or self._sets_scene(*content):
+            return None
+        return _Attribution(speaker, position, _Style.REPORTED, (content,))
 
     def _document_issuer(self, position: int) -> _Mention | None:
         """'according to a statement from the foreign ministry': whoever issued the document."""

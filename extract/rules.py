@@ -156,6 +156,8 @@ class AttributionRules(_Section):
     bare_clause_verbs: list[Phrase] = []
     relative_pronouns: list[Phrase] = []
     according_to: list[Phrase] = []
+    passive_verbs: list[Phrase] = []
+    passive_auxiliaries: list[Phrase] = []
     quoted_as: list[Phrase] = []
     quoted_skip: list[Phrase] = []
     quoted_by: list[Phrase] = []

@@ -150,6 +150,8 @@ class _Lexicon:
     clause_openers: frozenset[str]
     object_verbs: frozenset[str]
     according_to: _PhraseTable[bool]
+    passive_verbs: _PhraseTable[bool]
+    passive_auxiliaries: frozenset[str]
     quoted_as: _PhraseTable[bool]
     quoted_skip: frozenset[str]
     quoted_by: frozenset[str]
@@ -244,6 +246,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         clause_openers=_folded(said.clause_openers),
         object_verbs=_folded(said.object_verbs),
         according_to=_flag_table(said.according_to),
+        passive_verbs=_flag_table(said.passive_verbs),
+        passive_auxiliaries=_folded(said.passive_auxiliaries),
         quoted_as=_flag_table(said.quoted_as),
         quoted_skip=_folded(said.quoted_skip),
         quoted_by=_folded(said.quoted_by),

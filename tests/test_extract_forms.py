@@ -733,6 +733,23 @@ def test_an_aide_to_an_office_holder_speaks_for_their_side() -> None:
     assert (found.speaker, found.role.value, found.side) == ("Ivan Orlov", "official", "Russia")
 
 
+def test_a_passive_attribution_gives_the_words_to_whoever_follows_by() -> None:
+    """'The delay was later confirmed by the North's official news agency': KCNA's statement."""
+    found = extract("The delay of the talks until October was later confirmed by KCNA.")
+    assert [(c.speaker, c.text) for c in found] == [("KCNA", "The delay of the talks until October")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The summit was confirmed on Monday.",  # nobody named
+        "Kerry confirmed by phone that the talks would resume.",  # no auxiliary: active voice
+    ],
+)
+def test_a_passive_without_its_speaker_or_auxiliary_is_not_one(sentence: str) -> None:
+    assert [c.speaker for c in extract(sentence)] in ([], ["Kerry"])
+
+
 def test_a_leaders_office_is_a_body_on_the_leaders_side() -> None:
     """'Sharif's office said in a statement ...': the prime minister's office, Pakistan's."""
     found = extract(
