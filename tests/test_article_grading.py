@@ -22,7 +22,7 @@ FLOORS = {
         "speaker": 99,
         "date": 98,
         "role": 98,
-        "side": 95,
+        "side": 96,
         "all_fields": 85,
         "real": 99,
         "undated_flagged": 83,
