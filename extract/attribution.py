@@ -103,7 +103,11 @@ class _Attributor:
                 found = self._with_cited_source(found)
                 found = self._with_tails(found)
                 found = self._with_opening_participle(found)
-                habitual = self._habitual(found.verb) or self._in_background(found.speaker)
+                habitual = (
+                    self._habitual(found.verb)
+                    or self._in_background(found.speaker)
+                    or self._looks_back(found)
+                )
                 return replace(found, ignored=self.ignored, habitual=habitual)
         if bare is not None:
             return replace(bare, habitual=self._habitual(bare.verb))
@@ -234,6 +238,25 @@ class _Attributor:
         if tokens[verb].lower in lexicon.present_verbs:
             return True
         return any(tokens[position].lower in lexicon.habitual_words for position in range(self.start, verb))
+
+    def _looks_back(self, found: _Attribution) -> bool:
+        """'according to an American official at the time': said back then, on no given day."""
+        table, tokens = self.lexicon.looking_back, self.tokens
+        for at in (self._next_word(found.verb + 1), self._next_word(_end_of(found.speaker))):
+            length = table.length_at(tokens, at, self.end) if at is not None else 0
+            if not length:
+                continue
+            following = tokens[at + length] if at + length < self.end else None
+            # "at the time." / "at the time that ...", not "at the time of the summit"
+            if following is None or not following.is_word or following.lower in self.lexicon.complementisers:
+                return True
+        return False
+
+    def _next_word(self, position: int) -> int | None:
+        """The first word at or after the position, past commas; None at the end."""
+        while position < self.end and self.tokens[position].text == ",":
+            position += 1
+        return position if position < self.end and self.tokens[position].is_word else None
 
     def _in_background(self, speaker: _SpeakerRef) -> bool:
         """The speaker is the subject of a subordinate clause: "The announcement comes after

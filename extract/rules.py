@@ -171,6 +171,7 @@ class AttributionRules(_Section):
     aside_starts: list[Phrase] = []
     intro_words: list[Phrase] = []
     habitual_words: list[Phrase] = []
+    looking_back: list[Phrase] = []
     present_verbs: list[Phrase] = []
     pronouns: list[Phrase] = []
     body_pronouns: list[Phrase] = []

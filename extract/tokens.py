@@ -161,6 +161,7 @@ class _Lexicon:
     asides: _PhraseTable[bool]
     intro_words: frozenset[str]
     habitual_words: frozenset[str]
+    looking_back: _PhraseTable[bool]
     present_verbs: frozenset[str]
     pronouns: frozenset[str]
     body_pronouns: frozenset[str]
@@ -257,6 +258,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         asides=_flag_table(said.aside_starts),
         intro_words=_folded(said.intro_words),
         habitual_words=_folded(said.habitual_words),
+        looking_back=_flag_table(said.looking_back),
         present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),
         body_pronouns=_folded(said.body_pronouns),

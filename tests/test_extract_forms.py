@@ -953,6 +953,20 @@ def test_a_body_and_someone_elses_official_do_not_share_a_date() -> None:
     assert found[1].date != found[0].date
 
 
+@pytest.mark.parametrize(
+    ("sentence", "doubtful"),
+    [
+        ("The two sides agreed to a meeting, according to a Russian official at the time.", True),
+        ("Lavrov said then that no date had been set.", True),
+        ("Lavrov said at the time of the summit the two would meet.", False),  # the words' time
+    ],
+)
+def test_words_said_at_the_time_have_a_doubtful_date(sentence: str, doubtful: bool) -> None:
+    """'according to an American official at the time': said back then, on a day not given."""
+    found = extract("The Kremlin said on Monday that the summit would go ahead.\n" + sentence)
+    assert found[-1].date_doubtful is doubtful
+
+
 def test_a_month_in_narrative_about_the_speaker_does_not_date_their_words() -> None:
     """'Lavrov went to Beijing in July' names a month of travel, not the day of what he said in
     talks the story mentions later; a day would ("met Wang in Beijing on Thursday")."""
