@@ -151,6 +151,8 @@ class _Builder:
         self.events: dict[str, tuple[int, int, _DateMention]] = {}  # (sentence, paragraph, date)
         # An attribution that ends in a colon, waiting for the quote it introduces.
         self.lead: tuple[int, _Sentence, _Attribution] | None = None
+        # The paragraph so far has a narrative sentence in the past perfect (a past scene).
+        self.looking_back = False
 
     def build(self) -> list[_Draft]:
         for paragraph in self.paragraphs:
@@ -242,6 +244,7 @@ class _Builder:
 
     def _paragraph(self, paragraph: _Paragraph) -> None:
         scene: _DateSource | None = None
+        self.looking_back = False
         consumed: set[int] = set()
         for position, sentence in enumerate(paragraph.sentences):
             if position in consumed:
@@ -266,6 +269,7 @@ class _Builder:
                 self.lead = (paragraph.index, sentence, attribution)  # "Peskov told reporters:"
             if not made:
                 scene = self._opening_date(sentence) or scene
+                self.looking_back = self.looking_back or self._past_perfect(paragraph, sentence)
                 self._remember_events(paragraph, sentence)
                 self._remember_subject(paragraph, sentence)
             self._remember_people(paragraph, sentence)
@@ -312,11 +316,26 @@ class _Builder:
                 resolution_factor,
                 own,
                 self._narrative_dates(sentence, speaker, scene),
-                habitual=attribution.habitual,
+                habitual=attribution.habitual or self.looking_back,
             )
             self._add(draft)
             made = True
         return made
+
+    def _past_perfect(self, paragraph: _Paragraph, sentence: _Sentence) -> bool:
+        """'Mr Zelenskyy had first balked at the offer': narrative in the past perfect. What the
+        paragraph then reports ("He said ...") was said back then, on a day it does not give."""
+        tokens = paragraph.tokens[sentence.start : sentence.end]
+        for position, token in enumerate(tokens[:-1]):
+            if token.lower not in self.lexicon.past_perfect_auxiliaries:
+                continue
+            following = tokens[position + 1]
+            adverb = following.text.islower() and following.lower not in self.lexicon.stopwords
+            if adverb and not following.lower.endswith(("ed", "en")) and position + 2 < len(tokens):
+                following = tokens[position + 2]  # "had first balked", "had already agreed"
+            if following.is_word and following.text.islower() and following.lower.endswith(("ed", "en")):
+                return True
+        return False
 
     def _continuation(self, paragraph: _Paragraph, sentence: _Sentence, scene: _DateSource | None) -> bool:
         """A quote with no attribution continues the previous speaker, if close enough."""

@@ -172,6 +172,7 @@ class AttributionRules(_Section):
     intro_words: list[Phrase] = []
     habitual_words: list[Phrase] = []
     looking_back: list[Phrase] = []
+    past_perfect_auxiliaries: list[Phrase] = []
     present_verbs: list[Phrase] = []
     pronouns: list[Phrase] = []
     body_pronouns: list[Phrase] = []

@@ -162,6 +162,7 @@ class _Lexicon:
     intro_words: frozenset[str]
     habitual_words: frozenset[str]
     looking_back: _PhraseTable[bool]
+    past_perfect_auxiliaries: frozenset[str]
     present_verbs: frozenset[str]
     pronouns: frozenset[str]
     body_pronouns: frozenset[str]
@@ -259,6 +260,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         intro_words=_folded(said.intro_words),
         habitual_words=_folded(said.habitual_words),
         looking_back=_flag_table(said.looking_back),
+        past_perfect_auxiliaries=_folded(said.past_perfect_auxiliaries),
         present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),
         body_pronouns=_folded(said.body_pronouns),

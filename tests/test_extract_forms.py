@@ -967,6 +967,21 @@ def test_words_said_at_the_time_have_a_doubtful_date(sentence: str, doubtful: bo
     assert found[-1].date_doubtful is doubtful
 
 
+def test_a_past_perfect_narrative_sets_a_past_scene_for_its_paragraph() -> None:
+    """'Petrenko had first balked at the offer. He said ...': said back then, on no given day;
+    a statement in the next paragraph is the story's again."""
+    found = extract(
+        "The Kremlin said on Monday that the summit would go ahead.\n"
+        "Petrenko had first balked at the offer. He said the terms were unfair.\n"
+        '"We are ready now," Petrenko said.'
+    )
+    assert [(c.text, c.date_doubtful) for c in found] == [
+        ("the summit would go ahead.", False),
+        ("the terms were unfair.", True),
+        ("We are ready now", False),
+    ]
+
+
 def test_a_month_in_narrative_about_the_speaker_does_not_date_their_words() -> None:
     """'Lavrov went to Beijing in July' names a month of travel, not the day of what he said in
     talks the story mentions later; a day would ("met Wang in Beijing on Thursday")."""
