@@ -23,9 +23,9 @@ FLOORS = {
         "date": 98,
         "role": 98,
         "side": 96,
-        "all_fields": 85,
+        "all_fields": 86,
         "real": 99,
-        "undated_flagged": 83,
+        "undated_flagged": 87,
     },
     "check": {
         "found": 88,
