@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from summit_outlook.extract.attribution import _Attributor, _Sentence
+from summit_outlook.extract.attribution import _Attributor, _Sentence, _Style
 from summit_outlook.extract.dates import _DateFinder
 from summit_outlook.extract.mentions import _Mention, _MentionFinder
 from summit_outlook.extract.rules import ExtractionRules
@@ -80,7 +80,13 @@ def _clauses_with_their_own_speaker(
             continue
         clause = _analyse_sentence(tokens, clause_start, end, -1, paragraph, finder, rules)
         attribution = clause.attribution
-        if attribution is not None and attribution.content and isinstance(attribution.speaker, _Mention):
+        # '... said he wanted to meet Xi – "We are ready," he said': a quotation after the mark
+        # with an attribution of its own is a statement of its own, whoever "he" is.
+        quoted = tokens[clause_start].kind is _TokenKind.QUOTE and mark.text in marks
+        own_speaker = attribution is not None and (
+            isinstance(attribution.speaker, _Mention) or (quoted and attribution.style is _Style.QUOTE)
+        )
+        if own_speaker and attribution.content:
             return [
                 (start, position),
                 *_clauses_with_their_own_speaker(tokens, clause_start, end, paragraph, finder, rules),

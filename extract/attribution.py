@@ -85,7 +85,12 @@ class _Attributor:
             if not tokens[position].is_word:
                 continue
             self.ignored = (0, 0)
-            found = self._according(position) or self._quoted_as(position) or self._verb(position)
+            found = (
+                self._according(position)
+                or self._quoted_as(position)
+                or self._passive(position)
+                or self._verb(position)
+            )
             if found is not None and found.predicate:
                 # "In a prompt reply, the North announced its agreement, he said.": the predicate
                 # is the reported words of an attribution that closes the sentence.
@@ -98,7 +103,12 @@ class _Attributor:
                 found = self._with_cited_source(found)
                 found = self._with_tails(found)
                 found = self._with_opening_participle(found)
-                return replace(found, ignored=self.ignored, habitual=self._habitual(found.verb))
+                habitual = (
+                    self._habitual(found.verb)
+                    or self._in_background(found.speaker)
+                    or self._looks_back(found)
+                )
+                return replace(found, ignored=self.ignored, habitual=habitual)
         if bare is not None:
             return replace(bare, habitual=self._habitual(bare.verb))
         found = self._participle_clause()
@@ -228,6 +238,32 @@ class _Attributor:
         if tokens[verb].lower in lexicon.present_verbs:
             return True
         return any(tokens[position].lower in lexicon.habitual_words for position in range(self.start, verb))
+
+    def _looks_back(self, found: _Attribution) -> bool:
+        """'according to an American official at the time': said back then, on no given day."""
+        table, tokens = self.lexicon.looking_back, self.tokens
+        for at in (self._next_word(found.verb + 1), self._next_word(_end_of(found.speaker))):
+            length = table.length_at(tokens, at, self.end) if at is not None else 0
+            if not length:
+                continue
+            following = tokens[at + length] if at + length < self.end else None
+            # "at the time." / "at the time that ...", not "at the time of the summit"
+            if following is None or not following.is_word or following.lower in self.lexicon.complementisers:
+                return True
+        return False
+
+    def _next_word(self, position: int) -> int | None:
+        """The first word at or after the position, past commas; None at the end."""
+        while position < self.end and self.tokens[position].text == ",":
+            position += 1
+        return position if position < self.end and self.tokens[position].is_word else None
+
+    def _in_background(self, speaker: _SpeakerRef) -> bool:
+        """The speaker is the subject of a subordinate clause: "The announcement comes after
+        North Korea announced it had tested a weapon" is background, not said on the story's day."""
+        if not isinstance(speaker, _Mention) or speaker.span_start <= self.start:
+            return False
+        return self.tokens[speaker.span_start - 1].lower in self.lexicon.subordinators
 
     # -- the three ways of attributing ------------------------------------------------------
 
@@ -363,7 +399,7 @@ class _Attributor:
         length = self.lexicon.according_to.length_at(self.tokens, position, self.end)
         if not length:
             return None
-        speaker = self._mention_starting(position + length)
+        speaker = self._mention_starting(position + length) or self._document_issuer(position + length)
         if speaker is None:
             return None
         speaker = self._named_in_apposition(speaker) or speaker
@@ -374,6 +410,34 @@ class _Attributor:
         after = self._trim(speaker.end, self.end)
         content = tuple(span for span in (before, after) if self._has_words(*span))
         return _Attribution(speaker, position, _Style.ACCORDING, content)
+
+    def _passive(self, position: int) -> _Attribution | None:
+        """'The postponement of the summit was later confirmed by the North's official news
+        agency': the speaker after "by", the words the subject before the auxiliary."""
+        tokens, lexicon = self.tokens, self.lexicon
+        length = lexicon.passive_verbs.length_at(tokens, position, self.end)
+        if not length:
+            return None
+        cursor = position - 1
+        while cursor > self.start and tokens[cursor].lower in lexicon.preludes:
+            cursor -= 1
+        if cursor <= self.start or tokens[cursor].lower not in lexicon.passive_auxiliaries:
+            return None
+        speaker = self._mention_starting(position + length)
+        content = self._trim(self.start, cursor)
+        if speaker is None or not self._has_words(*content) or self._sets_scene(*content):
+            return None
+        return _Attribution(speaker, position, _Style.REPORTED, (content,))
+
+    def _document_issuer(self, position: int) -> _Mention | None:
+        """'according to a statement from the foreign ministry': whoever issued the document."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if position < self.end and tokens[position].lower in lexicon.determiners:
+            position += 1
+        if position >= self.end or tokens[position].lower not in lexicon.documents:
+            return None
+        link = lexicon.document_links.length_at(tokens, position + 1, self.end)
+        return self._mention_starting(position + 1 + link) if link else None
 
     def _named_in_apposition(self, first: _Mention) -> _Mention | None:
         """The person named between commas after a description: "according to Japan's chief
@@ -415,8 +479,9 @@ class _Attributor:
         return self._with_content(speaker, speaker.span_start, position + length, position)
 
     def _skip_quoted_by(self, position: int) -> int:
-        """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying'."""
-        source = self.by_end.get(position)
+        """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying' (or 'by the Interfax
+        news agency')."""
+        source = self.by_end.get(position) or self._medium_ending(position)
         if source is None:
             return position
         before = source.span_start - 1
@@ -571,13 +636,15 @@ class _Attributor:
 
     def _speaker_before_clause(self, cursor: int) -> tuple[_SpeakerRef, int] | None:
         """A description qualified by a short phrase: 'officials in both countries said',
-        'another official at the president's office said'."""
+        'another official at the president's office said', 'officials familiar with the matter
+        said'."""
         lowest = max(self.start, cursor - self.context.max_qualifier_words)
         for position in range(cursor, lowest - 1, -1):
             token = self.tokens[position]
             if not token.is_word:
                 return None
-            if token.lower not in self.lexicon.place_prepositions:
+            lexicon = self.lexicon
+            if token.lower not in lexicon.place_prepositions and token.lower not in lexicon.qualifier_openers:
                 continue
             described = self._mention_ending(position)
             if described is not None and described.kind is _MentionKind.DESCRIPTION:
@@ -643,7 +710,13 @@ class _Attributor:
 
     def _with_content(self, speaker: _SpeakerRef, span_start: int, span_end: int, verb: int) -> _Attribution:
         if self._quote_just_before(span_start):
-            return _Attribution(speaker, verb, _Style.QUOTE, self._quotes_around(span_start, span_end, verb))
+            quotes = self._quotes_around(span_start, span_end, verb)
+            clause = self._clause_around_quote(span_start)
+            if clause is not None:
+                return _Attribution(
+                    speaker, verb, _Style.REPORTED, (clause, *(q for q in quotes if q[0] >= span_end))
+                )
+            return _Attribution(speaker, verb, _Style.QUOTE, quotes)
         forward = self._content_start(span_end, verb)
         if forward is not None:
             span = self._trim(forward, self.end)
@@ -654,6 +727,18 @@ class _Attributor:
         if self._has_words(*before):
             return _Attribution(speaker, verb, self._style_of(before), (before,))
         return _Attribution(speaker, verb, _Style.REPORTED, ())
+
+    def _clause_around_quote(self, span_start: int) -> tuple[int, int] | None:
+        """'The leaders will meet at a "convenient venue," Ushakov said': a quotation inside
+        the speaker's own clause. The words are the whole clause, not the quoted phrase alone;
+        None when the sentence opens with the quotation or with a scene-setting phrase."""
+        start, end = self._trim(self.start, span_start)
+        first = self.tokens[start] if start < end else None
+        if first is None or first.kind is not _TokenKind.WORD or self._sets_scene(start, end):
+            return None
+        if any(token.text in (",", ":") for token in self.tokens[start:end]):
+            return None  # "Asked about the talks, \"...\"": an aside, not one clause
+        return (start, end)
 
     def _after_scene(self, start: int, end: int) -> tuple[int, int]:
         """'In a prompt reply, the North announced its agreement' before ', he said': the words
@@ -784,8 +869,9 @@ class _Attributor:
         length = lexicon.reporting.length_at(tokens, cursor, end)
         if length:
             follow = cursor + length
-            if follow < end and tokens[follow].lower in lexicon.channel_links:
-                mention = self.by_start.get(follow + 1)
+            link = lexicon.channel_links.length_at(tokens, follow, end)
+            if link:
+                mention = self._mention_after_determiner(follow + link)
                 if mention is not None:
                     return mention.end - cursor
             return length

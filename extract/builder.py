@@ -151,6 +151,8 @@ class _Builder:
         self.events: dict[str, tuple[int, int, _DateMention]] = {}  # (sentence, paragraph, date)
         # An attribution that ends in a colon, waiting for the quote it introduces.
         self.lead: tuple[int, _Sentence, _Attribution] | None = None
+        # The paragraph so far has a narrative sentence in the past perfect (a past scene).
+        self.looking_back = False
 
     def build(self) -> list[_Draft]:
         for paragraph in self.paragraphs:
@@ -177,9 +179,38 @@ class _Builder:
             if speaker.side == UNKNOWN_SIDE and speaker.is_person and speaker.title:
                 speaker = replace(speaker, side=self._body_side_by_name(speaker.title) or UNKNOWN_SIDE)
             titled_official = bool(speaker.title) and speaker.role is not Role.OTHER
+            if speaker.side == UNKNOWN_SIDE and titled_official:
+                speaker = replace(speaker, side=self._sentence_side(draft.sentence) or UNKNOWN_SIDE)
             if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official:
                 speaker = replace(speaker, side=self.home_side)
             draft.speaker = replace(speaker, role=self._role_in_country(speaker))
+        # A person's side found at one statement holds for their others ("Zheng said").
+        sides = {
+            draft.speaker.name: draft.speaker.side
+            for draft in self.drafts
+            if draft.speaker.is_person and draft.speaker.side != UNKNOWN_SIDE
+        }
+        for draft in self.drafts:
+            speaker = draft.speaker
+            if speaker.is_person and speaker.side == UNKNOWN_SIDE and speaker.name in sides:
+                draft.speaker = replace(speaker, side=sides[speaker.name])
+
+    def _sentence_side(self, index: int) -> str | None:
+        """The one side the statement's sentence names outside the words said: "China's
+        response was calm, with Vice Foreign Minister Zheng telling reporters that ..."."""
+        for paragraph in self.paragraphs:
+            for sentence in paragraph.sentences:
+                if sentence.index != index:
+                    continue
+                spans = [part.content for part in sentence.attribution.parts] if sentence.attribution else []
+                words = [span for content in spans for span in content]
+                sides = {
+                    mention.side
+                    for mention in sentence.mentions
+                    if mention.side and not any(start <= mention.start < end for start, end in words)
+                }
+                return sides.pop() if len(sides) == 1 else None
+        return None
 
     def _in_known_office(self, speaker: _Speaker) -> _Speaker:
         """A public figure the article names without an office ("Trump said", "Mr Xi told
@@ -213,6 +244,7 @@ class _Builder:
 
     def _paragraph(self, paragraph: _Paragraph) -> None:
         scene: _DateSource | None = None
+        self.looking_back = False
         consumed: set[int] = set()
         for position, sentence in enumerate(paragraph.sentences):
             if position in consumed:
@@ -237,6 +269,7 @@ class _Builder:
                 self.lead = (paragraph.index, sentence, attribution)  # "Peskov told reporters:"
             if not made:
                 scene = self._opening_date(sentence) or scene
+                self.looking_back = self.looking_back or self._past_perfect(paragraph, sentence)
                 self._remember_events(paragraph, sentence)
                 self._remember_subject(paragraph, sentence)
             self._remember_people(paragraph, sentence)
@@ -283,11 +316,26 @@ class _Builder:
                 resolution_factor,
                 own,
                 self._narrative_dates(sentence, speaker, scene),
-                habitual=attribution.habitual,
+                habitual=attribution.habitual or self.looking_back,
             )
             self._add(draft)
             made = True
         return made
+
+    def _past_perfect(self, paragraph: _Paragraph, sentence: _Sentence) -> bool:
+        """'Mr Zelenskyy had first balked at the offer': narrative in the past perfect. What the
+        paragraph then reports ("He said ...") was said back then, on a day it does not give."""
+        tokens = paragraph.tokens[sentence.start : sentence.end]
+        for position, token in enumerate(tokens[:-1]):
+            if token.lower not in self.lexicon.past_perfect_auxiliaries:
+                continue
+            following = tokens[position + 1]
+            adverb = following.text.islower() and following.lower not in self.lexicon.stopwords
+            if adverb and not following.lower.endswith(("ed", "en")) and position + 2 < len(tokens):
+                following = tokens[position + 2]  # "had first balked", "had already agreed"
+            if following.is_word and following.text.islower() and following.lower.endswith(("ed", "en")):
+                return True
+        return False
 
     def _continuation(self, paragraph: _Paragraph, sentence: _Sentence, scene: _DateSource | None) -> bool:
         """A quote with no attribution continues the previous speaker, if close enough."""
@@ -395,7 +443,9 @@ class _Builder:
 
     def _remember_events(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
         """Dated narrative about a person or body: 'Witkoff met Putin in Moscow on Thursday.'"""
-        dates = [date for date in sentence.dates if date.speech]
+        # Only a day dates the occasion: "Modi went to Moscow in July" names a month of travel,
+        # not the day of what he said later in the story.
+        dates = [date for date in sentence.dates if date.speech and not date.month_only]
         if not dates:
             return
         for mention in sentence.mentions:
@@ -446,22 +496,30 @@ class _Builder:
         if reference.kind is _MentionKind.PERSON:
             return self._person(reference), confidence.named
         if reference.kind is _MentionKind.INSTITUTION:
-            side = reference.side or self._body_side_by_name(reference.name) or UNKNOWN_SIDE
+            side = reference.side or self._body_side_by_name(reference.name)
+            side = side or self._patron_side(reference.affiliate) or UNKNOWN_SIDE
             name = reference.name
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)
 
+    def _patron_side(self, affiliate: str | None) -> str | None:
+        """The side of the person someone is affiliated with ("Putin's adviser Yuri Ushakov"):
+        as the article gives it, else the office they held on the publication day."""
+        if not affiliate:
+            return None
+        patron = self.registry.lookup(affiliate)
+        side = self.registry.side_of(patron) if patron else None
+        known = self.offices.get(_folded_name(affiliate))
+        return side or (known[1] if known else None)
+
     def _person(self, mention: _Mention) -> _Speaker:
         person = self.registry.lookup(mention.name)
         if person is None:
-            side = mention.side
-            if side is None and mention.affiliate:
-                patron = self.registry.lookup(mention.affiliate)
-                side = self.registry.side_of(patron) if patron else None
+            side = mention.side or self._patron_side(mention.affiliate)
             return _Speaker(
                 mention.name, mention.title, mention.role or Role.OTHER, side or UNKNOWN_SIDE, True
             )
-        side = mention.side or self.registry.side_of(person)
+        side = mention.side or self.registry.side_of(person) or self._patron_side(person.affiliate)
         title = mention.title or person.title
         role = (mention.role if mention.title else person.role) or Role.OTHER
         return _Speaker(person.name, title, role, side or UNKNOWN_SIDE, True)
@@ -479,10 +537,7 @@ class _Builder:
             recent = self.by_role.get((role, mention.side))
             if recent is not None and self._within_context(recent.sentence, recent.paragraph, sentence):
                 return recent.speaker, confidence.description
-        side = mention.side
-        if side is None and mention.affiliate:
-            patron = self.registry.lookup(mention.affiliate)
-            side = self.registry.side_of(patron) if patron else None
+        side = mention.side or self._patron_side(mention.affiliate)
         named = (
             self._named_later(mention, side)
             or self._last_named(mention, side, sentence)

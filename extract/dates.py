@@ -27,6 +27,8 @@ class _DateMention:
     # the clause puts in the future ("will travel on Monday"), nor the day of a thing named
     # ("the June 12 summit"), nor the start of a span ("since he took office on June 30").
     speech: bool = True
+    # A month, not a day ("in July"): the day stands for the month.
+    month_only: bool = False
 
 
 def _shift(day: dt.date, days: int) -> dt.date | None:
@@ -116,6 +118,7 @@ class _DateFinder:
         how: str,
         *,
         exact: bool,
+        month_only: bool = False,
     ) -> _DateMention | None:
         if day is None:
             return None
@@ -123,7 +126,7 @@ class _DateFinder:
             start -= 1  # keep "On Oct. 23" whole, as a reader would quote it
         surface = self.text[self.tokens[start].start : self.tokens[end - 1].end]
         speech = day <= self.published and not self._not_of_speech(start, end, exact=exact)
-        return _DateMention(start, end, day, surface, how, exact, speech)
+        return _DateMention(start, end, day, surface, how, exact, speech, month_only)
 
     def _not_of_speech(self, start: int, end: int, *, exact: bool) -> bool:
         """Whether the clause makes this a day other than one of speaking: a future ("will
@@ -211,7 +214,7 @@ class _DateFinder:
         stop = cursor + 1 + (year[1] if year else 0)
         day_of_month = self.rules.month_parts[part] if part else self.rules.month_day
         day, how = self._representative_day(month, day_of_month, year, part)
-        return self._mention(position, stop, day, how, exact=False) if day else None
+        return self._mention(position, stop, day, how, exact=False, month_only=True) if day else None
 
     def _representative_day(
         self, month: int, day_of_month: int, year: tuple[int, int] | None, part: str | None

@@ -129,8 +129,15 @@ class _MentionFinder:
 
     def _lower_case_body(self, cursor: int, end: int, parts: list[_Part]) -> int:
         """After a country, a body in lower case: "Russia's foreign ministry", "Ukraine's defence
-        ministry". Its length in tokens (one adjective at most before the generic word), or 0."""
-        if not parts or parts[-1].kind is not _PartKind.SIDE:
+        ministry"; after a person's possessive, their office: "Sharif's office". Its length in
+        tokens (one adjective at most before the generic word), or 0."""
+        if not parts:
+            return 0
+        last = parts[-1]
+        possessive = (
+            last.kind is _PartKind.NAME and self.tokens[last.end - 1].bare != self.tokens[last.end - 1].text
+        )
+        if last.kind is not _PartKind.SIDE and not possessive:
             return 0
         tokens, lexicon = self.tokens, self.lexicon
         for length in (1, 2):
@@ -248,6 +255,7 @@ class _MentionFinder:
                 _surface(tokens, start, end),
                 role=role,
                 side=side,
+                affiliate=_possessive_name(tokens, parts, len(tokens)),  # "Sharif's office"
                 determiner=determiner,
             )
         names = [part for part in parts if part.kind is _PartKind.NAME]

@@ -129,7 +129,15 @@ def _appositive(
         cursor += 1
     for candidate in sentence.mentions:
         if candidate.start == cursor and candidate.kind is _MentionKind.DESCRIPTION:
-            return _whole_appositive(tokens, candidate, sentence)
+            whole = _whole_appositive(tokens, candidate, sentence)
+            # Set off by commas, ending the sentence, or going on with "of"/"for" ("Ned Price,
+            # spokesman for the White House") or "who": in "talks in Geneva, a Kremlin spokesman
+            # said" the description is the next clause's subject, not Geneva's title.
+            after = tokens[whole.end] if whole.end < sentence.end else None
+            goes_on = lexicon.connectors | lexicon.relative_pronouns
+            if after is not None and after.text not in _APPOSITIVE_ENDS and after.lower not in goes_on:
+                return None
+            return whole
     return None
 
 

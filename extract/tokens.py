@@ -15,7 +15,11 @@ if TYPE_CHECKING:
 
 # Dotted initialisms (U.S., U.N.), words joined by apostrophes or hyphens, or one symbol.
 # Every quantifier is bounded or separated by a non-word character, so matching is linear.
-_TOKEN_RE = re.compile(r"(?P<word>(?:[A-Za-z]\.){2,6}|\w+(?:[’'\-–‑]\w+){0,10})|[^\w\s]")
+# A word: initials ("U.S."), acronyms joined by a slash ("RFE/RL"), or letters and digits
+# joined by apostrophes and hyphens.
+_TOKEN_RE = re.compile(
+    r"(?P<word>(?:[A-Za-z]\.){2,6}|[A-Z]{2,}(?:/[A-Z]{2,})+\b|\w+(?:[’'\-–‑]\w+){0,10})|[^\w\s]"
+)
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _DAY_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?", re.ASCII)
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}", re.ASCII)
@@ -146,6 +150,8 @@ class _Lexicon:
     clause_openers: frozenset[str]
     object_verbs: frozenset[str]
     according_to: _PhraseTable[bool]
+    passive_verbs: _PhraseTable[bool]
+    passive_auxiliaries: frozenset[str]
     quoted_as: _PhraseTable[bool]
     quoted_skip: frozenset[str]
     quoted_by: frozenset[str]
@@ -155,10 +161,13 @@ class _Lexicon:
     asides: _PhraseTable[bool]
     intro_words: frozenset[str]
     habitual_words: frozenset[str]
+    looking_back: _PhraseTable[bool]
+    past_perfect_auxiliaries: frozenset[str]
     present_verbs: frozenset[str]
     pronouns: frozenset[str]
     body_pronouns: frozenset[str]
     documents: frozenset[str]
+    document_links: _PhraseTable[bool]
     document_verbs: frozenset[str]
     object_pronouns: frozenset[str]
     media: frozenset[str]
@@ -175,6 +184,7 @@ class _Lexicon:
     indefinite: frozenset[str]
     determiners: frozenset[str]
     place_prepositions: frozenset[str]
+    qualifier_openers: frozenset[str]
     deputy_words: frozenset[str]
     former_words: frozenset[str]
     head_words: frozenset[str]
@@ -193,7 +203,7 @@ class _Lexicon:
     span_words: frozenset[str]
     ago_words: frozenset[str]
     complementisers: frozenset[str]
-    channel_links: frozenset[str]
+    channel_links: _PhraseTable[bool]
     bare_clause_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
 
@@ -238,6 +248,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         clause_openers=_folded(said.clause_openers),
         object_verbs=_folded(said.object_verbs),
         according_to=_flag_table(said.according_to),
+        passive_verbs=_flag_table(said.passive_verbs),
+        passive_auxiliaries=_folded(said.passive_auxiliaries),
         quoted_as=_flag_table(said.quoted_as),
         quoted_skip=_folded(said.quoted_skip),
         quoted_by=_folded(said.quoted_by),
@@ -247,10 +259,13 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         asides=_flag_table(said.aside_starts),
         intro_words=_folded(said.intro_words),
         habitual_words=_folded(said.habitual_words),
+        looking_back=_flag_table(said.looking_back),
+        past_perfect_auxiliaries=_folded(said.past_perfect_auxiliaries),
         present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),
         body_pronouns=_folded(said.body_pronouns),
         documents=_folded(said.documents),
+        document_links=_flag_table(said.document_links),
         document_verbs=_folded(said.document_verbs),
         object_pronouns=_folded(said.object_pronouns),
         media=_folded(said.media),
@@ -267,6 +282,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         indefinite=_folded(names.indefinite_determiners),
         determiners=_folded(names.definite_determiners) | _folded(names.indefinite_determiners),
         place_prepositions=_folded(said.place_prepositions),
+        qualifier_openers=_folded(said.qualifier_openers),
         deputy_words=_folded(names.deputy_words),
         former_words=_folded(names.former_words),
         head_words=_folded(names.head_words),
@@ -289,5 +305,5 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         complementisers=_folded(said.complementisers),
         bare_clause_verbs=_folded(said.bare_clause_verbs),
         relative_pronouns=_folded(said.relative_pronouns),
-        channel_links=_folded(said.channel_links),
+        channel_links=_flag_table(said.channel_links),
     )

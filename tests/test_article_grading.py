@@ -13,26 +13,29 @@ import pytest
 from tests.article_grading import METRICS, Figures, grade_parts, table
 
 # Measured after the office holders, media and context rules of issue 13 (README has the table).
+# The dev floors were set again when articles 39-46 joined the development set (harder articles,
+# measured before any rule was changed for them: found, role, side, all fields and undated went
+# down with them), then raised with the rules that followed.
 FLOORS = {
     "dev": {
-        "found": 95,
+        "found": 93,
         "speaker": 99,
-        "date": 97,
+        "date": 98,
         "role": 98,
-        "side": 95,
-        "all_fields": 85,
-        "real": 98,
+        "side": 96,
+        "all_fields": 86,
+        "real": 99,
         "undated_flagged": 87,
     },
     "check": {
         "found": 88,
         "speaker": 93,
-        "date": 94,
+        "date": 98,
         "role": 95,
-        "side": 81,
-        "all_fields": 61,
+        "side": 90,
+        "all_fields": 73,
         "real": 95,
-        "undated_flagged": 75,
+        "undated_flagged": 100,
     },
 }
 
@@ -58,4 +61,4 @@ def test_every_figure_has_a_floor() -> None:
 
 
 def test_the_sets_are_the_ones_the_readme_describes(results) -> None:
-    assert (len(results["dev"]), len(results["check"])) == (28, 10)
+    assert (len(results["dev"]), len(results["check"])) == (36, 10)

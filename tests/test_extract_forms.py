@@ -46,6 +46,12 @@ def test_a_first_word_two_people_share_finds_neither() -> None:
     assert [c.speaker for c in found] == ["Kim"]
 
 
+def test_pm_before_a_name_is_the_prime_ministers_title() -> None:
+    """Indian and British copy: "PM Sharma said ..." is Prime Minister Sharma, not a name "PM Sharma"."""
+    (found,) = extract("PM Anil Sharma said on Monday that India would attend the summit.", home_side="India")
+    assert (found.speaker, found.role.value, found.side) == ("Anil Sharma", "head_of_state", "India")
+
+
 def test_a_name_set_in_capitals_is_the_same_person_later() -> None:
     found = extract(
         'DONALD TRUMP praised the talks on Monday. "It went very well," Mr Trump said.',
@@ -101,6 +107,25 @@ def test_a_leader_named_without_an_office_holds_the_one_held_on_the_publication_
         "Trump said in a tweet he won't meet the Russian president in Buenos Aires.", published
     )
     assert (found.speaker, found.title, found.role.value, found.side) == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (dt.date(2023, 3, 17), ("Kuleba", "minister", "Ukraine")),
+        (dt.date(2025, 2, 26), ("Kuleba", "other", "unknown")),  # no longer in office
+        (dt.date(2018, 6, 27), ("Bolton", "official", "United States")),  # national security adviser
+        (dt.date(2024, 10, 22), ("Misri", "official", "India")),  # India's foreign secretary
+        (dt.date(2023, 3, 17), ("Wang Wenbin", "spokesperson", "China")),
+    ],
+)
+def test_a_foreign_minister_or_official_named_without_an_office_holds_it_on_the_day(
+    published: dt.date, expected: tuple[str, str, str]
+) -> None:
+    """'Mr Kuleba said': Ukraine's foreign minister in 2023, nobody's spokesman in 2025; the same
+    for the foreign ministries' spokespeople and the leaders' advisers the office holders list."""
+    (found,) = extract(f'"The visit is a message," {expected[0]} said.', published)
+    assert (found.speaker, found.role.value, found.side) == expected
 
 
 def test_a_leader_written_family_name_first_holds_their_office_too() -> None:
@@ -488,6 +513,7 @@ def test_read_attributes_only_to_a_document_someone_issued(article: str) -> None
             'declared the Cold War a "thing of the past".',
         ),
         ("Lavrov asked Sharif to think out of the box.", "asked Sharif to think out of the box."),
+        ("Lavrov proposed a new round of talks in Geneva.", "proposed a new round of talks in Geneva."),
     ],
 )
 def test_a_verb_whose_predicate_is_the_statement_keeps_the_verb(sentence: str, text: str) -> None:
@@ -503,6 +529,7 @@ def test_a_verb_whose_predicate_is_the_statement_keeps_the_verb(sentence: str, t
         "Anderson Cooper asked Senator Ann Ruiz whether she would go to Cuba.",
         "The talks were delayed after North Korea asked for more time.",  # a subordinate clause
         "Lavrov warned that.",
+        "The proposed summit was called off.",  # an adjective, no speaker
     ],
 )
 def test_a_predicate_verb_that_reports_no_words_is_no_statement(sentence: str) -> None:
@@ -604,6 +631,18 @@ def test_a_narrative_sentence_ending_in_saying_is_its_subjects_statement(
             "official",
             "unknown",
         ),
+        (
+            "The talks will be held in Geneva, two officials familiar with the matter said.",
+            "unnamed officials",
+            "official",
+            "unknown",
+        ),
+        (
+            "Two diplomats briefed on the talks said progress was slow.",
+            "unnamed diplomats",
+            "official",
+            "unknown",
+        ),
         # a place after the body: the body speaks, from that place's country
         (
             "The Presidential Office in Taipei confirmed that the leaders would meet.",
@@ -637,6 +676,93 @@ def test_a_speaker_with_a_phrase_place_or_acronym_before_the_verb(
 ) -> None:
     (found,) = extract(sentence)
     assert (found.speaker, found.role.value, found.side) == (speaker, role, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The talks will be held in Geneva, a Kremlin spokesman said on Tuesday.",
+            "unnamed Kremlin spokesman",
+        ),
+        ("The talks will be held in Geneva, said Ivan Orlov, spokesman for the Kremlin.", "Ivan Orlov"),
+    ],
+)
+def test_a_name_before_a_description_is_titled_by_it_only_when_it_is_set_off(text: str, speaker: str) -> None:
+    """'in Geneva, a Kremlin spokesman said': the description is the subject of "said", not an
+    appositive naming Geneva the spokesman; "X, spokesman for ..." is one."""
+    (found,) = extract(text)
+    assert (found.speaker, found.role.value, found.side) == (speaker, "spokesperson", "Russia")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov was quoted by the Interfax news agency as saying the talks were useful.",
+        "Lavrov was cited by state broadcaster Rossiya as saying the talks were useful.",
+    ],
+)
+def test_quoted_or_cited_by_a_medium_as_saying_is_the_person_quoted(sentence: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Lavrov", "the talks were useful.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to a statement from the Russian foreign ministry, the talks will resume.",
+        "The talks will resume, according to a readout released by the Russian foreign ministry.",
+    ],
+)
+def test_according_to_a_document_is_whoever_issued_it(sentence: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.side, found.text.rstrip(".")) == (
+        "Russian foreign ministry",
+        "Russia",
+        "the talks will resume" if sentence.startswith("According") else "The talks will resume",
+    )
+
+
+def test_an_aide_to_an_office_holder_speaks_for_their_side() -> None:
+    """'Putin's foreign policy adviser Ivan Orlov said': Putin's side, from the office holders,
+    though the story never says whose president Putin is."""
+    (found,) = extract(
+        "Putin's foreign policy adviser Ivan Orlov said the meeting was being prepared.",
+        published=dt.date(2019, 4, 23),
+    )
+    assert (found.speaker, found.role.value, found.side) == ("Ivan Orlov", "official", "Russia")
+
+
+def test_a_passive_attribution_gives_the_words_to_whoever_follows_by() -> None:
+    """'The delay was later confirmed by the North's official news agency': KCNA's statement."""
+    found = extract("The delay of the talks until October was later confirmed by KCNA.")
+    assert [(c.speaker, c.text) for c in found] == [("KCNA", "The delay of the talks until October")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The summit was confirmed on Monday.",  # nobody named
+        "Kerry confirmed by phone that the talks would resume.",  # no auxiliary: active voice
+    ],
+)
+def test_a_passive_without_its_speaker_or_auxiliary_is_not_one(sentence: str) -> None:
+    assert [c.speaker for c in extract(sentence)] in ([], ["Kerry"])
+
+
+def test_a_leaders_office_is_a_body_on_the_leaders_side() -> None:
+    """'Sharif's office said in a statement ...': the prime minister's office, Pakistan's."""
+    found = extract(
+        "Pakistani Prime Minister Nawaz Sharif met his Indian counterpart on Friday.\n"
+        "Sharif's office said in a statement that the two leaders had agreed to resume talks."
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [("Sharif's office", "official", "Pakistan")]
+
+
+def test_a_countrys_side_is_its_government() -> None:
+    """Diplomatic reporting: "the Chinese side said it hoped ..." is China's government speaking."""
+    (found,) = extract("The Chinese side said it hoped the talks would succeed.")
+    assert (found.speaker, found.role.value, found.side) == ("Chinese side", "official", "China")
 
 
 def test_a_spokesman_for_someone_speaks_for_their_side() -> None:
@@ -696,11 +822,55 @@ def test_a_british_mr_is_not_left_in_the_quote() -> None:
             "to completion.",
             'described as being "very close" to completion.',
         ),
+        (
+            "Kim Su Ryon said in a statement carried by KCNA that the North was ready.",
+            "the North was ready.",
+        ),
+        ("Lavrov said in an interview with the BBC that the talks went well.", "the talks went well."),
     ],
 )
 def test_more_reporting_forms(sentence: str, text: str) -> None:
     found = extract(sentence)
     assert text in [c.text for c in found]
+
+
+def test_a_quoted_phrase_inside_the_speakers_clause_keeps_the_clause() -> None:
+    """'The ministers will meet at a "neutral venue," Lavrov said': the words are the clause,
+    the quoted phrase a part of it."""
+    (found,) = extract('The ministers will meet at a "neutral venue near the border," Lavrov said.')
+    assert (found.speaker, found.text) == (
+        "Lavrov",
+        'The ministers will meet at a "neutral venue near the border,"',
+    )
+
+
+def test_an_acronym_with_a_slash_is_one_name() -> None:
+    """'told RFE/RL on Friday that ...': the outlet addressed; RFE/RL reporting speaks for itself."""
+    found = extract(
+        "A senior U.S. official told RFE/RL on Friday that the meeting had been requested.\n"
+        "RFE/RL reported on Monday that the talks had ended."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("unnamed senior U.S. official", "the meeting had been requested."),
+        ("RFE/RL", "the talks had ended."),
+    ]
+
+
+def test_a_quotation_after_a_dash_with_its_own_he_said_is_a_second_statement() -> None:
+    """'X said he wanted to meet Y – "We are ready," he said': two statements of X."""
+    found = extract(
+        'Foreign Minister Ivan Petrenko said he wanted to meet Mr Li – "We are ready to talk at any '
+        'time," he said.'
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Ivan Petrenko", "he wanted to meet Mr Li"),
+        ("Ivan Petrenko", "We are ready to talk at any time"),
+    ]
+
+
+def test_a_quotation_that_opens_the_sentence_is_the_words_alone() -> None:
+    (found,) = extract('"We are ready to meet," Lavrov said on Monday.')
+    assert found.text == "We are ready to meet"
 
 
 # --- who: context across sentences ------------------------------------------------------------
@@ -720,6 +890,24 @@ def test_an_unnamed_speaker_speaks_for_the_body_that_spoke_just_before() -> None
         home_side="United States",
     )
     assert (found[-1].speaker, found[-1].side) == ("unnamed spokesman", "Russia")
+
+
+def test_an_official_without_a_side_takes_the_one_side_their_sentence_names() -> None:
+    """'China's response was calm, with Vice Foreign Minister Zheng Lin telling reporters ...':
+    Zheng is China's; and so is his next quote, which names no side at all."""
+    found = extract(
+        "China's response was calm, with Vice Foreign Minister Zheng Lin telling reporters that both "
+        "sides looked forward to the meeting.\n"
+        '"We will keep working with the United States," Zheng said.'
+    )
+    assert [(c.speaker, c.side) for c in found] == [("Zheng Lin", "China"), ("Zheng Lin", "China")]
+
+
+def test_an_official_whose_sentence_names_two_sides_takes_neither() -> None:
+    (found,) = extract(
+        "Deputy Minister Ivan Orlov told Chinese reporters in Moscow that the talks would go ahead."
+    )
+    assert found.side == "unknown"
 
 
 def test_a_body_named_with_its_country_keeps_it_when_named_again() -> None:
@@ -763,6 +951,59 @@ def test_a_body_and_someone_elses_official_do_not_share_a_date() -> None:
         home_side="South Korea",
     )
     assert found[1].date != found[0].date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doubtful"),
+    [
+        ("The two sides agreed to a meeting, according to a Russian official at the time.", True),
+        ("Lavrov said then that no date had been set.", True),
+        ("Lavrov said at the time of the summit the two would meet.", False),  # the words' time
+    ],
+)
+def test_words_said_at_the_time_have_a_doubtful_date(sentence: str, doubtful: bool) -> None:
+    """'according to an American official at the time': said back then, on a day not given."""
+    found = extract("The Kremlin said on Monday that the summit would go ahead.\n" + sentence)
+    assert found[-1].date_doubtful is doubtful
+
+
+def test_a_past_perfect_narrative_sets_a_past_scene_for_its_paragraph() -> None:
+    """'Petrenko had first balked at the offer. He said ...': said back then, on no given day;
+    a statement in the next paragraph is the story's again."""
+    found = extract(
+        "The Kremlin said on Monday that the summit would go ahead.\n"
+        "Petrenko had first balked at the offer. He said the terms were unfair.\n"
+        '"We are ready now," Petrenko said.'
+    )
+    assert [(c.text, c.date_doubtful) for c in found] == [
+        ("the summit would go ahead.", False),
+        ("the terms were unfair.", True),
+        ("We are ready now", False),
+    ]
+
+
+def test_a_month_in_narrative_about_the_speaker_does_not_date_their_words() -> None:
+    """'Lavrov went to Beijing in July' names a month of travel, not the day of what he said in
+    talks the story mentions later; a day would ("met Wang in Beijing on Thursday")."""
+    found = extract(
+        "The foreign ministry confirmed the visit on Monday.\n"
+        "Lavrov went to Beijing in July and to Delhi weeks later.\n"
+        "In his talks with Wang, Lavrov said both sides should keep talking."
+    )
+    assert found[-1].date != dt.date(2022, 7, 15), found[-1].date_note
+
+
+def test_words_in_a_subordinate_clause_are_background_with_a_doubtful_date() -> None:
+    """'The announcement comes after Pyongyang announced it had tested a missile': said before
+    the story's news, on a day the story does not give."""
+    found = extract(
+        "The Kremlin said on Monday that the summit would go ahead.\n"
+        "The announcement comes after the North announced it had tested a new missile."
+    )
+    assert [(c.text, c.date_doubtful) for c in found] == [
+        ("the summit would go ahead.", False),
+        ("it had tested a new missile.", True),
+    ]
 
 
 def test_a_subheading_starts_a_new_scene() -> None:
