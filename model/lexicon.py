@@ -95,6 +95,14 @@ class Token(NamedTuple):  # a tuple: made for every word of every statement
     adjectival: bool  # an adjective among its readings ("good", "brief": nouns too)
 
 
+_HAVE_FORMS = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+
+
+def _perfect_participle(tokens: Sequence[Token], index: int) -> bool:
+    """A word in -ed right after a form of "have" is a verb ("had proposed"), whatever else it can be."""
+    return index > 0 and tokens[index].lower.endswith("ed") and tokens[index - 1].lower in _HAVE_FORMS
+
+
 @lru_cache(maxsize=200_000)
 def _readings(lower: str) -> tuple[frozenset[str], bool, bool, bool, bool]:
     """The lemmas of a lower-case word (itself included), whether it can be a noun, a verb,
@@ -291,6 +299,8 @@ class PhraseMatcher:
                         or token.capital
                     )
                 )
+                if skippable and _perfect_participle(tokens, probe):
+                    skippable = False  # "had proposed a summit" proposes one, it does not have one
                 if found >= 0 or not skippable:
                     break
                 probe += 1

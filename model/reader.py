@@ -897,6 +897,7 @@ class _Statement:
         # A meeting verb governed by a predicate is that predicate's ("ready to meet"); an infinitive
         # nothing governs asserts no meeting ("inappropriate, at this time, to have this meeting").
         kept = self._reports_say_their_clause(kept)
+        kept = self._attributes_give_way(kept)
         kept = [
             entry
             for entry in kept
@@ -932,6 +933,33 @@ class _Statement:
                     dropped.add(position)
                     inner.governed = False
         return [entry for position, entry in enumerate(kept) if position not in dropped]
+
+    def _attributes_give_way(self, kept: list) -> list:
+        """A participle before the meeting noun describes it ("the scheduled meeting", "the agreed
+        visit"): it counts only when nothing else in its sentence says what happens to the meeting."""
+        attributes = {position for position, entry in enumerate(kept) if self._attributive(entry[0])}
+        if not attributes:
+            return kept
+        return [
+            entry
+            for position, entry in enumerate(kept)
+            if position not in attributes
+            or not any(
+                other[1] is entry[1] and other_position not in attributes
+                for other_position, other in enumerate(kept)
+            )
+        ]
+
+    def _attributive(self, predicate: _Predicate) -> bool:
+        index = predicate.start
+        return (
+            predicate.family != _EVENT
+            and predicate.end == index + 1
+            and self.tokens[index].lower.endswith("ed")
+            and index + 1 < len(self.tokens)
+            and self._is_meeting_word(index + 1)
+            and (index == 0 or self.is_class(index - 1, "DETERMINER") >= 0)
+        )
 
     def _opens_clause(self, reporter: _Predicate, between: range) -> bool:
         """Whether the words after a reporting verb open a clause of their own: "that", or a

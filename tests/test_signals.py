@@ -333,6 +333,10 @@ WIRE_CASES = [
     ("They have crossed a red line.", -1),
     ("Tokyo recalled its ambassador.", -1),
     ("The remarks were deeply regrettable.", -1),
+    # A participle before the meeting describes it; the verb after says what happened to it.
+    ("The scheduled meeting did not take place.", -1),
+    # "had proposed a summit" proposes one: "proposed" after "had" is no determiner of "a summit".
+    ("Moscow had proposed a summit, which Kyiv rejected.", -1),
 ]
 
 
