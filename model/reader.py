@@ -934,6 +934,9 @@ class _Statement:
                     inner.governed = False
         return [entry for position, entry in enumerate(kept) if position not in dropped]
 
+    def _about_open_question(self, predicate: _Predicate) -> bool:
+        return predicate.family != _EVENT and self.rules.families[predicate.family].about_open_question
+
     def _attributes_give_way(self, kept: list) -> list:
         """A participle before the meeting noun describes it ("the scheduled meeting", "the agreed
         visit"): it counts only when nothing else in its sentence says what happens to the meeting."""
@@ -1479,6 +1482,8 @@ class _Statement:
                 else sentence.end
             )
             if condition.end <= predicate.start < clause_end:  # "unsure" of "unsure if" is outside
+                if inside_factor == 0.0 and self._about_open_question(predicate):
+                    continue  # "Whether the summit will go ahead remains unclear": the doubt is said
                 return f"inside '{condition.phrase}'", inside_factor
         if direction < 0:
             return "", 1.0

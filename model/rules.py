@@ -49,6 +49,10 @@ class Family(_Strict):
     negation_scale: float = Field(default=1.0, ge=0.0, le=3.0)
     # Whether a person as object stands for the meeting: "invite Putin", "expect Kim".
     person_object: bool = False
+    # Whether the family's words are about an open question, so that a "whether" clause in their
+    # sentence is what they doubt, never a condition on them: "Whether the summit will go ahead
+    # remains unclear".
+    about_open_question: bool = False
     predicates: list[Phrase] = Field(min_length=1)
 
 

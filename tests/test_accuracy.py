@@ -34,7 +34,7 @@ FLOORS = {
     # ("had a good meeting" read 0): d2-060's "I have had very good talks with Putin" then reads as
     # talks held, right for its words; its label is about Ukraine.
     "dev2": {"agreement": 0.707, "max_unread": 0.225, "max_opposite": 0.075},
-    "dev3": {"agreement": 0.785, "max_unread": 0.164, "max_opposite": 0.078},
+    "dev3": {"agreement": 0.792, "max_unread": 0.164, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
     "dev4": {"agreement": 0.698, "max_unread": 0.224, "max_opposite": 0.108},

@@ -337,6 +337,10 @@ WIRE_CASES = [
     ("The scheduled meeting did not take place.", -1),
     # "had proposed a summit" proposes one: "proposed" after "had" is no determiner of "a summit".
     ("Moscow had proposed a summit, which Kyiv rejected.", -1),
+    # An open question said to be open is a doubt; the question itself asserts nothing.
+    ("Whether the summit will go ahead remains unclear.", -1),
+    ("It is not clear when the leaders will meet.", -1),
+    ("So far there has been no response to our invitation.", -1),
 ]
 
 
