@@ -341,6 +341,9 @@ WIRE_CASES = [
     ("Whether the summit will go ahead remains unclear.", -1),
     ("It is not clear when the leaders will meet.", -1),
     ("So far there has been no response to our invitation.", -1),
+    # An elliptic contrast that puts the meeting off.
+    ("I would be happy to meet him, but not now.", -1),
+    ("We want to meet, but only after the elections.", -1),
 ]
 
 
