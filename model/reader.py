@@ -820,10 +820,25 @@ class _Statement:
             break
         return start
 
+    def _event_takes_other_object(self, event: _Predicate, segment: tuple[int, int]) -> bool:
+        """A meeting's own verb used with an object that is no meeting: "agreed to resume flights",
+        "hold elections" (the meeting is the subject of "resume" or the object of "hold")."""
+        index = event.end
+        while index < segment[1] and (
+            self.is_class(index, "DETERMINER") >= 0 or self.tokens[index].adjective
+        ):
+            index += 1
+        if index >= segment[1] or self.is_class(index, "MEETING_REF") >= 0:
+            return False  # "convene it": the meeting named before
+        if not self._nounish(index) or self._is_time(self._noun_run(index, segment[1]) - 1):
+            return False
+        run_end = self._noun_run(index, segment[1])
+        return not (self._meeting_compound(index, run_end) or self._is_meeting_word(run_end - 1))
+
     def _meet_object_fits(self, event: _Predicate, segment: tuple[int, int]) -> bool:
         """A meeting verb meets a person ("meet Putin", "see him"), not "meet the deadline"."""
         if event.kind == "EVENT":
-            return True
+            return not self._event_takes_other_object(event, segment)
         index = event.end
         limit = min(segment[1], event.end + self.rules.reader.argument_window)
         while index < limit:

@@ -344,6 +344,8 @@ WIRE_CASES = [
     # An elliptic contrast that puts the meeting off.
     ("I would be happy to meet him, but not now.", -1),
     ("We want to meet, but only after the elections.", -1),
+    ("They agreed to resume talks.", +1),
+    ("The talks were useful but inconclusive.", -1),
 ]
 
 
@@ -363,6 +365,9 @@ def test_wire_phrasing_moves_the_right_way(text: str, direction: int) -> None:
         "He has an invitation to the opening of the exhibition.",  # one has an invitation, not a meeting
         "Exports to Japan rose and set a record.",  # no object past "and" before another verb
         "He flew off to Myanmar on Friday.",  # "off" after a verb is no "the summit is off"
+        # A meeting's own verb with an object that is no meeting: flights resume, elections are held.
+        "At the meeting, they agreed to resume flights.",
+        "They will hold elections in May.",
         # Cooperation is what a meeting is about, not a mood: an agenda item moves nothing.
         "Cooperation on energy will be the most important item on the agenda.",
         "",
