@@ -430,6 +430,8 @@ class _Statement:
     def _verb_reading(self, index: int) -> bool:
         """Whether a word that can be a noun ("meeting", "visit", "talks") is a verb here."""
         token = self.tokens[index]
+        if token.adjectival and index > 0 and self.is_class(index - 1, "PREPOSITION") >= 0:
+            return False  # "at last minute", "in the last": an adjective after a preposition
         if not token.noun:
             return True
         if index == 0:
@@ -891,6 +893,8 @@ class _Statement:
                         # A participle after the meeting an earlier predicate took describes it:
                         # "postponed the summit scheduled for December" is a postponement.
                         continue
+                    if predicate.start < owner_end and self._noun_in_argument(predicate):
+                        continue  # "calls off talks with Seoul": the talks are cancelled, not held
                     if predicate.start < owner_end and predicate.family != _EVENT:
                         # In an earlier predicate's argument: "conducive for a constructive visit";
                         # unless it says what that one means: "want to postpone it".
@@ -987,6 +991,19 @@ class _Statement:
         if self.tokens[between[0]].lower == "that":
             return True
         return any(self.tokens[index].lower in _FINITE for index in between[1:])
+
+    def _noun_in_argument(self, predicate: _Predicate) -> bool:
+        """A meeting verb in an earlier predicate's object that is a noun there ("talks", "visit"):
+        not after a verb group's words, where it is the verb ("agreed to meet", "would not travel")."""
+        index = predicate.start
+        return (
+            predicate.family == _EVENT
+            and self.tokens[index].noun
+            and index > 0
+            and self.tokens[index - 1].lower not in ("to", "not", "never")
+            and self.is_class(index - 1, "AUXILIARY") < 0
+            and not self.is_adverb(index - 1)
+        )
 
     def _as_planned(self, predicate: _Predicate) -> bool:
         """A participle after "as" is an adverbial ("will go ahead as planned", "as agreed")."""
@@ -1096,7 +1113,22 @@ class _Statement:
         # "able to attend", "has to attend": the word before "to" makes the infinitive the verb.
         to = start + group.index("to")
         before = self.tokens[to - 1].lower if to > segment[0] else ""
+        if to > segment[0] and self._headline_subject(to - 1):
+            return False  # "Trump to meet Kim", "Abe, Xi to hold talks": a headline's future
         return before not in _INFINITIVE_VERBS
+
+    def _headline_subject(self, index: int) -> bool:
+        """A name, or a person's title, right before a bare "to": a headline's subject, unless
+        "for" makes it the subject of an infinitive clause."""
+        token = self.tokens[index]
+        if not (
+            (token.capital and (index > 0 or not token.adjective)) or self.is_class(index, "PERSON") >= 0
+        ):
+            return False
+        start = index
+        while start > 0 and (self.tokens[start - 1].capital or self.is_class(start - 1, "PERSON") >= 0):
+            start -= 1
+        return start == 0 or self.tokens[start - 1].lower != "for"  # "right for Blinken to travel"
 
     def _relevant(
         self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate], has_meeting: bool

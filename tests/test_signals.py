@@ -346,6 +346,12 @@ WIRE_CASES = [
     ("We want to meet, but only after the elections.", -1),
     ("They agreed to resume talks.", +1),
     ("The talks were useful but inconclusive.", -1),
+    # Headline style: a name before a bare "to" is the subject of a coming meeting.
+    ("Abe, Xi to hold talks on sidelines of APEC", +1),
+    ("Trump to meet Kim in Singapore", +1),
+    ("Beijing signals openness to Xi-Biden talks", +1),
+    ("Pyongyang calls off talks with Seoul at last minute", -1),  # the talks are what is called off
+    ("The DPRK will never sit face to face with the South Korean authorities.", -1),
 ]
 
 
