@@ -352,6 +352,12 @@ WIRE_CASES = [
     ("Beijing signals openness to Xi-Biden talks", +1),
     ("Pyongyang calls off talks with Seoul at last minute", -1),  # the talks are what is called off
     ("The DPRK will never sit face to face with the South Korean authorities.", -1),
+    # An offer stands for the meeting offered; an offer ignored or withdrawn is refused.
+    ("He withdrew his offer to meet.", -1),
+    ("Seoul's proposal for talks went unanswered.", -1),
+    ("Kim ignored the invitation.", -1),
+    ("Tokyo rebuffed the offer of talks.", -1),
+    ("We accept the offer to meet.", +1),
 ]
 
 
