@@ -1138,14 +1138,9 @@ class _Statement:
                 return self._meet_object_fits(predicate, segment) and (
                     predicate.kind == "MEET" or self._has_object(predicate, segment)
                 )
-            subject = self.subject_is_meeting(predicate, segment)
-            if subject >= 0:
-                predicate.span = (min(subject, predicate.start), predicate.end)
-                return True
-            kind, end = self.argument_after(predicate, segment, predicates)
-            if kind == "meeting":
-                predicate.span = (predicate.start, end)
-            return kind == "meeting"
+            return self._meeting_subject(predicate, segment) or self._meeting_object(
+                predicate, segment, predicates
+            )
         family = self.rules.families[predicate.family]
         if any(self._is_meeting_word(index) for index in range(predicate.start, predicate.end)):
             kind, end = self.argument_after(predicate, segment, predicates)
@@ -1159,13 +1154,9 @@ class _Statement:
                 predicate.span = (predicate.start, end)
             return True
         if family.relevance in ("statement", "any"):
-            kind, end = self.argument_after(predicate, segment, predicates)
-            if kind == "meeting":
-                predicate.span = (predicate.start, end)
-            else:
-                subject = self.subject_is_meeting(predicate, segment)
-                if subject >= 0:
-                    predicate.span = (min(subject, predicate.start), predicate.end)
+            # The span still takes in the meeting when it is the object or the subject.
+            if not self._meeting_object(predicate, segment, predicates):
+                self._meeting_subject(predicate, segment)
             return has_meeting or family.relevance == "any"
         return self._argument(predicate, segment, predicates)
 
@@ -1191,22 +1182,33 @@ class _Statement:
         self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate]
     ) -> bool:
         passive = self._after_be(predicate, segment)
-        if passive:
-            subject = self.subject_is_meeting(predicate, segment)
-            if subject >= 0:
-                predicate.span = (min(subject, predicate.start), predicate.end)
-                return True
+        if passive and self._meeting_subject(predicate, segment):
+            return True
         kind, end = self.argument_after(predicate, segment, predicates)
         if kind == "meeting":
             predicate.span = (predicate.start, end)
             return True
         if kind == "other" or passive:
             return False
+        if self._meeting_subject(predicate, segment):
+            return True
+        return kind == "" and end >= segment[1] and self._refuses_what_was_named(predicate)
+
+    def _meeting_subject(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        """Whether the meeting is the predicate's subject; if so its span reaches back to it."""
         subject = self.subject_is_meeting(predicate, segment)
         if subject >= 0:
             predicate.span = (min(subject, predicate.start), predicate.end)
-            return True
-        return kind == "" and end >= segment[1] and self._refuses_what_was_named(predicate)
+        return subject >= 0
+
+    def _meeting_object(
+        self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate]
+    ) -> bool:
+        """Whether the meeting follows as object; if so the span reaches to it."""
+        kind, end = self.argument_after(predicate, segment, predicates)
+        if kind == "meeting":
+            predicate.span = (predicate.start, end)
+        return kind == "meeting"
 
     def _refuses_what_was_named(self, predicate: _Predicate) -> bool:
         """A refusal in the active voice with nothing after it refuses the meeting named before it:
