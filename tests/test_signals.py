@@ -330,6 +330,7 @@ WIRE_CASES = [
     ("Why not hold a summit in Geneva?", +1),
     # The vocabulary of diplomatic protest is hostility between the sides, with or without a meeting word.
     ("This is a gross violation of our sovereignty.", -1),
+    ("We strongly condemn the decision.", -1),
     ("They have crossed a red line.", -1),
     ("Tokyo recalled its ambassador.", -1),
     ("The remarks were deeply regrettable.", -1),
