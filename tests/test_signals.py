@@ -359,6 +359,23 @@ WIRE_CASES = [
     ("Kim ignored the invitation.", -1),
     ("Tokyo rebuffed the offer of talks.", -1),
     ("We accept the offer to meet.", +1),
+    # "be to" + a meeting verb is an arrangement: a future, scheduled with a date.
+    ("The two presidents are to meet in Vienna next month.", +1),
+    ("She is to visit Tokyo on Friday.", +1),
+    # A negator that opens the meeting's noun phrase negates what is said of it.
+    ("None of the leader's meetings are confirmed yet.", -1),
+    ("There was never a summit scheduled.", -1),
+    ("No (formal) meeting is planned.", -1),  # a one-word aside is skipped
+    ("Rather than accept the invitation, he cancelled the trip.", -1),
+    ("The opposition party opposes the visit.", -1),
+    ("He will not make it to the summit.", -1),
+    ("Both sides have been working for a summit.", +1),
+    ("Our invitation to the prime minister still stands.", +1),
+    ("We stand ready to meet.", +1),
+    ("Few here are pinning much hope on the talks.", +1),
+    ("Nobody is pinning high hopes on the talks.", -1),
+    # "due to" + a noun gives a cause, not a schedule.
+    ("The trip was delayed due to the timing of the elections.", -1),
 ]
 
 
