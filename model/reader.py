@@ -891,6 +891,7 @@ class _Statement:
         )
         for sentence in self.sentences:
             segments = sorted(set(sentence.segment_of.values()))
+            owned_before = -1  # where the meeting an earlier segment's predicate took ends
             for segment in segments:
                 predicates = self.predicates_in(*segment)
                 self._segment_predicates = predicates
@@ -899,6 +900,8 @@ class _Statement:
                 for predicate in predicates:
                     if self._as_planned(predicate):
                         continue  # "as planned", "as agreed": how something else goes, no signal
+                    if self._apposed_participle(predicate, segment, owned_before):
+                        continue  # "postponed the summit, scheduled for December 1,": it describes it
                     if predicate.start == owner_end and self._reduced_relative(predicate):
                         # A participle after the meeting an earlier predicate took describes it:
                         # "postponed the summit scheduled for December" is a postponement.
@@ -923,6 +926,7 @@ class _Statement:
                             after = predicate.span[1]
                             if after + 1 < segment[1] and self.tokens[after].lower in _OWNED_AFTER:
                                 owner_end = max(owner_end, after + 2)
+                owned_before = owner_end
         # A meeting verb governed by a predicate is that predicate's ("ready to meet"); an infinitive
         # nothing governs asserts no meeting ("inappropriate, at this time, to have this meeting").
         kept = self._reports_say_their_clause(kept)
@@ -1026,16 +1030,30 @@ class _Statement:
             and self.tokens[index].lower.endswith("ed")
         )
 
+    def _apposed_participle(self, predicate: _Predicate, segment: tuple[int, int], owned_before: int) -> bool:
+        """A participle after a comma that follows the meeting an earlier predicate took: "requested
+        the postponement of the summit, scheduled to take place on Dec. 1"."""
+        index = predicate.start
+        return (
+            index == segment[0]
+            and index >= 2
+            and owned_before == index - 1
+            and self.tokens[index - 1].lower == ","
+            and self._participle_after(predicate, index - 2)
+        )
+
     def _reduced_relative(self, predicate: _Predicate) -> bool:
         """A past participle right after a meeting noun, with no auxiliary: "the summit scheduled
         for December", "the visit planned for May"."""
-        index = predicate.start
-        word = self.tokens[index].lower
+        return predicate.start > 0 and self._participle_after(predicate, predicate.start - 1)
+
+    def _participle_after(self, predicate: _Predicate, noun: int) -> bool:
+        """Whether the predicate is a past participle (no meeting verb) and token `noun` a meeting."""
+        word = self.tokens[predicate.start].lower
         return (
-            index > 0
-            and predicate.family != _EVENT
+            predicate.family != _EVENT
             and (word.endswith("ed") or word in _BARE_PARTICIPLES)
-            and self._is_meeting_word(index - 1)
+            and self._is_meeting_word(noun)
         )
 
     def _takes_over(

@@ -376,6 +376,8 @@ WIRE_CASES = [
     ("Nobody is pinning high hopes on the talks.", -1),
     # "due to" + a noun gives a cause, not a schedule.
     ("The trip was delayed due to the timing of the elections.", -1),
+    # A participle after a comma describes the meeting an earlier predicate took.
+    ("Beijing asked to postpone the summit, scheduled to take place on Dec. 1.", -1),
 ]
 
 
