@@ -866,6 +866,8 @@ class _Statement:
                 continue
             if token.capital or self._is_meeting_word(index):
                 return True
+            if self.is_class(index, "PREPOSITION") >= 0:
+                break  # "meet after the elections": an adjunct, no object
             if self.is_class(index, "DETERMINER") >= 0 or token.adjective:  # "host a trilateral summit"
                 index += 1
                 continue
@@ -891,7 +893,7 @@ class _Statement:
         )
         for sentence in self.sentences:
             segments = sorted(set(sentence.segment_of.values()))
-            owned_before = -1  # where the meeting an earlier segment's predicate took ends
+            owned_before = -1  # where what the previous segment's predicates took ends
             for segment in segments:
                 predicates = self.predicates_in(*segment)
                 self._segment_predicates = predicates
@@ -1031,13 +1033,13 @@ class _Statement:
         )
 
     def _apposed_participle(self, predicate: _Predicate, segment: tuple[int, int], owned_before: int) -> bool:
-        """A participle after a comma that follows the meeting an earlier predicate took: "requested
-        the postponement of the summit, scheduled to take place on Dec. 1"."""
+        """A participle after a comma and a meeting word, in a sentence whose earlier segment has a
+        predicate: "requested the postponement of the summit, scheduled to take place on Dec. 1"."""
         index = predicate.start
         return (
             index == segment[0]
             and index >= 2
-            and owned_before == index - 1
+            and owned_before >= 0
             and self.tokens[index - 1].lower == ","
             and self._participle_after(predicate, index - 2)
         )

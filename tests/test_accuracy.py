@@ -35,11 +35,14 @@ FLOORS = {
     # max_opposite 0.075 until adjectives with a noun reading were skipped before a meeting word
     # ("had a good meeting" read 0): d2-060's "I have had very good talks with Putin" then reads as
     # talks held, right for its words; its label is about Ukraine.
-    "dev2": {"agreement": 0.715, "max_unread": 0.215, "max_opposite": 0.075},
+    # 0.715 / 0.075 until a preposition after a meeting verb ended its object search ("meet after
+    # the elections" read 0): d2-072's "we had a meeting after that exchange" (advisers meeting,
+    # labelled -1 for the insult) now reads as a meeting held, which its words say.
+    "dev2": {"agreement": 0.707, "max_unread": 0.215, "max_opposite": 0.085},
     "dev3": {"agreement": 0.792, "max_unread": 0.164, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
-    "dev4": {"agreement": 0.705, "max_unread": 0.207, "max_opposite": 0.108},
+    "dev4": {"agreement": 0.730, "max_unread": 0.207, "max_opposite": 0.075},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
     "dev5": {"agreement": 0.741, "max_unread": 0.164, "max_opposite": 0.087},

@@ -378,6 +378,13 @@ WIRE_CASES = [
     ("The trip was delayed due to the timing of the elections.", -1),
     # A participle after a comma describes the meeting an earlier predicate took.
     ("Beijing asked to postpone the summit, scheduled to take place on Dec. 1.", -1),
+    # A preposition after a meeting verb opens an adjunct, not its object.
+    ("The two leaders will meet after the elections.", +1),
+    ("We will meet only after the elections.", -1),  # a condition that puts it off
+    ("The summit will be possible after the ceasefire holds.", -1),
+    ("Tokyo will host the summit soon, although not necessarily this year.", -1),
+    ("We will rearrange it and hold it next year.", -1),
+    ("There has been no consultation on a leaders' meeting.", -1),
 ]
 
 
