@@ -537,7 +537,11 @@ class _Statement:
             if self.is_adverb(index):
                 index += 1
                 continue
-            if self._nounish(index) and self._is_time(self._noun_run(index, limit) - 1):
+            if (
+                self._nounish(index)
+                and self._is_time(self._noun_run(index, limit) - 1)
+                and not self._is_meeting_word(index)  # "no point in meeting now"
+            ):
                 index = self._noun_run(index, limit)
                 continue
             if self._nounish(index):
@@ -655,6 +659,12 @@ class _Statement:
     def _meeting_compound(self, start: int, end: int) -> bool:
         """A run whose head is a meeting word ("Trump-Kim summit"), or a meeting word followed by
         names only ("meeting Zelensky": a gerund and its object)."""
+        while (
+            end - 1 > start
+            and (self.is_adverb(end - 1) or self._is_time(end - 1))
+            and self.is_class(end - 1, "DATE") < 0
+        ):
+            end -= 1  # "meeting now", "the summit this year": a time adjunct after the head
         if self._is_meeting_word(end - 1):
             return True
         for member in range(start, end - 1):
@@ -1215,7 +1225,9 @@ class _Statement:
         return index < segment[1] and (
             self.is_class(index, "PERSON") >= 0
             or self.tokens[index].capital
-            or self.is_class(index, "DETERMINER") >= 0
+            or (
+                self.is_class(index, "DETERMINER") >= 0 and self.tokens[index].lower != "no"
+            )  # "see no point"
             or self._is_meeting_word(index)  # "host talks", "receive bilateral visits"
         )
 

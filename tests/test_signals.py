@@ -385,6 +385,17 @@ WIRE_CASES = [
     ("Tokyo will host the summit soon, although not necessarily this year.", -1),
     ("We will rearrange it and hold it next year.", -1),
     ("There has been no consultation on a leaders' meeting.", -1),
+    ("An invitation was never extended to him.", -1),
+    ("The president has backed out of the meeting.", -1),
+    ("The president decided to stay away from the summit.", -1),
+    ("He shunned the meeting.", -1),
+    ("He avoided meeting the prime minister.", -1),
+    ("He called the proposed summit a publicity stunt.", -1),
+    (
+        "We see no point in meeting now.",
+        -1,
+    ),  # "see no": no meeting seen; "meeting now": a time after the head
+    ("The president is not in a hurry to meet him.", -1),
 ]
 
 
