@@ -63,16 +63,18 @@ _ELLIPTIC_FAMILIES = frozenset({"rejection"})
 _SHARED_SUBJECT = frozenset({"but", "yet"})
 # Past participles without -ed that follow the noun they describe ("the summit set for May").
 _BARE_PARTICIPLES = frozenset({"set", "due"})
-# Forms of "be" that make "be to" + verb an arrangement ("are to meet"); "been to" is a visit.
 # At most this many words in parentheses are an aside the reader skips.
 _ASIDE_WORDS = 3
+# Pronouns that make the words in parentheses a clause ("(before they meet)"), read as such.
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 # Negators that take a noun phrase: the negation passes its first noun ("no formal meeting").
 _DETERMINER_NEGATORS = frozenset({"no", "none of", "nobody", "nothing", "without", "lack of", "little"})
 # Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
 # "none of the meetings are scheduled", "there was never a meeting confirmed".
 _SUBJECT_NEGATORS = frozenset({"no", "none of", "never", "not"})
-_BE_FORMS = frozenset({"is", "are", "was", "were", "am", "'re", "'s"})
+# Forms of "be" that make "be to" + verb an arrangement ("are to meet"); "was to go" is a plan of
+# the past, which news reports when it fell through, and "been to" is a visit.
+_BE_FORMS = frozenset({"is", "are", "am", "'re", "'s"})
 _INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got"})
 # Classes of words that are no noun of a noun phrase, even where the tables know them as one.
 _NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")

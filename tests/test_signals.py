@@ -418,6 +418,8 @@ def test_wire_phrasing_moves_the_right_way(text: str, direction: int) -> None:
         # A meeting's own verb with an object that is no meeting: flights resume, elections are held.
         "At the meeting, they agreed to resume flights.",
         "They will hold elections in May.",
+        # "was to" + verb reports a plan of the past (news tells it when it fell through): no future.
+        "He was to meet Putin on Monday.",
         # Cooperation is what a meeting is about, not a mood: an agenda item moves nothing.
         "Cooperation on energy will be the most important item on the agenda.",
         "",
