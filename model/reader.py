@@ -536,8 +536,8 @@ class _Statement:
                 continue
             if self.is_class(index, "MEETING_REF") >= 0 and self._refers(index):
                 return "meeting", index + 1
-            if self.is_adverb(index):
-                index += 1
+            if self.is_adverb(index) or (token.lower == "what" and index == predicate.end):
+                index += 1  # "what" right after it: a free relative, "cancelled what would have been"
                 continue
             if (
                 self._nounish(index)
@@ -887,6 +887,8 @@ class _Statement:
                 run_end = self._noun_run(index, limit)
                 if self._is_time(run_end - 1):
                     return True  # "meet next month"
+                if event.kind == "MEET" and self.is_class(run_end - 1, "PLACE") >= 0:
+                    return True  # "visit the country", "travel to the capital"
                 return self.is_class(run_end - 1, "PERSON") >= 0 or self.tokens[run_end - 1].capital
             break
         return event.kind == "MEET"

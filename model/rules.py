@@ -236,6 +236,7 @@ READER_CLASSES = (
     "MEET_OBJECT",
     "EVENT",
     "PERSON",
+    "PLACE",
     "DETERMINER",
     "SUBJECT",
     "AUXILIARY",

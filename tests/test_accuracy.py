@@ -45,7 +45,7 @@ FLOORS = {
     "dev4": {"agreement": 0.730, "max_unread": 0.207, "max_opposite": 0.075},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
-    "dev5": {"agreement": 0.741, "max_unread": 0.164, "max_opposite": 0.087},
+    "dev5": {"agreement": 0.766, "max_unread": 0.131, "max_opposite": 0.087},
 }
 
 

@@ -396,6 +396,11 @@ WIRE_CASES = [
         -1,
     ),  # "see no": no meeting seen; "meeting now": a time after the head
     ("The president is not in a hurry to meet him.", -1),
+    # A place noun is what a visit goes to; a host or guest is a person.
+    ("They invited him to visit the country.", +1),
+    ("He had invited his host to visit the capital.", +1),
+    # A free relative as the object: what would have been the meeting.
+    ("He canceled what would have been their first meeting.", -1),
 ]
 
 
