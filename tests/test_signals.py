@@ -401,6 +401,12 @@ WIRE_CASES = [
     ("He had invited his host to visit the capital.", +1),
     # A free relative as the object: what would have been the meeting.
     ("He canceled what would have been their first meeting.", -1),
+    # Vocabulary from a frequency audit of words near meeting words in the sets' and articles' texts.
+    ("The summit is slated for next month.", +1),
+    ("The president will take part in the summit.", +1),
+    ("Both sides agreed to reopen talks.", +1),
+    ("The visit remains up in the air.", -1),
+    ("Hardliners tried to thwart the summit.", -1),
 ]
 
 
@@ -638,3 +644,9 @@ def test_hard_events_are_flagged_only_when_unqualified() -> None:
     assert explain("The summit was cancelled.")["signals"][0]["hard_event"] == "cancelled"
     assert explain("The summit was not cancelled.")["signals"][0]["hard_event"] is None
     assert explain("The summit might be cancelled.")["signals"][0]["hard_event"] is None
+
+
+def test_at_an_appropriate_time_defers_a_meeting() -> None:
+    # The diplomats' deferral: the meeting is put to a time nobody names.
+    assert score("The summit will be held at an appropriate time.") < score("The summit will be held soon.")
+    assert "uncertainty" in families("The summit will be held at a suitable time.")
