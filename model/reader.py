@@ -68,7 +68,9 @@ _ASIDE_WORDS = 3
 # Pronouns that make the words in parentheses a clause ("(before they meet)"), read as such.
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 # Negators that take a noun phrase: the negation passes its first noun ("no formal meeting").
-_DETERMINER_NEGATORS = frozenset({"no", "none of", "nobody", "nothing", "without", "lack of", "little"})
+_DETERMINER_NEGATORS = frozenset(
+    {"no", "none of", "neither", "nobody", "nothing", "without", "lack of", "little"}
+)
 # Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
 # "none of the meetings are scheduled", "there was never a meeting confirmed".
 _SUBJECT_NEGATORS = frozenset({"no", "none of", "never", "not"})
@@ -1082,11 +1084,16 @@ class _Statement:
     ) -> bool:
         """Whether a negative predicate in the infinitive or object of a positive one says what the
         statement means: "want to postpone it", "plan ... is likely to be called off", "agreed to
-        delay", "announced the cancellation of the summit", "requested a postponement"."""
+        delay", "announced the cancellation of the summit", "requested a postponement"; or in the
+        infinitive of a "no plans", where the "no" then negates it ("no plans to cancel it")."""
         if owner.family == _EVENT or inner.family == _EVENT:
             return False
         families = self.rules.families
-        if families[owner.family].direction <= 0 or families[inner.family].direction >= 0:
+        if families[inner.family].direction >= 0:
+            return False
+        # "no plans to cancel the summit": the plan's "no" negates what was not planned.
+        denied = families[owner.family].direction < 0 and owner.pattern.startswith("=no ")
+        if families[owner.family].direction <= 0 and not denied:
             return False
         between = range(owner.end, inner.start)
         infinitive = "to" in (

@@ -3,7 +3,8 @@
 tests/data/dev.jsonl is the shared corpus (eight sagas, two annotators); tests/data/dev2.jsonl is
 a second set gathered from stored news pages of six of those sagas, tests/data/dev3.jsonl a third
 from 43 meetings before 2018, tests/data/dev4.jsonl a fourth, tests/data/dev5.jsonl a fifth (34
-meetings before 2018; it was the held-out set until 2 Dec 2026, then promoted: tests/data/README.md).
+meetings before 2018; it was the held-out set until 2 Dec 2026, then promoted: tests/data/README.md),
+tests/data/dev6.jsonl a sixth (50 meetings of 2002-2016).
 
 tests/data/held_out.jsonl (53 other meetings before 2018) is only measured: its floors say whether
 rules written against the development sets carry over to new meetings, and a failure prints its
@@ -22,7 +23,7 @@ from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 
 DATA = Path(__file__).parent / "data"
-CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5")
+CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 
 # The figures measured when each was last raised (lowered only where said, for a rule that is right). agreement: share of all statements whose score's
 # sign is their label; max_unread and max_opposite: shares of the statements with a direction
@@ -42,10 +43,12 @@ FLOORS = {
     "dev3": {"agreement": 0.792, "max_unread": 0.164, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
-    "dev4": {"agreement": 0.730, "max_unread": 0.207, "max_opposite": 0.075},
+    "dev4": {"agreement": 0.743, "max_unread": 0.191, "max_opposite": 0.075},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
     "dev5": {"agreement": 0.766, "max_unread": 0.131, "max_opposite": 0.087},
+    # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
+    "dev6": {"agreement": 0.689, "max_unread": 0.146, "max_opposite": 0.113},
 }
 
 

@@ -407,6 +407,20 @@ WIRE_CASES = [
     ("Both sides agreed to reopen talks.", +1),
     ("The visit remains up in the air.", -1),
     ("Hardliners tried to thwart the summit.", -1),
+    # "no plans to" a negative: its "no" negates what was not planned.
+    ("We have no plans to cancel the summit.", +1),
+    ("There is no intention whatsoever of postponing the visit.", +1),
+    ("If he attends, I will not be there.", -1),
+    ("I will be there on Monday.", +1),
+    ("The president will tour the region when the time is right.", -1),
+    ("The chances of such a summit are remote.", -1),
+    ("Our invitation to the president remains outstanding.", +1),
+    ("The two leaders are sure to meet.", +1),
+    ("He received a frosty reception at the summit.", -1),
+    ("The vice-premier will head the delegation to the summit instead.", -1),
+    ("Neither side has asked for a meeting.", -1),
+    ("We face a stumbling block over the agenda of the talks.", -1),
+    ("It will be difficult to arrange a summit this year.", -1),
 ]
 
 
