@@ -1391,6 +1391,8 @@ class _Statement:
             if intensifier and negator and negator.start <= intensifier.start < negator.end:
                 intensifier = None  # "not completely": the negator's own word
             negation_factor = negator.factor * family.negation_scale if negator and not refusal else 1.0
+            if negator and negator.factor > 0:
+                negation_factor = negator.factor  # a double negative affirms: "had no choice but to"
             negation_factor = max(-1.0, min(1.0, negation_factor))
             effective = family.direction * (1 if negation_factor > 0 else -1)
             condition, condition_factor = self._condition(predicate, sentence, effective)

@@ -421,6 +421,8 @@ WIRE_CASES = [
     ("Neither side has asked for a meeting.", -1),
     ("We face a stumbling block over the agenda of the talks.", -1),
     ("It will be difficult to arrange a summit this year.", -1),
+    # A double negative affirms: "no choice but to" boycott is a boycott.
+    ("The kingdom had no choice but to boycott the summit.", -1),
 ]
 
 
@@ -445,6 +447,8 @@ def test_wire_phrasing_moves_the_right_way(text: str, direction: int) -> None:
         "They will hold elections in May.",
         # "was to" + verb reports a plan of the past (news tells it when it fell through): no future.
         "He was to meet Putin on Monday.",
+        # "speaking on the sidelines of" is where the words were said, not a meeting.
+        "The minister, speaking on the sidelines of the forum, said oil prices would rise.",
         # Cooperation is what a meeting is about, not a mood: an agenda item moves nothing.
         "Cooperation on energy will be the most important item on the agenda.",
         "",
