@@ -423,6 +423,8 @@ WIRE_CASES = [
     ("It will be difficult to arrange a summit this year.", -1),
     # A double negative affirms: "no choice but to" boycott is a boycott.
     ("The kingdom had no choice but to boycott the summit.", -1),
+    ("He said he would feel uncomfortable meeting the general.", -1),
+    ("Officials cited difficulties in arranging the summit.", -1),
 ]
 
 
