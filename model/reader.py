@@ -915,7 +915,10 @@ class _Statement:
                 self._segment_predicates = predicates
                 self._all_starts.extend(predicate.start for predicate in predicates)
                 owner_end = -1
+                hoped_until = -1
                 for predicate in predicates:
+                    if predicate.start < hoped_until:
+                        continue  # inside what a hope says the meeting should bring
                     if self._as_planned(predicate):
                         continue  # "as planned", "as agreed": how something else goes, no signal
                     if self._apposed_participle(predicate, segment, owned_before):
@@ -934,6 +937,9 @@ class _Statement:
                             continue
                         kept.pop()
                     if self._relevant(predicate, segment, predicates, has_meeting):
+                        if self._hopes_for_outcome(predicate, segment):
+                            hoped_until = segment[1]  # what the meeting should bring is no signal
+                            continue
                         kept.append((predicate, sentence, segment))
                         owner_end = max(owner_end, predicate.span[1])
                         if (
@@ -984,6 +990,46 @@ class _Statement:
                     dropped.add(position)
                     inner.governed = False
         return [entry for position, entry in enumerate(kept) if position not in dropped]
+
+    def _hopes_for_outcome(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        """A hope or expectation whose meeting goes on to what it should bring: "hopes the meeting
+        will lead to a renewal of the negotiations", "expects the summit to help achieve peace"."""
+        if predicate.family == _EVENT or not self.rules.families[predicate.family].outcome_gives_way:
+            return False
+        index = max(predicate.end, predicate.span[1])
+        nouns = [at for at in range(predicate.start, index) if self._is_meeting_word(at)]
+        if not nouns or nouns[-1] == 0 or not self._noun_phrase_head(nouns[-1]):
+            return False  # "hope to meet soon to ease tensions": the meeting hoped for, then its aim
+        limit = min(segment[1], index + self.rules.reader.argument_window)
+        if index < limit and self.tokens[index].lower in ("of", "between", "with"):
+            while (
+                index < limit
+                and self.tokens[index].lower != "to"
+                and (
+                    self.is_class(index, "PREPOSITION") >= 0
+                    or self.is_class(index, "DETERMINER") >= 0
+                    or self.tokens[index].lower == "and"
+                    or self._nounish(index)
+                )
+            ):
+                index += 1  # the meeting's own words: "the meeting of the two leaders"
+        while index < segment[1] and (
+            self.tokens[index].lower in ("to", "will", "would", "can", "could", "may", "might", "should")
+            or self.tokens[index].lower in _QUOTES
+            or self.is_adverb(index)
+        ):
+            index += 1
+        return index < segment[1] and self.is_class(index, "OUTCOME") >= 0
+
+    def _noun_phrase_head(self, index: int) -> bool:
+        """Whether a meeting word is a noun here: after a determiner, possessive or adjective."""
+        before = index - 1
+        return (
+            self.is_class(before, "DETERMINER") >= 0
+            or self.tokens[before].lower in ("'s", "'", "\u2019")
+            or self.tokens[before].adjectival
+            or self.tokens[before].capital
+        )
 
     def _about_open_question(self, predicate: _Predicate) -> bool:
         return predicate.family != _EVENT and self.rules.families[predicate.family].about_open_question

@@ -53,6 +53,10 @@ class Family(_Strict):
     # sentence is what they doubt, never a condition on them: "Whether the summit will go ahead
     # remains unclear".
     about_open_question: bool = False
+    # Whether a predicate of the family says nothing of whether the meeting happens when the meeting
+    # it takes goes on to an OUTCOME word: "hopes the meeting will ease tensions", "wishes the
+    # summit every success" hope for what it brings, not for it.
+    outcome_gives_way: bool = False
     predicates: list[Phrase] = Field(min_length=1)
 
 
@@ -252,6 +256,7 @@ READER_CLASSES = (
     "ADVERB",
     "STANDIN",
     "REPORT",
+    "OUTCOME",
 )
 
 

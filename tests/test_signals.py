@@ -287,7 +287,7 @@ WIRE_CASES = [
     ("Both sides agreed on a short delay of the visit.", -1),
     ("The ministry confirmed the postponement of the state visit.", -1),
     # A verb that takes away what it governs.
-    ("Both sides hope the visit will help ease tensions.", +1),
+    ("Both sides hope to meet soon to ease tensions.", +1),
     # A stall is the sides' contacts going nowhere, said with or without a meeting word, like hostility.
     ("Our contacts have reached a deadlock.", -1),
     ("No decision has been taken yet.", -1),
@@ -451,6 +451,9 @@ def test_wire_phrasing_moves_the_right_way(text: str, direction: int) -> None:
         "He was to meet Putin on Monday.",
         # "speaking on the sidelines of" is where the words were said, not a meeting.
         "The minister, speaking on the sidelines of the forum, said oil prices would rise.",
+        # A hope for what a meeting brings takes the meeting for granted: no signal of whether.
+        "We hope that the meeting will lead to a renewal of the negotiations.",
+        "The ministry expects the meeting of the two leaders to help achieve peace.",
         # Cooperation is what a meeting is about, not a mood: an agenda item moves nothing.
         "Cooperation on energy will be the most important item on the agenda.",
         "",
