@@ -39,22 +39,23 @@ FLOORS = {
     # 0.715 / 0.075 until a preposition after a meeting verb ended its object search ("meet after
     # the elections" read 0): d2-072's "we had a meeting after that exchange" (advisers meeting,
     # labelled -1 for the insult) now reads as a meeting held, which its words say.
-    "dev2": {"agreement": 0.707, "max_unread": 0.215, "max_opposite": 0.085},
+    "dev2": {"agreement": 0.715, "max_unread": 0.215, "max_opposite": 0.085},
     "dev3": {"agreement": 0.792, "max_unread": 0.164, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
     "dev4": {"agreement": 0.743, "max_unread": 0.191, "max_opposite": 0.075},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
-    "dev5": {"agreement": 0.766, "max_unread": 0.131, "max_opposite": 0.087},
+    "dev5": {"agreement": 0.775, "max_unread": 0.131, "max_opposite": 0.087},
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
-    "dev6": {"agreement": 0.689, "max_unread": 0.146, "max_opposite": 0.113},
+    "dev6": {"agreement": 0.716, "max_unread": 0.138, "max_opposite": 0.105},
 }
 
 
 # Measured on 2 Dec 2026, the afternoon it was gathered: 102 of 157 (65.0%; VADER 70, 44.6%) with
-# the rules of that morning (79c98aa), 101 with the rules of its first hour (e3bc78d).
-HELD_OUT = {"agreement": 0.643, "max_unread": 0.190, "max_opposite": 0.175}
+# the rules of that morning (79c98aa), 101 with the rules of its first hour (e3bc78d), 104 (66.2%)
+# with the rules of that afternoon.
+HELD_OUT = {"agreement": 0.662, "max_unread": 0.175, "max_opposite": 0.167}
 
 
 @pytest.fixture(scope="module", params=CORPORA)
