@@ -425,6 +425,10 @@ WIRE_CASES = [
     ("The kingdom had no choice but to boycott the summit.", -1),
     ("He said he would feel uncomfortable meeting the general.", -1),
     ("Officials cited difficulties in arranging the summit.", -1),
+    # A plan of the past is reported when it fell through.
+    ("We had hoped to meet, but the other side was not interested.", -1),
+    ("The two leaders had been scheduled to meet on Monday.", -1),
+    ("He was supposed to visit Moscow in May.", -1),
 ]
 
 
