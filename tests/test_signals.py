@@ -429,6 +429,13 @@ WIRE_CASES = [
     ("We had hoped to meet, but the other side was not interested.", -1),
     ("The two leaders had been scheduled to meet on Monday.", -1),
     ("He was supposed to visit Moscow in May.", -1),
+    ("Plans for a summit were dropped.", -1),
+    ("Pyongyang broke off talks with Seoul.", -1),
+    ("The summit ended in acrimony.", -1),
+    ("The visit is in limbo.", -1),
+    ("Tokyo has yet to respond to the invitation.", -1),
+    ("He turned his back on the talks.", -1),
+    ("The president is due in Beijing on Monday.", +1),
 ]
 
 
@@ -453,6 +460,7 @@ def test_wire_phrasing_moves_the_right_way(text: str, direction: int) -> None:
         "They will hold elections in May.",
         # "was to" + verb reports a plan of the past (news tells it when it fell through): no future.
         "He was to meet Putin on Monday.",
+        "They dropped the subject.",  # "drop" cancels only a meeting
         # "speaking on the sidelines of" is where the words were said, not a meeting.
         "The minister, speaking on the sidelines of the forum, said oil prices would rise.",
         # A hope for what a meeting brings takes the meeting for granted: no signal of whether.
