@@ -436,6 +436,8 @@ WIRE_CASES = [
     ("Tokyo has yet to respond to the invitation.", -1),
     ("He turned his back on the talks.", -1),
     ("The president is due in Beijing on Monday.", +1),
+    ("I will not deal with him.", -1),
+    ("Officials set low expectations for the summit.", -1),
 ]
 
 
@@ -461,6 +463,7 @@ def test_wire_phrasing_moves_the_right_way(text: str, direction: int) -> None:
         # "was to" + verb reports a plan of the past (news tells it when it fell through): no future.
         "He was to meet Putin on Monday.",
         "They dropped the subject.",  # "drop" cancels only a meeting
+        "We must deal with the crisis.",  # one deals with a person, as one meets one
         # "speaking on the sidelines of" is where the words were said, not a meeting.
         "The minister, speaking on the sidelines of the forum, said oil prices would rise.",
         # A hope for what a meeting brings takes the meeting for granted: no signal of whether.
