@@ -101,7 +101,7 @@ FILLER: tuple[str, ...] = (
     "{ref} is due to address the general assembly in {month}.",
     "Rescue teams were still working in the flooded districts of {city} on {weekday}.",
     "There were no casualties in the overnight drone attack, the regional governor said.",
-    "We have always stood for dialogue and for respect for sovereignty.",
+    "We have always stood for respect for sovereignty and for international law.",
     "The opposition called the new election law a step backwards.",
     "{ref} declined to comment on the reports, saying the investigation was ongoing.",
     "Our economy grew by {small} percent last year despite everything.",
