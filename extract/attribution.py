@@ -101,6 +101,7 @@ class _Attributor:
                 continue
             if found is not None:
                 found = self._with_cited_source(found)
+                found = self._reported_by_medium(found)
                 found = self._with_tails(found)
                 found = self._with_opening_participle(found)
                 habitual = (
@@ -535,6 +536,41 @@ class _Attributor:
                 return found
         return found
 
+    def _is_medium(self, speaker: _SpeakerRef) -> bool:
+        """A news organisation, named ("Yonhap") or described ("Russian media", "state media
+        reports")."""
+        if isinstance(speaker, _Pronoun):
+            return False
+        if speaker.name.casefold() in self.lexicon.media:
+            return True
+        if speaker.kind is not _MentionKind.DESCRIPTION:
+            return False
+        words = tuple(word.casefold() for word in speaker.title.split())
+        if words and words[-1] in self.lexicon.report_nouns:
+            words = words[:-1]
+        table = self.lexicon.media_words
+        return any(
+            words[-length:] in table.entries for length in range(1, min(table.max_len, len(words)) + 1)
+        )
+
+    def _reported_by_medium(self, found: _Attribution) -> _Attribution:
+        """A medium's report of someone's words is theirs: 'Russian media reported that Putin said
+        the summit was on', 'Yonhap reported Moon as saying ...' are Putin's and Moon's."""
+        if not found.content or found.predicate or not self._is_medium(found.speaker):
+            return found
+        start = found.content[0][0]
+        for position in range(start, found.content[0][1]):
+            if not self.tokens[position].is_word:
+                continue
+            inner = self._quoted_as(position) or self._verb(position)
+            if inner is None or not inner.content or isinstance(inner.speaker, _Pronoun):
+                continue
+            opening = {inner.speaker.span_start, self._with_honorific(inner.speaker.start)}
+            if start not in opening or self._is_medium(inner.speaker):
+                return found
+            return inner
+        return found
+
     def _speaker_before(self, verb: int) -> tuple[_SpeakerRef, int] | None:
         """Speaker written before the verb: 'Peskov said', 'he said', 'X, the aide, said'."""
         cursor, skipped = verb - 1, 0
@@ -725,8 +761,48 @@ class _Attributor:
         if self._has_words(*before) and self._sets_scene(*before):
             before = self._after_scene(*before)
         if self._has_words(*before):
+            resumed = self._resumed_clause(span_start, span_end, verb, before)
+            if resumed is not None:
+                return _Attribution(speaker, verb, _Style.REPORTED, (before, resumed))
             return _Attribution(speaker, verb, self._style_of(before), (before,))
         return _Attribution(speaker, verb, _Style.REPORTED, ())
+
+    def _resumed_clause(
+        self, span_start: int, span_end: int, verb: int, before: tuple[int, int]
+    ) -> tuple[int, int] | None:
+        """'The visit, the spokesman said, was a surprise': an attribution set off by commas inside
+        the reported clause, which resumes after it. The rest of the sentence is the words too
+        when it goes on with a finite verb ("was", "would"), or with any other word that joins
+        no new clause when the words before have no finite verb of their own ("Russia, he said,
+        remains open"); not ", adding that ...", ", as ...", ", though ...", ", calling ..."."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if span_start <= self.start or tokens[span_start - 1].text != ",":
+            return None
+        cursor = self._skip_adverbials(span_end, tokens[verb].lower in lexicon.object_verbs)
+        if cursor + 1 >= self.end or tokens[cursor].text != ",":
+            return None
+        first = tokens[cursor + 1]
+        if not first.is_word or not first.text.islower():
+            return None
+        if first.lower not in lexicon.finite_words:
+            joins = (
+                lexicon.tail_participles,
+                lexicon.coordinators,
+                lexicon.subordinators,
+                lexicon.clause_openers,
+                lexicon.relative_pronouns,
+                lexicon.complementisers,
+            )
+            finite_before = any(tokens[i].lower in lexicon.finite_words for i in range(*before))
+            if (
+                finite_before
+                or any(first.lower in words for words in joins)
+                or first.lower.endswith(lexicon.participle_endings)
+                or lexicon.asides.length_at(tokens, cursor + 1, self.end)
+            ):
+                return None
+        resumed = self._trim(cursor + 1, self.end)
+        return resumed if self._has_words(*resumed) else None
 
     def _clause_around_quote(self, span_start: int) -> tuple[int, int] | None:
         """'The leaders will meet at a "convenient venue," Ushakov said': a quotation inside
@@ -790,6 +866,10 @@ class _Attributor:
         token = tokens[cursor]
         if token.lower in self.lexicon.complementisers:
             return cursor + 1 if self._has_words(cursor + 1, end) else None
+        if token.text == ",":
+            aside_end = self._according_aside(cursor)
+            if aside_end is not None:  # "Sharif said, according to Pakistani media, that ..."
+                return self._content_start(aside_end, verb)
         if token.text in (",", ":"):
             following = tokens[cursor + 1] if cursor + 1 < end else None
             if following is not None and following.kind is _TokenKind.QUOTE:
@@ -802,6 +882,18 @@ class _Attributor:
         if self._finite_clause(cursor):
             return cursor  # "Kumar confirmed a meeting with Putin is finalized"
         return None  # "The Kremlin confirmed the call": an object, not reported words
+
+    def _according_aside(self, comma: int) -> int | None:
+        """', according to Pakistani media,' set off by commas after a verb: where the source's
+        closing comma is (the source of the report, not the speaker), or None."""
+        tokens = self.tokens
+        length = self.lexicon.according_to.length_at(tokens, comma + 1, self.end)
+        if not length:
+            return None
+        source = self._mention_starting(comma + 1 + length)
+        if source is None or source.end >= self.end or tokens[source.end].text != ",":
+            return None
+        return source.end + 1
 
     def _finite_clause(self, cursor: int) -> bool:
         """Whether the words from here are a clause of their own: a finite verb ("is", "would")

@@ -61,6 +61,7 @@ class _Speaker:
     side: str
     is_person: bool
     is_media: bool = False  # a news organisation: nobody's spokesman, never "he" later
+    plural: bool = False  # an unnamed group ("officials"): never "the official" or "he" later
 
     @property
     def is_institution(self) -> bool:
@@ -369,7 +370,7 @@ class _Builder:
         if draft.speaker.is_institution and draft.speaker.side != UNKNOWN_SIDE:
             self._remember_body(draft.speaker.name, draft.speaker.side)
         recent = _Recent(draft.speaker, draft.sentence, draft.paragraph)
-        if draft.speaker.is_person:
+        if draft.speaker.is_person and not draft.speaker.plural:
             self.last_person = recent
             self._note_role(recent)
 
@@ -529,9 +530,12 @@ class _Builder:
         confidence = self.rules.confidence
         role = mention.role or Role.OTHER
         if self._names_a_medium(mention.title):
-            # "state media reported": an outlet, unnamed; "Chinese state media" is China's.
+            # "state media reported": an outlet, unnamed; "Chinese state media" is China's,
+            # "Japanese media" (the country's press at large) nobody's.
             name = f"{self.rules.names.unnamed_prefix} {mention.name}"
-            speaker = _Speaker(name, mention.title, Role.OTHER, mention.side or UNKNOWN_SIDE, False, True)
+            words = {word.casefold() for word in mention.title.split()}
+            side = mention.side if words & self.lexicon.state_media_words else None
+            speaker = _Speaker(name, mention.title, Role.OTHER, side or UNKNOWN_SIDE, False, True)
             return speaker, confidence.medium
         if mention.determiner not in self.lexicon.indefinite and not mention.plural:
             recent = self.by_role.get((role, mention.side))
@@ -547,11 +551,13 @@ class _Builder:
             return named, confidence.description
         side = side or self._body_side(sentence)
         name = f"{self.rules.names.unnamed_prefix} {mention.name}"
-        speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True)
+        speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True, plural=mention.plural)
         return speaker, confidence.anonymous
 
     def _names_a_medium(self, title: str) -> bool:
         words = tuple(word.casefold() for word in title.split())
+        if words and words[-1] in self.lexicon.report_nouns:
+            words = words[:-1]  # "media reports said": the outlet's reports
         table = self.lexicon.media_words
         return any(
             words[-length:] in table.entries for length in range(1, min(table.max_len, len(words)) + 1)

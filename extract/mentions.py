@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from summit_outlook.extract.rules import ExtractionRules
@@ -90,13 +90,44 @@ class _MentionFinder:
         cursor = position
         while cursor < end:
             part = self._part(cursor, end, parts)
-            if part is None:
+            if part is None or self._after_outlet(part, parts, end):
                 break
             parts.append(part)
             cursor = self._after_acronym(part.end, end)
         while parts and parts[-1].kind is _PartKind.MODIFIER:
             parts.pop()  # "the top" is not a title
         return cursor, parts
+
+    def _owned_outlet(self, title: _Part, parts: list[_Part]) -> bool:
+        """An outlet word after a person's or body's name is their press office, not a country's
+        press: "Sharif's media office", "the White House media pool" are no "media" that report;
+        "Japanese media", "Chinese state media", "local media" are."""
+        if not parts or not self._is_outlet(title):
+            return False
+        return any(part.kind not in (_PartKind.SIDE, _PartKind.MODIFIER) for part in parts)
+
+    def _is_outlet(self, title: _Part) -> bool:
+        """Whether a title ends in a media word ("media", "state television")."""
+        media_words = self.lexicon.media_words
+        return any(
+            media_words.length_at(self.tokens, start, title.end) == title.end - start
+            for start in range(title.start, title.end)
+        )
+
+    def _after_outlet(self, part: _Part, parts: list[_Part], end: int) -> bool:
+        """A name after an outlet described by what it is starts someone else, unless it names
+        the outlet: "told Russian media Putin would attend" (Putin is no outlet's), "Chinese state
+        media CGTN" (one outlet)."""
+        if part.kind is not _PartKind.NAME or not parts or parts[-1].kind is not _PartKind.TITLE:
+            return False
+        if not self._is_outlet(parts[-1]):
+            return False
+        media = self.lexicon.media
+        longest = min(len(self.tokens), end) - part.start
+        return not any(
+            " ".join(token.lower for token in self.tokens[part.start : part.start + length]) in media
+            for length in range(1, min(longest, 5) + 1)
+        )
 
     def _after_acronym(self, cursor: int, end: int) -> int:
         """Past a bracketed acronym inside a name: "Taiwan Affairs Office (TAO) chief"."""
@@ -157,6 +188,14 @@ class _MentionFinder:
             return None
         title = self._title(cursor, end) or self._head_title(cursor, parts)
         if title is not None:
+            if self._owned_outlet(title, parts):
+                return None
+            if (
+                title.end < end
+                and self._is_outlet(title)
+                and self.tokens[title.end].lower in self.lexicon.report_nouns
+            ):
+                return replace(title, end=title.end + 1)  # "media reports": the outlet's, no verb
             return title
         institution = lexicon.institutions.match(tokens, cursor, end)
         if institution is not None:

@@ -148,6 +148,7 @@ class AttributionRules(_Section):
     question_words: list[Phrase] = []
     finite_words: list[Phrase] = []
     tail_participles: list[Phrase] = []
+    participle_endings: list[Phrase] = []
     coordinators: list[Phrase] = []
     subject_openers: list[Phrase] = []
     subject_pronouns: list[Phrase] = []
@@ -183,6 +184,8 @@ class AttributionRules(_Section):
     media: list[Phrase] = []
     state_media: list[StateMedium] = []
     media_words: list[Phrase] = []
+    state_media_words: list[Phrase] = []
+    report_nouns: list[Phrase] = []
     citing: list[Phrase] = []
 
     @model_validator(mode="after")

@@ -144,6 +144,7 @@ class _Lexicon:
     question_words: frozenset[str]
     finite_words: frozenset[str]
     tail_participles: frozenset[str]
+    participle_endings: tuple[str, ...]
     coordinators: frozenset[str]
     subject_openers: frozenset[str]
     subject_pronouns: frozenset[str]
@@ -173,6 +174,8 @@ class _Lexicon:
     media: frozenset[str]
     state_media: dict[str, str]  # folded name -> side
     media_words: _PhraseTable[bool]
+    state_media_words: frozenset[str]
+    report_nouns: frozenset[str]
     citing: frozenset[str]
     stopwords: frozenset[str]
     opening_word_endings: tuple[str, ...]
@@ -242,6 +245,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         question_words=_folded(said.question_words),
         finite_words=_folded(said.finite_words),
         tail_participles=_folded(said.tail_participles),
+        participle_endings=tuple(sorted(_folded(said.participle_endings))),
         coordinators=_folded(said.coordinators),
         subject_openers=_folded(said.subject_openers),
         subject_pronouns=_folded(said.subject_pronouns),
@@ -271,6 +275,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         media=_folded(said.media),
         state_media={medium.name.casefold(): medium.side for medium in said.state_media},
         media_words=_flag_table(said.media_words),
+        state_media_words=_folded(said.state_media_words),
+        report_nouns=_folded(said.report_nouns),
         citing=_folded(said.citing),
         stopwords=_folded(names.stopwords),
         opening_word_endings=tuple(sorted(_folded(names.opening_word_endings))),

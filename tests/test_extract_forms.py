@@ -1038,3 +1038,108 @@ def test_an_aside_about_the_speaker_does_not_date_the_scene() -> None:
 def test_a_long_headline_is_a_heading(headline: str) -> None:
     found = extract(f'{headline}\n\n"We are always open to negotiations," Putin said yesterday.')
     assert [c.text for c in found] == ["We are always open to negotiations"]
+
+
+# --- the press as a speaker, and as a channel ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "side"),
+    [
+        (
+            "Japanese media reported on Monday that the trip would be postponed.",
+            "unnamed Japanese media",
+            "unknown",
+        ),
+        ("Some US media have reported that the two men will talk by phone.", "unnamed US media", "unknown"),
+        ("Chinese state media said the visit had been a success.", "unnamed Chinese state media", "China"),
+        (
+            "Local media reports said the motorcade had left the airport.",
+            "unnamed Local media reports",
+            "unknown",
+        ),
+    ],
+)
+def test_a_countrys_press_is_an_unnamed_outlet_of_nobodys_side_unless_run_by_the_state(
+    sentence: str, speaker: str, side: str
+) -> None:
+    """'Japanese media' is the press of a country, not its government; 'state media' speaks for it."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.role.value, found.side) == (speaker, "other", side)
+
+
+def test_a_name_after_the_press_told_is_no_outlets_title() -> None:
+    """'told Russian media Petrov would attend': Petrov is not titled 'Russian media'."""
+    found = extract(
+        "Russian President Ivan Petrov will travel to Hanoi next week.\n"
+        "His aide Oleg Sokolov told Russian media Petrov would attend the summit.\n"
+        "Petrov said the visit would deepen ties."
+    )
+    assert [(c.speaker, c.role.value) for c in found] == [
+        ("Oleg Sokolov", "official"),
+        ("Ivan Petrov", "head_of_state"),
+    ]
+    assert found[0].text == "Petrov would attend the summit."
+
+
+def test_media_reports_are_a_noun_not_the_press_reporting() -> None:
+    """'Asked about media reports that ..., Peskov said': the words are the spokesman's."""
+    (found,) = extract(
+        "Asked about media reports that the summit was off, the Kremlin spokesman Ivan Lebedev "
+        "said the date was set."
+    )
+    assert (found.speaker, found.text) == ("Ivan Lebedev", "the date was set.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian media reported that Petrov said the summit was on.",
+        "Kyodo reported that Mr Petrov told aides the summit was on.",
+        "Petrov was quoted by local media as saying that the summit was on.",
+    ],
+)
+def test_the_press_reporting_someones_words_gives_them_to_that_someone(sentence: str) -> None:
+    text = "Russian President Ivan Petrov arrived in Hanoi on Monday.\n" + sentence
+    found = extract(text)
+    assert [(c.speaker, c.text) for c in found] == [("Ivan Petrov", "the summit was on.")]
+
+
+def test_a_source_set_off_after_the_verb_is_not_the_speaker() -> None:
+    """'Sharif said, according to Pakistani media, that ...' is Sharif's statement."""
+    (found,) = extract(
+        "Prime Minister Ali Rana said, according to Pakistani media, that the visit was a gesture."
+    )
+    assert (found.speaker, found.text) == ("Ali Rana", "the visit was a gesture.")
+
+
+def test_a_plural_unnamed_group_is_not_a_later_singular_description() -> None:
+    """'Local officials said ...' then 'The national security adviser said': two speakers."""
+    found = extract(
+        "Local officials said the roads to the venue were closed.\n"
+        "The national security adviser said the date was set."
+    )
+    assert [c.speaker for c in found] == ["unnamed Local officials", "unnamed national security adviser"]
+
+
+# --- which words: quote boundaries -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "The visit, the spokesman said, was a surprise to everyone.",
+            "The visit was a surprise to everyone.",
+        ),
+        ("The talks, Lebedev said on Friday, were useful.", "The talks were useful."),
+        ("Moscow, Lebedev said, remains open to dialogue.", "Moscow remains open to dialogue."),
+        ("The talks went well, Lebedev said, calling them useful.", "The talks went well"),
+        ("The summit is on, Lebedev said, though details are unclear.", "The summit is on"),
+    ],
+)
+def test_an_attribution_inside_the_words_resumes_them(sentence: str, words: str) -> None:
+    """'The visit, the spokesman said, was a surprise': the clause goes on after the attribution;
+    a participle, a subordinator or a conjunction after it starts narration instead."""
+    found = extract("Kremlin spokesman Ivan Lebedev spoke to reporters.\n" + sentence)
+    assert [c.text for c in found] == [words]
