@@ -541,7 +541,7 @@ class _Attributor:
         reports")."""
         if isinstance(speaker, _Pronoun):
             return False
-        if speaker.name.casefold() in self.lexicon.media:
+        if speaker.medium:
             return True
         if speaker.kind is not _MentionKind.DESCRIPTION:
             return False
@@ -757,7 +757,13 @@ class _Attributor:
         if forward is not None:
             span = self._trim(forward, self.end)
             return _Attribution(speaker, verb, self._style_of(span), (span,))
+        if span_start > self.start and self.tokens[span_start - 1].lower in self.lexicon.accord_words:
+            span_start -= 1  # "The meeting was short, as Lebedev noted": the clause before
         before = self._trim(self.start, span_start)
+        if self._joined_clause(span_start):
+            # "Press was kept out, though the ministry tweeted a photo": the clause before the
+            # conjunction is narration, not the speaker's words.
+            return _Attribution(speaker, verb, _Style.REPORTED, ())
         if self._has_words(*before) and self._sets_scene(*before):
             before = self._after_scene(*before)
         if self._has_words(*before):
@@ -766,6 +772,13 @@ class _Attributor:
                 return _Attribution(speaker, verb, _Style.REPORTED, (before, resumed))
             return _Attribution(speaker, verb, self._style_of(before), (before,))
         return _Attribution(speaker, verb, _Style.REPORTED, ())
+
+    def _joined_clause(self, span_start: int) -> bool:
+        """Whether the speaker opens a clause joined by a conjunction ("though", "and", "as")."""
+        if span_start <= self.start:
+            return False
+        word = self.tokens[span_start - 1].lower
+        return word in self.lexicon.subordinators or word in self.lexicon.coordinators
 
     def _resumed_clause(
         self, span_start: int, span_end: int, verb: int, before: tuple[int, int]

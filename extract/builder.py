@@ -491,7 +491,7 @@ class _Builder:
                 return self._person(subject), confidence.pronoun
             recent = self._recent_person(sentence)
             return (recent.speaker, confidence.pronoun) if recent is not None else None
-        if reference.kind is _MentionKind.PERSON and reference.name.casefold() in self.lexicon.media:
+        if reference.kind is _MentionKind.PERSON and reference.medium:
             side = self.lexicon.state_media.get(reference.name.casefold(), UNKNOWN_SIDE)
             return _Speaker(reference.name, "", Role.OTHER, side, False, True), confidence.medium
         if reference.kind is _MentionKind.PERSON:
@@ -691,9 +691,7 @@ class _Builder:
         people = [
             mention
             for mention in sentence.mentions
-            if mention.kind is _MentionKind.PERSON
-            and mention.name.casefold() not in self.lexicon.media
-            and mention.end <= limit
+            if mention.kind is _MentionKind.PERSON and not mention.medium and mention.end <= limit
         ]
         subjects = [
             mention
@@ -725,7 +723,7 @@ class _Builder:
         for mention in sentence.mentions:
             if mention.kind is _MentionKind.INSTITUTION and mention.side:
                 self._remember_body(mention.name, mention.side)
-            if mention.kind is not _MentionKind.PERSON or mention.name.casefold() in self.lexicon.media:
+            if mention.kind is not _MentionKind.PERSON or mention.medium:
                 continue
             speaker = self._person(mention)
             if speaker.role is Role.OTHER:

@@ -50,6 +50,7 @@ class _Mention:
     affiliate: str | None = None  # a person whose side this one shares ("Putin’s aide")
     plural: bool = False
     determiner: str = ""
+    medium: bool = False  # a news organisation named with what it is ("Fuji television")
 
     @property
     def span_start(self) -> int:
@@ -303,9 +304,28 @@ class _MentionFinder:
         first = names[0].start
         name = _clean_name(tokens, first, end)
         affiliate = _possessive_name(tokens, parts, first)
+        outlet = self._outlet_words(end)
+        if outlet and name.casefold() not in self.lexicon.media:
+            # "Japan's Fuji television said": a name followed by what it is names an outlet.
+            name, end = _surface(tokens, first, end + outlet), end + outlet
         return _Mention(
-            _MentionKind.PERSON, first, end, name, side=side, affiliate=affiliate, determiner=determiner
+            _MentionKind.PERSON,
+            first,
+            end,
+            name,
+            side=side,
+            affiliate=affiliate,
+            determiner=determiner,
+            medium=bool(outlet) or name.casefold() in self.lexicon.media,
         )
+
+    def _outlet_words(self, end: int) -> int:
+        """How many media words ("television", "news agency") follow a name ending at `end`,
+        itself no possessive; 0 if none."""
+        last = self.tokens[end - 1]
+        if end >= len(self.tokens) or last.bare != last.text:
+            return 0
+        return self.lexicon.media_words.length_at(self.tokens, end, len(self.tokens))
 
     def _titled(self, parts: list[_Part], last_title: int, side: str | None, determiner: str) -> _Mention:
         tokens = self.tokens
@@ -325,16 +345,18 @@ class _MentionFinder:
         name_parts = [part for part in rest if part.kind in (_PartKind.NAME, _PartKind.SIDE)]
         if name_parts and name_parts[0].start == prefix_end:
             end = name_parts[-1].end
+            name = _clean_name(tokens, prefix_end, end)
             return _Mention(
                 _MentionKind.PERSON,
                 start,
                 end,
-                _clean_name(tokens, prefix_end, end),
+                name,
                 title=title,
                 role=role,
                 side=side,
                 affiliate=affiliate,
                 determiner=determiner,
+                medium=name.casefold() in self.lexicon.media,
             )
         return _Mention(
             _MentionKind.DESCRIPTION,

@@ -227,7 +227,7 @@ def _learn_people(paragraphs: Sequence[_Paragraph], lexicon: _Lexicon) -> _Regis
             for mention in sentence.mentions:
                 if mention.kind is not _MentionKind.PERSON:
                     continue
-                if mention.name.casefold() in lexicon.media:
+                if mention.medium:
                     continue
                 title, role, side, affiliate = mention.title, mention.role, mention.side, mention.affiliate
                 described = _appositive(paragraph.tokens, mention, sentence, lexicon) or (

@@ -149,6 +149,7 @@ class AttributionRules(_Section):
     finite_words: list[Phrase] = []
     tail_participles: list[Phrase] = []
     participle_endings: list[Phrase] = []
+    accord_words: list[Phrase] = []
     coordinators: list[Phrase] = []
     subject_openers: list[Phrase] = []
     subject_pronouns: list[Phrase] = []

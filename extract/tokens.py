@@ -145,6 +145,7 @@ class _Lexicon:
     finite_words: frozenset[str]
     tail_participles: frozenset[str]
     participle_endings: tuple[str, ...]
+    accord_words: frozenset[str]
     coordinators: frozenset[str]
     subject_openers: frozenset[str]
     subject_pronouns: frozenset[str]
@@ -246,6 +247,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         finite_words=_folded(said.finite_words),
         tail_participles=_folded(said.tail_participles),
         participle_endings=tuple(sorted(_folded(said.participle_endings))),
+        accord_words=_folded(said.accord_words),
         coordinators=_folded(said.coordinators),
         subject_openers=_folded(said.subject_openers),
         subject_pronouns=_folded(said.subject_pronouns),

@@ -1143,3 +1143,31 @@ def test_an_attribution_inside_the_words_resumes_them(sentence: str, words: str)
     a participle, a subordinator or a conjunction after it starts narration instead."""
     found = extract("Kremlin spokesman Ivan Lebedev spoke to reporters.\n" + sentence)
     assert [c.text for c in found] == [words]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Japan's Kaito television said the plane had landed in Hanoi.", "Kaito television"),
+        ("The Seoul daily Hanguk newspaper said the plane had landed in Hanoi.", "Hanguk newspaper"),
+    ],
+)
+def test_a_name_followed_by_what_it_is_names_an_outlet(sentence: str, speaker: str) -> None:
+    """An outlet the rules do not list is still one when the story says what it is."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.role.value, found.side) == (speaker, "other", "unknown")
+
+
+def test_a_reporter_told_is_the_audience_not_the_words() -> None:
+    (found,) = extract("Kim told a Russian state TV reporter he hoped to advance peace.")
+    assert found.text == "he hoped to advance peace."
+
+
+def test_the_clause_before_a_conjunction_is_not_the_speakers_words() -> None:
+    """'..., though the ministry tweeted a photo': narration, then another clause; 'as X noted'
+    is X stating the clause before."""
+    found = extract(
+        "Press was kept out of the room, though Russia's foreign ministry tweeted a photo.\n"
+        "The meeting was short, as Ivan Lebedev noted."
+    )
+    assert [(c.speaker, c.text) for c in found] == [("Ivan Lebedev", "The meeting was short")]
