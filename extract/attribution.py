@@ -569,7 +569,30 @@ class _Attributor:
             if start not in opening or self._is_medium(inner.speaker):
                 return found
             return inner
-        return found
+        subject = self._quoted_subject(*found.content[0])
+        return replace(found, speaker=subject) if subject is not None else found
+
+    def _quoted_subject(self, start: int, end: int) -> _Mention | None:
+        """The person a medium's report quotes as its subject: 'reported that on the runway, Xi is
+        "confident the visit will be fruitful"' (Xi's words). The first person named in the
+        report's clause, before its first quotation, opening it or the clause after a comma, and
+        followed by a verb-like word in lower case (no possessive: "Trump's plan was ...")."""
+        tokens = self.tokens
+        quote = next((i for i in range(start, end) if tokens[i].kind is _TokenKind.QUOTE), None)
+        if quote is None:
+            return None
+        people = sorted(
+            (m for m in self._mentions_within(start, quote) if m.kind is _MentionKind.PERSON),
+            key=lambda m: m.start,
+        )
+        if not people or people[0].medium:
+            return None
+        person = people[0]
+        opens = start in (person.start, person.span_start) or tokens[person.span_start - 1].text == ","
+        last = tokens[person.end - 1]
+        following = tokens[person.end] if person.end < end else None
+        verb_like = following is not None and following.is_word and following.text.islower()
+        return person if opens and verb_like and last.bare == last.text else None
 
     def _speaker_before(self, verb: int) -> tuple[_SpeakerRef, int] | None:
         """Speaker written before the verb: 'Peskov said', 'he said', 'X, the aide, said'."""

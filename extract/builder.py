@@ -486,7 +486,8 @@ class _Builder:
             # "President Ma set off for Singapore ..., a summit that he hopes will become ...": the
             # sentence's own subject before the pronoun, outside the words said ("In reply, the
             # North announced ..., he said" is someone else), else the last person quoted or named.
-            subject = self._subject(self.paragraphs[sentence.paragraph], sentence, reference.position)
+            paragraph = self.paragraphs[sentence.paragraph]
+            subject = self._subject(paragraph, sentence, reference.position, strict=True)
             if subject is not None and not any(start <= subject.start < end for start, end in words):
                 return self._person(subject), confidence.pronoun
             recent = self._recent_person(sentence)
@@ -537,20 +538,28 @@ class _Builder:
             side = mention.side if words & self.lexicon.state_media_words else None
             speaker = _Speaker(name, mention.title, Role.OTHER, side or UNKNOWN_SIDE, False, True)
             return speaker, confidence.medium
+        anonymous = bool({word.casefold() for word in mention.title.split()} & self.lexicon.anonymous_words)
         if mention.determiner not in self.lexicon.indefinite and not mention.plural:
             recent = self.by_role.get((role, mention.side))
-            if recent is not None and self._within_context(recent.sentence, recent.paragraph, sentence):
+            unnamed = recent is not None and recent.speaker.name.startswith(self.rules.names.unnamed_prefix)
+            if (
+                recent is not None
+                and (unnamed or not anonymous)
+                and self._within_context(recent.sentence, recent.paragraph, sentence)
+            ):
                 return recent.speaker, confidence.description
         side = mention.side or self._patron_side(mention.affiliate)
-        named = (
-            self._named_later(mention, side)
-            or self._last_named(mention, side, sentence)
-            or self._generic_reference(mention, side, sentence)
-        )
+        named = None
+        if not anonymous:  # "the unnamed official said": nobody the story names
+            named = (
+                self._named_later(mention, side)
+                or self._last_named(mention, side, sentence)
+                or self._generic_reference(mention, side, sentence)
+            )
         if named is not None:
             return named, confidence.description
         side = side or self._body_side(sentence)
-        name = f"{self.rules.names.unnamed_prefix} {mention.name}"
+        name = mention.name if anonymous else f"{self.rules.names.unnamed_prefix} {mention.name}"
         speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True, plural=mention.plural)
         return speaker, confidence.anonymous
 
@@ -685,8 +694,11 @@ class _Builder:
         if chosen is not None:
             self.last_person = _Recent(self._person(chosen), sentence.index, paragraph.index)
 
-    def _subject(self, paragraph: _Paragraph, sentence: _Sentence, limit: int) -> _Mention | None:
-        """The sentence's last subject before `limit` (see _remember_subject)."""
+    def _subject(
+        self, paragraph: _Paragraph, sentence: _Sentence, limit: int, *, strict: bool = False
+    ) -> _Mention | None:
+        """The sentence's last subject before `limit` (see _remember_subject). `strict`: only a
+        subject, never the first person named ("Sitting opposite Putin, he said" is not Putin)."""
         tokens = paragraph.tokens
         people = [
             mention
@@ -700,7 +712,21 @@ class _Builder:
             or tokens[mention.span_start - 1].text == ","
             or tokens[mention.span_start - 1].lower in self.lexicon.coordinators
         ]
-        return subjects[-1] if subjects else (people[0] if people else None)
+        if subjects:
+            return subjects[-1]
+        if not people or (strict and self._in_opening_phrase(tokens, sentence, people[0])):
+            return None
+        return people[0]
+
+    def _in_opening_phrase(self, tokens: Sequence[_Token], sentence: _Sentence, mention: _Mention) -> bool:
+        """Whether the mention is inside a phrase that opens the sentence and sets the scene, up to
+        its first comma: "Sitting opposite Putin and his delegation, he said ..."."""
+        first = tokens[sentence.start]
+        opening = first.lower in self.lexicon.intro_words or first.lower.endswith(
+            self.lexicon.opening_word_endings
+        )
+        comma = next((i for i in range(sentence.start, sentence.end) if tokens[i].text == ","), None)
+        return opening and comma is not None and mention.end <= comma
 
     def _remember_body(self, name: str, side: str) -> None:
         """A body named with its country ("China's Foreign Ministry", "The Presidential Office in

@@ -83,6 +83,7 @@ class _MentionFinder:
             mention = self._classify(parts)
             if mention is not None:
                 mentions.append(mention)
+                stop = max(stop, mention.end)  # "Interfax news agency": the outlet's words too
             position = max(stop, position + 1)
         return mentions
 
@@ -188,9 +189,9 @@ class _MentionFinder:
         if not token.is_word or cursor in self.dated:
             return None
         title = self._title(cursor, end) or self._head_title(cursor, parts)
+        if title is not None and self._owned_outlet(title, parts):
+            title = None  # "Korean Central News Agency": a name goes on, not a press office
         if title is not None:
-            if self._owned_outlet(title, parts):
-                return None
             if (
                 title.end < end
                 and self._is_outlet(title)
@@ -219,6 +220,8 @@ class _MentionFinder:
         if self._noun_before_title(cursor, end, parts):
             return _Part(_PartKind.MODIFIER, cursor, cursor + 1)
         name_like = token.is_capitalised and token.lower not in lexicon.stopwords
+        if name_like and self._joins_sides(token):
+            return None  # "the Israel-Hamas war", "China-Russia relations": an adjective, nobody
         if name_like and not self._opening_word(cursor, end):
             return _Part(_PartKind.NAME, cursor, cursor + 1)
         following = tokens[cursor + 1] if cursor + 1 < end else None
@@ -235,6 +238,11 @@ class _MentionFinder:
                 return None
             return _Part(_PartKind.SIDE, cursor, after, side=served[1])
         return None
+
+    def _joins_sides(self, token: _Token) -> bool:
+        """A hyphenated word naming a side among its parts ("Israel-Hamas", "U.S.-China")."""
+        parts = token.bare.split("-")
+        return len(parts) > 1 and any((part,) in self.lexicon.sides.entries for part in parts)
 
     def _opening_word(self, cursor: int, end: int) -> bool:
         """'Additionally,' or 'Pressed further,' opening the sentence: not a name."""
@@ -305,9 +313,11 @@ class _MentionFinder:
         name = _clean_name(tokens, first, end)
         affiliate = _possessive_name(tokens, parts, first)
         outlet = self._outlet_words(end)
-        if outlet and name.casefold() not in self.lexicon.media:
+        known = name.casefold() in self.lexicon.media
+        if outlet and not known:
             # "Japan's Fuji television said": a name followed by what it is names an outlet.
-            name, end = _surface(tokens, first, end + outlet), end + outlet
+            name = _surface(tokens, first, end + outlet)
+        end += outlet  # "the Interfax news agency": what the outlet is belongs to it
         return _Mention(
             _MentionKind.PERSON,
             first,
@@ -316,7 +326,7 @@ class _MentionFinder:
             side=side,
             affiliate=affiliate,
             determiner=determiner,
-            medium=bool(outlet) or name.casefold() in self.lexicon.media,
+            medium=bool(outlet) or known,
         )
 
     def _outlet_words(self, end: int) -> int:

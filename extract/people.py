@@ -102,10 +102,12 @@ class _Registry:
 
 
 def _same_person(known: _Person, words: list[str], role: Role | None) -> bool:
-    """'Putin' and 'Vladimir Putin' are one person; 'Donald Trump' and 'Melania Trump' are not."""
+    """'Putin' and 'Vladimir Putin' are one person; 'Donald Trump' and 'Melania Trump' are not;
+    a family name written first ("North Korea's Kim", then "Kim Jong Un") is its first word."""
     known_words = known.name.split()
     shorter, longer = sorted((known_words, words), key=len)
-    if longer[len(longer) - len(shorter) :] != shorter:
+    family_first = len(shorter) == 1 and longer[0] == shorter[0]
+    if longer[len(longer) - len(shorter) :] != shorter and not family_first:
         return False
     return role is None or known.role is None or role == known.role
 

@@ -183,6 +183,7 @@ class _Lexicon:
     honorifics: frozenset[str]
     particles: frozenset[str]
     modifiers: frozenset[str]
+    anonymous_words: frozenset[str]
     connectors: frozenset[str]
     definite: frozenset[str]
     indefinite: frozenset[str]
@@ -285,6 +286,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         honorifics=_folded(names.honorifics),
         particles=_folded(names.particles),
         modifiers=_folded(names.modifiers),
+        anonymous_words=_folded(names.anonymous_words),
         connectors=_folded(names.title_connectors),
         definite=_folded(names.definite_determiners),
         indefinite=_folded(names.indefinite_determiners),

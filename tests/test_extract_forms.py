@@ -1171,3 +1171,90 @@ def test_the_clause_before_a_conjunction_is_not_the_speakers_words() -> None:
         "The meeting was short, as Ivan Lebedev noted."
     )
     assert [(c.speaker, c.text) for c in found] == [("Ivan Lebedev", "The meeting was short")]
+
+
+def test_a_medium_relaying_a_quotation_of_its_subject_gives_it_to_that_subject() -> None:
+    """'The news agencies reported that on the runway, Petrov is "confident ..."': Petrov's words."""
+    found = extract(
+        "Russian President Ivan Petrov flew to Hanoi on Monday.\n"
+        'The Russian news agencies reported that on the runway, Petrov is "confident the visit will '
+        'be fruitful".'
+    )
+    assert [(c.speaker, c.role.value) for c in found] == [("Ivan Petrov", "head_of_state")]
+
+
+def test_a_state_agencys_name_stays_whole() -> None:
+    """'the North's official Korean Central News Agency': the agency, not a press office."""
+    (found,) = extract(
+        "The postponement was later confirmed by the North's official Korean Central News Agency."
+    )
+    assert (found.speaker, found.side) == ("Korean Central News Agency", "North Korea")
+
+
+# --- who: names, pronouns and descriptions (continued) ------------------------------------------
+
+
+def test_a_family_name_alone_first_is_the_full_name_given_later() -> None:
+    """A headline's "North Korea's Pak" and the lede's "leader Pak Sung Il": one person."""
+    found = extract(
+        "Spurned abroad, North Korea's Pak seeks a friend\n"
+        "North Korean leader Pak Sung Il met the Russian president on Thursday.\n"
+        "Pak, who had arrived a day earlier, said the talks were important."
+    )
+    assert [(c.speaker, c.role.value) for c in found] == [("Pak Sung Il", "head_of_state")]
+
+
+def test_a_name_in_an_opening_phrase_is_not_who_he_is() -> None:
+    """'Sitting opposite Petrov and his delegation, he said': 'he' is who spoke before, not Petrov."""
+    found = extract(
+        "North Korean leader Pak Sung Il met Russian President Ivan Petrov on Thursday.\n"
+        'Pak said the talks "are important".\n'
+        "Sitting opposite Petrov and his delegation, he said he had come to exchange views."
+    )
+    assert [c.speaker for c in found] == ["Pak Sung Il", "Pak Sung Il"]
+
+
+def test_a_hyphenated_pair_of_sides_is_no_person() -> None:
+    """'the Israel-Hamas war' names nobody who could be 'the unnamed official' after it."""
+    found = extract(
+        "The talks in Washington covered the Israel-Hamas war.\n"
+        '"It is the biggest issue," the unnamed official said.',
+        home_side="United States",
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [
+        ("unnamed official", "official", "United States")
+    ]
+
+
+def test_an_unnamed_description_is_never_a_named_person() -> None:
+    found = extract(
+        'Senior official Ann Lee said the talks were useful.\n"It matters," the unnamed official said.'
+    )
+    assert [c.speaker for c in found] == ["Ann Lee", "unnamed official"]
+
+
+# --- when: dates (continued) --------------------------------------------------------------------
+
+
+def test_a_date_in_a_relative_clause_that_attributes_is_the_day_said() -> None:
+    """'Ushakov, who last week said that ...': the relative clause is the attribution, so its day
+    is when he spoke ('Petrov, who watched the final on Sunday, said' is still an aside)."""
+    found = extract(
+        "The remarks followed comments by Kremlin aide Oleg Sokolov, who last week said that the "
+        "leaders would sign documents.\n"
+        "Ivan Petrov, who watched the final in Moscow on Sunday, said the visit would go well.",
+        published=dt.date(2023, 3, 20),
+    )
+    assert [c.date for c in found] == [dt.date(2023, 3, 15), dt.date(2023, 3, 20)]
+
+
+def test_a_look_back_date_stays_with_its_speaker() -> None:
+    """'Sokolov, who last week said ...' then 'Meanwhile, the Kremlin said ...': the Kremlin's
+    undated words are the story's day, not last week."""
+    found = extract(
+        "Chinese President Li Wei landed in Moscow on Monday.\n"
+        "Kremlin aide Oleg Sokolov last week said that the leaders would sign documents.\n"
+        "Meanwhile, the Kremlin said that the leaders will discuss the peace plan.",
+        published=dt.date(2023, 3, 20),
+    )
+    assert [c.date for c in found] == [dt.date(2023, 3, 15), dt.date(2023, 3, 20)]
