@@ -111,6 +111,11 @@ class _Attributor:
                 )
                 return replace(found, ignored=self.ignored, habitual=habitual)
         if bare is not None:
+            # "Russian media have reported on the summit, citing restrictions ...": no words of
+            # its own, but a further statement of the same speaker.
+            tailed = self._with_tails(bare)
+            if tailed.more:
+                bare = replace(tailed.more[0], more=tailed.more[1:], ignored=bare.ignored)
             return replace(bare, habitual=self._habitual(bare.verb))
         found = self._participle_clause()
         if found is not None:
@@ -122,7 +127,10 @@ class _Attributor:
     def _with_tails(self, found: _Attribution) -> _Attribution:
         """Split off what the same speaker says next in the sentence: '"...," Rubio said, adding
         that ...', 'said it was watching "carefully" but warned ...', 'and said that ...'."""
-        marker = self._tail_marker(found.verb + 1)
+        # A clause skipped before the words ("said yesterday as he played down the threat,
+        # \"...\"") holds no further statement: look for one only once the words have begun.
+        first_words = found.content[0][0] if found.content else found.verb + 1
+        marker = self._tail_marker(max(found.verb + 1, first_words))
         if marker is None:
             return found
         cut, tail_verb = marker
@@ -182,9 +190,23 @@ class _Attributor:
         ):
             cursor += 1
         span = self._trim(cursor, self.end)
-        if not self._has_words(*span):
+        if not self._has_words(*span) or self._names_a_source(verb, span[0]):
             return None
+        if tokens[verb].lower in lexicon.citing:
+            span = (verb, span[1])  # "citing security concerns": the verb keeps the sense
         return _Attribution(speaker, verb, self._style_of(span), (span,))
+
+    def _names_a_source(self, verb: int, start: int) -> bool:
+        """'..., citing the Kremlin', 'citing unnamed officials', 'citing a statement from ...':
+        the participle names where the words came from, not more words ('citing the "tremendous
+        anger" in a statement' and 'citing restrictions imposed in the city' are words)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if tokens[verb].lower not in lexicon.citing:
+            return False
+        if self._mention_starting(start) is not None:
+            return True
+        word = start + 1 if start < self.end and tokens[start].lower in lexicon.determiners else start
+        return word < self.end and tokens[word].lower in lexicon.documents
 
     def _with_opening_participle(self, found: _Attribution) -> _Attribution:
         """'Saying cross-strait ties have never been more stable, Ma said that ...': the opening
@@ -407,8 +429,11 @@ class _Attributor:
         if speaker.name.casefold() in self.lexicon.media:
             length = self.lexicon.media_words.length_at(self.tokens, speaker.end, self.end)
             speaker = replace(speaker, end=speaker.end + length)  # "Yonhap news agency"
+        words_start = speaker.end
+        if words_start < self.end and self.tokens[words_start].lower in self.lexicon.documents:
+            words_start += 1  # "according to the Kremlin readout, ...": the issuer's document
         before = self._trim(self.start, position)
-        after = self._trim(speaker.end, self.end)
+        after = self._trim(words_start, self.end)
         content = tuple(span for span in (before, after) if self._has_words(*span))
         return _Attribution(speaker, position, _Style.ACCORDING, content)
 
@@ -618,6 +643,19 @@ class _Attributor:
             token.lower in self.lexicon.pronouns or token.lower in self.lexicon.body_pronouns
         ):
             return _Pronoun(cursor, token.lower), cursor
+        if token.lower in self.lexicon.documents and cursor > self.start:
+            issuer = self._mention_ending(cursor)
+            if issuer is not None and issuer.kind is _MentionKind.INSTITUTION:
+                # "The North Korean statement called Pence ...": the document of that side's body,
+                # named as the side when only the side is written ("North Korea").
+                side_length = self.lexicon.sides.length_at(self.tokens, issuer.start, issuer.end)
+                body = self.lexicon.institutions.length_at(self.tokens, issuer.start, issuer.end)
+                if issuer.side and not body and side_length == issuer.end - issuer.start:
+                    name = issuer.side
+                else:
+                    name = _surface(self.tokens, issuer.start, issuer.end - 1)
+                    name = f"{name} {self.tokens[issuer.end - 1].bare}".strip()
+                return replace(issuer, name=name), self._with_honorific(issuer.span_start)
         if (
             token.lower in self.lexicon.documents
             and cursor > self.start
@@ -778,7 +816,7 @@ class _Attributor:
             return _Attribution(speaker, verb, _Style.QUOTE, quotes)
         forward = self._content_start(span_end, verb)
         if forward is not None:
-            span = self._trim(forward, self.end)
+            span = self._without_tail(self._trim(forward, self.end))
             return _Attribution(speaker, verb, self._style_of(span), (span,))
         if span_start > self.start and self.tokens[span_start - 1].lower in self.lexicon.accord_words:
             span_start -= 1  # "The meeting was short, as Lebedev noted": the clause before
@@ -795,6 +833,31 @@ class _Attributor:
                 return _Attribution(speaker, verb, _Style.REPORTED, (before, resumed))
             return _Attribution(speaker, verb, self._style_of(before), (before,))
         return _Attribution(speaker, verb, _Style.REPORTED, ())
+
+    def _without_tail(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Reported words without what closes the sentence but is not theirs: a second
+        attribution ("Lula said the summit should focus on peace, his office said") or narration
+        after a lone dash ("Mr Putin said the talks were useful - neither leader took questions";
+        a pair of dashes is an aside inside the words)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        start, end = span
+        if any(tokens[i].kind is _TokenKind.QUOTE for i in range(start, end)):
+            return span
+        dashes = [i for i in range(start, end) if tokens[i].text in _DASHES]
+        if len(dashes) == 1 and self._has_words(dashes[0] + 1, end) and dashes[0] > start:
+            end = dashes[0]
+        comma = next((i for i in range(end - 1, start, -1) if tokens[i].text == ","), None)
+        if comma is None:
+            return self._trim(start, end)
+        limit = min(end, comma + 1 + self.context.max_tail_attribution_words)
+        for position in range(comma + 2, limit + 1):
+            length = lexicon.verbs.length_at(tokens, position, end)
+            if not length or tokens[position - 1].kind is not _TokenKind.WORD:
+                continue
+            rest = self._skip_adverbials(position + length, False)
+            if all(not tokens[i].is_word for i in range(rest, end)):
+                return self._trim(start, comma)
+        return self._trim(start, end)
 
     def _joined_clause(self, span_start: int) -> bool:
         """Whether the speaker opens a clause joined by a conjunction ("though", "and", "as")."""
@@ -911,8 +974,16 @@ class _Attributor:
             if following is not None and following.kind is _TokenKind.QUOTE:
                 return cursor + 1
             return cursor + 1 if token.text == ":" and following is not None else None
+        if token.lower in lexicon.clause_openers:
+            # "Biden said yesterday as he played down the threat, \"We are not ...\"": the
+            # words are the quotation after the clause, not the clause.
+            comma = next((i for i in range(cursor + 1, end - 1) if tokens[i].text == ","), None)
+            if comma is not None and tokens[comma + 1].kind is _TokenKind.QUOTE:
+                return comma + 1
         if lexicon.asides.length_at(tokens, cursor, end) or token.kind is _TokenKind.PUNCT:
             return None
+        if token.lower in lexicon.topic_prepositions and cursor not in self.dates_by_start:
+            return None  # "reported on the widely expected summit": what about, not the words
         if token.kind is _TokenKind.QUOTE or tokens[verb].lower in lexicon.bare_clause_verbs:
             return cursor
         if self._finite_clause(cursor):
@@ -1043,6 +1114,10 @@ class _Attributor:
             position for date in self.dates_by_start.values() for position in range(date.start, date.end)
         }
         return all(position in dated or not self.tokens[position].is_word for position in range(start, end))
+
+
+# Dashes that set narration apart from reported words.
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
 def _end_of(speaker: _SpeakerRef) -> int:

@@ -642,6 +642,9 @@ class _Builder:
         if recent is None or recent.speaker.title or recent.speaker.role is not Role.OTHER:
             return None
         known = recent.speaker.side
+        if known == UNKNOWN_SIDE:  # "Biden said ... The Russian president claimed": not Biden
+            office = self.offices.get(_folded_name(recent.speaker.name))
+            known = office[1] if office is not None else known
         if side is not None and known != UNKNOWN_SIDE and known != side:
             return None
         person = self.registry.lookup(recent.speaker.name)

@@ -127,6 +127,7 @@ class ContextRules(_Section):
     unnamed_side_paragraphs: int = Field(ge=0, le=10)
     min_clause_words: int = Field(ge=1, le=10)
     min_reported_words: int = Field(ge=1, le=10)
+    max_tail_attribution_words: int = Field(ge=1, le=10)
 
 
 class StateMedium(_Section):
@@ -170,6 +171,7 @@ class AttributionRules(_Section):
     qualifier_openers: list[Phrase] = []
     channel_links: list[Phrase] = []
     complementisers: list[Phrase] = []
+    topic_prepositions: list[Phrase] = []
     aside_starts: list[Phrase] = []
     intro_words: list[Phrase] = []
     habitual_words: list[Phrase] = []

@@ -178,6 +178,7 @@ class _Lexicon:
     state_media_words: frozenset[str]
     report_nouns: frozenset[str]
     citing: frozenset[str]
+    topic_prepositions: frozenset[str]
     stopwords: frozenset[str]
     opening_word_endings: tuple[str, ...]
     honorifics: frozenset[str]
@@ -281,6 +282,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         state_media_words=_folded(said.state_media_words),
         report_nouns=_folded(said.report_nouns),
         citing=_folded(said.citing),
+        topic_prepositions=_folded(said.topic_prepositions),
         stopwords=_folded(names.stopwords),
         opening_word_endings=tuple(sorted(_folded(names.opening_word_endings))),
         honorifics=_folded(names.honorifics),

@@ -1258,3 +1258,110 @@ def test_a_look_back_date_stays_with_its_speaker() -> None:
         published=dt.date(2023, 3, 20),
     )
     assert [c.date for c in found] == [dt.date(2023, 3, 15), dt.date(2023, 3, 20)]
+
+
+# --- which words (continued) --------------------------------------------------------------------
+
+
+def test_a_single_letter_before_a_quotation_ends_the_sentence() -> None:
+    """'wrote Sokolov on X. "..."': X is the platform, not an initial; two statements."""
+    found = extract('"This is a serious document," wrote Oleg Sokolov on X. "It contains no specifics."')
+    assert [c.text for c in found] == ["This is a serious document", "It contains no specifics."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "Lebedev said the summit should focus on peace, his office said.",
+            "the summit should focus on peace",
+        ),
+        ("Lebedev said the talks were useful - neither leader took questions.", "the talks were useful"),
+        (
+            "Lebedev said the talks - the first in years - were useful.",
+            "the talks - the first in years - were useful.",
+        ),
+    ],
+)
+def test_what_closes_the_sentence_but_is_not_the_words_is_left_out(sentence: str, words: str) -> None:
+    """A second attribution closing the sentence, or narration after a lone dash; a pair of
+    dashes is an aside inside the words."""
+    (found,) = extract(sentence)
+    assert found.text == words
+
+
+def test_but_with_a_speaker_of_its_own_starts_another_statement() -> None:
+    found = extract("Ivan Lebedev said Russia was ready, but Kyiv said it was not.")
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Ivan Lebedev", "Russia was ready"),
+        ("Kyiv", "it was not."),
+    ]
+
+
+def test_according_to_an_issuers_document_leaves_the_document_out_of_the_words() -> None:
+    (found,) = extract("According to the Kremlin readout, the two leaders agreed to keep in touch.")
+    assert (found.speaker, found.text) == ("Kremlin", "the two leaders agreed to keep in touch.")
+
+
+def test_a_description_of_another_country_is_not_an_untitled_office_holder() -> None:
+    """'Joe Biden said ...' then 'The Russian president claimed ...': Biden holds the US office
+    on the publication day (office_holders), so the Russian president is someone else."""
+    found = extract(
+        "Joe Biden said the threat was low.\nThe Russian president claimed that the West had provoked the war.",
+        published=dt.date(2023, 6, 1),
+    )
+    assert [(c.speaker, c.side) for c in found] == [
+        ("Joe Biden", "United States"),
+        ("unnamed Russian president", "Russia"),
+    ]
+
+
+def test_a_clause_after_said_before_a_quotation_is_not_the_words() -> None:
+    """'X said yesterday as he played down the threat, "..."': the quotation is the words."""
+    (found,) = extract(
+        'Ivan Lebedev said yesterday as he played down the threat, "We are not looking for conflict."'
+    )
+    assert found.text == "We are not looking for conflict."
+
+
+def test_a_countrys_statement_is_that_countrys() -> None:
+    """'The North Korean statement called Pence a ...' is North Korea's, as 'the Kremlin's
+    statement said' is the Kremlin's."""
+    found = extract(
+        'The North Korean statement called the envoy a "political dummy" and said the summit was in doubt.\n'
+        "The Kremlin's statement said the talks were useful."
+    )
+    assert [(c.speaker, c.side) for c in found] == [
+        ("North Korea", "North Korea"),
+        ("North Korea", "North Korea"),
+        ("Kremlin", "Russia"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        (
+            'Lebedev cancelled the visit on Thursday, citing the "open hostility" of a recent statement.',
+            ['citing the "open hostility" of a recent statement.'],
+        ),
+        (
+            "Lebedev said the visit was off, citing security concerns.",
+            ["the visit was off", "citing security concerns."],
+        ),
+        ("Kyodo reported that the visit was off, citing unnamed officials.", ["the visit was off"]),
+        (
+            "Kyodo reported that the visit was off, citing a statement from the ministry.",
+            ["the visit was off"],
+        ),
+        (
+            "Local media have reported on the summit, citing road closures in the city.",
+            ["citing road closures in the city."],
+        ),
+    ],
+)
+def test_citing_gives_a_reason_unless_it_names_a_source(sentence: str, texts: list[str]) -> None:
+    """'..., citing security concerns' is the speaker's reason, with the verb kept for its sense;
+    'citing unnamed officials' names where the words came from; 'reported on the summit' says
+    what the report was about, not its words."""
+    assert [c.text for c in extract(sentence)] == texts
