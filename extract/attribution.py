@@ -117,7 +117,7 @@ class _Attributor:
             if tailed.more:
                 bare = replace(tailed.more[0], more=tailed.more[1:], ignored=bare.ignored)
             return replace(bare, habitual=self._habitual(bare.verb))
-        found = self._participle_clause()
+        found = self._participle_clause() or self._linked_participle()
         if found is not None:
             return replace(self._with_tails(found), habitual=self._habitual(found.verb))
         return None
@@ -253,6 +253,69 @@ class _Attributor:
         if subject is None:
             return None
         return self._tail(subject, marker + 1)
+
+    def _linked_participle(self) -> _Attribution | None:
+        """A speech participle after a preposition, its speaker the sentence's subject: 'Trump
+        has faced criticism for calling Zelenskyy a \"dictator\"', 'Obama and Castro stunned
+        the world by disclosing that they had held talks'. Without "that" the participle's
+        phrase is the words, verb included, and it must hold a quotation."""
+        tokens, lexicon = self.tokens, self.lexicon
+        subject = self._opening_subject()
+        if subject is None or subject.determiner in lexicon.indefinite:
+            return None
+        for position in range(subject.end, self.end - 1):
+            if tokens[position].lower not in lexicon.participle_links:
+                continue
+            verb = position + 1
+            if tokens[verb].lower not in lexicon.speech_participles:
+                continue
+            end = self._clause_end(verb)
+            after = verb + 1
+            if after < end and tokens[after].lower in lexicon.complementisers:
+                span = self._trim(after + 1, end)
+                return _Attribution(subject, verb, self._style_of(span), (span,))
+            if not any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end]):
+                return None
+            return _Attribution(subject, verb, _Style.REPORTED, ((verb, end),), predicate=True)
+        return None
+
+    def _joint_before(self, mention: _Mention) -> _Mention | None:
+        """'Macron and Merz said ...': the person named before "and", speaking with this one."""
+        if mention.kind is not _MentionKind.PERSON or mention.medium:
+            return None
+        link = self._with_honorific(mention.span_start) - 1
+        if link <= self.start or self.tokens[link].lower not in self.lexicon.joint_words:
+            return None
+        first = self._mention_ending(link)
+        if first is None or first.kind is not _MentionKind.PERSON or first.medium:
+            return None
+        return replace(first, joint=mention)
+
+    def _joint_after(self, mention: _Mention) -> _Mention:
+        """'Obama and Raul Castro stunned the world by disclosing ...': both, when another person
+        follows "and"."""
+        link = mention.end
+        if mention.kind is not _MentionKind.PERSON or link >= self.end:
+            return mention
+        if self.tokens[link].lower not in self.lexicon.joint_words:
+            return mention
+        second = self._mention_starting(link + 1)
+        if second is None or second.kind is not _MentionKind.PERSON or second.medium:
+            return mention
+        return replace(mention, joint=second, end=second.end)
+
+    def _opening_subject(self) -> _Mention | None:
+        """The mention opening the sentence, or opening it after a scene-setting phrase ("On
+        Dec. 17, 2014, Obama and Castro ..."); an honorific before it allowed ("Mr Trump")."""
+        for mention in sorted(self.by_start.values(), key=lambda m: m.start):
+            begins = self._with_honorific(mention.span_start)
+            if begins == self.start:
+                return self._joint_after(mention)
+            before = self._trim(self.start, begins)
+            if begins > self.start and self.tokens[begins - 1].text == "," and self._sets_scene(*before):
+                return self._joint_after(mention)
+            return None
+        return None
 
     def _habitual(self, verb: int) -> bool:
         """Words said over time rather than on a day: a perfect or present-tense verb ("has
@@ -676,6 +739,9 @@ class _Attributor:
                 return relative  # "an official who was due to visit the North on Tuesday said"
             if mention is not None:
                 mention = self._fuller_speaker(mention)
+                joint = self._joint_before(mention)
+                if joint is not None:  # "Macron and Merz said": both
+                    return joint, self._with_honorific(joint.span_start)
                 return mention, self._with_honorific(mention.span_start)
             return self._speaker_before_clause(cursor)
         if token.text == ",":

@@ -495,6 +495,8 @@ class _Builder:
         if reference.kind is _MentionKind.PERSON and reference.medium:
             side = self.lexicon.state_media.get(reference.name.casefold(), UNKNOWN_SIDE)
             return _Speaker(reference.name, "", Role.OTHER, side, False, True), confidence.medium
+        if reference.kind is _MentionKind.PERSON and reference.joint is not None:
+            return self._joint(reference), confidence.named
         if reference.kind is _MentionKind.PERSON:
             return self._person(reference), confidence.named
         if reference.kind is _MentionKind.INSTITUTION:
@@ -503,6 +505,19 @@ class _Builder:
             name = reference.name
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)
+
+    def _joint(self, reference: _Mention) -> _Speaker:
+        """Two people speaking together ("Macron and Merz said"): one speaker named for both,
+        with their role and side where they share them. Never "he" later."""
+        joint = reference.joint
+        assert joint is not None
+        first = self._person(replace(reference, joint=None, end=joint.start))
+        second = self._person(joint)
+        first = self._in_known_office(first)
+        second = self._in_known_office(second)
+        role = first.role if first.role is second.role else Role.OTHER
+        side = first.side if first.side == second.side else UNKNOWN_SIDE
+        return _Speaker(f"{first.name} and {second.name}", "", role, side, True, plural=True)
 
     def _patron_side(self, affiliate: str | None) -> str | None:
         """The side of the person someone is affiliated with ("Putin's adviser Yuri Ushakov"):

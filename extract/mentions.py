@@ -51,6 +51,7 @@ class _Mention:
     plural: bool = False
     determiner: str = ""
     medium: bool = False  # a news organisation named with what it is ("Fuji television")
+    joint: _Mention | None = None  # who speaks with this person ("Macron and Merz said")
 
     @property
     def span_start(self) -> int:

@@ -146,6 +146,9 @@ class _Lexicon:
     tail_participles: frozenset[str]
     participle_endings: tuple[str, ...]
     accord_words: frozenset[str]
+    participle_links: frozenset[str]
+    joint_words: frozenset[str]
+    speech_participles: frozenset[str]
     coordinators: frozenset[str]
     subject_openers: frozenset[str]
     subject_pronouns: frozenset[str]
@@ -250,6 +253,9 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         tail_participles=_folded(said.tail_participles),
         participle_endings=tuple(sorted(_folded(said.participle_endings))),
         accord_words=_folded(said.accord_words),
+        participle_links=_folded(said.participle_links),
+        joint_words=_folded(said.joint_words),
+        speech_participles=_folded(said.speech_participles),
         coordinators=_folded(said.coordinators),
         subject_openers=_folded(said.subject_openers),
         subject_pronouns=_folded(said.subject_pronouns),

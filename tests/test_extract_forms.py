@@ -1365,3 +1365,48 @@ def test_citing_gives_a_reason_unless_it_names_a_source(sentence: str, texts: li
     'citing unnamed officials' names where the words came from; 'reported on the summit' says
     what the report was about, not its words."""
     assert [c.text for c in extract(sentence)] == texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            'Mr Lebedev has faced criticism for calling the envoy a "clown", while at the same time praising Li.',
+            "Lebedev",
+            'calling the envoy a "clown"',
+        ),
+        (
+            "On May 2, 2019, Lebedev stunned the region by disclosing that talks had been held.",
+            "Lebedev",
+            "talks had been held.",
+        ),
+    ],
+)
+def test_a_speech_participle_after_a_preposition_is_the_subjects_statement(
+    sentence: str, speaker: str, words: str
+) -> None:
+    """'criticised for calling X a "..."', 'stunned the world by disclosing that ...'."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == (speaker, words)
+
+
+def test_a_speech_participle_without_a_quotation_or_that_is_no_statement() -> None:
+    assert extract("Lebedev won praise for calling the meeting off.") == []
+
+
+def test_two_people_joined_by_and_speak_together() -> None:
+    """'Macron and Merz said in a joint statement ...': one statement of both, of nobody's side
+    when theirs differ; never 'he' afterwards."""
+    found = extract(
+        "French President Paul Martin and German Chancellor Hans Weber met in Paris.\n"
+        "Martin and Weber said in a joint statement that Europe must be at the table.\n"
+        'Mr Martin and Mr Weber greeted one another as "old friends".'
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [
+        ("Paul Martin and Hans Weber", "head_of_state", "unknown"),
+        ("Paul Martin and Hans Weber", "head_of_state", "unknown"),
+    ]
+
+
+def test_greeting_speaks_only_with_a_quotation() -> None:
+    assert extract("President Ivan Lebedev greeted the visitors at the airport.") == []
