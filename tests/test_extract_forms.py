@@ -1410,3 +1410,20 @@ def test_two_people_joined_by_and_speak_together() -> None:
 
 def test_greeting_speaks_only_with_a_quotation() -> None:
     assert extract("President Ivan Lebedev greeted the visitors at the airport.") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "side"),
+    [
+        ("Brazilian President", "Brazil"),
+        ("Indonesian Foreign Minister", "Indonesia"),
+        ("South African President", "South Africa"),
+        ("Egyptian Foreign Minister", "Egypt"),
+        ("Kazakh President", "Kazakhstan"),
+        ("Emirati Foreign Minister", "United Arab Emirates"),
+    ],
+)
+def test_leaders_of_other_summits_countries_have_their_side(title: str, side: str) -> None:
+    """Side hints for the countries other summits bring (data/extraction.toml [[sides]])."""
+    (found,) = extract(f"{title} Ana Costa said on Monday that the summit should focus on trade.")
+    assert found.side == side
