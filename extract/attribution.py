@@ -120,7 +120,8 @@ class _Attributor:
         found = self._participle_clause() or self._linked_participle()
         if found is not None:
             return replace(self._with_tails(found), habitual=self._habitual(found.verb))
-        return None
+        # Words held in a noun ("her insistence that ...") were said over time, on no given day.
+        return self._owned_words()
 
     # -- further statements in the sentence -----------------------------------------------------
 
@@ -277,6 +278,37 @@ class _Attributor:
             if not any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end]):
                 return None
             return _Attribution(subject, verb, _Style.REPORTED, ((verb, end),), predicate=True)
+        return None
+
+    def _owned_words(self) -> _Attribution | None:
+        """A speech noun owned by a person, then "that": "were predicated on her insistence that
+        Tokyo had yet to atone", "Wang Yi's remarks last month that the road would not be smooth"
+        are her and Wang's words (a narrative sentence with no attribution of its own)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for position in range(self.start + 1, self.end - 1):
+            if tokens[position].lower not in lexicon.speech_nouns:
+                continue
+            owner = tokens[position - 1]
+            speaker: _SpeakerRef | None = None
+            if owner.lower in lexicon.possessive_pronouns:
+                speaker = _Pronoun(position - 1, lexicon.possessive_pronouns[owner.lower])
+            else:
+                mention = self._mention_ending(position)
+                possessive = mention is not None and owner.bare != owner.text
+                if possessive and mention.kind in (_MentionKind.PERSON, _MentionKind.INSTITUTION):
+                    speaker = replace(mention, end=mention.end)
+            if speaker is None:
+                continue
+            cursor = position + 1
+            date = self.dates_by_start.get(cursor)
+            if date is not None:
+                cursor = date.end  # "remarks last month that ...": when they were made
+            if cursor < self.end and tokens[cursor].lower in lexicon.complementisers:
+                span = self._trim(cursor + 1, self._clause_end(cursor))
+                if self._has_words(*span):
+                    return _Attribution(
+                        speaker, position, self._style_of(span), (span,), habitual=date is None
+                    )
         return None
 
     def _joint_before(self, mention: _Mention) -> _Mention | None:

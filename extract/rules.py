@@ -153,6 +153,8 @@ class AttributionRules(_Section):
     accord_words: list[Phrase] = []
     participle_links: list[Phrase] = []
     joint_words: list[Phrase] = []
+    speech_nouns: list[Phrase] = []
+    possessive_pronouns: dict[Phrase, Phrase] = {}
     speech_participles: list[Phrase] = []
     coordinators: list[Phrase] = []
     subject_openers: list[Phrase] = []

@@ -148,6 +148,8 @@ class _Lexicon:
     accord_words: frozenset[str]
     participle_links: frozenset[str]
     joint_words: frozenset[str]
+    speech_nouns: frozenset[str]
+    possessive_pronouns: dict[str, str]  # folded possessive -> the pronoun standing for its owner
     speech_participles: frozenset[str]
     coordinators: frozenset[str]
     subject_openers: frozenset[str]
@@ -255,6 +257,10 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         accord_words=_folded(said.accord_words),
         participle_links=_folded(said.participle_links),
         joint_words=_folded(said.joint_words),
+        speech_nouns=_folded(said.speech_nouns),
+        possessive_pronouns={
+            key.casefold(): value.casefold() for key, value in said.possessive_pronouns.items()
+        },
         speech_participles=_folded(said.speech_participles),
         coordinators=_folded(said.coordinators),
         subject_openers=_folded(said.subject_openers),

@@ -1427,3 +1427,19 @@ def test_leaders_of_other_summits_countries_have_their_side(title: str, side: st
     """Side hints for the countries other summits bring (data/extraction.toml [[sides]])."""
     (found,) = extract(f"{title} Ana Costa said on Monday that the summit should focus on trade.")
     assert found.side == side
+
+
+def test_a_speech_noun_owned_by_a_person_holds_their_words() -> None:
+    """'on her insistence that ...' (undated: said over time), "Lavrov's remarks last week that
+    ..." (dated by its own phrase), in sentences with no attribution of their own."""
+    found = extract(
+        "President Mia Park met the Japanese prime minister on Monday.\n"
+        "Park's earlier refusals to meet him rested on her insistence that Tokyo had yet to atone.\n"
+        "The visit follows Ivan Lebedev's remarks last week that the door was open.",
+        published=dt.date(2023, 3, 20),
+    )
+    assert [(c.speaker, c.text, c.date_doubtful) for c in found] == [
+        ("Mia Park", "Tokyo had yet to atone.", True),
+        ("Ivan Lebedev", "the door was open.", False),
+    ]
+    assert found[1].date == dt.date(2023, 3, 15)
