@@ -121,7 +121,7 @@ class _Attributor:
         if found is not None:
             return replace(self._with_tails(found), habitual=self._habitual(found.verb))
         # Words held in a noun ("her insistence that ...") were said over time, on no given day.
-        return self._owned_words()
+        return self._owned_words() or self._what_they_call()
 
     # -- further statements in the sentence -----------------------------------------------------
 
@@ -309,6 +309,32 @@ class _Attributor:
                     return _Attribution(
                         speaker, position, self._style_of(span), (span,), habitual=date is None
                     )
+        return None
+
+    def _what_they_call(self) -> _Attribution | None:
+        """'criticism of what he calls unfair trade practices', 'what Moscow calls its special
+        military operation': the name given is the speaker's words, "what" included."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for position in range(self.start, self.end - 2):
+            if tokens[position].lower not in lexicon.naming_openers:
+                continue
+            cursor = position + 1
+            speaker: _SpeakerRef | None = None
+            if tokens[cursor].lower in lexicon.pronouns or tokens[cursor].lower in lexicon.body_pronouns:
+                speaker, cursor = _Pronoun(cursor, tokens[cursor].lower), cursor + 1
+            else:
+                mention = self._mention_starting(cursor)
+                if mention is not None and mention.kind is not _MentionKind.DESCRIPTION:
+                    speaker, cursor = mention, mention.end
+            length = lexicon.naming_verbs.length_at(tokens, cursor, self.end) if speaker else 0
+            if speaker is None or not length:
+                continue
+            end = next(
+                (i for i in range(cursor + length, self.end) if tokens[i].text in (",", ";")),
+                self._trim(position, self.end)[1],
+            )
+            if self._has_words(cursor + length, end):
+                return _Attribution(speaker, cursor, _Style.REPORTED, ((position, end),), habitual=True)
         return None
 
     def _joint_before(self, mention: _Mention) -> _Mention | None:

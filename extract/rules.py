@@ -154,6 +154,8 @@ class AttributionRules(_Section):
     participle_links: list[Phrase] = []
     joint_words: list[Phrase] = []
     speech_nouns: list[Phrase] = []
+    naming_openers: list[Phrase] = []
+    naming_verbs: list[Phrase] = []
     possessive_pronouns: dict[Phrase, Phrase] = {}
     speech_participles: list[Phrase] = []
     coordinators: list[Phrase] = []

@@ -149,6 +149,8 @@ class _Lexicon:
     participle_links: frozenset[str]
     joint_words: frozenset[str]
     speech_nouns: frozenset[str]
+    naming_openers: frozenset[str]
+    naming_verbs: _PhraseTable[bool]
     possessive_pronouns: dict[str, str]  # folded possessive -> the pronoun standing for its owner
     speech_participles: frozenset[str]
     coordinators: frozenset[str]
@@ -258,6 +260,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         participle_links=_folded(said.participle_links),
         joint_words=_folded(said.joint_words),
         speech_nouns=_folded(said.speech_nouns),
+        naming_openers=_folded(said.naming_openers),
+        naming_verbs=_flag_table(said.naming_verbs),
         possessive_pronouns={
             key.casefold(): value.casefold() for key, value in said.possessive_pronouns.items()
         },

@@ -1443,3 +1443,24 @@ def test_a_speech_noun_owned_by_a_person_holds_their_words() -> None:
         ("Ivan Lebedev", "the door was open.", False),
     ]
     assert found[1].date == dt.date(2023, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "The talks follow months of criticism by Ivan Lebedev of what he calls unfair trade practices, "
+            "including tariffs.",
+            "Ivan Lebedev",
+            "what he calls unfair trade practices",
+        ),
+        (
+            "The war, which began with what Moscow calls its special military operation, goes on.",
+            "Moscow",
+            "what Moscow calls its special military operation",
+        ),
+    ],
+)
+def test_what_someone_calls_a_thing_is_their_words(sentence: str, speaker: str, words: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text, found.date_doubtful) == (speaker, words, True)
