@@ -623,7 +623,9 @@ class _Attributor:
         speaker = self._mention_ending(cursor)
         if speaker is None:
             return None
-        return self._with_content(speaker, speaker.span_start, position + length, position)
+        # "quoted Xi as telling Biden that ...": the phrase's last word is the verb, which may
+        # take whoever was told.
+        return self._with_content(speaker, speaker.span_start, position + length, position + length - 1)
 
     def _skip_quoted_by(self, position: int) -> int:
         """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying' (or 'by the Interfax
@@ -1153,6 +1155,7 @@ class _Attributor:
             if not step:
                 break
             cursor, budget = cursor + step, budget - step
+            cursor = self._skip_programme(cursor)  # "told Leno on NBC's \"Tonight Show\" that"
         if cursor < end and self.tokens[cursor].lower in self.lexicon.place_prepositions:
             # A phrase no list names, closed by "that": "said in his nightly address that ...".
             that = self._that_within(cursor, budget)

@@ -1464,3 +1464,20 @@ def test_a_speech_noun_owned_by_a_person_holds_their_words() -> None:
 def test_what_someone_calls_a_thing_is_their_words(sentence: str, speaker: str, words: str) -> None:
     (found,) = extract(sentence)
     assert (found.speaker, found.text, found.date_doubtful) == (speaker, words, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            'Ivan Lebedev told Ann Lee on NBC\'s "Tonight Show" that he was disappointed.',
+            "he was disappointed.",
+        ),
+        ("Ivan Lebedev said through a spokesman that the talks were frank.", "the talks were frank."),
+        ("Xinhua quoted Ivan Lebedev as telling Ann Lee that the door was open.", "the door was open."),
+    ],
+)
+def test_programme_channel_and_audience_are_not_the_words(sentence: str, words: str) -> None:
+    """A show after the channel, 'through a spokesman', and whoever 'as telling' addresses."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Ivan Lebedev", words)
