@@ -154,6 +154,9 @@ class _Builder:
         self.lead: tuple[int, _Sentence, _Attribution] | None = None
         # The paragraph so far has a narrative sentence in the past perfect (a past scene).
         self.looking_back = False
+        # Who last issued each kind of document ("The White House said in a statement"), for a
+        # later "the statement said": (draft index, document word).
+        self.documents: dict[str, int] = {}
 
     def build(self) -> list[_Draft]:
         for paragraph in self.paragraphs:
@@ -297,6 +300,12 @@ class _Builder:
             own = _speech_date(date_sentence, None)
         confidence = self.rules.confidence
         made = False
+        words_at = {position for start, end in words for position in range(start, end)}
+        issued = {
+            token.lower
+            for position, token in enumerate(paragraph.tokens[sentence.start : sentence.end], sentence.start)
+            if token.lower in self.lexicon.documents and position not in words_at
+        }
         for part in attribution.parts:
             text, kind = _content_text(paragraph, part)
             too_short = kind is Kind.PARAPHRASE and len(text.split()) < self.rules.context.min_reported_words
@@ -320,6 +329,9 @@ class _Builder:
                 habitual=attribution.habitual or self.looking_back,
             )
             self._add(draft)
+            if not isinstance(attribution.speaker, _Pronoun) or attribution.speaker.word not in issued:
+                # "said in a statement": the issuer of that document, for "the statement said"
+                self.documents.update((word, len(self.drafts) - 1) for word in issued)
             made = True
         return made
 
@@ -476,7 +488,10 @@ class _Builder:
         confidence = self.rules.confidence
         if isinstance(reference, _Pronoun):
             if reference.word in self.lexicon.documents:
-                last = self.drafts[-1] if self.drafts else None
+                issued = self.documents.get(reference.word)
+                last = self.drafts[issued] if issued is not None else None
+                if last is None or not self._within_context(last.sentence, last.paragraph, sentence):
+                    last = self.drafts[-1] if self.drafts else None  # whoever spoke last
                 if last is None or not self._within_context(last.sentence, last.paragraph, sentence):
                     return None
                 return last.speaker, confidence.pronoun

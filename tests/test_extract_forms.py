@@ -1481,3 +1481,15 @@ def test_programme_channel_and_audience_are_not_the_words(sentence: str, words: 
     """A show after the channel, 'through a spokesman', and whoever 'as telling' addresses."""
     (found,) = extract(sentence)
     assert (found.speaker, found.text) == ("Ivan Lebedev", words)
+
+
+def test_the_statement_is_whoever_issued_it_not_whoever_spoke_last() -> None:
+    """'The White House said in a statement ...', then an aide speaks, then '"...," the statement
+    said': the White House's words."""
+    found = extract(
+        "The White House said in a statement that there was not enough progress.\n"
+        "Deputy adviser Ann Lee told reporters that the case was a factor.\n"
+        '"We have reached the conclusion that a summit would not be useful," the statement said.',
+        home_side="United States",
+    )
+    assert [c.speaker for c in found] == ["White House", "Ann Lee", "White House"]
