@@ -425,6 +425,20 @@ class _Attributor:
         if before is not None:
             speaker, span_start = before
             found = None
+            if predicate_length and not length and self._quote_just_before(span_start):
+                # '"This is a disgrace," Lebedev lashed out': the quotation is the words.
+                quotes = self._quotes_around(span_start, position + predicate_length, position)
+                return _Attribution(speaker, position, _Style.QUOTE, quotes)
+            previous = self.tokens[self.start - 1] if self.start > 0 else None
+            if (
+                predicate_length
+                and span_start == self.start
+                and previous is not None
+                and previous.kind is _TokenKind.QUOTE
+            ):
+                # '"Who does he think he is?" Duterte asked reporters.' (split after the question
+                # mark): no words of its own, the quotation before is them.
+                return _Attribution(speaker, position, _Style.REPORTED, ())
             if length:
                 found = self._with_content(speaker, span_start, position + length, position)
             if predicate_length and (found is None or self._rather_predicate(found, position + length)):

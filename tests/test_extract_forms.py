@@ -1493,3 +1493,21 @@ def test_the_statement_is_whoever_issued_it_not_whoever_spoke_last() -> None:
         home_side="United States",
     )
     assert [c.speaker for c in found] == ["White House", "Ann Lee", "White House"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            '"Who does he think he is?" Ivan Lebedev asked reporters before leaving.',
+            "Ivan Lebedev",
+            "Who does he think he is?",
+        ),
+        ('"Are we ready?" Ivan Lebedev asked.', "Ivan Lebedev", "Are we ready?"),
+        ('"This is a disgrace," Ivan Lebedev lashed out on Monday.', "Ivan Lebedev", "This is a disgrace"),
+    ],
+)
+def test_a_quotation_before_a_predicate_verb_is_the_words(text: str, speaker: str, words: str) -> None:
+    """'"...?" X asked reporters': the question asked, not 'asked reporters'."""
+    (found,) = extract("Talks resumed.\n" + text)
+    assert (found.speaker, found.text) == (speaker, words)
