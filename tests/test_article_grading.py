@@ -19,14 +19,14 @@ from tests.article_grading import METRICS, Figures, grade_parts, table
 # way (their first reading is in tests/articles/README.md); the floors were raised after them.
 FLOORS = {
     "dev": {
-        "found": 96,
+        "found": 97,
         "speaker": 99,
         "date": 99,
         "role": 98,
         "side": 96,
         "all_fields": 90,
         "real": 99,
-        "undated_flagged": 88,
+        "undated_flagged": 89,
     },
     "check": {
         "found": 88,
