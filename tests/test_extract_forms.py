@@ -1511,3 +1511,13 @@ def test_a_quotation_before_a_predicate_verb_is_the_words(text: str, speaker: st
     """'"...?" X asked reporters': the question asked, not 'asked reporters'."""
     (found,) = extract("Talks resumed.\n" + text)
     assert (found.speaker, found.text) == (speaker, words)
+
+
+def test_a_name_known_by_a_middle_word_is_the_full_name() -> None:
+    """'Brazilian President Luiz Inacio Lula da Silva', then 'Lula said': one person; a word two
+    full names share finds neither."""
+    found = extract(
+        "Brazilian President Jose Maria Tavares da Costa arrived in Beijing on Monday.\n"
+        "Tavares told reporters that he would attend the summit."
+    )
+    assert [(c.speaker, c.side) for c in found] == [("Jose Maria Tavares da Costa", "Brazil")]
