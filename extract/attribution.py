@@ -1183,7 +1183,7 @@ class _Attributor:
             token = self.tokens[position]
             if token.lower in self.lexicon.complementisers:
                 return position if position > cursor else None
-            if not token.is_word:
+            if not token.is_word and token.text not in ("'", "\u2019"):  # "Fox News' Bret Baier"
                 return None
         return None
 

@@ -1521,3 +1521,9 @@ def test_a_name_known_by_a_middle_word_is_the_full_name() -> None:
         "Tavares told reporters that he would attend the summit."
     )
     assert [(c.speaker, c.side) for c in found] == [("Jose Maria Tavares da Costa", "Brazil")]
+
+
+def test_an_interviewer_after_a_channels_possessive_is_the_audience() -> None:
+    """ "told Fox News' Bret Baier that ...": the interviewer is whoever was told."""
+    (found,) = extract("Ivan Lebedev told Fox News' Ann Lee that the meeting would happen.")
+    assert found.text == "the meeting would happen."
