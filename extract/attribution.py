@@ -101,6 +101,7 @@ class _Attributor:
                 continue
             if found is not None:
                 found = self._with_cited_source(found)
+                found = self._reported_by_medium(found)
                 found = self._with_tails(found)
                 found = self._with_opening_participle(found)
                 habitual = (
@@ -110,18 +111,27 @@ class _Attributor:
                 )
                 return replace(found, ignored=self.ignored, habitual=habitual)
         if bare is not None:
+            # "Russian media have reported on the summit, citing restrictions ...": no words of
+            # its own, but a further statement of the same speaker.
+            tailed = self._with_tails(bare)
+            if tailed.more:
+                bare = replace(tailed.more[0], more=tailed.more[1:], ignored=bare.ignored)
             return replace(bare, habitual=self._habitual(bare.verb))
-        found = self._participle_clause()
+        found = self._participle_clause() or self._linked_participle()
         if found is not None:
             return replace(self._with_tails(found), habitual=self._habitual(found.verb))
-        return None
+        # Words held in a noun ("her insistence that ...") were said over time, on no given day.
+        return self._owned_words() or self._what_they_call()
 
     # -- further statements in the sentence -----------------------------------------------------
 
     def _with_tails(self, found: _Attribution) -> _Attribution:
         """Split off what the same speaker says next in the sentence: '"...," Rubio said, adding
         that ...', 'said it was watching "carefully" but warned ...', 'and said that ...'."""
-        marker = self._tail_marker(found.verb + 1)
+        # A clause skipped before the words ("said yesterday as he played down the threat,
+        # \"...\"") holds no further statement: look for one only once the words have begun.
+        first_words = found.content[0][0] if found.content else found.verb + 1
+        marker = self._tail_marker(max(found.verb + 1, first_words))
         if marker is None:
             return found
         cut, tail_verb = marker
@@ -181,9 +191,23 @@ class _Attributor:
         ):
             cursor += 1
         span = self._trim(cursor, self.end)
-        if not self._has_words(*span):
+        if not self._has_words(*span) or self._names_a_source(verb, span[0]):
             return None
+        if tokens[verb].lower in lexicon.citing:
+            span = (verb, span[1])  # "citing security concerns": the verb keeps the sense
         return _Attribution(speaker, verb, self._style_of(span), (span,))
+
+    def _names_a_source(self, verb: int, start: int) -> bool:
+        """'..., citing the Kremlin', 'citing unnamed officials', 'citing a statement from ...':
+        the participle names where the words came from, not more words ('citing the "tremendous
+        anger" in a statement' and 'citing restrictions imposed in the city' are words)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if tokens[verb].lower not in lexicon.citing:
+            return False
+        if self._mention_starting(start) is not None:
+            return True
+        word = start + 1 if start < self.end and tokens[start].lower in lexicon.determiners else start
+        return word < self.end and tokens[word].lower in lexicon.documents
 
     def _with_opening_participle(self, found: _Attribution) -> _Attribution:
         """'Saying cross-strait ties have never been more stable, Ma said that ...': the opening
@@ -230,6 +254,126 @@ class _Attributor:
         if subject is None:
             return None
         return self._tail(subject, marker + 1)
+
+    def _linked_participle(self) -> _Attribution | None:
+        """A speech participle after a preposition, its speaker the sentence's subject: 'Trump
+        has faced criticism for calling Zelenskyy a \"dictator\"', 'Obama and Castro stunned
+        the world by disclosing that they had held talks'. Without "that" the participle's
+        phrase is the words, verb included, and it must hold a quotation."""
+        tokens, lexicon = self.tokens, self.lexicon
+        subject = self._opening_subject()
+        if subject is None or subject.determiner in lexicon.indefinite:
+            return None
+        for position in range(subject.end, self.end - 1):
+            if tokens[position].lower not in lexicon.participle_links:
+                continue
+            verb = position + 1
+            if tokens[verb].lower not in lexicon.speech_participles:
+                continue
+            end = self._clause_end(verb)
+            after = verb + 1
+            if after < end and tokens[after].lower in lexicon.complementisers:
+                span = self._trim(after + 1, end)
+                return _Attribution(subject, verb, self._style_of(span), (span,))
+            if not any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end]):
+                return None
+            return _Attribution(subject, verb, _Style.REPORTED, ((verb, end),), predicate=True)
+        return None
+
+    def _owned_words(self) -> _Attribution | None:
+        """A speech noun owned by a person, then "that": "were predicated on her insistence that
+        Tokyo had yet to atone", "Wang Yi's remarks last month that the road would not be smooth"
+        are her and Wang's words (a narrative sentence with no attribution of its own)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for position in range(self.start + 1, self.end - 1):
+            if tokens[position].lower not in lexicon.speech_nouns:
+                continue
+            owner = tokens[position - 1]
+            speaker: _SpeakerRef | None = None
+            if owner.lower in lexicon.possessive_pronouns:
+                speaker = _Pronoun(position - 1, lexicon.possessive_pronouns[owner.lower])
+            else:
+                mention = self._mention_ending(position)
+                possessive = mention is not None and owner.bare != owner.text
+                if possessive and mention.kind in (_MentionKind.PERSON, _MentionKind.INSTITUTION):
+                    speaker = replace(mention, end=mention.end)
+            if speaker is None:
+                continue
+            cursor = position + 1
+            date = self.dates_by_start.get(cursor)
+            if date is not None:
+                cursor = date.end  # "remarks last month that ...": when they were made
+            if cursor < self.end and tokens[cursor].lower in lexicon.complementisers:
+                span = self._trim(cursor + 1, self._clause_end(cursor))
+                if self._has_words(*span):
+                    return _Attribution(
+                        speaker, position, self._style_of(span), (span,), habitual=date is None
+                    )
+        return None
+
+    def _what_they_call(self) -> _Attribution | None:
+        """'criticism of what he calls unfair trade practices', 'what Moscow calls its special
+        military operation': the name given is the speaker's words, "what" included."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for position in range(self.start, self.end - 2):
+            if tokens[position].lower not in lexicon.naming_openers:
+                continue
+            cursor = position + 1
+            speaker: _SpeakerRef | None = None
+            if tokens[cursor].lower in lexicon.pronouns or tokens[cursor].lower in lexicon.body_pronouns:
+                speaker, cursor = _Pronoun(cursor, tokens[cursor].lower), cursor + 1
+            else:
+                mention = self._mention_starting(cursor)
+                if mention is not None and mention.kind is not _MentionKind.DESCRIPTION:
+                    speaker, cursor = mention, mention.end
+            length = lexicon.naming_verbs.length_at(tokens, cursor, self.end) if speaker else 0
+            if speaker is None or not length:
+                continue
+            end = next(
+                (i for i in range(cursor + length, self.end) if tokens[i].text in (",", ";")),
+                self._trim(position, self.end)[1],
+            )
+            if self._has_words(cursor + length, end):
+                return _Attribution(speaker, cursor, _Style.REPORTED, ((position, end),), habitual=True)
+        return None
+
+    def _joint_before(self, mention: _Mention) -> _Mention | None:
+        """'Macron and Merz said ...': the person named before "and", speaking with this one."""
+        if mention.kind is not _MentionKind.PERSON or mention.medium:
+            return None
+        link = self._with_honorific(mention.span_start) - 1
+        if link <= self.start or self.tokens[link].lower not in self.lexicon.joint_words:
+            return None
+        first = self._mention_ending(link)
+        if first is None or first.kind is not _MentionKind.PERSON or first.medium:
+            return None
+        return replace(first, joint=mention)
+
+    def _joint_after(self, mention: _Mention) -> _Mention:
+        """'Obama and Raul Castro stunned the world by disclosing ...': both, when another person
+        follows "and"."""
+        link = mention.end
+        if mention.kind is not _MentionKind.PERSON or link >= self.end:
+            return mention
+        if self.tokens[link].lower not in self.lexicon.joint_words:
+            return mention
+        second = self._mention_starting(link + 1)
+        if second is None or second.kind is not _MentionKind.PERSON or second.medium:
+            return mention
+        return replace(mention, joint=second, end=second.end)
+
+    def _opening_subject(self) -> _Mention | None:
+        """The mention opening the sentence, or opening it after a scene-setting phrase ("On
+        Dec. 17, 2014, Obama and Castro ..."); an honorific before it allowed ("Mr Trump")."""
+        for mention in sorted(self.by_start.values(), key=lambda m: m.start):
+            begins = self._with_honorific(mention.span_start)
+            if begins == self.start:
+                return self._joint_after(mention)
+            before = self._trim(self.start, begins)
+            if begins > self.start and self.tokens[begins - 1].text == "," and self._sets_scene(*before):
+                return self._joint_after(mention)
+            return None
+        return None
 
     def _habitual(self, verb: int) -> bool:
         """Words said over time rather than on a day: a perfect or present-tense verb ("has
@@ -281,6 +425,20 @@ class _Attributor:
         if before is not None:
             speaker, span_start = before
             found = None
+            if predicate_length and not length and self._quote_just_before(span_start):
+                # '"This is a disgrace," Lebedev lashed out': the quotation is the words.
+                quotes = self._quotes_around(span_start, position + predicate_length, position)
+                return _Attribution(speaker, position, _Style.QUOTE, quotes)
+            previous = self.tokens[self.start - 1] if self.start > 0 else None
+            if (
+                predicate_length
+                and span_start == self.start
+                and previous is not None
+                and previous.kind is _TokenKind.QUOTE
+            ):
+                # '"Who does he think he is?" Duterte asked reporters.' (split after the question
+                # mark): no words of its own, the quotation before is them.
+                return _Attribution(speaker, position, _Style.REPORTED, ())
             if length:
                 found = self._with_content(speaker, span_start, position + length, position)
             if predicate_length and (found is None or self._rather_predicate(found, position + length)):
@@ -406,8 +564,11 @@ class _Attributor:
         if speaker.name.casefold() in self.lexicon.media:
             length = self.lexicon.media_words.length_at(self.tokens, speaker.end, self.end)
             speaker = replace(speaker, end=speaker.end + length)  # "Yonhap news agency"
+        words_start = speaker.end
+        if words_start < self.end and self.tokens[words_start].lower in self.lexicon.documents:
+            words_start += 1  # "according to the Kremlin readout, ...": the issuer's document
         before = self._trim(self.start, position)
-        after = self._trim(speaker.end, self.end)
+        after = self._trim(words_start, self.end)
         content = tuple(span for span in (before, after) if self._has_words(*span))
         return _Attribution(speaker, position, _Style.ACCORDING, content)
 
@@ -476,7 +637,9 @@ class _Attributor:
         speaker = self._mention_ending(cursor)
         if speaker is None:
             return None
-        return self._with_content(speaker, speaker.span_start, position + length, position)
+        # "quoted Xi as telling Biden that ...": the phrase's last word is the verb, which may
+        # take whoever was told.
+        return self._with_content(speaker, speaker.span_start, position + length, position + length - 1)
 
     def _skip_quoted_by(self, position: int) -> int:
         """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying' (or 'by the Interfax
@@ -535,6 +698,64 @@ class _Attributor:
                 return found
         return found
 
+    def _is_medium(self, speaker: _SpeakerRef) -> bool:
+        """A news organisation, named ("Yonhap") or described ("Russian media", "state media
+        reports")."""
+        if isinstance(speaker, _Pronoun):
+            return False
+        if speaker.medium:
+            return True
+        if speaker.kind is not _MentionKind.DESCRIPTION:
+            return False
+        words = tuple(word.casefold() for word in speaker.title.split())
+        if words and words[-1] in self.lexicon.report_nouns:
+            words = words[:-1]
+        table = self.lexicon.media_words
+        return any(
+            words[-length:] in table.entries for length in range(1, min(table.max_len, len(words)) + 1)
+        )
+
+    def _reported_by_medium(self, found: _Attribution) -> _Attribution:
+        """A medium's report of someone's words is theirs: 'Russian media reported that Putin said
+        the summit was on', 'Yonhap reported Moon as saying ...' are Putin's and Moon's."""
+        if not found.content or found.predicate or not self._is_medium(found.speaker):
+            return found
+        start = found.content[0][0]
+        for position in range(start, found.content[0][1]):
+            if not self.tokens[position].is_word:
+                continue
+            inner = self._quoted_as(position) or self._verb(position)
+            if inner is None or not inner.content or isinstance(inner.speaker, _Pronoun):
+                continue
+            opening = {inner.speaker.span_start, self._with_honorific(inner.speaker.start)}
+            if start not in opening or self._is_medium(inner.speaker):
+                return found
+            return inner
+        subject = self._quoted_subject(*found.content[0])
+        return replace(found, speaker=subject) if subject is not None else found
+
+    def _quoted_subject(self, start: int, end: int) -> _Mention | None:
+        """The person a medium's report quotes as its subject: 'reported that on the runway, Xi is
+        "confident the visit will be fruitful"' (Xi's words). The first person named in the
+        report's clause, before its first quotation, opening it or the clause after a comma, and
+        followed by a verb-like word in lower case (no possessive: "Trump's plan was ...")."""
+        tokens = self.tokens
+        quote = next((i for i in range(start, end) if tokens[i].kind is _TokenKind.QUOTE), None)
+        if quote is None:
+            return None
+        people = sorted(
+            (m for m in self._mentions_within(start, quote) if m.kind is _MentionKind.PERSON),
+            key=lambda m: m.start,
+        )
+        if not people or people[0].medium:
+            return None
+        person = people[0]
+        opens = start in (person.start, person.span_start) or tokens[person.span_start - 1].text == ","
+        last = tokens[person.end - 1]
+        following = tokens[person.end] if person.end < end else None
+        verb_like = following is not None and following.is_word and following.text.islower()
+        return person if opens and verb_like and last.bare == last.text else None
+
     def _speaker_before(self, verb: int) -> tuple[_SpeakerRef, int] | None:
         """Speaker written before the verb: 'Peskov said', 'he said', 'X, the aide, said'."""
         cursor, skipped = verb - 1, 0
@@ -559,6 +780,19 @@ class _Attributor:
             token.lower in self.lexicon.pronouns or token.lower in self.lexicon.body_pronouns
         ):
             return _Pronoun(cursor, token.lower), cursor
+        if token.lower in self.lexicon.documents and cursor > self.start:
+            issuer = self._mention_ending(cursor)
+            if issuer is not None and issuer.kind is _MentionKind.INSTITUTION:
+                # "The North Korean statement called Pence ...": the document of that side's body,
+                # named as the side when only the side is written ("North Korea").
+                side_length = self.lexicon.sides.length_at(self.tokens, issuer.start, issuer.end)
+                body = self.lexicon.institutions.length_at(self.tokens, issuer.start, issuer.end)
+                if issuer.side and not body and side_length == issuer.end - issuer.start:
+                    name = issuer.side
+                else:
+                    name = _surface(self.tokens, issuer.start, issuer.end - 1)
+                    name = f"{name} {self.tokens[issuer.end - 1].bare}".strip()
+                return replace(issuer, name=name), self._with_honorific(issuer.span_start)
         if (
             token.lower in self.lexicon.documents
             and cursor > self.start
@@ -579,6 +813,9 @@ class _Attributor:
                 return relative  # "an official who was due to visit the North on Tuesday said"
             if mention is not None:
                 mention = self._fuller_speaker(mention)
+                joint = self._joint_before(mention)
+                if joint is not None:  # "Macron and Merz said": both
+                    return joint, self._with_honorific(joint.span_start)
                 return mention, self._with_honorific(mention.span_start)
             return self._speaker_before_clause(cursor)
         if token.text == ",":
@@ -719,14 +956,92 @@ class _Attributor:
             return _Attribution(speaker, verb, _Style.QUOTE, quotes)
         forward = self._content_start(span_end, verb)
         if forward is not None:
-            span = self._trim(forward, self.end)
+            span = self._without_tail(self._trim(forward, self.end))
             return _Attribution(speaker, verb, self._style_of(span), (span,))
+        if span_start > self.start and self.tokens[span_start - 1].lower in self.lexicon.accord_words:
+            span_start -= 1  # "The meeting was short, as Lebedev noted": the clause before
         before = self._trim(self.start, span_start)
+        if self._joined_clause(span_start):
+            # "Press was kept out, though the ministry tweeted a photo": the clause before the
+            # conjunction is narration, not the speaker's words.
+            return _Attribution(speaker, verb, _Style.REPORTED, ())
         if self._has_words(*before) and self._sets_scene(*before):
             before = self._after_scene(*before)
         if self._has_words(*before):
+            resumed = self._resumed_clause(span_start, span_end, verb, before)
+            if resumed is not None:
+                return _Attribution(speaker, verb, _Style.REPORTED, (before, resumed))
             return _Attribution(speaker, verb, self._style_of(before), (before,))
         return _Attribution(speaker, verb, _Style.REPORTED, ())
+
+    def _without_tail(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Reported words without what closes the sentence but is not theirs: a second
+        attribution ("Lula said the summit should focus on peace, his office said") or narration
+        after a lone dash ("Mr Putin said the talks were useful - neither leader took questions";
+        a pair of dashes is an aside inside the words)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        start, end = span
+        if any(tokens[i].kind is _TokenKind.QUOTE for i in range(start, end)):
+            return span
+        dashes = [i for i in range(start, end) if tokens[i].text in _DASHES]
+        if len(dashes) == 1 and self._has_words(dashes[0] + 1, end) and dashes[0] > start:
+            end = dashes[0]
+        comma = next((i for i in range(end - 1, start, -1) if tokens[i].text == ","), None)
+        if comma is None:
+            return self._trim(start, end)
+        limit = min(end, comma + 1 + self.context.max_tail_attribution_words)
+        for position in range(comma + 2, limit + 1):
+            length = lexicon.verbs.length_at(tokens, position, end)
+            if not length or tokens[position - 1].kind is not _TokenKind.WORD:
+                continue
+            rest = self._skip_adverbials(position + length, False)
+            if all(not tokens[i].is_word for i in range(rest, end)):
+                return self._trim(start, comma)
+        return self._trim(start, end)
+
+    def _joined_clause(self, span_start: int) -> bool:
+        """Whether the speaker opens a clause joined by a conjunction ("though", "and", "as")."""
+        if span_start <= self.start:
+            return False
+        word = self.tokens[span_start - 1].lower
+        return word in self.lexicon.subordinators or word in self.lexicon.coordinators
+
+    def _resumed_clause(
+        self, span_start: int, span_end: int, verb: int, before: tuple[int, int]
+    ) -> tuple[int, int] | None:
+        """'The visit, the spokesman said, was a surprise': an attribution set off by commas inside
+        the reported clause, which resumes after it. The rest of the sentence is the words too
+        when it goes on with a finite verb ("was", "would"), or with any other word that joins
+        no new clause when the words before have no finite verb of their own ("Russia, he said,
+        remains open"); not ", adding that ...", ", as ...", ", though ...", ", calling ..."."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if span_start <= self.start or tokens[span_start - 1].text != ",":
+            return None
+        cursor = self._skip_adverbials(span_end, tokens[verb].lower in lexicon.object_verbs)
+        if cursor + 1 >= self.end or tokens[cursor].text != ",":
+            return None
+        first = tokens[cursor + 1]
+        if not first.is_word or not first.text.islower():
+            return None
+        if first.lower not in lexicon.finite_words:
+            joins = (
+                lexicon.tail_participles,
+                lexicon.coordinators,
+                lexicon.subordinators,
+                lexicon.clause_openers,
+                lexicon.relative_pronouns,
+                lexicon.complementisers,
+            )
+            finite_before = any(tokens[i].lower in lexicon.finite_words for i in range(*before))
+            if (
+                finite_before
+                or any(first.lower in words for words in joins)
+                or first.lower.endswith(lexicon.participle_endings)
+                or lexicon.asides.length_at(tokens, cursor + 1, self.end)
+            ):
+                return None
+        resumed = self._trim(cursor + 1, self.end)
+        return resumed if self._has_words(*resumed) else None
 
     def _clause_around_quote(self, span_start: int) -> tuple[int, int] | None:
         """'The leaders will meet at a "convenient venue," Ushakov said': a quotation inside
@@ -790,18 +1105,42 @@ class _Attributor:
         token = tokens[cursor]
         if token.lower in self.lexicon.complementisers:
             return cursor + 1 if self._has_words(cursor + 1, end) else None
+        if token.text == ",":
+            aside_end = self._according_aside(cursor)
+            if aside_end is not None:  # "Sharif said, according to Pakistani media, that ..."
+                return self._content_start(aside_end, verb)
         if token.text in (",", ":"):
             following = tokens[cursor + 1] if cursor + 1 < end else None
             if following is not None and following.kind is _TokenKind.QUOTE:
                 return cursor + 1
             return cursor + 1 if token.text == ":" and following is not None else None
+        if token.lower in lexicon.clause_openers:
+            # "Biden said yesterday as he played down the threat, \"We are not ...\"": the
+            # words are the quotation after the clause, not the clause.
+            comma = next((i for i in range(cursor + 1, end - 1) if tokens[i].text == ","), None)
+            if comma is not None and tokens[comma + 1].kind is _TokenKind.QUOTE:
+                return comma + 1
         if lexicon.asides.length_at(tokens, cursor, end) or token.kind is _TokenKind.PUNCT:
             return None
+        if token.lower in lexicon.topic_prepositions and cursor not in self.dates_by_start:
+            return None  # "reported on the widely expected summit": what about, not the words
         if token.kind is _TokenKind.QUOTE or tokens[verb].lower in lexicon.bare_clause_verbs:
             return cursor
         if self._finite_clause(cursor):
             return cursor  # "Kumar confirmed a meeting with Putin is finalized"
         return None  # "The Kremlin confirmed the call": an object, not reported words
+
+    def _according_aside(self, comma: int) -> int | None:
+        """', according to Pakistani media,' set off by commas after a verb: where the source's
+        closing comma is (the source of the report, not the speaker), or None."""
+        tokens = self.tokens
+        length = self.lexicon.according_to.length_at(tokens, comma + 1, self.end)
+        if not length:
+            return None
+        source = self._mention_starting(comma + 1 + length)
+        if source is None or source.end >= self.end or tokens[source.end].text != ",":
+            return None
+        return source.end + 1
 
     def _finite_clause(self, cursor: int) -> bool:
         """Whether the words from here are a clause of their own: a finite verb ("is", "would")
@@ -830,6 +1169,7 @@ class _Attributor:
             if not step:
                 break
             cursor, budget = cursor + step, budget - step
+            cursor = self._skip_programme(cursor)  # "told Leno on NBC's \"Tonight Show\" that"
         if cursor < end and self.tokens[cursor].lower in self.lexicon.place_prepositions:
             # A phrase no list names, closed by "that": "said in his nightly address that ...".
             that = self._that_within(cursor, budget)
@@ -843,7 +1183,7 @@ class _Attributor:
             token = self.tokens[position]
             if token.lower in self.lexicon.complementisers:
                 return position if position > cursor else None
-            if not token.is_word:
+            if not token.is_word and token.text not in ("'", "\u2019"):  # "Fox News' Bret Baier"
                 return None
         return None
 
@@ -915,6 +1255,10 @@ class _Attributor:
             position for date in self.dates_by_start.values() for position in range(date.start, date.end)
         }
         return all(position in dated or not self.tokens[position].is_word for position in range(start, end))
+
+
+# Dashes that set narration apart from reported words.
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
 def _end_of(speaker: _SpeakerRef) -> int:

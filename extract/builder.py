@@ -61,6 +61,7 @@ class _Speaker:
     side: str
     is_person: bool
     is_media: bool = False  # a news organisation: nobody's spokesman, never "he" later
+    plural: bool = False  # an unnamed group ("officials"): never "the official" or "he" later
 
     @property
     def is_institution(self) -> bool:
@@ -153,6 +154,9 @@ class _Builder:
         self.lead: tuple[int, _Sentence, _Attribution] | None = None
         # The paragraph so far has a narrative sentence in the past perfect (a past scene).
         self.looking_back = False
+        # Who last issued each kind of document ("The White House said in a statement"), for a
+        # later "the statement said": (draft index, document word).
+        self.documents: dict[str, int] = {}
 
     def build(self) -> list[_Draft]:
         for paragraph in self.paragraphs:
@@ -296,6 +300,12 @@ class _Builder:
             own = _speech_date(date_sentence, None)
         confidence = self.rules.confidence
         made = False
+        words_at = {position for start, end in words for position in range(start, end)}
+        issued = {
+            token.lower
+            for position, token in enumerate(paragraph.tokens[sentence.start : sentence.end], sentence.start)
+            if token.lower in self.lexicon.documents and position not in words_at
+        }
         for part in attribution.parts:
             text, kind = _content_text(paragraph, part)
             too_short = kind is Kind.PARAPHRASE and len(text.split()) < self.rules.context.min_reported_words
@@ -319,6 +329,9 @@ class _Builder:
                 habitual=attribution.habitual or self.looking_back,
             )
             self._add(draft)
+            if not isinstance(attribution.speaker, _Pronoun) or attribution.speaker.word not in issued:
+                # "said in a statement": the issuer of that document, for "the statement said"
+                self.documents.update((word, len(self.drafts) - 1) for word in issued)
             made = True
         return made
 
@@ -369,7 +382,7 @@ class _Builder:
         if draft.speaker.is_institution and draft.speaker.side != UNKNOWN_SIDE:
             self._remember_body(draft.speaker.name, draft.speaker.side)
         recent = _Recent(draft.speaker, draft.sentence, draft.paragraph)
-        if draft.speaker.is_person:
+        if draft.speaker.is_person and not draft.speaker.plural:
             self.last_person = recent
             self._note_role(recent)
 
@@ -475,7 +488,10 @@ class _Builder:
         confidence = self.rules.confidence
         if isinstance(reference, _Pronoun):
             if reference.word in self.lexicon.documents:
-                last = self.drafts[-1] if self.drafts else None
+                issued = self.documents.get(reference.word)
+                last = self.drafts[issued] if issued is not None else None
+                if last is None or not self._within_context(last.sentence, last.paragraph, sentence):
+                    last = self.drafts[-1] if self.drafts else None  # whoever spoke last
                 if last is None or not self._within_context(last.sentence, last.paragraph, sentence):
                     return None
                 return last.speaker, confidence.pronoun
@@ -485,14 +501,17 @@ class _Builder:
             # "President Ma set off for Singapore ..., a summit that he hopes will become ...": the
             # sentence's own subject before the pronoun, outside the words said ("In reply, the
             # North announced ..., he said" is someone else), else the last person quoted or named.
-            subject = self._subject(self.paragraphs[sentence.paragraph], sentence, reference.position)
+            paragraph = self.paragraphs[sentence.paragraph]
+            subject = self._subject(paragraph, sentence, reference.position, strict=True)
             if subject is not None and not any(start <= subject.start < end for start, end in words):
                 return self._person(subject), confidence.pronoun
             recent = self._recent_person(sentence)
             return (recent.speaker, confidence.pronoun) if recent is not None else None
-        if reference.kind is _MentionKind.PERSON and reference.name.casefold() in self.lexicon.media:
+        if reference.kind is _MentionKind.PERSON and reference.medium:
             side = self.lexicon.state_media.get(reference.name.casefold(), UNKNOWN_SIDE)
             return _Speaker(reference.name, "", Role.OTHER, side, False, True), confidence.medium
+        if reference.kind is _MentionKind.PERSON and reference.joint is not None:
+            return self._joint(reference), confidence.named
         if reference.kind is _MentionKind.PERSON:
             return self._person(reference), confidence.named
         if reference.kind is _MentionKind.INSTITUTION:
@@ -501,6 +520,19 @@ class _Builder:
             name = reference.name
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)
+
+    def _joint(self, reference: _Mention) -> _Speaker:
+        """Two people speaking together ("Macron and Merz said"): one speaker named for both,
+        with their role and side where they share them. Never "he" later."""
+        joint = reference.joint
+        assert joint is not None
+        first = self._person(replace(reference, joint=None, end=joint.start))
+        second = self._person(joint)
+        first = self._in_known_office(first)
+        second = self._in_known_office(second)
+        role = first.role if first.role is second.role else Role.OTHER
+        side = first.side if first.side == second.side else UNKNOWN_SIDE
+        return _Speaker(f"{first.name} and {second.name}", "", role, side, True, plural=True)
 
     def _patron_side(self, affiliate: str | None) -> str | None:
         """The side of the person someone is affiliated with ("Putin's adviser Yuri Ushakov"):
@@ -529,29 +561,42 @@ class _Builder:
         confidence = self.rules.confidence
         role = mention.role or Role.OTHER
         if self._names_a_medium(mention.title):
-            # "state media reported": an outlet, unnamed; "Chinese state media" is China's.
+            # "state media reported": an outlet, unnamed; "Chinese state media" is China's,
+            # "Japanese media" (the country's press at large) nobody's.
             name = f"{self.rules.names.unnamed_prefix} {mention.name}"
-            speaker = _Speaker(name, mention.title, Role.OTHER, mention.side or UNKNOWN_SIDE, False, True)
+            words = {word.casefold() for word in mention.title.split()}
+            side = mention.side if words & self.lexicon.state_media_words else None
+            speaker = _Speaker(name, mention.title, Role.OTHER, side or UNKNOWN_SIDE, False, True)
             return speaker, confidence.medium
+        anonymous = bool({word.casefold() for word in mention.title.split()} & self.lexicon.anonymous_words)
         if mention.determiner not in self.lexicon.indefinite and not mention.plural:
             recent = self.by_role.get((role, mention.side))
-            if recent is not None and self._within_context(recent.sentence, recent.paragraph, sentence):
+            unnamed = recent is not None and recent.speaker.name.startswith(self.rules.names.unnamed_prefix)
+            if (
+                recent is not None
+                and (unnamed or not anonymous)
+                and self._within_context(recent.sentence, recent.paragraph, sentence)
+            ):
                 return recent.speaker, confidence.description
         side = mention.side or self._patron_side(mention.affiliate)
-        named = (
-            self._named_later(mention, side)
-            or self._last_named(mention, side, sentence)
-            or self._generic_reference(mention, side, sentence)
-        )
+        named = None
+        if not anonymous:  # "the unnamed official said": nobody the story names
+            named = (
+                self._named_later(mention, side)
+                or self._last_named(mention, side, sentence)
+                or self._generic_reference(mention, side, sentence)
+            )
         if named is not None:
             return named, confidence.description
         side = side or self._body_side(sentence)
-        name = f"{self.rules.names.unnamed_prefix} {mention.name}"
-        speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True)
+        name = mention.name if anonymous else f"{self.rules.names.unnamed_prefix} {mention.name}"
+        speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True, plural=mention.plural)
         return speaker, confidence.anonymous
 
     def _names_a_medium(self, title: str) -> bool:
         words = tuple(word.casefold() for word in title.split())
+        if words and words[-1] in self.lexicon.report_nouns:
+            words = words[:-1]  # "media reports said": the outlet's reports
         table = self.lexicon.media_words
         return any(
             words[-length:] in table.entries for length in range(1, min(table.max_len, len(words)) + 1)
@@ -627,6 +672,9 @@ class _Builder:
         if recent is None or recent.speaker.title or recent.speaker.role is not Role.OTHER:
             return None
         known = recent.speaker.side
+        if known == UNKNOWN_SIDE:  # "Biden said ... The Russian president claimed": not Biden
+            office = self.offices.get(_folded_name(recent.speaker.name))
+            known = office[1] if office is not None else known
         if side is not None and known != UNKNOWN_SIDE and known != side:
             return None
         person = self.registry.lookup(recent.speaker.name)
@@ -679,15 +727,16 @@ class _Builder:
         if chosen is not None:
             self.last_person = _Recent(self._person(chosen), sentence.index, paragraph.index)
 
-    def _subject(self, paragraph: _Paragraph, sentence: _Sentence, limit: int) -> _Mention | None:
-        """The sentence's last subject before `limit` (see _remember_subject)."""
+    def _subject(
+        self, paragraph: _Paragraph, sentence: _Sentence, limit: int, *, strict: bool = False
+    ) -> _Mention | None:
+        """The sentence's last subject before `limit` (see _remember_subject). `strict`: only a
+        subject, never the first person named ("Sitting opposite Putin, he said" is not Putin)."""
         tokens = paragraph.tokens
         people = [
             mention
             for mention in sentence.mentions
-            if mention.kind is _MentionKind.PERSON
-            and mention.name.casefold() not in self.lexicon.media
-            and mention.end <= limit
+            if mention.kind is _MentionKind.PERSON and not mention.medium and mention.end <= limit
         ]
         subjects = [
             mention
@@ -696,7 +745,21 @@ class _Builder:
             or tokens[mention.span_start - 1].text == ","
             or tokens[mention.span_start - 1].lower in self.lexicon.coordinators
         ]
-        return subjects[-1] if subjects else (people[0] if people else None)
+        if subjects:
+            return subjects[-1]
+        if not people or (strict and self._in_opening_phrase(tokens, sentence, people[0])):
+            return None
+        return people[0]
+
+    def _in_opening_phrase(self, tokens: Sequence[_Token], sentence: _Sentence, mention: _Mention) -> bool:
+        """Whether the mention is inside a phrase that opens the sentence and sets the scene, up to
+        its first comma: "Sitting opposite Putin and his delegation, he said ..."."""
+        first = tokens[sentence.start]
+        opening = first.lower in self.lexicon.intro_words or first.lower.endswith(
+            self.lexicon.opening_word_endings
+        )
+        comma = next((i for i in range(sentence.start, sentence.end) if tokens[i].text == ","), None)
+        return opening and comma is not None and mention.end <= comma
 
     def _remember_body(self, name: str, side: str) -> None:
         """A body named with its country ("China's Foreign Ministry", "The Presidential Office in
@@ -719,7 +782,7 @@ class _Builder:
         for mention in sentence.mentions:
             if mention.kind is _MentionKind.INSTITUTION and mention.side:
                 self._remember_body(mention.name, mention.side)
-            if mention.kind is not _MentionKind.PERSON or mention.name.casefold() in self.lexicon.media:
+            if mention.kind is not _MentionKind.PERSON or mention.medium:
                 continue
             speaker = self._person(mention)
             if speaker.role is Role.OTHER:

@@ -143,11 +143,20 @@ class _DateFinder:
             if token.lower in lexicon.future_clause_words or token.lower in lexicon.span_words:
                 return True
             if token.lower in lexicon.relative_pronouns:
-                return True  # "Putin - who watched the final in Moscow on Sunday -": an aside
+                # "Putin - who watched the final in Moscow on Sunday -": an aside; but "Ushakov,
+                # who last week said that ...": the relative clause is the attribution.
+                return not self._verb_of_speech_follows(end)
         if exact and start > self.sentence_start and self.tokens[start - 1].lower in lexicon.determiners:
             following = self.tokens[end] if end < len(self.tokens) else None
             return following is not None and following.is_word and following.text.islower()
         return False
+
+    def _verb_of_speech_follows(self, end: int) -> bool:
+        """Whether a verb of speech follows the date, past adverbs and auxiliaries ("had said")."""
+        lexicon, cursor = self.lexicon, end
+        while cursor < len(self.tokens) and self.tokens[cursor].lower in lexicon.preludes:
+            cursor += 1
+        return bool(lexicon.verbs.length_at(self.tokens, cursor, len(self.tokens)))
 
     def _in_text(self, year_given: bool, day: dt.date) -> str:
         if year_given or day.year == self.published.year:

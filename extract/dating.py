@@ -142,6 +142,7 @@ class _Dater:
             partner is not None
             and self._close(self.drafts[partner], draft)
             and _together(self.drafts[partner], draft)
+            and not self._looks_back(self.drafts[partner])
         ):
             source = self.drafts[partner]
             reason = (
@@ -149,6 +150,12 @@ class _Dater:
                 f"(same side, {draft.speaker.side})"
             )
             yield self._from_draft(source, reason)
+
+    def _looks_back(self, source: _Draft) -> bool:
+        """A statement dated before the story's day ("Ushakov, who last week said ...") is
+        background: its date stays its speaker's, no partner's ("Meanwhile, the Kremlin said")."""
+        story = self.story_day
+        return story is not None and source.date is not None and source.date < story.date
 
     def _close(self, source: _Draft, draft: _Draft) -> bool:
         """Near enough to share a date, with no subheading between: a new section is a new scene."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from summit_outlook.extract.rules import ExtractionRules
@@ -50,6 +50,8 @@ class _Mention:
     affiliate: str | None = None  # a person whose side this one shares ("Putin’s aide")
     plural: bool = False
     determiner: str = ""
+    medium: bool = False  # a news organisation named with what it is ("Fuji television")
+    joint: _Mention | None = None  # who speaks with this person ("Macron and Merz said")
 
     @property
     def span_start(self) -> int:
@@ -82,6 +84,7 @@ class _MentionFinder:
             mention = self._classify(parts)
             if mention is not None:
                 mentions.append(mention)
+                stop = max(stop, mention.end)  # "Interfax news agency": the outlet's words too
             position = max(stop, position + 1)
         return mentions
 
@@ -90,13 +93,44 @@ class _MentionFinder:
         cursor = position
         while cursor < end:
             part = self._part(cursor, end, parts)
-            if part is None:
+            if part is None or self._after_outlet(part, parts, end):
                 break
             parts.append(part)
             cursor = self._after_acronym(part.end, end)
         while parts and parts[-1].kind is _PartKind.MODIFIER:
             parts.pop()  # "the top" is not a title
         return cursor, parts
+
+    def _owned_outlet(self, title: _Part, parts: list[_Part]) -> bool:
+        """An outlet word after a person's or body's name is their press office, not a country's
+        press: "Sharif's media office", "the White House media pool" are no "media" that report;
+        "Japanese media", "Chinese state media", "local media" are."""
+        if not parts or not self._is_outlet(title):
+            return False
+        return any(part.kind not in (_PartKind.SIDE, _PartKind.MODIFIER) for part in parts)
+
+    def _is_outlet(self, title: _Part) -> bool:
+        """Whether a title ends in a media word ("media", "state television")."""
+        media_words = self.lexicon.media_words
+        return any(
+            media_words.length_at(self.tokens, start, title.end) == title.end - start
+            for start in range(title.start, title.end)
+        )
+
+    def _after_outlet(self, part: _Part, parts: list[_Part], end: int) -> bool:
+        """A name after an outlet described by what it is starts someone else, unless it names
+        the outlet: "told Russian media Putin would attend" (Putin is no outlet's), "Chinese state
+        media CGTN" (one outlet)."""
+        if part.kind is not _PartKind.NAME or not parts or parts[-1].kind is not _PartKind.TITLE:
+            return False
+        if not self._is_outlet(parts[-1]):
+            return False
+        media = self.lexicon.media
+        longest = min(len(self.tokens), end) - part.start
+        return not any(
+            " ".join(token.lower for token in self.tokens[part.start : part.start + length]) in media
+            for length in range(1, min(longest, 5) + 1)
+        )
 
     def _after_acronym(self, cursor: int, end: int) -> int:
         """Past a bracketed acronym inside a name: "Taiwan Affairs Office (TAO) chief"."""
@@ -156,7 +190,15 @@ class _MentionFinder:
         if not token.is_word or cursor in self.dated:
             return None
         title = self._title(cursor, end) or self._head_title(cursor, parts)
+        if title is not None and self._owned_outlet(title, parts):
+            title = None  # "Korean Central News Agency": a name goes on, not a press office
         if title is not None:
+            if (
+                title.end < end
+                and self._is_outlet(title)
+                and self.tokens[title.end].lower in self.lexicon.report_nouns
+            ):
+                return replace(title, end=title.end + 1)  # "media reports": the outlet's, no verb
             return title
         institution = lexicon.institutions.match(tokens, cursor, end)
         if institution is not None:
@@ -179,6 +221,8 @@ class _MentionFinder:
         if self._noun_before_title(cursor, end, parts):
             return _Part(_PartKind.MODIFIER, cursor, cursor + 1)
         name_like = token.is_capitalised and token.lower not in lexicon.stopwords
+        if name_like and self._joins_sides(token):
+            return None  # "the Israel-Hamas war", "China-Russia relations": an adjective, nobody
         if name_like and not self._opening_word(cursor, end):
             return _Part(_PartKind.NAME, cursor, cursor + 1)
         following = tokens[cursor + 1] if cursor + 1 < end else None
@@ -195,6 +239,11 @@ class _MentionFinder:
                 return None
             return _Part(_PartKind.SIDE, cursor, after, side=served[1])
         return None
+
+    def _joins_sides(self, token: _Token) -> bool:
+        """A hyphenated word naming a side among its parts ("Israel-Hamas", "U.S.-China")."""
+        parts = token.bare.split("-")
+        return len(parts) > 1 and any((part,) in self.lexicon.sides.entries for part in parts)
 
     def _opening_word(self, cursor: int, end: int) -> bool:
         """'Additionally,' or 'Pressed further,' opening the sentence: not a name."""
@@ -264,9 +313,30 @@ class _MentionFinder:
         first = names[0].start
         name = _clean_name(tokens, first, end)
         affiliate = _possessive_name(tokens, parts, first)
+        outlet = self._outlet_words(end)
+        known = name.casefold() in self.lexicon.media
+        if outlet and not known:
+            # "Japan's Fuji television said": a name followed by what it is names an outlet.
+            name = _surface(tokens, first, end + outlet)
+        end += outlet  # "the Interfax news agency": what the outlet is belongs to it
         return _Mention(
-            _MentionKind.PERSON, first, end, name, side=side, affiliate=affiliate, determiner=determiner
+            _MentionKind.PERSON,
+            first,
+            end,
+            name,
+            side=side,
+            affiliate=affiliate,
+            determiner=determiner,
+            medium=bool(outlet) or known,
         )
+
+    def _outlet_words(self, end: int) -> int:
+        """How many media words ("television", "news agency") follow a name ending at `end`,
+        itself no possessive; 0 if none."""
+        last = self.tokens[end - 1]
+        if end >= len(self.tokens) or last.bare != last.text:
+            return 0
+        return self.lexicon.media_words.length_at(self.tokens, end, len(self.tokens))
 
     def _titled(self, parts: list[_Part], last_title: int, side: str | None, determiner: str) -> _Mention:
         tokens = self.tokens
@@ -286,16 +356,18 @@ class _MentionFinder:
         name_parts = [part for part in rest if part.kind in (_PartKind.NAME, _PartKind.SIDE)]
         if name_parts and name_parts[0].start == prefix_end:
             end = name_parts[-1].end
+            name = _clean_name(tokens, prefix_end, end)
             return _Mention(
                 _MentionKind.PERSON,
                 start,
                 end,
-                _clean_name(tokens, prefix_end, end),
+                name,
                 title=title,
                 role=role,
                 side=side,
                 affiliate=affiliate,
                 determiner=determiner,
+                medium=name.casefold() in self.lexicon.media,
             )
         return _Mention(
             _MentionKind.DESCRIPTION,

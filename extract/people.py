@@ -39,6 +39,9 @@ class _Registry:
         # First words of full names, for names written family name first ("Xi Jinping", then
         # "Mr Xi"); a first word shared by two people ("Kim Jong Un", "Kim Yo Jong") finds nobody.
         self.by_first: dict[str, list[_Person]] = {}
+        # Every capitalised word of full names, for a name known by a middle word ("Luiz Inacio
+        # Lula da Silva", then "Lula"); a word two people share finds nobody.
+        self.by_word: dict[str, list[_Person]] = {}
 
     def add(self, name: str, title: str, role: Role | None, side: str | None, affiliate: str | None) -> None:
         words = name.split()
@@ -66,6 +69,11 @@ class _Registry:
                 sharing = self.by_first.setdefault(words[0], [])
                 if all(other is not person for other in sharing):
                     sharing.append(person)
+                for word in words:
+                    if word[:1].isupper():
+                        holders = self.by_word.setdefault(word, [])
+                        if all(other is not person for other in holders):
+                            holders.append(person)
         person.absorb(title, role, side, affiliate)
 
     def lookup(self, name: str) -> _Person | None:
@@ -76,6 +84,9 @@ class _Registry:
         if found is None and len(words) == 1:
             sharing = self.by_first.get(words[0], [])
             found = sharing[0] if len(sharing) == 1 else None
+        if found is None and len(words) == 1 and not self.by_first.get(words[0]):
+            holders = self.by_word.get(words[0], [])
+            found = holders[0] if len(holders) == 1 else None
         return found
 
     def only_titled(self, title: str, role: Role | None, side: str | None) -> _Person | None:
@@ -102,10 +113,12 @@ class _Registry:
 
 
 def _same_person(known: _Person, words: list[str], role: Role | None) -> bool:
-    """'Putin' and 'Vladimir Putin' are one person; 'Donald Trump' and 'Melania Trump' are not."""
+    """'Putin' and 'Vladimir Putin' are one person; 'Donald Trump' and 'Melania Trump' are not;
+    a family name written first ("North Korea's Kim", then "Kim Jong Un") is its first word."""
     known_words = known.name.split()
     shorter, longer = sorted((known_words, words), key=len)
-    if longer[len(longer) - len(shorter) :] != shorter:
+    family_first = len(shorter) == 1 and longer[0] == shorter[0]
+    if longer[len(longer) - len(shorter) :] != shorter and not family_first:
         return False
     return role is None or known.role is None or role == known.role
 
@@ -227,7 +240,7 @@ def _learn_people(paragraphs: Sequence[_Paragraph], lexicon: _Lexicon) -> _Regis
             for mention in sentence.mentions:
                 if mention.kind is not _MentionKind.PERSON:
                     continue
-                if mention.name.casefold() in lexicon.media:
+                if mention.medium:
                     continue
                 title, role, side, affiliate = mention.title, mention.role, mention.side, mention.affiliate
                 described = _appositive(paragraph.tokens, mention, sentence, lexicon) or (

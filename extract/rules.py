@@ -127,6 +127,7 @@ class ContextRules(_Section):
     unnamed_side_paragraphs: int = Field(ge=0, le=10)
     min_clause_words: int = Field(ge=1, le=10)
     min_reported_words: int = Field(ge=1, le=10)
+    max_tail_attribution_words: int = Field(ge=1, le=10)
 
 
 class StateMedium(_Section):
@@ -148,6 +149,15 @@ class AttributionRules(_Section):
     question_words: list[Phrase] = []
     finite_words: list[Phrase] = []
     tail_participles: list[Phrase] = []
+    participle_endings: list[Phrase] = []
+    accord_words: list[Phrase] = []
+    participle_links: list[Phrase] = []
+    joint_words: list[Phrase] = []
+    speech_nouns: list[Phrase] = []
+    naming_openers: list[Phrase] = []
+    naming_verbs: list[Phrase] = []
+    possessive_pronouns: dict[Phrase, Phrase] = {}
+    speech_participles: list[Phrase] = []
     coordinators: list[Phrase] = []
     subject_openers: list[Phrase] = []
     subject_pronouns: list[Phrase] = []
@@ -168,6 +178,7 @@ class AttributionRules(_Section):
     qualifier_openers: list[Phrase] = []
     channel_links: list[Phrase] = []
     complementisers: list[Phrase] = []
+    topic_prepositions: list[Phrase] = []
     aside_starts: list[Phrase] = []
     intro_words: list[Phrase] = []
     habitual_words: list[Phrase] = []
@@ -183,6 +194,8 @@ class AttributionRules(_Section):
     media: list[Phrase] = []
     state_media: list[StateMedium] = []
     media_words: list[Phrase] = []
+    state_media_words: list[Phrase] = []
+    report_nouns: list[Phrase] = []
     citing: list[Phrase] = []
 
     @model_validator(mode="after")
@@ -232,6 +245,7 @@ class NameRules(_Section):
     former_role: Role
     head_words: list[Phrase] = []
     generic_descriptions: list[Phrase] = []
+    anonymous_words: list[Phrase] = []
     head_role: Role
     unnamed_prefix: Phrase
 

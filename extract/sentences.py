@@ -111,7 +111,14 @@ def _word_tokens(text: str, start: int, end: int, lexicon: _Lexicon) -> Iterator
     for found in _TOKEN_RE.finditer(text, start, end):
         piece = found.group()
         if pending is not None:
-            if piece == "." and found.start() == pending.end and _keeps_stop(pending.text, lexicon):
+            at_segment_end = not text[found.end() : end].strip()  # "wrote Yermak on X. “..."
+            initial_only = len(pending.text) == 1
+            if (
+                piece == "."
+                and found.start() == pending.end
+                and _keeps_stop(pending.text, lexicon)
+                and not (initial_only and at_segment_end)
+            ):
                 yield _word(pending.text + ".", pending.start, found.end())
                 pending = None
                 continue

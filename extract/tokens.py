@@ -144,6 +144,15 @@ class _Lexicon:
     question_words: frozenset[str]
     finite_words: frozenset[str]
     tail_participles: frozenset[str]
+    participle_endings: tuple[str, ...]
+    accord_words: frozenset[str]
+    participle_links: frozenset[str]
+    joint_words: frozenset[str]
+    speech_nouns: frozenset[str]
+    naming_openers: frozenset[str]
+    naming_verbs: _PhraseTable[bool]
+    possessive_pronouns: dict[str, str]  # folded possessive -> the pronoun standing for its owner
+    speech_participles: frozenset[str]
     coordinators: frozenset[str]
     subject_openers: frozenset[str]
     subject_pronouns: frozenset[str]
@@ -173,12 +182,16 @@ class _Lexicon:
     media: frozenset[str]
     state_media: dict[str, str]  # folded name -> side
     media_words: _PhraseTable[bool]
+    state_media_words: frozenset[str]
+    report_nouns: frozenset[str]
     citing: frozenset[str]
+    topic_prepositions: frozenset[str]
     stopwords: frozenset[str]
     opening_word_endings: tuple[str, ...]
     honorifics: frozenset[str]
     particles: frozenset[str]
     modifiers: frozenset[str]
+    anonymous_words: frozenset[str]
     connectors: frozenset[str]
     definite: frozenset[str]
     indefinite: frozenset[str]
@@ -242,6 +255,17 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         question_words=_folded(said.question_words),
         finite_words=_folded(said.finite_words),
         tail_participles=_folded(said.tail_participles),
+        participle_endings=tuple(sorted(_folded(said.participle_endings))),
+        accord_words=_folded(said.accord_words),
+        participle_links=_folded(said.participle_links),
+        joint_words=_folded(said.joint_words),
+        speech_nouns=_folded(said.speech_nouns),
+        naming_openers=_folded(said.naming_openers),
+        naming_verbs=_flag_table(said.naming_verbs),
+        possessive_pronouns={
+            key.casefold(): value.casefold() for key, value in said.possessive_pronouns.items()
+        },
+        speech_participles=_folded(said.speech_participles),
         coordinators=_folded(said.coordinators),
         subject_openers=_folded(said.subject_openers),
         subject_pronouns=_folded(said.subject_pronouns),
@@ -271,12 +295,16 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         media=_folded(said.media),
         state_media={medium.name.casefold(): medium.side for medium in said.state_media},
         media_words=_flag_table(said.media_words),
+        state_media_words=_folded(said.state_media_words),
+        report_nouns=_folded(said.report_nouns),
         citing=_folded(said.citing),
+        topic_prepositions=_folded(said.topic_prepositions),
         stopwords=_folded(names.stopwords),
         opening_word_endings=tuple(sorted(_folded(names.opening_word_endings))),
         honorifics=_folded(names.honorifics),
         particles=_folded(names.particles),
         modifiers=_folded(names.modifiers),
+        anonymous_words=_folded(names.anonymous_words),
         connectors=_folded(names.title_connectors),
         definite=_folded(names.definite_determiners),
         indefinite=_folded(names.indefinite_determiners),

@@ -15,17 +15,18 @@ from tests.article_grading import METRICS, Figures, grade_parts, table
 # Measured after the office holders, media and context rules of issue 13 (README has the table).
 # The dev floors were set again when articles 39-46 joined the development set (harder articles,
 # measured before any rule was changed for them: found, role, side, all fields and undated went
-# down with them), then raised with the rules that followed.
+# down with them), then raised with the rules that followed. Articles 47-52 joined later the same
+# way (their first reading is in tests/articles/README.md); the floors were raised after them.
 FLOORS = {
     "dev": {
-        "found": 93,
+        "found": 97,
         "speaker": 99,
-        "date": 98,
+        "date": 99,
         "role": 98,
         "side": 96,
-        "all_fields": 86,
+        "all_fields": 90,
         "real": 99,
-        "undated_flagged": 87,
+        "undated_flagged": 89,
     },
     "check": {
         "found": 88,
@@ -61,4 +62,4 @@ def test_every_figure_has_a_floor() -> None:
 
 
 def test_the_sets_are_the_ones_the_readme_describes(results) -> None:
-    assert (len(results["dev"]), len(results["check"])) == (36, 10)
+    assert (len(results["dev"]), len(results["check"])) == (42, 10)

@@ -1038,3 +1038,492 @@ def test_an_aside_about_the_speaker_does_not_date_the_scene() -> None:
 def test_a_long_headline_is_a_heading(headline: str) -> None:
     found = extract(f'{headline}\n\n"We are always open to negotiations," Putin said yesterday.')
     assert [c.text for c in found] == ["We are always open to negotiations"]
+
+
+# --- the press as a speaker, and as a channel ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "side"),
+    [
+        (
+            "Japanese media reported on Monday that the trip would be postponed.",
+            "unnamed Japanese media",
+            "unknown",
+        ),
+        ("Some US media have reported that the two men will talk by phone.", "unnamed US media", "unknown"),
+        ("Chinese state media said the visit had been a success.", "unnamed Chinese state media", "China"),
+        (
+            "Local media reports said the motorcade had left the airport.",
+            "unnamed Local media reports",
+            "unknown",
+        ),
+    ],
+)
+def test_a_countrys_press_is_an_unnamed_outlet_of_nobodys_side_unless_run_by_the_state(
+    sentence: str, speaker: str, side: str
+) -> None:
+    """'Japanese media' is the press of a country, not its government; 'state media' speaks for it."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.role.value, found.side) == (speaker, "other", side)
+
+
+def test_a_name_after_the_press_told_is_no_outlets_title() -> None:
+    """'told Russian media Petrov would attend': Petrov is not titled 'Russian media'."""
+    found = extract(
+        "Russian President Ivan Petrov will travel to Hanoi next week.\n"
+        "His aide Oleg Sokolov told Russian media Petrov would attend the summit.\n"
+        "Petrov said the visit would deepen ties."
+    )
+    assert [(c.speaker, c.role.value) for c in found] == [
+        ("Oleg Sokolov", "official"),
+        ("Ivan Petrov", "head_of_state"),
+    ]
+    assert found[0].text == "Petrov would attend the summit."
+
+
+def test_media_reports_are_a_noun_not_the_press_reporting() -> None:
+    """'Asked about media reports that ..., Peskov said': the words are the spokesman's."""
+    (found,) = extract(
+        "Asked about media reports that the summit was off, the Kremlin spokesman Ivan Lebedev "
+        "said the date was set."
+    )
+    assert (found.speaker, found.text) == ("Ivan Lebedev", "the date was set.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian media reported that Petrov said the summit was on.",
+        "Kyodo reported that Mr Petrov told aides the summit was on.",
+        "Petrov was quoted by local media as saying that the summit was on.",
+    ],
+)
+def test_the_press_reporting_someones_words_gives_them_to_that_someone(sentence: str) -> None:
+    text = "Russian President Ivan Petrov arrived in Hanoi on Monday.\n" + sentence
+    found = extract(text)
+    assert [(c.speaker, c.text) for c in found] == [("Ivan Petrov", "the summit was on.")]
+
+
+def test_a_source_set_off_after_the_verb_is_not_the_speaker() -> None:
+    """'Sharif said, according to Pakistani media, that ...' is Sharif's statement."""
+    (found,) = extract(
+        "Prime Minister Ali Rana said, according to Pakistani media, that the visit was a gesture."
+    )
+    assert (found.speaker, found.text) == ("Ali Rana", "the visit was a gesture.")
+
+
+def test_a_plural_unnamed_group_is_not_a_later_singular_description() -> None:
+    """'Local officials said ...' then 'The national security adviser said': two speakers."""
+    found = extract(
+        "Local officials said the roads to the venue were closed.\n"
+        "The national security adviser said the date was set."
+    )
+    assert [c.speaker for c in found] == ["unnamed Local officials", "unnamed national security adviser"]
+
+
+# --- which words: quote boundaries -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "The visit, the spokesman said, was a surprise to everyone.",
+            "The visit was a surprise to everyone.",
+        ),
+        ("The talks, Lebedev said on Friday, were useful.", "The talks were useful."),
+        ("Moscow, Lebedev said, remains open to dialogue.", "Moscow remains open to dialogue."),
+        ("The talks went well, Lebedev said, calling them useful.", "The talks went well"),
+        ("The summit is on, Lebedev said, though details are unclear.", "The summit is on"),
+    ],
+)
+def test_an_attribution_inside_the_words_resumes_them(sentence: str, words: str) -> None:
+    """'The visit, the spokesman said, was a surprise': the clause goes on after the attribution;
+    a participle, a subordinator or a conjunction after it starts narration instead."""
+    found = extract("Kremlin spokesman Ivan Lebedev spoke to reporters.\n" + sentence)
+    assert [c.text for c in found] == [words]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Japan's Kaito television said the plane had landed in Hanoi.", "Kaito television"),
+        ("The Seoul daily Hanguk newspaper said the plane had landed in Hanoi.", "Hanguk newspaper"),
+    ],
+)
+def test_a_name_followed_by_what_it_is_names_an_outlet(sentence: str, speaker: str) -> None:
+    """An outlet the rules do not list is still one when the story says what it is."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.role.value, found.side) == (speaker, "other", "unknown")
+
+
+def test_a_reporter_told_is_the_audience_not_the_words() -> None:
+    (found,) = extract("Kim told a Russian state TV reporter he hoped to advance peace.")
+    assert found.text == "he hoped to advance peace."
+
+
+def test_the_clause_before_a_conjunction_is_not_the_speakers_words() -> None:
+    """'..., though the ministry tweeted a photo': narration, then another clause; 'as X noted'
+    is X stating the clause before."""
+    found = extract(
+        "Press was kept out of the room, though Russia's foreign ministry tweeted a photo.\n"
+        "The meeting was short, as Ivan Lebedev noted."
+    )
+    assert [(c.speaker, c.text) for c in found] == [("Ivan Lebedev", "The meeting was short")]
+
+
+def test_a_medium_relaying_a_quotation_of_its_subject_gives_it_to_that_subject() -> None:
+    """'The news agencies reported that on the runway, Petrov is "confident ..."': Petrov's words."""
+    found = extract(
+        "Russian President Ivan Petrov flew to Hanoi on Monday.\n"
+        'The Russian news agencies reported that on the runway, Petrov is "confident the visit will '
+        'be fruitful".'
+    )
+    assert [(c.speaker, c.role.value) for c in found] == [("Ivan Petrov", "head_of_state")]
+
+
+def test_a_state_agencys_name_stays_whole() -> None:
+    """'the North's official Korean Central News Agency': the agency, not a press office."""
+    (found,) = extract(
+        "The postponement was later confirmed by the North's official Korean Central News Agency."
+    )
+    assert (found.speaker, found.side) == ("Korean Central News Agency", "North Korea")
+
+
+# --- who: names, pronouns and descriptions (continued) ------------------------------------------
+
+
+def test_a_family_name_alone_first_is_the_full_name_given_later() -> None:
+    """A headline's "North Korea's Pak" and the lede's "leader Pak Sung Il": one person."""
+    found = extract(
+        "Spurned abroad, North Korea's Pak seeks a friend\n"
+        "North Korean leader Pak Sung Il met the Russian president on Thursday.\n"
+        "Pak, who had arrived a day earlier, said the talks were important."
+    )
+    assert [(c.speaker, c.role.value) for c in found] == [("Pak Sung Il", "head_of_state")]
+
+
+def test_a_name_in_an_opening_phrase_is_not_who_he_is() -> None:
+    """'Sitting opposite Petrov and his delegation, he said': 'he' is who spoke before, not Petrov."""
+    found = extract(
+        "North Korean leader Pak Sung Il met Russian President Ivan Petrov on Thursday.\n"
+        'Pak said the talks "are important".\n'
+        "Sitting opposite Petrov and his delegation, he said he had come to exchange views."
+    )
+    assert [c.speaker for c in found] == ["Pak Sung Il", "Pak Sung Il"]
+
+
+def test_a_hyphenated_pair_of_sides_is_no_person() -> None:
+    """'the Israel-Hamas war' names nobody who could be 'the unnamed official' after it."""
+    found = extract(
+        "The talks in Washington covered the Israel-Hamas war.\n"
+        '"It is the biggest issue," the unnamed official said.',
+        home_side="United States",
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [
+        ("unnamed official", "official", "United States")
+    ]
+
+
+def test_an_unnamed_description_is_never_a_named_person() -> None:
+    found = extract(
+        'Senior official Ann Lee said the talks were useful.\n"It matters," the unnamed official said.'
+    )
+    assert [c.speaker for c in found] == ["Ann Lee", "unnamed official"]
+
+
+# --- when: dates (continued) --------------------------------------------------------------------
+
+
+def test_a_date_in_a_relative_clause_that_attributes_is_the_day_said() -> None:
+    """'Ushakov, who last week said that ...': the relative clause is the attribution, so its day
+    is when he spoke ('Petrov, who watched the final on Sunday, said' is still an aside)."""
+    found = extract(
+        "The remarks followed comments by Kremlin aide Oleg Sokolov, who last week said that the "
+        "leaders would sign documents.\n"
+        "Ivan Petrov, who watched the final in Moscow on Sunday, said the visit would go well.",
+        published=dt.date(2023, 3, 20),
+    )
+    assert [c.date for c in found] == [dt.date(2023, 3, 15), dt.date(2023, 3, 20)]
+
+
+def test_a_look_back_date_stays_with_its_speaker() -> None:
+    """'Sokolov, who last week said ...' then 'Meanwhile, the Kremlin said ...': the Kremlin's
+    undated words are the story's day, not last week."""
+    found = extract(
+        "Chinese President Li Wei landed in Moscow on Monday.\n"
+        "Kremlin aide Oleg Sokolov last week said that the leaders would sign documents.\n"
+        "Meanwhile, the Kremlin said that the leaders will discuss the peace plan.",
+        published=dt.date(2023, 3, 20),
+    )
+    assert [c.date for c in found] == [dt.date(2023, 3, 15), dt.date(2023, 3, 20)]
+
+
+# --- which words (continued) --------------------------------------------------------------------
+
+
+def test_a_single_letter_before_a_quotation_ends_the_sentence() -> None:
+    """'wrote Sokolov on X. "..."': X is the platform, not an initial; two statements."""
+    found = extract('"This is a serious document," wrote Oleg Sokolov on X. "It contains no specifics."')
+    assert [c.text for c in found] == ["This is a serious document", "It contains no specifics."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "Lebedev said the summit should focus on peace, his office said.",
+            "the summit should focus on peace",
+        ),
+        ("Lebedev said the talks were useful - neither leader took questions.", "the talks were useful"),
+        (
+            "Lebedev said the talks - the first in years - were useful.",
+            "the talks - the first in years - were useful.",
+        ),
+    ],
+)
+def test_what_closes_the_sentence_but_is_not_the_words_is_left_out(sentence: str, words: str) -> None:
+    """A second attribution closing the sentence, or narration after a lone dash; a pair of
+    dashes is an aside inside the words."""
+    (found,) = extract(sentence)
+    assert found.text == words
+
+
+def test_but_with_a_speaker_of_its_own_starts_another_statement() -> None:
+    found = extract("Ivan Lebedev said Russia was ready, but Kyiv said it was not.")
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Ivan Lebedev", "Russia was ready"),
+        ("Kyiv", "it was not."),
+    ]
+
+
+def test_according_to_an_issuers_document_leaves_the_document_out_of_the_words() -> None:
+    (found,) = extract("According to the Kremlin readout, the two leaders agreed to keep in touch.")
+    assert (found.speaker, found.text) == ("Kremlin", "the two leaders agreed to keep in touch.")
+
+
+def test_a_description_of_another_country_is_not_an_untitled_office_holder() -> None:
+    """'Joe Biden said ...' then 'The Russian president claimed ...': Biden holds the US office
+    on the publication day (office_holders), so the Russian president is someone else."""
+    found = extract(
+        "Joe Biden said the threat was low.\nThe Russian president claimed that the West had provoked the war.",
+        published=dt.date(2023, 6, 1),
+    )
+    assert [(c.speaker, c.side) for c in found] == [
+        ("Joe Biden", "United States"),
+        ("unnamed Russian president", "Russia"),
+    ]
+
+
+def test_a_clause_after_said_before_a_quotation_is_not_the_words() -> None:
+    """'X said yesterday as he played down the threat, "..."': the quotation is the words."""
+    (found,) = extract(
+        'Ivan Lebedev said yesterday as he played down the threat, "We are not looking for conflict."'
+    )
+    assert found.text == "We are not looking for conflict."
+
+
+def test_a_countrys_statement_is_that_countrys() -> None:
+    """'The North Korean statement called Pence a ...' is North Korea's, as 'the Kremlin's
+    statement said' is the Kremlin's."""
+    found = extract(
+        'The North Korean statement called the envoy a "political dummy" and said the summit was in doubt.\n'
+        "The Kremlin's statement said the talks were useful."
+    )
+    assert [(c.speaker, c.side) for c in found] == [
+        ("North Korea", "North Korea"),
+        ("North Korea", "North Korea"),
+        ("Kremlin", "Russia"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        (
+            'Lebedev cancelled the visit on Thursday, citing the "open hostility" of a recent statement.',
+            ['citing the "open hostility" of a recent statement.'],
+        ),
+        (
+            "Lebedev said the visit was off, citing security concerns.",
+            ["the visit was off", "citing security concerns."],
+        ),
+        ("Kyodo reported that the visit was off, citing unnamed officials.", ["the visit was off"]),
+        (
+            "Kyodo reported that the visit was off, citing a statement from the ministry.",
+            ["the visit was off"],
+        ),
+        (
+            "Local media have reported on the summit, citing road closures in the city.",
+            ["citing road closures in the city."],
+        ),
+    ],
+)
+def test_citing_gives_a_reason_unless_it_names_a_source(sentence: str, texts: list[str]) -> None:
+    """'..., citing security concerns' is the speaker's reason, with the verb kept for its sense;
+    'citing unnamed officials' names where the words came from; 'reported on the summit' says
+    what the report was about, not its words."""
+    assert [c.text for c in extract(sentence)] == texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            'Mr Lebedev has faced criticism for calling the envoy a "clown", while at the same time praising Li.',
+            "Lebedev",
+            'calling the envoy a "clown"',
+        ),
+        (
+            "On May 2, 2019, Lebedev stunned the region by disclosing that talks had been held.",
+            "Lebedev",
+            "talks had been held.",
+        ),
+    ],
+)
+def test_a_speech_participle_after_a_preposition_is_the_subjects_statement(
+    sentence: str, speaker: str, words: str
+) -> None:
+    """'criticised for calling X a "..."', 'stunned the world by disclosing that ...'."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == (speaker, words)
+
+
+def test_a_speech_participle_without_a_quotation_or_that_is_no_statement() -> None:
+    assert extract("Lebedev won praise for calling the meeting off.") == []
+
+
+def test_two_people_joined_by_and_speak_together() -> None:
+    """'Macron and Merz said in a joint statement ...': one statement of both, of nobody's side
+    when theirs differ; never 'he' afterwards."""
+    found = extract(
+        "French President Paul Martin and German Chancellor Hans Weber met in Paris.\n"
+        "Martin and Weber said in a joint statement that Europe must be at the table.\n"
+        'Mr Martin and Mr Weber greeted one another as "old friends".'
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [
+        ("Paul Martin and Hans Weber", "head_of_state", "unknown"),
+        ("Paul Martin and Hans Weber", "head_of_state", "unknown"),
+    ]
+
+
+def test_greeting_speaks_only_with_a_quotation() -> None:
+    assert extract("President Ivan Lebedev greeted the visitors at the airport.") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "side"),
+    [
+        ("Brazilian President", "Brazil"),
+        ("Indonesian Foreign Minister", "Indonesia"),
+        ("South African President", "South Africa"),
+        ("Egyptian Foreign Minister", "Egypt"),
+        ("Kazakh President", "Kazakhstan"),
+        ("Emirati Foreign Minister", "United Arab Emirates"),
+    ],
+)
+def test_leaders_of_other_summits_countries_have_their_side(title: str, side: str) -> None:
+    """Side hints for the countries other summits bring (data/extraction.toml [[sides]])."""
+    (found,) = extract(f"{title} Ana Costa said on Monday that the summit should focus on trade.")
+    assert found.side == side
+
+
+def test_a_speech_noun_owned_by_a_person_holds_their_words() -> None:
+    """'on her insistence that ...' (undated: said over time), "Lavrov's remarks last week that
+    ..." (dated by its own phrase), in sentences with no attribution of their own."""
+    found = extract(
+        "President Mia Park met the Japanese prime minister on Monday.\n"
+        "Park's earlier refusals to meet him rested on her insistence that Tokyo had yet to atone.\n"
+        "The visit follows Ivan Lebedev's remarks last week that the door was open.",
+        published=dt.date(2023, 3, 20),
+    )
+    assert [(c.speaker, c.text, c.date_doubtful) for c in found] == [
+        ("Mia Park", "Tokyo had yet to atone.", True),
+        ("Ivan Lebedev", "the door was open.", False),
+    ]
+    assert found[1].date == dt.date(2023, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "The talks follow months of criticism by Ivan Lebedev of what he calls unfair trade practices, "
+            "including tariffs.",
+            "Ivan Lebedev",
+            "what he calls unfair trade practices",
+        ),
+        (
+            "The war, which began with what Moscow calls its special military operation, goes on.",
+            "Moscow",
+            "what Moscow calls its special military operation",
+        ),
+    ],
+)
+def test_what_someone_calls_a_thing_is_their_words(sentence: str, speaker: str, words: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text, found.date_doubtful) == (speaker, words, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            'Ivan Lebedev told Ann Lee on NBC\'s "Tonight Show" that he was disappointed.',
+            "he was disappointed.",
+        ),
+        ("Ivan Lebedev said through a spokesman that the talks were frank.", "the talks were frank."),
+        ("Xinhua quoted Ivan Lebedev as telling Ann Lee that the door was open.", "the door was open."),
+    ],
+)
+def test_programme_channel_and_audience_are_not_the_words(sentence: str, words: str) -> None:
+    """A show after the channel, 'through a spokesman', and whoever 'as telling' addresses."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Ivan Lebedev", words)
+
+
+def test_the_statement_is_whoever_issued_it_not_whoever_spoke_last() -> None:
+    """'The White House said in a statement ...', then an aide speaks, then '"...," the statement
+    said': the White House's words."""
+    found = extract(
+        "The White House said in a statement that there was not enough progress.\n"
+        "Deputy adviser Ann Lee told reporters that the case was a factor.\n"
+        '"We have reached the conclusion that a summit would not be useful," the statement said.',
+        home_side="United States",
+    )
+    assert [c.speaker for c in found] == ["White House", "Ann Lee", "White House"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            '"Who does he think he is?" Ivan Lebedev asked reporters before leaving.',
+            "Ivan Lebedev",
+            "Who does he think he is?",
+        ),
+        ('"Are we ready?" Ivan Lebedev asked.', "Ivan Lebedev", "Are we ready?"),
+        ('"This is a disgrace," Ivan Lebedev lashed out on Monday.', "Ivan Lebedev", "This is a disgrace"),
+    ],
+)
+def test_a_quotation_before_a_predicate_verb_is_the_words(text: str, speaker: str, words: str) -> None:
+    """'"...?" X asked reporters': the question asked, not 'asked reporters'."""
+    (found,) = extract("Talks resumed.\n" + text)
+    assert (found.speaker, found.text) == (speaker, words)
+
+
+def test_a_name_known_by_a_middle_word_is_the_full_name() -> None:
+    """'Brazilian President Luiz Inacio Lula da Silva', then 'Lula said': one person; a word two
+    full names share finds neither."""
+    found = extract(
+        "Brazilian President Jose Maria Tavares da Costa arrived in Beijing on Monday.\n"
+        "Tavares told reporters that he would attend the summit."
+    )
+    assert [(c.speaker, c.side) for c in found] == [("Jose Maria Tavares da Costa", "Brazil")]
+
+
+def test_an_interviewer_after_a_channels_possessive_is_the_audience() -> None:
+    """ "told Fox News' Bret Baier that ...": the interviewer is whoever was told."""
+    (found,) = extract("Ivan Lebedev told Fox News' Ann Lee that the meeting would happen.")
+    assert found.text == "the meeting would happen."
