@@ -80,6 +80,22 @@ def parse_phrase(phrase: str, classes: Mapping[str, object] | None = None) -> tu
     return tuple(parsed)
 
 
+def word_keys(word: Word) -> frozenset[str]:
+    """The keys (PhraseMatcher.keys) of which a token needs one to be this word: "=form", "lemma"
+    or "{CLASS}"."""
+    return frozenset(
+        f"={value}" if kind == "form" else f"{{{value}}}" if kind == "class" else value
+        for kind, value in word.alternatives
+    )
+
+
+def requirement(phrase: Sequence[Word]) -> tuple[frozenset[str], ...]:
+    """Per required word of a phrase, the keys of which some token must have for it to match: a
+    text or segment whose tokens' keys miss one of them (PhraseMatcher.keys, all tokens together)
+    holds no match of the phrase."""
+    return tuple(word_keys(word) for word in phrase if not word.optional)
+
+
 class Token(NamedTuple):  # a tuple: made for every word of every statement
     """A word of a statement: where it is, its lower-case form, its lemmas and what it can be."""
 
@@ -200,6 +216,7 @@ class PhraseMatcher:
             name for name in classes if not self._by_first[name] and not self._by_first_class[name]
         )
         self._starts_of: dict[str, frozenset[str]] = {}
+        self._keys_of: dict[str, frozenset[str]] = {}
         self._skippable = skippable
         self._modifiers = modifiers  # determiners, skipped (with adjectives) before a word class
         self._gap = gap
@@ -233,6 +250,18 @@ class PhraseMatcher:
                     started.add(name)
                     added = True
         return frozenset(started)
+
+    def keys(self, token: Token) -> frozenset[str]:
+        """Everything a phrase's word can ask of this token, as `word_keys` spells it: its form,
+        its lemmas and the classes it can start. A word none of whose keys a token has cannot
+        match there (see `requirement`); worked out once per distinct word."""
+        found = self._keys_of.get(token.lower)
+        if found is None:
+            if len(self._keys_of) >= MAX_CACHED_WORDS:
+                self._keys_of.clear()
+            classes = {f"{{{name}}}" for name in self.starts(token)}
+            found = self._keys_of[token.lower] = frozenset({f"={token.lower}", *token.lemmas, *classes})
+        return found
 
     def is_plain(self, name: str) -> bool:
         """Whether every entry of class `name` is one plain word (membership needs no context)."""

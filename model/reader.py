@@ -25,6 +25,7 @@ from summit_outlook.model.lexicon import (
     PhraseMatcher,
     Token,
     parse_phrase,
+    requirement,
     tokenize,
 )
 from summit_outlook.model.rules import Rules
@@ -186,6 +187,10 @@ class CompiledReader:
     inside_factors: dict[str, float]  # conditions with a factor of their own inside their clause
     first_words: dict[int, dict[str, list[tuple]]]  # per modifier table (by id): entries by first word
     families_by_id: dict[str, int] = field(default_factory=dict)
+    # Per predicate's parsed words (by id): what a segment's tokens must have for it to match there.
+    requirements: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # The keys (PhraseMatcher.keys) of the tokens that can start a predicate or a meeting verb.
+    first_keys: frozenset[str] = frozenset()
     # The predicates a word's form and lemmas can start, worked out once per distinct word.
     starting: dict[str, tuple[tuple[int, str, tuple], ...]] = field(default_factory=dict)
 
@@ -270,7 +275,24 @@ def _compile(rules: Rules) -> CompiledReader:
         transparent=phrases(modifiers.transparent),
         skippable=skippable,
         families_by_id={family.id: index for index, family in enumerate(rules.families)},
+        requirements={
+            id(words): _candidate_requirement(words)
+            for table in (predicates, by_class)
+            for entries in table.values()
+            for _, _, words in entries
+        },
+        first_keys=frozenset(
+            {*predicates, *(f"{{{name}}}" for name in (*by_class, "MEET", "MEET_OBJECT", "EVENT"))}
+        ),
     )
+
+
+def _candidate_requirement(words: tuple) -> tuple[frozenset[str], ...]:
+    """A predicate's requirement (lexicon.requirement) as a candidate at a token checks it: without
+    a plain first word (the token was found by it) and with plain words before classes (a plain
+    word is the likelier to be missing, so the check ends sooner)."""
+    needed = requirement(words[1:] if not words[0].has_class else words)
+    return tuple(sorted(needed, key=lambda keys: any(key.startswith("{") for key in keys)))
 
 
 def _forms(kind: str, value: str, rules: Rules, seen: set[str]) -> set[str]:
@@ -338,6 +360,7 @@ class _Statement:
         self.tokens = _without_asides(tokenize(text))
         matcher = compiled.matcher
         self._starts = [matcher.starts(token) for token in self.tokens]
+        self._keys = [matcher.keys(token) for token in self.tokens]
         self._forms = {token.lower for token in self.tokens}
         self._is_plain = matcher.is_plain
         self.sentences = self._sentences()
@@ -408,18 +431,29 @@ class _Statement:
         found = []
         index = start
         matcher = self.compiled.matcher
+        requirements = self.compiled.requirements
+        # A phrase one of whose words no token of the segment can be matches nowhere in it: most
+        # candidates are ruled out by one set test instead of a phrase search.
+        keys = frozenset().union(*self._keys[start:end])
+        if keys.isdisjoint(self.compiled.first_keys):
+            return found  # no token of the segment can start a predicate
         while index < end:
             best: _Predicate | None = None
             candidates = list(self.compiled.predicates_starting(self.tokens[index]))
+            starts = self._starts[index]
             for name, entries in self.compiled.first_classes:
-                if self.is_class(index, name) >= 0:
+                if name in starts and self.is_class(index, name) >= 0:
                     candidates.extend(entries)
             for family, phrase, words in candidates:
-                stop = matcher.match(self.tokens, index, words, limit=end)
-                if stop > index and (best is None or stop > best.end):
-                    best = _Predicate(family, phrase, index, stop, span=(index, stop))
+                for needed in requirements[id(words)]:  # inline: this loop is the reader's hottest
+                    if needed.isdisjoint(keys):
+                        break
+                else:
+                    stop = matcher.match(self.tokens, index, words, limit=end)
+                    if stop > index and (best is None or stop > best.end):
+                        best = _Predicate(family, phrase, index, stop, span=(index, stop))
             for name in self.compiled.event_classes:
-                stop = self.is_class(index, name)
+                stop = self.is_class(index, name) if name in starts else -1
                 if index < stop < end and self._infinitive_after(stop):
                     continue  # "going to have to change": a verb group, no travel
                 if stop > index and (best is None or stop > best.end) and self._verb_reading(index):
