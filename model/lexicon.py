@@ -21,7 +21,7 @@ import lemminflect
 
 # Initials with their stops ("U.S."), words, numbers with their ordinal ("12th"), hyphenated words,
 # contractions as one token for now; every other non-space character is a token of its own.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:[-'\u2019.][A-Za-z0-9]+)*|\S")
+RAW_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:[-'\u2019.][A-Za-z0-9]+)*|\S")
 _CLASS_REF = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
 _WORD = re.compile(r"^(?:=?[a-z0-9'][a-z0-9'\-.]*|\{[A-Z][A-Z0-9_]*\})$")
 # Contractions split the way the reader wants them: the verb and its negation or auxiliary.
@@ -153,7 +153,7 @@ def tokenize(text: str) -> list[Token]:
     """The statement's tokens in order; punctuation marks are tokens too."""
     tokens = []
     append = tokens.append
-    for match in _TOKEN.finditer(text):
+    for match in RAW_TOKEN.finditer(text):
         offset = match.start()
         for lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in _words_of(match.group()):
             start, end = start + offset, end + offset

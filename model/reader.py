@@ -22,6 +22,7 @@ import lemminflect
 
 from summit_outlook.model.lexicon import (
     MAX_CACHED_WORDS,
+    RAW_TOKEN,
     PhraseMatcher,
     Token,
     parse_phrase,
@@ -191,6 +192,29 @@ class CompiledReader:
     requirements: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
     # The keys (PhraseMatcher.keys) of the tokens that can start a predicate or a meeting verb.
     first_keys: frozenset[str] = frozenset()
+    # By first key: the requirements (lexicon.requirement) of the predicates and meeting verbs
+    # starting there; a statement that meets none of them has no predicate, so no signal.
+    requirements_by_first: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    breaks: frozenset[str] = frozenset()  # the BREAK class's words, which end a segment
+    # Per raw token (as the tokenizer cuts text): its words' keys together, once per distinct one.
+    raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def text_keys(self, text: str) -> frozenset[str]:
+        """The keys (PhraseMatcher.keys) of every token of a text, together, without tokenizing
+        it: a text is cut into raw tokens, and each distinct raw token's words are keyed once."""
+        raw_keys = self.raw_keys
+        keys: set[str] = set()
+        for raw in RAW_TOKEN.findall(text):
+            found = raw_keys.get(raw)
+            if found is None:
+                if len(raw_keys) >= MAX_CACHED_WORDS:
+                    raw_keys.clear()
+                found = raw_keys[raw] = frozenset().union(
+                    *(self.matcher.keys(token) for token in tokenize(raw))
+                )
+            keys |= found
+        return frozenset(keys)
+
     # The predicates a word's form and lemmas can start, worked out once per distinct word.
     starting: dict[str, tuple[tuple[int, str, tuple], ...]] = field(default_factory=dict)
 
@@ -284,7 +308,29 @@ def _compile(rules: Rules) -> CompiledReader:
         first_keys=frozenset(
             {*predicates, *(f"{{{name}}}" for name in (*by_class, "MEET", "MEET_OBJECT", "EVENT"))}
         ),
+        requirements_by_first=_requirements_by_first(predicates, by_class, rules),
+        breaks=_single_words(rules, "BREAK"),
     )
+
+
+def _requirements_by_first(
+    predicates: dict[str, list[tuple[int, str, tuple]]],
+    by_class: dict[str, list[tuple[int, str, tuple]]],
+    rules: Rules,
+) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+    """Every predicate's requirement under the key of its first word: a plain first word's lemma
+    or form (the predicate tables' keys), a class as "{CLASS}"; a meeting verb's class stands for
+    each of its entries (a token starts the class only where one of them can start)."""
+    table: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for key, entries in predicates.items():
+        table.setdefault(key, []).extend(requirement(words) for _, _, words in entries)
+    for name, entries in by_class.items():
+        table.setdefault(f"{{{name}}}", []).extend(requirement(words) for _, _, words in entries)
+    for name in ("MEET", "MEET_OBJECT", "EVENT"):
+        table.setdefault(f"{{{name}}}", []).extend(
+            requirement(parse_phrase(entry, rules.lexicon)) for entry in rules.lexicon[name]
+        )
+    return {key: tuple(requirements) for key, requirements in table.items()}
 
 
 def _candidate_requirement(words: tuple) -> tuple[frozenset[str], ...]:
@@ -341,6 +387,20 @@ def may_have_signal(text: str, compiled: CompiledReader) -> bool:
     return False
 
 
+def _may_hold_predicate(keys: frozenset[str], compiled: CompiledReader) -> bool:
+    """Whether tokens with these keys (PhraseMatcher.keys, together) can hold a predicate or a
+    meeting verb: every required word of one of them is some token's."""
+    table = compiled.requirements_by_first
+    for first in keys & compiled.first_keys:
+        for needed_words in table[first]:
+            for needed in needed_words:
+                if needed.isdisjoint(keys):
+                    break
+            else:
+                return True
+    return False
+
+
 @dataclass
 class _Sentence:
     """Token indexes of one sentence and its segments."""
@@ -375,7 +435,7 @@ class _Statement:
 
     def _sentences(self) -> list[_Sentence]:
         tokens = self.tokens
-        breaks = _single_words(self.rules, "BREAK")
+        breaks = self.compiled.breaks
         sentences = []
         start = 0
         for index, token in enumerate(tokens):
@@ -995,7 +1055,8 @@ class _Statement:
             if entry[0].family != _EVENT
             or not (entry[0].governed or self._bare_infinitive(entry[0], entry[2]))
         ]
-        return self._modified(self._without_subjects_parts(kept))
+        kept = self._without_subjects_parts(kept)
+        return self._modified(kept) if kept else []
 
     def _reports_say_their_clause(self, kept: list) -> list:
         """A positive verb that reports a clause ("confirmed that ...", "announced the visit will
@@ -1766,6 +1827,6 @@ def read_text(text: str, rules: Rules) -> list[Reading]:
     """Every signal of one statement, in text order."""
     compiled = compile_reader(rules)
     text = text[: rules.reader.max_characters]
-    if not may_have_signal(text, compiled):
+    if not may_have_signal(text, compiled) or not _may_hold_predicate(compiled.text_keys(text), compiled):
         return []
     return _Statement(text, compiled).read()
