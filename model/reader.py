@@ -198,25 +198,12 @@ class CompiledReader:
     breaks: frozenset[str] = frozenset()  # the BREAK class's words, which end a segment
     # Per raw token (as the tokenizer cuts text): its words' keys together, once per distinct one.
     raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def text_keys(self, text: str) -> frozenset[str]:
-        """The keys (PhraseMatcher.keys) of every token of a text, together, without tokenizing
-        it: a text is cut into raw tokens, and each distinct raw token's words are keyed once."""
-        raw_keys = self.raw_keys
-        keys: set[str] = set()
-        for raw in RAW_TOKEN.findall(text):
-            found = raw_keys.get(raw)
-            if found is None:
-                if len(raw_keys) >= MAX_CACHED_WORDS:
-                    raw_keys.clear()
-                found = raw_keys[raw] = frozenset().union(
-                    *(self.matcher.keys(token) for token in tokenize(raw))
-                )
-            keys |= found
-        return frozenset(keys)
-
+    # Predicates starting with a class, each with its requirement (as first_classes).
+    first_classes_checked: list[tuple[str, list[tuple[int, str, tuple, tuple]]]] = field(default_factory=list)
     # The predicates a word's form and lemmas can start, worked out once per distinct word.
     starting: dict[str, tuple[tuple[int, str, tuple], ...]] = field(default_factory=dict)
+    # The same, each once, with its requirement: the candidates tried at such a word.
+    candidates: dict[str, tuple[tuple[int, str, tuple, tuple], ...]] = field(default_factory=dict)
 
     def predicates_starting(self, token: Token) -> tuple[tuple[int, str, tuple], ...]:
         """(family, phrase, words) of every predicate whose first word is this token's form or lemma."""
@@ -228,6 +215,35 @@ class CompiledReader:
                 entry for key in (token.lower, *token.lemmas) for entry in self.predicates.get(key, ())
             )
         return found
+
+    def candidates_at(self, token: Token) -> tuple[tuple[int, str, tuple, tuple], ...]:
+        """`predicates_starting` with each predicate once (a form is among its own lemmas, so
+        the form's entries came twice) and its candidate requirement (`_candidate_requirement`)."""
+        found = self.candidates.get(token.lower)
+        if found is None:
+            if len(self.candidates) >= MAX_CACHED_WORDS:
+                self.candidates.clear()
+            entries = {id(entry): entry for entry in self.predicates_starting(token)}.values()
+            found = self.candidates[token.lower] = tuple(
+                (*entry, self.requirements[id(entry[2])]) for entry in entries
+            )
+        return found
+
+    def text_keys(self, text: str) -> frozenset[str]:
+        """The keys (PhraseMatcher.keys) of every token of a text, together, without tokenizing
+        it: a text is cut into raw tokens, and each distinct raw token's words are keyed once."""
+        raw_keys = self.raw_keys
+        raws = RAW_TOKEN.findall(text)
+        found = list(map(raw_keys.get, raws))
+        if None in found:
+            if len(raw_keys) >= MAX_CACHED_WORDS:
+                raw_keys.clear()
+            for position, raw in enumerate(raws):
+                if found[position] is None:
+                    found[position] = raw_keys[raw] = frozenset().union(
+                        *(self.matcher.keys(token) for token in tokenize(raw))
+                    )
+        return frozenset().union(*found)
 
 
 _COMPILED: dict[int, CompiledReader] = {}
@@ -309,6 +325,10 @@ def _compile(rules: Rules) -> CompiledReader:
             {*predicates, *(f"{{{name}}}" for name in (*by_class, "MEET", "MEET_OBJECT", "EVENT"))}
         ),
         requirements_by_first=_requirements_by_first(predicates, by_class, rules),
+        first_classes_checked=[
+            (name, [(*entry, _candidate_requirement(entry[2])) for entry in entries])
+            for name, entries in sorted(by_class.items())
+        ],
         breaks=_single_words(rules, "BREAK"),
     )
 
@@ -422,6 +442,7 @@ class _Statement:
         self._starts = [matcher.starts(token) for token in self.tokens]
         self._keys = [matcher.keys(token) for token in self.tokens]
         self._forms = {token.lower for token in self.tokens}
+        self._positions_of: dict[str, list[int]] | None = None
         self._is_plain = matcher.is_plain
         self.sentences = self._sentences()
         self._class_cache: dict[tuple[int, str], int] = {}
@@ -490,22 +511,27 @@ class _Statement:
         """Leftmost-longest predicates of the segment [start, end): families' phrases and meeting verbs."""
         found = []
         index = start
-        matcher = self.compiled.matcher
-        requirements = self.compiled.requirements
+        compiled = self.compiled
+        matcher = compiled.matcher
+        first_keys = compiled.first_keys
+        token_keys = self._keys
         # A phrase one of whose words no token of the segment can be matches nowhere in it: most
         # candidates are ruled out by one set test instead of a phrase search.
-        keys = frozenset().union(*self._keys[start:end])
-        if keys.isdisjoint(self.compiled.first_keys):
+        keys = frozenset().union(*token_keys[start:end])
+        if keys.isdisjoint(first_keys):
             return found  # no token of the segment can start a predicate
         while index < end:
+            if token_keys[index].isdisjoint(first_keys):
+                index += 1  # no predicate or meeting verb starts here
+                continue
             best: _Predicate | None = None
-            candidates = list(self.compiled.predicates_starting(self.tokens[index]))
+            candidates = list(compiled.candidates_at(self.tokens[index]))
             starts = self._starts[index]
-            for name, entries in self.compiled.first_classes:
+            for name, entries in compiled.first_classes_checked:
                 if name in starts and self.is_class(index, name) >= 0:
                     candidates.extend(entries)
-            for family, phrase, words in candidates:
-                for needed in requirements[id(words)]:  # inline: this loop is the reader's hottest
+            for family, phrase, words, needed_words in candidates:
+                for needed in needed_words:  # inline: this loop is the reader's hottest
                     if needed.isdisjoint(keys):
                         break
                 else:
@@ -1469,17 +1495,27 @@ class _Statement:
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         return [modifier for modifier in found[first:last] if modifier.end <= end]
 
+    def _positions(self) -> dict[str, list[int]]:
+        """Each form's token indexes, in text order (built once per statement, when first asked)."""
+        if self._positions_of is None:
+            self._positions_of = {}
+            for index, token in enumerate(self.tokens):
+                self._positions_of.setdefault(token.lower, []).append(index)
+        return self._positions_of
+
     def _find_all(self, table: Sequence[tuple]) -> list[_Modifier]:
         index_by_first = self.compiled.first_words[id(table)]
-        if self._forms.isdisjoint(index_by_first):
+        firsts = self._forms.intersection(index_by_first)
+        if not firsts:
             return []
         tokens = self.tokens
         found = []
         taken = 0  # where the last occurrence ended: occurrences do not overlap
-        for index, token in enumerate(tokens):
-            entries = index_by_first.get(token.lower) if index >= taken else None
-            if not entries:
+        # Only the tokens a phrase of the table starts with, in text order.
+        for index in sorted(index for form in firsts for index in self._positions()[form]):
+            if index < taken:
                 continue
+            entries = index_by_first[tokens[index].lower]
             best = None
             for entry in entries:
                 stop = _exact(tokens, index, entry[0], len(tokens))
