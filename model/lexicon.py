@@ -157,10 +157,17 @@ def tokenize(text: str) -> list[Token]:
         offset = match.start()
         for lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in _words_of(match.group()):
             start, end = start + offset, end + offset
+            # tuple.__new__ skips the named tuple's own __new__ (a Python call per token).
             append(
-                Token(text[start:end], lower, start, end, lemmas, noun, verb, capital, adjective, adjectival)
+                _new_tuple(
+                    Token,
+                    (text[start:end], lower, start, end, lemmas, noun, verb, capital, adjective, adjectival),
+                )
             )
     return tokens
+
+
+_new_tuple = tuple.__new__
 
 
 @lru_cache(maxsize=MAX_CACHED_WORDS)
