@@ -112,6 +112,8 @@ _ABBREVIATIONS = frozenset(
         "vs",
     }
 )
+# A modifier phrase's words as `_exact` compares them: each word's forms, whether it may be missing.
+_ExactWords = tuple[tuple[frozenset[str], bool], ...]
 _EVENT = -1  # family index of a meeting verb before its tense names the family
 
 
@@ -196,6 +198,8 @@ class CompiledReader:
     # starting there; a statement that meets none of them has no predicate, so no signal.
     requirements_by_first: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
     breaks: frozenset[str] = frozenset()  # the BREAK class's words, which end a segment
+    # Per modifier phrase's parsed words (by id): the words as `_exact` compares them.
+    exact_words: dict[int, _ExactWords] = field(default_factory=dict)
     # Per raw token (as the tokenizer cuts text): its words' keys together, once per distinct one.
     raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     # Predicates starting with a class, each with its requirement (as first_classes).
@@ -306,6 +310,7 @@ def _compile(rules: Rules) -> CompiledReader:
         inside_factors={c.phrase: c.inside for c in modifiers.conditions if c.inside is not None},
         transparent_words=frozenset(" ".join(phrase.split()) for phrase in modifiers.transparent),
         first_words={id(table): _by_first_word(table) for table in tables.values()},
+        exact_words={id(entry[0]): _exact_words(entry[0]) for table in tables.values() for entry in table},
         rules=rules,
         matcher=matcher,
         predicates=predicates,
@@ -1509,6 +1514,7 @@ class _Statement:
         if not firsts:
             return []
         tokens = self.tokens
+        exact_words = self.compiled.exact_words
         found = []
         taken = 0  # where the last occurrence ended: occurrences do not overlap
         # Only the tokens a phrase of the table starts with, in text order.
@@ -1518,7 +1524,7 @@ class _Statement:
             entries = index_by_first[tokens[index].lower]
             best = None
             for entry in entries:
-                stop = _exact(tokens, index, entry[0], len(tokens))
+                stop = _exact(tokens, index, exact_words[id(entry[0])], len(tokens))
                 if stop > index and (best is None or stop > best.end):
                     factor = entry[2] if len(entry) > 2 else 1.0
                     best = _Modifier(index, stop, entry[1], factor)
@@ -1826,17 +1832,24 @@ def _aside_end(tokens: list[Token], index: int) -> int:
     return -1 if not inside or clause else close
 
 
-def _exact(tokens: Sequence[Token], index: int, words: tuple, limit: int) -> int:
-    """The end of a modifier phrase matched word for word (forms, not lemmas) from `index`, or -1."""
+def _exact(tokens: Sequence[Token], index: int, words: _ExactWords, limit: int) -> int:
+    """The end of a modifier phrase matched word for word (forms, not lemmas) from `index`, or -1;
+    its words as `_exact_words` gives them."""
     position = index
-    for word in words:
+    for values, optional in words:
         if position >= limit:
             return -1
-        if any(tokens[position].lower == value for _, value in word.alternatives):
+        if tokens[position].lower in values:
             position += 1
-        elif not word.optional:
+        elif not optional:
             return -1
     return position
+
+
+def _exact_words(words: tuple) -> _ExactWords:
+    """A modifier phrase's words as `_exact` compares them: each word's values (of whatever kind:
+    modifiers match forms) and whether it may be missing."""
+    return tuple((frozenset(value for _, value in word.alternatives), word.optional) for word in words)
 
 
 def _by_first_word(table: Sequence[tuple]) -> dict[str, list[tuple]]:
