@@ -197,6 +197,8 @@ class CompiledReader:
     # By first key: the requirements (lexicon.requirement) of the predicates and meeting verbs
     # starting there; a statement that meets none of them has no predicate, so no signal.
     requirements_by_first: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    # The first keys that are a whole predicate's requirement: a token with one may hold it.
+    single_word_keys: frozenset[str] = frozenset()
     breaks: frozenset[str] = frozenset()  # the BREAK class's words, which end a segment
     # Per modifier phrase's parsed words (by id): the words as `_exact` compares them.
     exact_words: dict[int, _ExactWords] = field(default_factory=dict)
@@ -304,6 +306,7 @@ def _compile(rules: Rules) -> CompiledReader:
         "unmet": list(zip(phrases(modifiers.unmet), modifiers.unmet, strict=True)),
     }
     triggers = _trigger_forms(rules)
+    requirements_by_first = _requirements_by_first(predicates, by_class, rules)
     return CompiledReader(
         **tables,
         triggers=triggers,
@@ -329,7 +332,12 @@ def _compile(rules: Rules) -> CompiledReader:
         first_keys=frozenset(
             {*predicates, *(f"{{{name}}}" for name in (*by_class, "MEET", "MEET_OBJECT", "EVENT"))}
         ),
-        requirements_by_first=_requirements_by_first(predicates, by_class, rules),
+        requirements_by_first=requirements_by_first,
+        single_word_keys=frozenset(
+            first
+            for first, requirements in requirements_by_first.items()
+            if any(len(needed_words) == 1 and first in needed_words[0] for needed_words in requirements)
+        ),
         first_classes_checked=[
             (name, [(*entry, _candidate_requirement(entry[2])) for entry in entries])
             for name, entries in sorted(by_class.items())
@@ -415,6 +423,8 @@ def may_have_signal(text: str, compiled: CompiledReader) -> bool:
 def _may_hold_predicate(keys: frozenset[str], compiled: CompiledReader) -> bool:
     """Whether tokens with these keys (PhraseMatcher.keys, together) can hold a predicate or a
     meeting verb: every required word of one of them is some token's."""
+    if not keys.isdisjoint(compiled.single_word_keys):
+        return True
     table = compiled.requirements_by_first
     for first in keys & compiled.first_keys:
         for needed_words in table[first]:
@@ -444,10 +454,10 @@ class _Statement:
         self.rules = compiled.rules
         self.tokens = _without_asides(tokenize(text))
         matcher = compiled.matcher
-        self._starts = [matcher.starts(token) for token in self.tokens]
-        self._keys = [matcher.keys(token) for token in self.tokens]
-        self._forms = {token.lower for token in self.tokens}
-        self._positions_of: dict[str, list[int]] | None = None
+        self._starts = list(map(matcher.starts, self.tokens))
+        self._keys = list(map(matcher.keys, self.tokens))
+        self._lowers = [token.lower for token in self.tokens]
+        self._forms = set(self._lowers)
         self._is_plain = matcher.is_plain
         self.sentences = self._sentences()
         self._class_cache: dict[tuple[int, str], int] = {}
@@ -1500,14 +1510,6 @@ class _Statement:
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         return [modifier for modifier in found[first:last] if modifier.end <= end]
 
-    def _positions(self) -> dict[str, list[int]]:
-        """Each form's token indexes, in text order (built once per statement, when first asked)."""
-        if self._positions_of is None:
-            self._positions_of = {}
-            for index, token in enumerate(self.tokens):
-                self._positions_of.setdefault(token.lower, []).append(index)
-        return self._positions_of
-
     def _find_all(self, table: Sequence[tuple]) -> list[_Modifier]:
         index_by_first = self.compiled.first_words[id(table)]
         firsts = self._forms.intersection(index_by_first)
@@ -1518,7 +1520,7 @@ class _Statement:
         found = []
         taken = 0  # where the last occurrence ended: occurrences do not overlap
         # Only the tokens a phrase of the table starts with, in text order.
-        for index in sorted(index for form in firsts for index in self._positions()[form]):
+        for index in [index for index, lower in enumerate(self._lowers) if lower in firsts]:
             if index < taken:
                 continue
             entries = index_by_first[tokens[index].lower]
