@@ -6,6 +6,7 @@ import html
 import json
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from summit_outlook.model.outlook import match_statements
@@ -426,6 +427,19 @@ def test_many_statements_markers_are_webgl_and_exports_draw_them_as_svg(many_mat
     # The traces: after plotly.js itself, before the layout (whose template names every type).
     drawn = chart_html(figure).rpartition("Plotly.newPlot")[2].partition('"template"')[0]
     assert '"type":"scatter"' in drawn and '"type":"scattergl"' not in drawn
+
+
+@pytest.mark.parametrize("statements", ["matched", "many_matched"])
+@pytest.mark.parametrize("weights", [Weights.defaults(RULES), every_weight_changed(half_life_days=9.0)])
+def test_figures_built_without_validation_equal_their_validated_copies(statements, weights, request) -> None:
+    """The outlook and driver figures skip Plotly's validation (it was a third of their build):
+    what they hold must be what validation would have made of it, so a copy built through
+    Plotly's validators is the same figure, value for value."""
+    view, figure = figure_for(request.getfixturevalue(statements), weights)
+    drivers = driver_figure(driver_changes(view.series, RULES, Window.ALL))
+    for built in (figure, drivers):
+        validated = go.Figure(built.to_dict())
+        assert json.loads(built.to_json()) == json.loads(validated.to_json())
 
 
 def test_below_the_threshold_every_statement_has_its_own_marker(matched) -> None:
