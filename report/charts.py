@@ -76,6 +76,15 @@ QUIET_DAY_SPEAKERS = 3  # named in a day marker's hover; the rest are counted
 # move from about 650 to 530 ms in headless Chromium; screenshots of both look the same). Static
 # exports and the HTML download draw them as SVG again (see `svg_markers`).
 WEBGL_MARKERS_ABOVE = GROUP_QUIET_ABOVE
+# A marker whose centre lies further than this outside the plot is drawn nowhere (Plotly clips
+# markers at the plot's edges, and both axes are fixed: no zoom or pan shows more), so it is not
+# sent: at 10,000 statements a day's stack of ~19 reaches below 0 and above 100, and a quarter
+# of the markers (about 650 of 2,575) were drawn off the plot on every slider move.
+# Up and down: the largest marker's radius and outline, (MARKER_MIN_PX + MARKER_SCORE_PX) / 2 + 1
+# = 11.5 px, over the shortest plot (~250 px for 100 points: the 560 px screen figure less its
+# title and legend) is 4.6 points. Across: 11.5 px of a phone's ~300 px plot is 4% of the days.
+OFF_PLOT_POINTS = 6.0
+OFF_PLOT_SHARE = 0.05
 WEBGL = "scattergl"
 # Hover quotes wrap at this many characters and are cut after this many.
 HOVER_WRAP = 64
@@ -574,7 +583,7 @@ def outlook_figure(
     validation (see `unvalidated_figure`): validating it took a third of a slider move's figure
     build at 10,000 statements.
     """
-    statements = _statement_traces(view, signals)
+    statements = _statement_traces(view, signals, window)
     line = _outlook_line(view)
     if any(trace["type"] == WEBGL for trace in statements):
         # Hover and click prefer a statement's marker to the day point under it only between
@@ -637,8 +646,27 @@ def _outlook_line(view: OutlookView) -> dict:
     }
 
 
-def _statement_traces(view: OutlookView, signals: list[str]) -> list[dict]:
-    """One marker trace per direction (raises, lowers, no signal), in order of first appearance.
+def on_plot(x: np.ndarray, y: np.ndarray, shown: Sequence[pd.Timestamp] | None) -> np.ndarray:
+    """Which markers (centred at x, y) the plot can show any part of, with the days `shown`."""
+    inside = (y >= -OFF_PLOT_POINTS) & (y <= 100 + OFF_PLOT_POINTS)
+    if shown is not None:
+        start, end = (np.datetime64(day) for day in shown)
+        pad = (end - start) * OFF_PLOT_SHARE
+        inside &= (x >= start - pad) & (x <= end + pad)
+    return inside
+
+
+def _kept(inside: np.ndarray) -> np.ndarray:
+    """`inside`, but never empty when there are markers: a trace keeps its legend entry."""
+    if len(inside) and not inside.any():
+        inside = inside.copy()
+        inside[0] = True
+    return inside
+
+
+def _statement_traces(view: OutlookView, signals: list[str], window: Window = Window.ALL) -> list[dict]:
+    """One marker trace per direction (raises, lowers, no signal), in order of first appearance,
+    of the markers the plot can show (`on_plot`).
 
     Beyond GROUP_QUIET_ABOVE statements, those without a signal become one marker per day.
     """
@@ -647,9 +675,12 @@ def _statement_traces(view: OutlookView, signals: list[str]) -> list[dict]:
     marker_type = WEBGL if len(positions) > WEBGL_MARKERS_ABOVE else "scatter"
     directions = positions["direction"].to_numpy()
     own = directions != Direction.NEUTRAL if grouped else np.ones(len(positions), dtype=bool)
+    shown = x_range(view.series, window)
+    inside = on_plot(positions["x"].to_numpy(), positions["y"].to_numpy(dtype=float), shown)
     traces = []
     for direction in pd.unique(directions[own]):
-        group = positions[own & (directions == direction)]
+        mine = own & (directions == direction)
+        group = positions[mine & _kept(inside & mine)]
         traces.append(
             {
                 "type": marker_type,
@@ -669,7 +700,9 @@ def _statement_traces(view: OutlookView, signals: list[str]) -> list[dict]:
             }
         )
     if grouped:  # first, so the statements with a signal are drawn over them
-        traces.insert(0, {**_quiet_day_trace(quiet_days(positions, view)), "type": marker_type})
+        days = quiet_days(positions, view)
+        days = days[_kept(on_plot(days["x"].to_numpy(), days["y"].to_numpy(dtype=float), shown))]
+        traces.insert(0, {**_quiet_day_trace(days), "type": marker_type})
     return traces
 
 
