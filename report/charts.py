@@ -70,22 +70,21 @@ GROUP_QUIET_ABOVE = 2_000
 # Short, as the other legend entries: half a phone's plot width each.
 QUIET_DAY_NAME = "No signal (by day)"
 QUIET_DAY_SPEAKERS = 3  # named in a day marker's hover; the rest are counted
+# Beyond this many statements the statement markers and the outlook line with its day points are
+# drawn with WebGL (Plotly's scattergl): as SVG, each of the ~3,000 points at 10,000 statements
+# was a DOM element that every slider move re-styled (WebGL took the page's main-thread CPU per
+# move from about 650 to 530 ms in headless Chromium; screenshots of both look the same). Static
+# exports and the HTML download draw them as SVG again (see `svg_markers`).
+WEBGL_MARKERS_ABOVE = GROUP_QUIET_ABOVE
 # A marker whose centre lies further than this outside the plot is drawn nowhere (Plotly clips
 # markers at the plot's edges, and both axes are fixed: no zoom or pan shows more), so it is not
 # sent: at 10,000 statements a day's stack of ~19 reaches below 0 and above 100, and a quarter
-# of the markers (803 of 2,574) were drawn off the plot on every slider move.
+# of the markers (about 650 of 2,575) were drawn off the plot on every slider move.
 # Up and down: the largest marker's radius and outline, (MARKER_MIN_PX + MARKER_SCORE_PX) / 2 + 1
 # = 11.5 px, over the shortest plot (~250 px for 100 points: the 560 px screen figure less its
 # title and legend) is 4.6 points. Across: 11.5 px of a phone's ~300 px plot is 4% of the days.
 OFF_PLOT_POINTS = 6.0
 OFF_PLOT_SHARE = 0.05
-# Every marker is SVG, however many statements. WebGL (Plotly's scattergl) was used beyond
-# GROUP_QUIET_ABOVE statements for its lower main-thread CPU, but Streamlit mounts the chart anew
-# on every slider move (a new figure is a new element), and each mount opens fresh WebGL contexts:
-# without a GPU (headless Chromium, a VM, a remote desktop) that alone cost ~300 ms. Drawing the
-# 10,000-statement chart from scratch took 670-770 ms with WebGL against 350-440 ms as SVG
-# (Plotly.newPlot in headless Chromium, interleaved runs). `svg_markers` still turns any WebGL
-# trace of a figure into SVG for the exports.
 WEBGL = "scattergl"
 # Hover quotes wrap at this many characters and are cut after this many.
 HOVER_WRAP = 64
@@ -584,9 +583,13 @@ def outlook_figure(
     validation (see `unvalidated_figure`): validating it took a third of a slider move's figure
     build at 10,000 statements.
     """
-    # All SVG: hover and click prefer a statement's marker to the day point under it only between
-    # traces drawn alike (with the markers in WebGL and the line in SVG, the day won).
-    traces = [*_default_line(view), _outlook_line(view), *_statement_traces(view, signals, window)]
+    statements = _statement_traces(view, signals, window)
+    line = _outlook_line(view)
+    if any(trace["type"] == WEBGL for trace in statements):
+        # Hover and click prefer a statement's marker to the day point under it only between
+        # traces drawn alike: with the markers in WebGL and the line in SVG, the day won.
+        line["type"] = WEBGL
+    traces = [*_default_line(view), line, *statements]
     return unvalidated_figure(traces, _outlook_layout(view, rules, summit_title, window, len(traces)))
 
 
@@ -669,6 +672,7 @@ def _statement_traces(view: OutlookView, signals: list[str], window: Window = Wi
     """
     positions = marker_positions(view)
     grouped = len(positions) > GROUP_QUIET_ABOVE
+    marker_type = WEBGL if len(positions) > WEBGL_MARKERS_ABOVE else "scatter"
     directions = positions["direction"].to_numpy()
     own = directions != Direction.NEUTRAL if grouped else np.ones(len(positions), dtype=bool)
     shown = x_range(view.series, window)
@@ -679,7 +683,7 @@ def _statement_traces(view: OutlookView, signals: list[str], window: Window = Wi
         group = positions[mine & _kept(inside & mine)]
         traces.append(
             {
-                "type": "scatter",
+                "type": marker_type,
                 "x": group["x"].to_numpy(),
                 "y": group["y"].to_numpy(dtype=float),
                 "name": MARKER_NAMES[direction],
@@ -698,7 +702,7 @@ def _statement_traces(view: OutlookView, signals: list[str], window: Window = Wi
     if grouped:  # first, so the statements with a signal are drawn over them
         days = quiet_days(positions, view)
         days = days[_kept(on_plot(days["x"].to_numpy(), days["y"].to_numpy(dtype=float), shown))]
-        traces.insert(0, _quiet_day_trace(days))
+        traces.insert(0, {**_quiet_day_trace(days), "type": marker_type})
     return traces
 
 

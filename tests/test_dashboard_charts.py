@@ -32,6 +32,7 @@ from summit_outlook.report.charts import (
     SAME_DAY_STEP_POINTS,
     SOURCE_WRAP,
     SUBTITLE_LINE_PX,
+    WEBGL_MARKERS_ABOVE,
     EventMark,
     compact_range,
     day_ticks,
@@ -447,21 +448,23 @@ def test_markers_the_plot_cannot_show_are_not_sent(many_matched, matched) -> Non
     assert rows == sorted(marker_positions(view).index)
 
 
-def test_many_statements_markers_are_svg_and_exports_turn_webgl_into_svg(many_matched) -> None:
-    """Streamlit mounts the chart anew on every slider move, and WebGL contexts cost more to open
-    than the SVG markers cost to draw: every trace is SVG, however many statements. A figure with
-    WebGL traces (from elsewhere) is still exported and downloaded as SVG."""
+def test_many_statements_markers_are_webgl_and_exports_draw_them_as_svg(many_matched) -> None:
+    assert len(many_matched.statements) > WEBGL_MARKERS_ABOVE
     _, figure = figure_for(many_matched, Weights.defaults(RULES))
-    assert {trace.type for trace in figure.data} == {"scatter"}
-    webgl = go.Figure(
-        data=[{**trace.to_plotly_json(), "type": "scattergl"} for trace in figure.data], layout=figure.layout
+    # Every trace with markers (the statements', the days without a signal, the line's day points)
+    # is WebGL; lines alone (the default weights') stay SVG.
+    kinds = {trace.mode: {t.type for t in figure.data if t.mode == trace.mode} for trace in figure.data}
+    assert kinds == {"lines+markers": {"scattergl"}, "markers": {"scattergl"}}
+    _, reweighted = figure_for(
+        many_matched, Weights(**{**Weights.defaults(RULES).model_dump(), "half_life_days": 3})
     )
+    assert {trace.type for trace in reweighted.data if trace.mode == "lines"} == {"scatter"}
     # The same traces in the same order, every property as it was but the type.
-    expected = json.loads(figure.to_json())["data"]
-    for copy in (svg_markers(webgl), for_export(webgl)):
+    expected = [{**trace, "type": "scatter"} for trace in json.loads(figure.to_json())["data"]]
+    for copy in (svg_markers(figure), for_export(figure)):
         assert json.loads(copy.to_json())["data"] == expected
     # The traces: after plotly.js itself, before the layout (whose template names every type).
-    drawn = chart_html(webgl).rpartition("Plotly.newPlot")[2].partition('"template"')[0]
+    drawn = chart_html(figure).rpartition("Plotly.newPlot")[2].partition('"template"')[0]
     assert '"type":"scatter"' in drawn and '"type":"scattergl"' not in drawn
 
 
