@@ -78,8 +78,8 @@ QUIET_DAY_SPEAKERS = 3  # named in a day marker's hover; the rest are counted
 WEBGL_MARKERS_ABOVE = GROUP_QUIET_ABOVE
 # A marker whose centre lies further than this outside the plot is drawn nowhere (Plotly clips
 # markers at the plot's edges, and both axes are fixed: no zoom or pan shows more), so it is not
-# sent: at 10,000 statements a day's stack of ~19 reaches below 0 and above 100, and a quarter
-# of the markers (about 650 of 2,575) were drawn off the plot on every slider move.
+# sent: at 10,000 statements a day's stack of ~19 reaches below 0 and above 100, and almost a third
+# of the markers (803 of 2,574) were drawn off the plot on every slider move.
 # Up and down: the largest marker's radius and outline, (MARKER_MIN_PX + MARKER_SCORE_PX) / 2 + 1
 # = 11.5 px, over the shortest plot (~250 px for 100 points: the 560 px screen figure less its
 # title and legend) is 4.6 points. Across: 11.5 px of a phone's ~300 px plot is 4% of the days.
