@@ -12,12 +12,14 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.colors import sample_colorscale
 
 from summit_outlook.model.rules import Rules
 from summit_outlook.model.statements import plausible_dates
 from summit_outlook.model.summits import Summit
 from summit_outlook.report.views import (
+    NEUTRAL_SCORE,
     WEIGHTS_NOTE_PREFIX,
     Direction,
     DriverChanges,
@@ -74,6 +76,15 @@ QUIET_DAY_SPEAKERS = 3  # named in a day marker's hover; the rest are counted
 # move from about 650 to 530 ms in headless Chromium; screenshots of both look the same). Static
 # exports and the HTML download draw them as SVG again (see `svg_markers`).
 WEBGL_MARKERS_ABOVE = GROUP_QUIET_ABOVE
+# A marker whose centre lies further than this outside the plot is drawn nowhere (Plotly clips
+# markers at the plot's edges, and both axes are fixed: no zoom or pan shows more), so it is not
+# sent: at 10,000 statements a day's stack of ~19 reaches below 0 and above 100, and almost a third
+# of the markers (803 of 2,574) were drawn off the plot on every slider move.
+# Up and down: the largest marker's radius and outline, (MARKER_MIN_PX + MARKER_SCORE_PX) / 2 + 1
+# = 11.5 px, over the shortest plot (~250 px for 100 points: the 560 px screen figure less its
+# title and legend) is 4.6 points. Across: 11.5 px of a phone's ~300 px plot is 4% of the days.
+OFF_PLOT_POINTS = 6.0
+OFF_PLOT_SHARE = 0.05
 WEBGL = "scattergl"
 # Hover quotes wrap at this many characters and are cut after this many.
 HOVER_WRAP = 64
@@ -188,30 +199,74 @@ def marker_positions(view: OutlookView) -> pd.DataFrame:
     Statements the outlook leaves out for their implausible date (MatchedStatements.plausible)
     have no marker: the page lists them for editing instead.
     """
-    statements = view.scored.statements
-    source = view.scored.source
-    statements = statements[source.plausible if source else plausible_dates(statements["date"])]
-    days = pd.to_datetime(statements["date"]).dt.normalize()
-    outlook_by_day = view.series.set_index("date")["outlook"]
-    order_in_day = days.groupby(days).cumcount()
-    per_day = days.map(days.value_counts())
-    offset = (order_in_day - (per_day - 1) / 2) * SAME_DAY_STEP_POINTS
-    line = days.map(outlook_by_day).astype(float)
-    # Kept inside the plot: near 0 or 100 the stack moves in from the edge rather than being cut.
-    span = (per_day - 1) / 2 * SAME_DAY_STEP_POINTS
-    centre = line.clip(lower=span + 2, upper=100 - span - 2)
-    scores = statements["score"].astype(float)
+    stacks = _day_stacks(view)
+    scores = view.scored.statements["score"].to_numpy(dtype=float)[stacks.rows]
     return pd.DataFrame(
         {
-            "row": statements.index,
-            "day": days,
-            "x": days + pd.Timedelta(hours=12),
-            "y": (centre + offset).where(per_day > 1, line),
-            "size": MARKER_MIN_PX + MARKER_SCORE_PX * scores.abs(),
-            "direction": scores.map(direction_of),
+            "row": stacks.rows,
+            "day": stacks.days,
+            "x": stacks.noons,
+            "y": _stacked_heights(stacks, view.series),
+            "size": MARKER_MIN_PX + MARKER_SCORE_PX * np.abs(scores),
+            "direction": directions_of(scores),
         },
-        index=statements.index,
+        index=pd.Index(stacks.rows),
     )
+
+
+@dataclass(frozen=True)
+class DayStacks:
+    """Where each plausible statement sits in its day's stack: nothing here depends on a weight,
+    so it is worked out once per matched statements (see `_day_stacks`)."""
+
+    rows: np.ndarray  # the statements' rows, in statement order
+    days: pd.DatetimeIndex  # each one's day (midnight)
+    noons: pd.DatetimeIndex  # where its marker sits on the time axis
+    per_day: np.ndarray  # how many statements its day has
+    offset: np.ndarray  # outlook points from its day's centre (0 when alone)
+    span: np.ndarray  # half its day's stack height, in outlook points
+
+
+def _day_stacks(view: OutlookView) -> DayStacks:
+    source = view.scored.source
+    statements = view.scored.statements
+
+    def build() -> DayStacks:
+        plausible = source.plausible if source is not None else plausible_dates(statements["date"])
+        kept = statements[plausible]
+        days = pd.to_datetime(kept["date"]).dt.normalize()
+        order_in_day = days.groupby(days).cumcount().to_numpy(dtype=float)
+        per_day = days.map(days.value_counts()).to_numpy(dtype=float)
+        index = pd.DatetimeIndex(days)
+        return DayStacks(
+            rows=kept.index.to_numpy(),
+            days=index,
+            noons=index + pd.Timedelta(hours=12),
+            per_day=per_day,
+            offset=(order_in_day - (per_day - 1) / 2) * SAME_DAY_STEP_POINTS,
+            span=(per_day - 1) / 2 * SAME_DAY_STEP_POINTS,
+        )
+
+    return derived_once(source, "day stacks", build)
+
+
+def _stacked_heights(stacks: DayStacks, series: pd.DataFrame) -> np.ndarray:
+    """Each marker's height: the outlook of its day, or its place in the day's stack around it."""
+    outlook = series["outlook"].to_numpy(dtype=float)
+    found = pd.DatetimeIndex(series["date"]).get_indexer(stacks.days)
+    line = np.where(found >= 0, outlook[found], np.nan)
+    # Kept inside the plot: near 0 or 100 the stack moves in from the edge rather than being cut.
+    # (pandas' clip, as before: with a stack taller than the plot, the upper bound wins.)
+    centre = pd.Series(line).clip(lower=stacks.span + 2, upper=100 - stacks.span - 2).to_numpy()
+    return np.where(stacks.per_day > 1, centre + stacks.offset, line)
+
+
+def directions_of(scores: np.ndarray) -> np.ndarray:
+    """`direction_of` of each score, at once."""
+    directions = np.full(len(scores), Direction.NEUTRAL, dtype=object)
+    directions[scores > NEUTRAL_SCORE] = Direction.RAISES
+    directions[scores < -NEUTRAL_SCORE] = Direction.LOWERS
+    return directions
 
 
 def _hovers(view: OutlookView, signals: list[str], rows: pd.Index) -> list[str]:
@@ -225,33 +280,71 @@ def _hovers(view: OutlookView, signals: list[str], rows: pd.Index) -> list[str]:
 
 
 def quiet_days(positions: pd.DataFrame, view: OutlookView) -> pd.DataFrame:
-    """Statements without a signal, one row per day: its marker's place, count and hover label."""
+    """Statements without a signal, one row per day: its marker's place, count and hover label.
+
+    The marker sits where the day's first such statement would; which statements those are
+    changes only when a weight moves a score across zero, so the days, counts and labels are
+    kept per matched statements and set of quiet statements.
+    """
     quiet = positions[positions["direction"] == Direction.NEUTRAL]
-    day_numbers = quiet["day"].to_numpy(dtype="datetime64[D]").astype(np.int64).tolist()
-    speakers = view.scored.statements["speaker"].to_numpy(dtype=object)[quiet.index.to_numpy()]
-    # One pass in plain Python: a pandas group-by per day cost more than the markers it saves.
-    found: dict[int, tuple[list[int], float, list[str]]] = {}
-    for number, y, speaker in zip(day_numbers, quiet["y"].tolist(), speakers.tolist(), strict=True):
-        entry = found.get(number)
-        if entry is None:
-            found[number] = ([1], y, [speaker])
-            continue
-        entry[0][0] += 1
-        if speaker not in entry[2]:
-            entry[2].append(speaker)
-    numbers = sorted(found)
-    days = pd.to_datetime(np.array(numbers, dtype="datetime64[D]"))
-    counts = [found[number][0][0] for number in numbers]
+    rows = quiet.index.to_numpy()
+    groups = _quiet_groups(view, rows, quiet["day"])
     return pd.DataFrame(
         {
-            "x": days + pd.Timedelta(hours=12),
-            "y": [found[number][1] for number in numbers],
-            "count": counts,
-            "hover": [
-                _quiet_day_hover(day, count, found[number][2])
-                for day, count, number in zip(days, counts, numbers, strict=True)
-            ],
+            "x": groups.days + pd.Timedelta(hours=12),
+            "y": quiet["y"].to_numpy(dtype=float)[groups.first],
+            "count": groups.counts,
+            "hover": groups.hovers,
         }
+    )
+
+
+@dataclass(frozen=True)
+class QuietGroups:
+    """One set of statements without a signal, by day (see `quiet_days`)."""
+
+    days: pd.DatetimeIndex  # in order
+    first: np.ndarray  # each day's first quiet statement, as a position among them
+    counts: list[int]
+    hovers: list[str]
+
+
+# Sets of quiet statements kept per matched statements: a slider move rarely changes the set
+# (only a weight that takes a score to zero, or back), so a handful covers a session's moves.
+QUIET_SETS_KEPT = 8
+
+
+def _quiet_groups(view: OutlookView, rows: np.ndarray, days: pd.Series) -> QuietGroups:
+    kept: dict[bytes, QuietGroups] = derived_once(view.scored.source, "quiet days", dict)
+    key = rows.astype(np.int64).tobytes()
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= QUIET_SETS_KEPT:
+            kept.clear()
+        speakers = view.scored.statements["speaker"].to_numpy(dtype=object)[rows]
+        found = kept[key] = _group_quiet(days, speakers)
+    return found
+
+
+def _group_quiet(days: pd.Series, speakers: np.ndarray) -> QuietGroups:
+    day_numbers = days.to_numpy(dtype="datetime64[D]").astype(np.int64)
+    numbers, first, counts = np.unique(day_numbers, return_index=True, return_counts=True)
+    # Each day's speakers, each named once, in the order they first spoke.
+    named: dict[int, list[str]] = {}
+    for number, speaker in zip(day_numbers.tolist(), speakers.tolist(), strict=True):
+        names = named.setdefault(number, [])
+        if speaker not in names:
+            names.append(speaker)
+    day_index = pd.to_datetime(numbers.astype("datetime64[D]"))
+    counts_list = counts.tolist()
+    return QuietGroups(
+        days=day_index,
+        first=first,
+        counts=counts_list,
+        hovers=[
+            _quiet_day_hover(day, count, named[number])
+            for day, count, number in zip(day_index, counts_list, numbers.tolist(), strict=True)
+        ],
     )
 
 
@@ -486,18 +579,39 @@ def outlook_figure(
 
     `signals` holds one explanation line per statement (shown in its hover). The title names the
     summit and the days shown (`window`, which is also the chart's range, so an export shows what
-    the screen shows). The figure is described as one dict and validated once: adding its parts
-    one by one through Plotly's objects took ten times as long on 10,000 statements, on every
-    slider move.
+    the screen shows). The figure is described as plain dicts and built without Plotly's
+    validation (see `unvalidated_figure`): validating it took a third of a slider move's figure
+    build at 10,000 statements.
     """
-    statements = _statement_traces(view, signals)
+    statements = _statement_traces(view, signals, window)
     line = _outlook_line(view)
     if any(trace["type"] == WEBGL for trace in statements):
         # Hover and click prefer a statement's marker to the day point under it only between
         # traces drawn alike: with the markers in WebGL and the line in SVG, the day won.
         line["type"] = WEBGL
     traces = [*_default_line(view), line, *statements]
-    return go.Figure(data=traces, layout=_outlook_layout(view, rules, summit_title, window, len(traces)))
+    return unvalidated_figure(traces, _outlook_layout(view, rules, summit_title, window, len(traces)))
+
+
+# The template every figure here uses (Plotly's own, by name).
+TEMPLATE = "plotly_white"
+
+
+@lru_cache(maxsize=1)
+def _template() -> dict:
+    """TEMPLATE as plain data: looked up once, rather than deep-copied out of Plotly's registry
+    for every figure."""
+    return pio.templates[TEMPLATE].to_plotly_json()
+
+
+def unvalidated_figure(data: list[dict], layout: dict) -> go.Figure:
+    """A figure of plain trace and layout dicts, taken as they are: Plotly's validation (and its
+    copy of the template) skipped.
+
+    Values must be in the form validation would leave them: numpy arrays or lists for data, not
+    pandas objects. The tests check that each figure here equals its validated copy.
+    """
+    return go.Figure(data=data, layout={**layout, "template": _template()}, _validate=False)
 
 
 def _default_line(view: OutlookView) -> list[dict]:
@@ -507,8 +621,8 @@ def _default_line(view: OutlookView) -> list[dict]:
     return [
         {
             "type": "scatter",
-            "x": view.default_series["date"],
-            "y": view.default_series["outlook"],
+            "x": view.default_series["date"].to_numpy(),
+            "y": view.default_series["outlook"].to_numpy(dtype=float),
             "name": DEFAULT_LINE_NAME,
             "mode": "lines",
             "line": {"color": DEFAULT_LINE_COLOUR, "width": 2, "dash": "dash"},
@@ -520,8 +634,8 @@ def _default_line(view: OutlookView) -> list[dict]:
 def _outlook_line(view: OutlookView) -> dict:
     return {
         "type": "scatter",
-        "x": view.series["date"],
-        "y": view.series["outlook"],
+        "x": view.series["date"].to_numpy(),
+        "y": view.series["outlook"].to_numpy(dtype=float),
         "name": YOUR_LINE_NAME if view.changed else OUTLOOK_LINE_NAME,
         # Invisible markers: Plotly selects only marker points, so these make each day clickable.
         "mode": "lines+markers",
@@ -532,37 +646,63 @@ def _outlook_line(view: OutlookView) -> dict:
     }
 
 
-def _statement_traces(view: OutlookView, signals: list[str]) -> list[dict]:
-    """One marker trace per direction (raises, lowers, no signal), in order of first appearance.
+def on_plot(x: np.ndarray, y: np.ndarray, shown: Sequence[pd.Timestamp] | None) -> np.ndarray:
+    """Which markers (centred at x, y) the plot can show any part of, with the days `shown`."""
+    inside = (y >= -OFF_PLOT_POINTS) & (y <= 100 + OFF_PLOT_POINTS)
+    if shown is not None:
+        start, end = (np.datetime64(day) for day in shown)
+        pad = (end - start) * OFF_PLOT_SHARE
+        inside &= (x >= start - pad) & (x <= end + pad)
+    return inside
+
+
+def _kept(inside: np.ndarray) -> np.ndarray:
+    """`inside`, but never empty when there are markers: a trace keeps its legend entry."""
+    if len(inside) and not inside.any():
+        inside = inside.copy()
+        inside[0] = True
+    return inside
+
+
+def _statement_traces(view: OutlookView, signals: list[str], window: Window = Window.ALL) -> list[dict]:
+    """One marker trace per direction (raises, lowers, no signal), in order of first appearance,
+    of the markers the plot can show (`on_plot`).
 
     Beyond GROUP_QUIET_ABOVE statements, those without a signal become one marker per day.
     """
     positions = marker_positions(view)
     grouped = len(positions) > GROUP_QUIET_ABOVE
     marker_type = WEBGL if len(positions) > WEBGL_MARKERS_ABOVE else "scatter"
-    individual = positions[positions["direction"] != Direction.NEUTRAL] if grouped else positions
-    markers = individual.assign(hover=_hovers(view, signals, individual.index))
-    traces = [
-        {
-            "type": marker_type,
-            "x": group["x"],
-            "y": group["y"],
-            "name": MARKER_NAMES[direction],
-            "mode": "markers",
-            "marker": {
-                "size": group["size"],
-                "color": DIRECTION_COLOURS[direction],
-                "line": {"color": "white", "width": 1},
-                "opacity": 0.9,
-            },
-            "customdata": group[["row"]].to_numpy(),
-            "hovertext": group["hover"],
-            "hoverinfo": "text",
-        }
-        for direction, group in markers.groupby("direction", sort=False)
-    ]
+    directions = positions["direction"].to_numpy()
+    own = directions != Direction.NEUTRAL if grouped else np.ones(len(positions), dtype=bool)
+    shown = x_range(view.series, window)
+    inside = on_plot(positions["x"].to_numpy(), positions["y"].to_numpy(dtype=float), shown)
+    traces = []
+    for direction in pd.unique(directions[own]):
+        mine = own & (directions == direction)
+        group = positions[mine & _kept(inside & mine)]
+        traces.append(
+            {
+                "type": marker_type,
+                "x": group["x"].to_numpy(),
+                "y": group["y"].to_numpy(dtype=float),
+                "name": MARKER_NAMES[direction],
+                "mode": "markers",
+                "marker": {
+                    "size": group["size"].to_numpy(dtype=float),
+                    "color": DIRECTION_COLOURS[direction],
+                    "line": {"color": "white", "width": 1},
+                    "opacity": 0.9,
+                },
+                "customdata": group[["row"]].to_numpy(),
+                "hovertext": _hovers(view, signals, group.index),
+                "hoverinfo": "text",
+            }
+        )
     if grouped:  # first, so the statements with a signal are drawn over them
-        traces.insert(0, {**_quiet_day_trace(quiet_days(positions, view)), "type": marker_type})
+        days = quiet_days(positions, view)
+        days = days[_kept(on_plot(days["x"].to_numpy(), days["y"].to_numpy(dtype=float), shown))]
+        traces.insert(0, {**_quiet_day_trace(days), "type": marker_type})
     return traces
 
 
@@ -571,8 +711,8 @@ def _quiet_day_trace(days: pd.DataFrame) -> dict:
     click selects their day, as a click on the outlook line does."""
     return {
         "type": "scatter",
-        "x": days["x"],
-        "y": days["y"],
+        "x": days["x"].to_numpy(),
+        "y": days["y"].to_numpy(dtype=float),
         "name": QUIET_DAY_NAME,
         "mode": "markers",
         "marker": {
@@ -582,7 +722,7 @@ def _quiet_day_trace(days: pd.DataFrame) -> dict:
             "line": {"color": "white", "width": 1},
             "opacity": 0.9,
         },
-        "hovertext": days["hover"],
+        "hovertext": days["hover"].tolist(),
         "hoverinfo": "text",
     }
 
@@ -600,7 +740,7 @@ def _outlook_layout(
     fitted = placement(below_title, height, title, legend_entries=entries)
     return {
         **fitted,
-        "template": "plotly_white",
+        "template": TEMPLATE,
         "font": {"family": FONT, "size": 13, "color": "#222"},
         "title": {
             **fitted["title"],
@@ -723,7 +863,7 @@ def driver_figure(drivers: DriverChanges) -> go.Figure:
     moved = drivers.changes[drivers.changes["change"].abs() >= DRIVER_MIN_POINTS]
     net = drivers.end_outlook - drivers.start_outlook
     labels = [escape(label) for label in moved["reading"]] + ["<b>Net change</b>"]
-    values = [*moved["change"], net]
+    values = [*moved["change"].astype(float).tolist(), float(net)]
     colours = [DIRECTION_COLOURS[direction_of(value)] for value in moved["change"]] + [LINE_COLOUR]
     bars = {
         "type": "bar",
@@ -754,7 +894,7 @@ def driver_figure(drivers: DriverChanges) -> go.Figure:
         for label in labels
     ]
     layout = {
-        "template": "plotly_white",
+        "template": TEMPLATE,
         "font": {"family": FONT, "size": 13, "color": "#222"},
         "height": 70 + 48 * len(labels),
         "margin": {"l": 10, "r": 10, "t": 24, "b": 45},
@@ -769,7 +909,7 @@ def driver_figure(drivers: DriverChanges) -> go.Figure:
         },
         "yaxis": {"autorange": "reversed", "fixedrange": True, "showticklabels": False},
     }
-    return go.Figure(data=[bars], layout=layout)
+    return unvalidated_figure([bars], layout)
 
 
 # Line colours of the comparison chart, one per summit (Plotly's qualitative "Safe" palette:

@@ -6,6 +6,7 @@ import html
 import json
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from summit_outlook.model.outlook import match_statements
@@ -26,6 +27,7 @@ from summit_outlook.report.charts import (
     MARKER_SCORE_PX,
     MAX_EVENT_LABELS,
     NOTE_WRAP,
+    OFF_PLOT_POINTS,
     QUIET_DAY_NAME,
     SAME_DAY_STEP_POINTS,
     SOURCE_WRAP,
@@ -42,11 +44,14 @@ from summit_outlook.report.charts import (
     labelled_marks,
     legend_entries,
     marker_positions,
+    on_plot,
     outlook_figure,
+    quiet_days,
     statement_hover,
     svg_markers,
     toolbar_config,
     wrapped,
+    x_range,
 )
 from summit_outlook.report.export import chart_html
 from summit_outlook.report.views import (
@@ -387,16 +392,23 @@ def test_beyond_the_threshold_quiet_statements_become_one_marker_per_day(many_ma
     statements = view.scored.statements
     quiet = statements[statements["score"].map(direction_of) == Direction.NEUTRAL]
     markers = {trace.name: trace for trace in figure.data if trace.mode == "markers"}
-    # Every statement with a signal keeps its own marker, carrying its row.
+    # Every statement with a signal keeps its own marker, carrying its row (where the plot can
+    # show it: these stacks of up to 18 a day reach beyond 0 and 100, see the next test).
+    positions = marker_positions(view)
+    shown = positions[on_plot(positions["x"].to_numpy(), positions["y"].to_numpy(), x_range(view.series))]
     own = sorted(
         int(row) for name, trace in markers.items() if name != QUIET_DAY_NAME for (row,) in trace.customdata
     )
-    assert own == sorted(set(range(len(statements))) - set(quiet.index))
+    assert own == sorted(set(shown.index) - set(quiet.index))
     # The rest: one marker per day, saying how many.
     days = markers[QUIET_DAY_NAME]
-    quiet_days = pd.to_datetime(quiet["date"]).dt.normalize()
-    assert len(days.x) == quiet_days.nunique()
-    counts = [int(text.split(" \u00b7 ")[1].split(" ")[0]) for text in days.hovertext]
+    every_day = quiet_days(positions, view)
+    assert len(every_day) == pd.to_datetime(quiet["date"]).dt.normalize().nunique()
+    assert sum(every_day["count"]) == len(quiet)
+    assert list(days.hovertext) == [
+        hover for hover, y in zip(every_day["hover"], every_day["y"], strict=True) if -6 <= y <= 106
+    ]
+    counts = [int(text.split(" \u00b7 ")[1].split(" ")[0]) for text in every_day["hover"]]
     assert sum(counts) == len(quiet)
     assert all("without a signal" in text and "Click to list" in text for text in days.hovertext)
     assert days.customdata is None
@@ -406,6 +418,34 @@ def test_beyond_the_threshold_quiet_statements_become_one_marker_per_day(many_ma
     assert selection.rows == sorted(
         pd.to_datetime(statements["date"]).dt.normalize().loc[lambda d: d == day].index
     )
+
+
+def test_markers_the_plot_cannot_show_are_not_sent(many_matched, matched) -> None:
+    """Both axes are fixed and Plotly clips markers at the plot's edges: a marker whose centre is
+    further than OFF_PLOT_POINTS beyond 0-100 (or, in a window, beyond its days) is drawn nowhere,
+    so it is left out of the figure; every other one is in it."""
+    defaults = Weights.defaults(RULES)
+    for window in (Window.ALL, Window.MONTH):
+        view = outlook_view(many_matched, RULES, defaults)
+        figure = outlook_figure(view, RULES, explanations(view.scored, RULES), window=window)
+        positions = marker_positions(view)
+        signal = positions[positions["direction"] != Direction.NEUTRAL]
+        rows = {
+            int(row)
+            for trace in figure.data
+            if trace.customdata is not None and trace.mode == "markers"
+            for (row,) in trace.customdata
+        }
+        (start, end) = x_range(view.series, window)
+        pad = (end - start) * 0.05
+        for row, x, y in signal[["x", "y"]].itertuples():
+            visible = -OFF_PLOT_POINTS <= y <= 100 + OFF_PLOT_POINTS and start - pad <= x <= end + pad
+            assert (row in rows) == visible
+        assert len(rows) < len(signal)  # some were off the plot
+    # A few statements a day fit the plot: every bundled statement has its marker.
+    view, figure = figure_for(matched, defaults)
+    rows = sorted(int(row) for trace in figure.data if trace.mode == "markers" for (row,) in trace.customdata)
+    assert rows == sorted(marker_positions(view).index)
 
 
 def test_many_statements_markers_are_webgl_and_exports_draw_them_as_svg(many_matched) -> None:
@@ -426,6 +466,19 @@ def test_many_statements_markers_are_webgl_and_exports_draw_them_as_svg(many_mat
     # The traces: after plotly.js itself, before the layout (whose template names every type).
     drawn = chart_html(figure).rpartition("Plotly.newPlot")[2].partition('"template"')[0]
     assert '"type":"scatter"' in drawn and '"type":"scattergl"' not in drawn
+
+
+@pytest.mark.parametrize("statements", ["matched", "many_matched"])
+@pytest.mark.parametrize("weights", [Weights.defaults(RULES), every_weight_changed(half_life_days=9.0)])
+def test_figures_built_without_validation_equal_their_validated_copies(statements, weights, request) -> None:
+    """The outlook and driver figures skip Plotly's validation (it was a third of their build):
+    what they hold must be what validation would have made of it, so a copy built through
+    Plotly's validators is the same figure, value for value."""
+    view, figure = figure_for(request.getfixturevalue(statements), weights)
+    drivers = driver_figure(driver_changes(view.series, RULES, Window.ALL))
+    for built in (figure, drivers):
+        validated = go.Figure(built.to_dict())
+        assert json.loads(built.to_json()) == json.loads(validated.to_json())
 
 
 def test_below_the_threshold_every_statement_has_its_own_marker(matched) -> None:
