@@ -43,7 +43,7 @@ FLOORS = {
     "dev3": {"agreement": 0.792, "max_unread": 0.164, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
-    "dev4": {"agreement": 0.743, "max_unread": 0.191, "max_opposite": 0.075},
+    "dev4": {"agreement": 0.750, "max_unread": 0.182, "max_opposite": 0.075},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
     "dev5": {"agreement": 0.775, "max_unread": 0.131, "max_opposite": 0.087},
@@ -53,9 +53,9 @@ FLOORS = {
 
 
 # Measured on 2 Dec 2026, the afternoon it was gathered: 102 of 157 (65.0%; VADER 70, 44.6%) with
-# the rules of that morning (79c98aa), 101 with the rules of its first hour (e3bc78d), 104 (66.2%)
+# the rules of that morning (79c98aa), 101 with the rules of its first hour (e3bc78d), 105 (66.9%)
 # with the rules of that afternoon.
-HELD_OUT = {"agreement": 0.662, "max_unread": 0.175, "max_opposite": 0.167}
+HELD_OUT = {"agreement": 0.668, "max_unread": 0.167, "max_opposite": 0.167}
 
 
 @pytest.fixture(scope="module", params=CORPORA)
