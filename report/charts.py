@@ -98,6 +98,10 @@ HOVER_MAX_CHARS = 420
 # can be hovered at any zoom (spread over the hours of their day, three 22 Oct markers still
 # overlapped on a three-month axis and hovered as one). 7 points is a full-size marker's height.
 SAME_DAY_STEP_POINTS = 7.0
+# A day's stack never spans more than this (2 points in from each edge): a day with more statements
+# than fit 7 points apart packs them closer, so none is drawn off the plot (at 10,000 statements a
+# day has ~19, which 7 points apart ran 63 points past the plot and hid 350 of 540 markers).
+MAX_STACK_POINTS = 96.0
 # Event labels sit above the line, except near the top of the scale where they go below it.
 EVENT_LABEL_FLIP = 80.0
 # Event days closer than this share one annotation ("cancelled" said on two days running).
@@ -238,13 +242,14 @@ def _day_stacks(view: OutlookView) -> DayStacks:
         order_in_day = days.groupby(days).cumcount().to_numpy(dtype=float)
         per_day = days.map(days.value_counts()).to_numpy(dtype=float)
         index = pd.DatetimeIndex(days)
+        step = np.minimum(SAME_DAY_STEP_POINTS, MAX_STACK_POINTS / np.maximum(per_day - 1, 1))
         return DayStacks(
             rows=kept.index.to_numpy(),
             days=index,
             noons=index + pd.Timedelta(hours=12),
             per_day=per_day,
-            offset=(order_in_day - (per_day - 1) / 2) * SAME_DAY_STEP_POINTS,
-            span=(per_day - 1) / 2 * SAME_DAY_STEP_POINTS,
+            offset=(order_in_day - (per_day - 1) / 2) * step,
+            span=(per_day - 1) / 2 * step,
         )
 
     return derived_once(source, "day stacks", build)
