@@ -59,6 +59,23 @@ _FINITE = frozenset(
         "must",
     }
 )
+# Words that open a subordinate clause, whose verb has its own subject.
+_SUBORDINATORS = frozenset(
+    {
+        "as",
+        "if",
+        "when",
+        "whether",
+        "unless",
+        "until",
+        "because",
+        "while",
+        "since",
+        "once",
+        "though",
+        "although",
+    }
+)
 # Families whose verb may leave out the meeting it refuses, named before ("but they refused").
 _ELLIPTIC_FAMILIES = frozenset({"rejection"})
 # Words after which a clause may leave out its subject, the clause before's.
@@ -867,6 +884,8 @@ class _Statement:
         # The segment's first noun phrase: "The meeting between Kim and myself will take place";
         # or the first after a "that" opening a clause ("told a briefing that the summit ... will").
         found = self._first_phrase_meeting(segment[0], predicate, segment)
+        if found >= 0 and self._has_own_verb(found, index):
+            found = -1  # it has a verb of its own first: "talks would be pointless as long as ... continued"
         if found < 0:
             clause = self._last_that(segment[0] + 1, predicate.start)
             if clause >= 0:
@@ -876,6 +895,15 @@ class _Statement:
         if found < 0 and index == segment[0] + 1 and self.tokens[segment[0]].lower in _SHARED_SUBJECT:
             found = self._shared_subject(segment)
         return found
+
+    def _has_own_verb(self, subject: int, group: int) -> bool:
+        """Whether the subject has a finite verb of its own and the predicate stands in a clause
+        that a subordinator opens after it: "talks would be pointless as long as the shelling
+        continued" ("was delayed and was not in jeopardy" shares its subject)."""
+        finite = [at for at in range(subject + 1, group) if self.tokens[at].lower in _FINITE]
+        if not finite:
+            return False
+        return any(self.tokens[at].lower in _SUBORDINATORS for at in range(finite[0], group))
 
     def _shared_subject(self, segment: tuple[int, int]) -> int:
         """A clause after "but" with no subject of its own has the clause before's: "The summit was

@@ -438,6 +438,10 @@ WIRE_CASES = [
     ("The president is due in Beijing on Monday.", +1),
     ("I will not deal with him.", -1),
     ("Officials set low expectations for the summit.", -1),
+    ("A bilateral meeting has been pencilled in for Friday.", +1),
+    # A noun phrase with a verb of its own is not a later verb's subject.
+    ("He said talks would be pointless as long as the shelling continued.", -1),
+    ("The summit was delayed and was not in jeopardy.", -1),
 ]
 
 
