@@ -1828,6 +1828,12 @@ class _Statement:
         unmet = self._occurrences(compiled.unmet, condition.end, len(self.tokens))
         if unmet:
             return f"'{condition.phrase}', unmet: '{unmet[0].phrase}'", settings.unmet_factor
+        if condition.phrase == "if" and predicate.start < condition.start:
+            # "would only make sense if ...": "only" in the clause before "if" makes it "only if".
+            between = range(max(sentence.start, predicate.start - 3), condition.start)
+            factors = {entry.phrase: entry.factor for entry in settings.conditions}
+            if "only if" in factors and any(self.tokens[at].lower == "only" for at in between):
+                return "'only ... if'", factors["only if"]
         return f"'{condition.phrase}'", condition.factor
 
 

@@ -442,6 +442,12 @@ WIRE_CASES = [
     # A noun phrase with a verb of its own is not a later verb's subject.
     ("He said talks would be pointless as long as the shelling continued.", -1),
     ("The summit was delayed and was not in jeopardy.", -1),
+    # "only" before an "if" clause makes it "only if".
+    ("A meeting would only make sense if the sanctions were lifted.", -1),
+    ("We will only meet him if he apologises.", -1),
+    ("A summit would make sense.", +1),
+    ("Washington has not yet decided whether the president will attend.", -1),
+    ("We are not in a position to confirm the visit.", -1),
 ]
 
 
