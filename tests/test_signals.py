@@ -448,6 +448,9 @@ WIRE_CASES = [
     ("A summit would make sense.", +1),
     ("Washington has not yet decided whether the president will attend.", -1),
     ("We are not in a position to confirm the visit.", -1),
+    ("The meeting ended without a joint statement.", -1),
+    ("The talks ended without any agreement.", -1),
+    ("The date of the visit is still undecided.", -1),
 ]
 
 
