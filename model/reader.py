@@ -59,6 +59,8 @@ _FINITE = frozenset(
         "must",
     }
 )
+# Prepositions that open a meeting's own phrase ("a summit on Zimbabwe", "the meeting between them").
+_MEETING_PARTS = frozenset({"on", "of", "between", "with"})
 # Words that open a subordinate clause, whose verb has its own subject.
 _SUBORDINATORS = frozenset(
     {
@@ -967,8 +969,13 @@ class _Statement:
         if head is None:
             return -1
         first = next((probe for probe in range(*head) if self._nounish(probe)), -1)
-        if first >= 0 and self._noun_run(first, head[1]) == head[1] and self._is_meeting_word(head[1] - 1):
+        if first < 0:
+            return -1
+        run_end = self._noun_run(first, head[1])
+        if run_end == head[1] and self._is_meeting_word(head[1] - 1):
             return head[1] - 1
+        if self._is_meeting_word(run_end - 1) and self.tokens[run_end].lower in _MEETING_PARTS:
+            return run_end - 1  # "A summit on Zimbabwe, due to be held on June 9, has been cancelled"
         return -1
 
     def _opens_relative(self, index: int) -> bool:
@@ -976,6 +983,8 @@ class _Statement:
         token = self.tokens[index]
         if token.lower in _RELATIVE_PRONOUNS:
             return True
+        if token.lower in _BARE_PARTICIPLES:
+            return True  # "The summit, due to be held on June 9, ..."
         return token.verb and token.lower.endswith(("ed", "en")) and self.is_class(index, "AUXILIARY") < 0
 
     def _segment_before(self, start: int) -> tuple[int, int] | None:
@@ -1260,12 +1269,21 @@ class _Statement:
 
     def _apposed_participle(self, predicate: _Predicate, segment: tuple[int, int], owned_before: int) -> bool:
         """A participle after a comma and a meeting word, in a sentence whose earlier segment has a
-        predicate: "requested the postponement of the summit, scheduled to take place on Dec. 1"."""
+        predicate ("requested the postponement of the summit, scheduled to take place on Dec. 1"),
+        or set off between the meeting and its verb ("The summit, due to be held on June 9, has
+        been cancelled")."""
         index = predicate.start
+        after = segment[1] + 1
+        between = (
+            segment[1] < len(self.tokens)
+            and self.tokens[segment[1]].lower == ","
+            and after < len(self.tokens)
+            and self.is_class(after, "AUXILIARY") >= 0
+        )
         return (
             index == segment[0]
             and index >= 2
-            and owned_before >= 0
+            and (owned_before >= 0 or between)
             and self.tokens[index - 1].lower == ","
             and self._participle_after(predicate, index - 2)
         )

@@ -4,7 +4,8 @@ tests/data/dev.jsonl is the shared corpus (eight sagas, two annotators); tests/d
 a second set gathered from stored news pages of six of those sagas, tests/data/dev3.jsonl a third
 from 43 meetings before 2018, tests/data/dev4.jsonl a fourth, tests/data/dev5.jsonl a fifth (34
 meetings before 2018; it was the held-out set until 2 Dec 2026, then promoted: tests/data/README.md),
-tests/data/dev6.jsonl a sixth (50 meetings of 2002-2016).
+tests/data/dev6.jsonl a sixth (50 meetings of 2002-2016),
+tests/data/dev7.jsonl a seventh (36 meetings of 2005-2017).
 
 tests/data/held_out.jsonl (53 other meetings before 2018) is only measured: its floors say whether
 rules written against the development sets carry over to new meetings, and a failure prints its
@@ -23,7 +24,7 @@ from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 
 DATA = Path(__file__).parent / "data"
-CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 
 # The figures measured when each was last raised (lowered only where said, for a rule that is right). agreement: share of all statements whose score's
 # sign is their label; max_unread and max_opposite: shares of the statements with a direction
@@ -49,6 +50,9 @@ FLOORS = {
     "dev5": {"agreement": 0.775, "max_unread": 0.131, "max_opposite": 0.087},
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
     "dev6": {"agreement": 0.716, "max_unread": 0.138, "max_opposite": 0.105},
+    # Gathered blind on 2 Dec 2026, the Spanish items left out; first reading 63.9% (53 of 83; VADER
+    # 30, 36.1%), then read.
+    "dev7": {"agreement": 0.710, "max_unread": 0.139, "max_opposite": 0.155},
 }
 
 

@@ -451,6 +451,15 @@ WIRE_CASES = [
     ("The meeting ended without a joint statement.", -1),
     ("The talks ended without any agreement.", -1),
     ("The date of the visit is still undecided.", -1),
+    # A participle set off between the meeting and its verb describes it; the verb says what happened.
+    ("A summit on trade, due to be held on June 9, has been cancelled.", -1),
+    ("We hope the summit will be moved to a new date.", -1),
+    ("He announced the revocation of his plan to travel to Ankara.", -1),
+    ("The ministry disclosed the dates of the visit.", +1),
+    ("The visit was reset to January.", -1),
+    ("Beijing is not entertaining a meeting on the sidelines.", -1),
+    ("He could not accommodate the prime minister.", -1),
+    ("He will make a stop in Lahore on his way home.", +1),
 ]
 
 
