@@ -460,6 +460,8 @@ WIRE_CASES = [
     ("Beijing is not entertaining a meeting on the sidelines.", -1),
     ("He could not accommodate the prime minister.", -1),
     ("He will make a stop in Lahore on his way home.", +1),
+    # "No agenda" or "no venue" yet is a doubt; "no meeting", "no invitation" a refusal.
+    ("He will leave for Harare on Wednesday, but no agenda has been set for the visit.", +1),
 ]
 
 
