@@ -52,7 +52,7 @@ FLOORS = {
     "dev6": {"agreement": 0.716, "max_unread": 0.138, "max_opposite": 0.105},
     # Gathered blind on 2 Dec 2026, the Spanish items left out; first reading 63.9% (53 of 83; VADER
     # 30, 36.1%), then read.
-    "dev7": {"agreement": 0.710, "max_unread": 0.139, "max_opposite": 0.155},
+    "dev7": {"agreement": 0.722, "max_unread": 0.139, "max_opposite": 0.108},
 }
 
 
