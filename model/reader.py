@@ -207,6 +207,7 @@ class CompiledReader:
     transparent_words: frozenset[str]
     triggers: frozenset[str]  # every form that can start a predicate or a meeting verb
     inside_factors: dict[str, float]  # conditions with a factor of their own inside their clause
+    condition_factors: dict[str, float]  # every condition's factor, by phrase
     first_words: dict[int, dict[str, list[tuple]]]  # per modifier table (by id): entries by first word
     families_by_id: dict[str, int] = field(default_factory=dict)
     # Per predicate's parsed words (by id): what a segment's tokens must have for it to match there.
@@ -330,6 +331,7 @@ def _compile(rules: Rules) -> CompiledReader:
         **tables,
         triggers=triggers,
         inside_factors={c.phrase: c.inside for c in modifiers.conditions if c.inside is not None},
+        condition_factors={c.phrase: c.factor for c in modifiers.conditions},
         transparent_words=frozenset(" ".join(phrase.split()) for phrase in modifiers.transparent),
         first_words={id(table): _by_first_word(table) for table in tables.values()},
         exact_words={id(entry[0]): _exact_words(entry[0]) for table in tables.values() for entry in table},
@@ -1187,7 +1189,9 @@ class _Statement:
             ):
                 index += 1  # the meeting's own words: "the meeting of the two leaders"
         while index < segment[1] and (
-            self.tokens[index].lower in ("to", "will", "would", "can", "could", "may", "might", "should")
+            self.tokens[index].lower == "to"
+            or self.is_class(index, "FUTURE") >= 0
+            or self.is_class(index, "MODAL") >= 0
             or self.tokens[index].lower in _QUOTES
             or self.is_adverb(index)
         ):
@@ -1849,7 +1853,7 @@ class _Statement:
         if condition.phrase == "if" and predicate.start < condition.start:
             # "would only make sense if ...": "only" in the clause before "if" makes it "only if".
             between = range(max(sentence.start, predicate.start - 3), condition.start)
-            factors = {entry.phrase: entry.factor for entry in settings.conditions}
+            factors = compiled.condition_factors
             if "only if" in factors and any(self.tokens[at].lower == "only" for at in between):
                 return "'only ... if'", factors["only if"]
         return f"'{condition.phrase}'", condition.factor
