@@ -202,6 +202,9 @@ class CompiledReader:
     contrasts: list[tuple[tuple, str]]
     conditions: list[tuple[tuple, str, float]]
     unmet: list[tuple[tuple, str]]
+    not_conditions: list[tuple[tuple, str]]
+    report_openers: list[tuple[tuple, str]]
+    report_denials: list[tuple[tuple, str]]
     transparent: list[tuple]
     skippable: frozenset[str]
     transparent_words: frozenset[str]
@@ -324,6 +327,9 @@ def _compile(rules: Rules) -> CompiledReader:
         "contrasts": list(zip(phrases(modifiers.contrasts), modifiers.contrasts, strict=True)),
         "conditions": [(parse_phrase(c.phrase), c.phrase, c.factor) for c in modifiers.conditions],
         "unmet": list(zip(phrases(modifiers.unmet), modifiers.unmet, strict=True)),
+        "not_conditions": list(zip(phrases(modifiers.not_conditions), modifiers.not_conditions, strict=True)),
+        "report_openers": list(zip(phrases(modifiers.report_openers), modifiers.report_openers, strict=True)),
+        "report_denials": list(zip(phrases(modifiers.report_denials), modifiers.report_denials, strict=True)),
     }
     triggers = _trigger_forms(rules)
     requirements_by_first = _requirements_by_first(predicates, by_class, rules)
@@ -1617,7 +1623,7 @@ class _Statement:
                 # "will not meet", "can't go to Moscow": a refusal, read as its family; the
                 # negator is named in the words, its factor already spent.
                 family_index, factor = compiled.families_by_id[self.rules.events.negated], 1.0
-                predicate.span = (min(predicate.span[0], negator.start), predicate.span[1])
+                predicate.span = (min(predicate.span[0], negator.start), max(predicate.span[1], negator.end))
             family = self.rules.families[family_index]
             hedge = self._nearest(compiled.hedges, predicate, sentence, settings.hedge_window, contrasts)
             intensifier = self._nearest(
@@ -1672,6 +1678,9 @@ class _Statement:
         """The negator that scopes over the predicate: before it within the window (words such as
         "think" do not count), with no other predicate between; or inside its own words."""
         compiled = self.compiled
+        denied = self._denied_report(predicate, sentence)
+        if denied is not None:
+            return denied
         window = self.rules.modifiers.negation_window
         inside = self._occurrences(compiled.negators, predicate.start + 1, predicate.end)
         spelled = any(
@@ -1702,6 +1711,20 @@ class _Statement:
                 return None
             return negator if self._negation_reaches(negator, predicate.start) <= window else None
         return self._negated_onset(predicate, sentence)
+
+    def _denied_report(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
+        """A report's words that the sentence goes on to deny: "A paper reported that he would fly
+        to Cairo, but his office rejected the report"; "Reports that they will meet are untrue"."""
+        compiled = self.compiled
+        if not self._occurrences(compiled.report_openers, sentence.start, predicate.start):
+            return None
+        denials = self._occurrences(compiled.report_denials, predicate.end, sentence.end)
+        if not denials:
+            return None
+        denial = denials[0]
+        return denial._replace(
+            phrase=f"report denied: '{denial.phrase}'", factor=self.rules.modifiers.report_denied_factor
+        )
 
     def _subject_negator(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
         """ "no" opening the meeting's noun phrase as the predicate's subject: "no formal meeting
@@ -1831,6 +1854,9 @@ class _Statement:
         compiled = self.compiled
         settings = self.rules.modifiers
         conditions = self._occurrences(compiled.conditions, sentence.start, sentence.end)
+        if conditions:
+            idioms = self._occurrences(compiled.not_conditions, sentence.start, sentence.end)
+            conditions = [c for c in conditions if not any(i.start <= c.start < i.end for i in idioms)]
         if not conditions:
             return "", 1.0
         for condition in conditions:
@@ -1843,6 +1869,9 @@ class _Statement:
             if condition.end <= predicate.start < clause_end:  # "unsure" of "unsure if" is outside
                 if inside_factor == 0.0 and self._about_open_question(predicate):
                     continue  # "Whether the summit will go ahead remains unclear": the doubt is said
+                if direction > 0 and condition.phrase not in compiled.inside_factors:
+                    # "If he attends, he will raise human rights": the meeting is supposed, not said.
+                    inside_factor = settings.hypothetical_positive_factor
                 return f"inside '{condition.phrase}'", inside_factor
         if direction < 0:
             return "", 1.0

@@ -95,7 +95,16 @@ class Modifiers(_Strict):
     contrast_after: float = Field(ge=1.0, le=3.0)
     contrasts: list[Phrase]
     conditions: list[Condition]
+    # A report's words denied later in the sentence ("X reported that they would meet, but his office
+    # rejected the report"): a signal between an opener and a denial turns by `report_denied_factor`.
+    report_openers: list[Phrase] = Field(default_factory=list)
+    report_denials: list[Phrase] = Field(default_factory=list)
+    report_denied_factor: float = Field(default=-0.8, ge=-1.0, le=0.0)
+    # Uses of a condition word that set no condition: "once again", "more than once", "at once".
+    not_conditions: list[Phrase] = Field(default_factory=list)
     hypothetical_factor: float = Field(ge=0.0, le=1.0)
+    # A signal pulling up inside a condition clause: a meeting supposed ("if he comes") is not said.
+    hypothetical_positive_factor: float = Field(ge=0.0, le=1.0)
     unmet: list[Phrase]
     unmet_factor: float = Field(ge=-1.0, le=0.0)
 

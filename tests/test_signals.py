@@ -712,3 +712,42 @@ def test_at_an_appropriate_time_defers_a_meeting() -> None:
     # The diplomats' deferral: the meeting is put to a time nobody names.
     assert score("The summit will be held at an appropriate time.") < score("The summit will be held soon.")
     assert "uncertainty" in families("The summit will be held at a suitable time.")
+
+
+def test_a_meeting_supposed_in_a_condition_clause_is_not_said() -> None:
+    # The "if" clause supposes the meeting; what the sentence says is what follows from it.
+    assert score("If he attends the summit, he will raise the issue of human rights.") == 0
+    assert score("If the meeting is confirmed, we will publish a notice.") == 0
+    # A cancellation supposed still raises the doubt.
+    assert score("If they want to postpone the summit, that's fine.") < 0
+    # The main clause keeps its condition's factor.
+    assert 0 < score("We will meet if the war is over.") < score("We will meet.")
+
+
+def test_once_again_sets_no_condition() -> None:
+    assert score("I will go to the summit once again.") == score("I will go to the summit.")
+    assert score("He met Putin more than once.") == score("He met Putin.")
+    assert score("We will meet once the war is over.") < score("We will meet.")
+
+
+def test_a_report_the_sentence_denies_turns_round() -> None:
+    assert (
+        score(
+            "A newspaper reported that the leaders would meet in March, but his office rejected the report."
+        )
+        < 0
+    )
+    assert score("Reports that the two presidents will meet next week are untrue, the spokesman said.") < 0
+    assert (
+        score(
+            "It was reported that they would meet in September, a report the spokesman said was overstated."
+        )
+        < 0
+    )
+    assert score("Reports that the summit was cancelled are wrong, the Kremlin said.") > 0
+    # A report nobody denies is read as it stands.
+    assert score("Reuters reported that the summit will go ahead in May.") > 0
+    words = explain("Local media reported that Putin would visit Tokyo, but the Kremlin denied it.")[
+        "signals"
+    ][0]
+    assert words["matched"].endswith("denied it")
