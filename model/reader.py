@@ -913,7 +913,13 @@ class _Statement:
         finite = [at for at in range(subject + 1, group) if self.tokens[at].lower in _FINITE]
         if not finite:
             return False
-        return any(self.tokens[at].lower in _SUBORDINATORS for at in range(finite[0], group))
+        tokens = self.tokens
+        return any(
+            tokens[at].lower in _SUBORDINATORS
+            # a second reported clause: "said that the visit had not been firmed up and that she was expected"
+            or (tokens[at].lower == "that" and tokens[at - 1].lower in ("and", "but", "or"))
+            for at in range(finite[0], group)
+        )
 
     def _shared_subject(self, segment: tuple[int, int]) -> int:
         """A clause after "but" with no subject of its own has the clause before's: "The summit was

@@ -751,3 +751,26 @@ def test_a_report_the_sentence_denies_turns_round() -> None:
         "signals"
     ][0]
     assert words["matched"].endswith("denied it")
+
+
+def test_conditions_said_to_be_lacking_are_doubt() -> None:
+    assert families("There are no conditions for a summit.") == ["uncertainty"]
+    assert score("The conditions are not ripe for a meeting.") < 0
+    # Without preconditions is another thing.
+    assert score("We are ready to meet without preconditions.") > 0
+
+
+def test_what_a_meeting_is_told_it_must_be_is_a_precondition() -> None:
+    assert families("The summit must be meaningful.") == ["precondition"]
+    assert families("The summit should achieve positive outcomes.") == ["precondition"]
+    assert score("There is no reason not to hold a summit.") > 0
+    assert score("There is no reason to hold a summit.") < 0
+    text = "There is no reason not to hold a summit, but the summit must be meaningful and should achieve progress."
+    assert score(text) < 0
+
+
+def test_a_second_reported_clause_has_its_own_subject() -> None:
+    text = "The ministry declared that the visit had not been firmed up and that she was expected to visit India."
+    read = {signal["signal"]: signal["matched"] for signal in explain(text)["signals"]}
+    assert read["preparation"] == "visit had not been firmed up"
+    assert read["intent"] == "expected to visit"
