@@ -774,3 +774,18 @@ def test_a_second_reported_clause_has_its_own_subject() -> None:
     read = {signal["signal"]: signal["matched"] for signal in explain(text)["signals"]}
     assert read["preparation"] == "visit had not been firmed up"
     assert read["intent"] == "expected to visit"
+
+
+def test_a_refusal_to_rule_out_leaves_it_open() -> None:
+    assert score("He refused to rule out a meeting with the rebel leader.") > 0
+    assert score("He refused to meet the rebel leader.") < 0
+
+
+def test_zero_chance_is_no_chance() -> None:
+    assert score('He said there was "zero chance" of a meeting this year.') < 0
+    assert score("He said there was a chance of a meeting this year.") > 0
+
+
+def test_a_meeting_on_for_a_date_is_set_and_an_awaited_reply_is_doubt() -> None:
+    assert families("The summit is on for June.") == ["scheduled"]
+    assert score("Seoul said it was still waiting for a reply from Pyongyang on the proposed summit.") < 0
