@@ -5,11 +5,12 @@ a second set gathered from stored news pages of six of those sagas, tests/data/d
 from 43 meetings before 2018, tests/data/dev4.jsonl a fourth, tests/data/dev5.jsonl a fifth (34
 meetings before 2018; it was the held-out set until 2 Dec 2026, then promoted: tests/data/README.md),
 tests/data/dev6.jsonl a sixth (50 meetings of 2002-2016),
-tests/data/dev7.jsonl a seventh (36 meetings of 2005-2017).
+tests/data/dev7.jsonl a seventh (36 meetings of 2005-2017), tests/data/dev8.jsonl an eighth (45
+meetings of 2009-2017).
 
-tests/data/held_out.jsonl (53 other meetings before 2018) is only measured: its floors say whether
-rules written against the development sets carry over to new meetings, and a failure prints its
-totals, never its misses.
+tests/data/held_out.jsonl (53 other meetings before 2018) and tests/data/held_out2.jsonl (40 more,
+1991-2008) are only measured: their floors say whether rules written against the development sets
+carry over to new meetings, and a failure prints their totals, never their misses.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 
 DATA = Path(__file__).parent / "data"
-CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 
 # The figures measured when each was last raised (lowered only where said, for a rule that is right). agreement: share of all statements whose score's
 # sign is their label; max_unread and max_opposite: shares of the statements with a direction
@@ -55,6 +56,9 @@ FLOORS = {
     # Gathered blind on 2 Dec 2026, the Spanish items left out; first reading 63.9% (53 of 83; VADER
     # 30, 36.1%), then read.
     "dev7": {"agreement": 0.746, "max_unread": 0.139, "max_opposite": 0.093},
+    # Gathered blind on 2 Dec 2026 (45 meetings of 2009-2017); first reading 61.0% (97 of 159;
+    # VADER 70, 44.0%) with the rules of that morning, 61.6% with those of the hour it came in.
+    "dev8": {"agreement": 0.616, "max_unread": 0.280, "max_opposite": 0.140},
 }
 
 
@@ -63,7 +67,13 @@ FLOORS = {
 # with the rules of that afternoon.
 # 0.668 / 0.167 until a meeting supposed in an "if" clause counted nothing (dev sets +4, five of
 # seven such statements labelled 0): one held-out statement then read the other way (105 -> 104).
-HELD_OUT = {"agreement": 0.662, "max_unread": 0.167, "max_opposite": 0.175}
+HELD_OUT = {
+    "held_out": {"agreement": 0.662, "max_unread": 0.167, "max_opposite": 0.175},
+    # Gathered blind on 2 Dec 2026 (40 meetings of 1991-2008; 10 of its 161 left out, from a Paris
+    # summit of 2008 that the first held-out set has): 93 of 151 (61.6%; VADER 73, 48.3%) with the
+    # rules of that morning (96075fc) and with those of the hour it came in.
+    "held_out2": {"agreement": 0.615, "max_unread": 0.254, "max_opposite": 0.124},
+}
 
 
 @pytest.fixture(scope="module", params=CORPORA)
@@ -93,19 +103,21 @@ def test_opposite_sign_ceiling(result: tuple[str, Evaluation]) -> None:
     assert evaluation.opposite_share <= FLOORS[corpus]["max_opposite"], _misses(evaluation)
 
 
-def test_held_out_floors() -> None:
+@pytest.mark.parametrize("corpus", sorted(HELD_OUT))
+def test_held_out_floors(corpus: str) -> None:
     rules = default_rules()
-    evaluation = evaluate(read_labelled(DATA / "held_out.jsonl"), rules, Weights.defaults(rules))
+    evaluation = evaluate(read_labelled(DATA / f"{corpus}.jsonl"), rules, Weights.defaults(rules))
     totals = (
-        f"held out: {evaluation.agreeing}/{evaluation.statements} agree, {evaluation.unread} unread "
+        f"{corpus}: {evaluation.agreeing}/{evaluation.statements} agree, {evaluation.unread} unread "
         f"and {evaluation.opposite} opposite of {evaluation.directed} with a direction"
     )
-    assert evaluation.agreement >= HELD_OUT["agreement"], totals
-    assert evaluation.unread_share <= HELD_OUT["max_unread"], totals
-    assert evaluation.opposite_share <= HELD_OUT["max_opposite"], totals
+    floors = HELD_OUT[corpus]
+    assert evaluation.agreement >= floors["agreement"], totals
+    assert evaluation.unread_share <= floors["max_unread"], totals
+    assert evaluation.opposite_share <= floors["max_opposite"], totals
 
 
-@pytest.mark.parametrize("corpus", (*CORPORA, "held_out"))
+@pytest.mark.parametrize("corpus", (*CORPORA, *sorted(HELD_OUT)))
 def test_every_row_has_a_source_url_and_a_label(corpus: str) -> None:
     rows = [
         json.loads(line)
@@ -117,3 +129,22 @@ def test_every_row_has_a_source_url_and_a_label(corpus: str) -> None:
         assert isinstance(row["url"], str) and row["url"].startswith("http"), row.get("id")
         assert type(row["label"]) is int and row["label"] in {-1, 0, 1}, row.get("id")
         assert isinstance(row["text"], str) and row["text"].strip(), row.get("id")
+
+
+def _rows(corpus: str) -> list[dict]:
+    lines = (DATA / f"{corpus}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_no_statement_is_in_two_sets_and_held_out_meetings_are_in_no_other_set() -> None:
+    texts: dict[str, str] = {}
+    for corpus in (*CORPORA, *sorted(HELD_OUT)):
+        for row in _rows(corpus):
+            text = " ".join(row["text"].lower().split())
+            assert texts.setdefault(text, corpus) == corpus, (row["id"], texts[text])
+    for held_out in HELD_OUT:
+        others = {
+            row["saga"] for corpus in (*CORPORA, *HELD_OUT) if corpus != held_out for row in _rows(corpus)
+        }
+        shared = {row["saga"] for row in _rows(held_out)} & others
+        assert not shared, (held_out, sorted(shared))
