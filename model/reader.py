@@ -205,6 +205,7 @@ class CompiledReader:
     not_conditions: list[tuple[tuple, str]]
     report_openers: list[tuple[tuple, str]]
     report_denials: list[tuple[tuple, str]]
+    report_deniers: list[tuple[tuple, str]]
     transparent: list[tuple]
     skippable: frozenset[str]
     transparent_words: frozenset[str]
@@ -330,6 +331,7 @@ def _compile(rules: Rules) -> CompiledReader:
         "not_conditions": list(zip(phrases(modifiers.not_conditions), modifiers.not_conditions, strict=True)),
         "report_openers": list(zip(phrases(modifiers.report_openers), modifiers.report_openers, strict=True)),
         "report_denials": list(zip(phrases(modifiers.report_denials), modifiers.report_denials, strict=True)),
+        "report_deniers": list(zip(phrases(modifiers.report_deniers), modifiers.report_deniers, strict=True)),
     }
     triggers = _trigger_forms(rules)
     requirements_by_first = _requirements_by_first(predicates, by_class, rules)
@@ -1107,6 +1109,8 @@ class _Statement:
                         continue  # inside what a hope says the meeting should bring
                     if self._as_planned(predicate):
                         continue  # "as planned", "as agreed": how something else goes, no signal
+                    if self._describes_other_noun(predicate):
+                        continue  # "open points", "a constructive role": an adjective of another noun
                     if self._apposed_participle(predicate, segment, owned_before):
                         continue  # "postponed the summit, scheduled for December 1,": it describes it
                     if predicate.start == owner_end and self._reduced_relative(predicate):
@@ -1238,6 +1242,23 @@ class _Statement:
                 for other_position, other in enumerate(kept)
             )
         ]
+
+    def _describes_other_noun(self, predicate: _Predicate) -> bool:
+        """A one-word adjective of a family that pulls up, before a noun that is no meeting: "still
+        work to be done on open points", "play a constructive role"; "a possible visit" stays."""
+        index = predicate.start
+        following = index + 1
+        return (
+            predicate.family != _EVENT
+            and predicate.end == following
+            and self.rules.families[predicate.family].direction > 0
+            and self.tokens[index].adjective
+            and following < len(self.tokens)
+            and self._nounish(following)
+            and not self._is_meeting_word(following)
+            and not self._meeting_compound(following, self._noun_run(following, len(self.tokens)))
+            and self.is_class(following, "PERSON") < 0
+        )
 
     def _attributive(self, predicate: _Predicate) -> bool:
         index = predicate.start
@@ -1440,6 +1461,8 @@ class _Statement:
         self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate], has_meeting: bool
     ) -> bool:
         if predicate.family == _EVENT:
+            if predicate.kind == "MEET" and self._body_meets(predicate, segment):
+                return False  # "the cabinet met today": a body's sitting, not the principals'
             if predicate.kind in ("MEET", "MEET_OBJECT"):
                 return self._meet_object_fits(predicate, segment) and (
                     predicate.kind == "MEET" or self._has_object(predicate, segment)
@@ -1465,6 +1488,11 @@ class _Statement:
                 self._meeting_subject(predicate, segment)
             return has_meeting or family.relevance == "any"
         return self._argument(predicate, segment, predicates)
+
+    def _body_meets(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        """A meeting verb whose subject, just before its verb group, is a body that sits."""
+        before = self.verb_group_start(predicate.start, segment) - 1
+        return before >= segment[0] and self.is_class(before, "BODY") >= 0
 
     def _event_ending(self, end: int, after: int, predicates: list[_Predicate]) -> _Predicate | None:
         """The meeting verb among a segment's predicates that starts at or after `after` and ends at `end`."""
@@ -1722,8 +1750,12 @@ class _Statement:
         """A report's words that the sentence goes on to deny: "A paper reported that he would fly
         to Cairo, but his office rejected the report"; "Reports that they will meet are untrue"."""
         compiled = self.compiled
-        if not self._occurrences(compiled.report_openers, sentence.start, predicate.start):
+        openers = self._occurrences(compiled.report_openers, sentence.start, predicate.start)
+        if not openers:
             return None
+        denier = self._report_denier(openers, predicate)
+        if denier is not None:
+            return denier
         denials = self._occurrences(compiled.report_denials, predicate.end, sentence.end)
         if not denials:
             return None
@@ -1731,6 +1763,24 @@ class _Statement:
         return denial._replace(
             phrase=f"report denied: '{denial.phrase}'", factor=self.rules.modifiers.report_denied_factor
         )
+
+    def _report_denier(self, openers: list[_Modifier], predicate: _Predicate) -> _Modifier | None:
+        """A denial of the report whose "that" clause holds the predicate: "denied media reports that
+        the two presidents are planning to meet"; its words may stand far from the predicate."""
+        tokens = self.tokens
+        for opener in reversed(openers):
+            clause = opener.end
+            if clause >= predicate.start or tokens[clause].lower != "that":
+                continue
+            deniers = self._occurrences(self.compiled.report_deniers, max(0, opener.start - 4), opener.start)
+            if deniers:
+                denier = deniers[-1]
+                factor = next(
+                    (factor for words, phrase, factor in self.compiled.negators if phrase == denier.phrase),
+                    self.rules.modifiers.report_denied_factor,
+                )
+                return denier._replace(factor=factor)
+        return None
 
     def _subject_negator(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
         """ "no" opening the meeting's noun phrase as the predicate's subject: "no formal meeting

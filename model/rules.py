@@ -100,6 +100,9 @@ class Modifiers(_Strict):
     report_openers: list[Phrase] = Field(default_factory=list)
     report_denials: list[Phrase] = Field(default_factory=list)
     report_denied_factor: float = Field(default=-0.8, ge=-1.0, le=0.0)
+    # A denial before the report, whatever stands between: "denies Nicaraguan media reports that
+    # the two presidents are planning to meet" (the denier's own negator factor applies).
+    report_deniers: list[Phrase] = Field(default_factory=list)
     # Uses of a condition word that set no condition: "once again", "more than once", "at once".
     not_conditions: list[Phrase] = Field(default_factory=list)
     hypothetical_factor: float = Field(ge=0.0, le=1.0)

@@ -789,3 +789,44 @@ def test_zero_chance_is_no_chance() -> None:
 def test_a_meeting_on_for_a_date_is_set_and_an_awaited_reply_is_doubt() -> None:
     assert families("The summit is on for June.") == ["scheduled"]
     assert score("Seoul said it was still waiting for a reply from Pyongyang on the proposed summit.") < 0
+
+
+INSERTED_CONDITION_AND_STAND_INS = [
+    # An inverted condition supposes the visit: "should he come" is "if he comes".
+    ("Bashir would be arrested should he come to Malawi for the summit.", 0),
+    ("The deputy prime minister will take Netanyahu's place at the summit.", -1),
+    ("We will continue to evaluate those trips as events develop.", -1),
+    ("There is still much work to be done before the leaders would meet.", -1),
+    ("Officials had been in touch to fine tune the modalities for the visit.", 1),
+    ("The White House is examining the feasibility of a Paris visit.", 1),
+    ("The president is not among the registered summit participants.", -1),
+    ("I am not aware of any proposal for a meeting.", -1),
+    ("Xi will begin his visit in Ahmedabad on September 17.", 1),
+    ("President Park will attend the parade in Beijing.", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), INSERTED_CONDITION_AND_STAND_INS)
+def test_inverted_conditions_stand_ins_and_plans_under_review(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0) - (value < 0) == direction, explain(text)
+
+
+def test_a_denial_before_a_report_reaches_its_whole_clause() -> None:
+    text = (
+        "The foreign ministry denies Nicaraguan media reports that Costa Rican President Laura "
+        "Chinchilla and Nicaraguan President Daniel Ortega are planning to meet this week."
+    )
+    assert score(text) < 0
+    assert score("A spokesman dismissed reports that the face-to-face talks had been delayed.") > 0
+
+
+def test_an_adjective_of_another_noun_is_no_signal() -> None:
+    assert score("China will play a constructive role in the talks.") == 0
+    assert score("We are open to a meeting.") > 0
+    assert score("We had constructive talks.") > 0
+
+
+def test_a_body_that_sits_is_no_meeting_of_the_principals() -> None:
+    assert families("The cabinet met today and decided Malawi is not hosting the summit.") == ["rejection"]
+    assert families("The leaders met today.") == ["held"]
