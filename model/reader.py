@@ -1361,6 +1361,13 @@ class _Statement:
         if families[owner.family].direction <= 0 and not denied:
             return False
         between = range(owner.end, inner.start)
+        reported = (
+            self.is_class(owner.start, "REPORT") >= 0
+            and self.tokens[owner.start].verb
+            and self._opens_clause(owner, between)
+        )
+        if reported:  # "confirmed that there is no meeting scheduled": the clause says what is confirmed
+            return self._relevant(inner, segment, predicates, has_meeting)
         infinitive = "to" in (
             self.tokens[index].lower for index in range(owner.end - 1, inner.start)
         ) and all(

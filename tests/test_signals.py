@@ -830,3 +830,12 @@ def test_an_adjective_of_another_noun_is_no_signal() -> None:
 def test_a_body_that_sits_is_no_meeting_of_the_principals() -> None:
     assert families("The cabinet met today and decided Malawi is not hosting the summit.") == ["rejection"]
     assert families("The leaders met today.") == ["held"]
+
+
+def test_a_reported_clause_says_what_is_confirmed() -> None:
+    text = "The Foreign Office has confirmed that there is no meeting scheduled between Sharif and Modi."
+    assert families(text) == ["rejection"]
+    assert score("He confirmed that the summit will take place.") > 0
+    assert families("Sudan has cancelled President Bashir's appearance at the General Assembly.") == [
+        "cancellation"
+    ]
