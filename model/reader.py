@@ -1374,7 +1374,7 @@ class _Statement:
             self.tokens[index].lower == "to"
             or self.is_class(index, "AUXILIARY") >= 0
             or self.is_adverb(index)
-            for index in between
+            for index in self._past_controller(between)
         )
         # The object of a verb only: "possible cancellation" is a cancellation in doubt, not one announced.
         named_object = (
@@ -1387,6 +1387,18 @@ class _Statement:
         if not (infinitive or named_object):
             return False
         return self._relevant(inner, segment, predicates, has_meeting)
+
+    def _past_controller(self, between: range) -> range:
+        """The words between a verb and its infinitive after the one who is to do it: "calls for
+        host Seoul to postpone", "urged the two sides to delay"; the whole range when none stands there."""
+        index = between.start
+        while index < between.stop and (
+            self.is_class(index, "DETERMINER") >= 0 or self._nounish(index) or self.tokens[index].adjectival
+        ):
+            index += 1
+        if index > between.start and index < between.stop and self.tokens[index].lower == "to":
+            return range(index, between.stop)
+        return between
 
     def _without_subjects_parts(self, kept: list) -> list:
         """A predicate inside a later predicate's subject belongs to it: "Talks on arranging a

@@ -839,3 +839,17 @@ def test_a_reported_clause_says_what_is_confirmed() -> None:
     assert families("Sudan has cancelled President Bashir's appearance at the General Assembly.") == [
         "cancellation"
     ]
+
+
+def test_a_call_on_someone_to_postpone_is_a_postponement() -> None:
+    assert families("China called for host Seoul to postpone the annual leaders' meeting.") == [
+        "postponement"
+    ]
+    assert families("They urged the two sides to delay the summit.") == ["postponement"]
+    assert families("They invited the president to attend the summit.") == ["intent"]
+
+
+def test_reversing_a_tension_takes_it_away() -> None:
+    assert score("When there is a chance to reverse the current tension, I am ready to meet him.") > score(
+        "When there is the current tension, I am ready to meet him."
+    )
