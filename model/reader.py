@@ -1145,6 +1145,7 @@ class _Statement:
         # nothing governs asserts no meeting ("inappropriate, at this time, to have this meeting").
         kept = self._reports_say_their_clause(kept)
         kept = self._attributes_give_way(kept)
+        kept = self._stand_ins_take_events(kept)
         kept = [
             entry
             for entry in kept
@@ -1242,6 +1243,22 @@ class _Statement:
                 for other_position, other in enumerate(kept)
             )
         ]
+
+    def _stand_ins_take_events(self, kept: list) -> list:
+        """A meeting verb in the segment of a stand-in ("Kerry would travel in his place", "will
+        attend in his stead") is the stand-in's going, not the principal's: it gives way."""
+        families = self.rules.families
+        segments = {
+            entry[2]
+            for entry in kept
+            if entry[0].family != _EVENT
+            and families[entry[0].family].takes_events
+            # not the purpose of a going: "will proceed to New Delhi to represent Pakistan"
+            and not (entry[0].start > 0 and self.tokens[entry[0].start - 1].lower == "to")
+        }
+        if not segments:
+            return kept
+        return [entry for entry in kept if entry[0].family != _EVENT or entry[2] not in segments]
 
     def _describes_other_noun(self, predicate: _Predicate) -> bool:
         """A one-word adjective of a family that pulls up, before a noun that is no meeting: "still

@@ -57,6 +57,8 @@ class Family(_Strict):
     # it takes goes on to an OUTCOME word: "hopes the meeting will ease tensions", "wishes the
     # summit every success" hope for what it brings, not for it.
     outcome_gives_way: bool = False
+    # The meeting verbs of its clause are someone else's going: "Kerry would travel in his place".
+    takes_events: bool = False
     predicates: list[Phrase] = Field(min_length=1)
 
 

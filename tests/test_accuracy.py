@@ -34,31 +34,33 @@ FLOORS = {
     # max_opposite 0.046 until stalls counted without a meeting word ("no decision has been taken",
     # seven statements gained over the four sets): nk18-022, unread before, now reads the past
     # "obstacles on our way forward" that its next sentence says were overcome ("overcame all of them").
-    "dev": {"agreement": 0.840, "max_unread": 0.110, "max_opposite": 0.055},
+    "dev": {"agreement": 0.848, "max_unread": 0.100, "max_opposite": 0.055},
     # max_opposite 0.075 until adjectives with a noun reading were skipped before a meeting word
     # ("had a good meeting" read 0): d2-060's "I have had very good talks with Putin" then reads as
     # talks held, right for its words; its label is about Ukraine.
     # 0.715 / 0.075 until a preposition after a meeting verb ended its object search ("meet after
     # the elections" read 0): d2-072's "we had a meeting after that exchange" (advisers meeting,
     # labelled -1 for the insult) now reads as a meeting held, which its words say.
-    "dev2": {"agreement": 0.723, "max_unread": 0.206, "max_opposite": 0.085},
-    "dev3": {"agreement": 0.792, "max_unread": 0.164, "max_opposite": 0.069},
+    "dev2": {"agreement": 0.731, "max_unread": 0.187, "max_opposite": 0.085},
+    "dev3": {"agreement": 0.800, "max_unread": 0.156, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
-    "dev4": {"agreement": 0.750, "max_unread": 0.182, "max_opposite": 0.067},
+    "dev4": {"agreement": 0.756, "max_unread": 0.174, "max_opposite": 0.067},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
     # max_unread 0.131 until a meeting supposed in an "if" clause counted nothing: d5-009 ("... "if
     # and when" the two do meet", labelled -1) went from the opposite sign to unread.
     "dev5": {"agreement": 0.791, "max_unread": 0.142, "max_opposite": 0.066},
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
-    "dev6": {"agreement": 0.722, "max_unread": 0.138, "max_opposite": 0.105},
+    "dev6": {"agreement": 0.736, "max_unread": 0.121, "max_opposite": 0.105},
     # Gathered blind on 2 Dec 2026, the Spanish items left out; first reading 63.9% (53 of 83; VADER
     # 30, 36.1%), then read.
     "dev7": {"agreement": 0.759, "max_unread": 0.124, "max_opposite": 0.093},
     # Gathered blind on 2 Dec 2026 (45 meetings of 2009-2017); first reading 61.0% (97 of 159;
     # VADER 70, 44.0%) with the rules of that morning, 61.6% with those of the hour it came in.
-    "dev8": {"agreement": 0.704, "max_unread": 0.221, "max_opposite": 0.089},
+    # max_unread 0.221 until a stand-in's going stopped counting as the principal's ("Kerry would
+    # travel in his place"): d8-019 went from the opposite sign to unread.
+    "dev8": {"agreement": 0.704, "max_unread": 0.228, "max_opposite": 0.081},
 }
 
 

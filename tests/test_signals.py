@@ -794,7 +794,9 @@ def test_a_meeting_on_for_a_date_is_set_and_an_awaited_reply_is_doubt() -> None:
 INSERTED_CONDITION_AND_STAND_INS = [
     # An inverted condition supposes the visit: "should he come" is "if he comes".
     ("Bashir would be arrested should he come to Malawi for the summit.", 0),
+    ("The deputy prime minister will take his place at the summit.", -1),
     ("The deputy prime minister will take Netanyahu's place at the summit.", -1),
+    ("The deputy prime minister will attend the summit in Netanyahu's stead.", -1),
     ("We will continue to evaluate those trips as events develop.", -1),
     ("There is still much work to be done before the leaders would meet.", -1),
     ("Officials had been in touch to fine tune the modalities for the visit.", 1),
