@@ -745,6 +745,9 @@ class _Statement:
                     index = run_end  # "the opportunity to meet", "the idea of a summit"
                     limit = min(segment[1], index + window)
                     continue
+                asked = self._question_about_meeting(run_end - 1, segment)
+                if asked > 0:
+                    return "meeting", asked  # "answered in the negative to the question whether ..."
                 if (
                     not hopped
                     and run_end < limit
@@ -769,6 +772,22 @@ class _Statement:
                 continue
             return "", index
         return "", index
+
+    def _question_about_meeting(self, head: int, segment: tuple[int, int]) -> int:
+        """Where the "whether" clause after a STANDIN noun ends, when it names the meeting ("the
+        question whether there is a chance that Putin will attend the talks"), else -1."""
+        start = head + 1
+        if start != segment[1] or start >= len(self.tokens) or self.tokens[start].lower != "whether":
+            return -1
+        if self.is_class(head, "STANDIN") < 0:
+            return -1
+        stop = min(len(self.tokens), start + 2 * self.rules.reader.argument_window)
+        for index in range(start + 1, stop):
+            if self.tokens[index].lower in _SEGMENT_END:
+                return -1
+            if self._is_meeting_word(index) or self.is_class(index, "MEET") >= 0:
+                return index + 1
+        return -1
 
     def _complement_follows(self, index: int) -> bool:
         """Whether a clause of which the person just named is the subject starts at token `index`:

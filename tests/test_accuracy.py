@@ -34,7 +34,7 @@ FLOORS = {
     # max_opposite 0.046 until stalls counted without a meeting word ("no decision has been taken",
     # seven statements gained over the four sets): nk18-022, unread before, now reads the past
     # "obstacles on our way forward" that its next sentence says were overcome ("overcame all of them").
-    "dev": {"agreement": 0.848, "max_unread": 0.100, "max_opposite": 0.055},
+    "dev": {"agreement": 0.857, "max_unread": 0.091, "max_opposite": 0.055},
     # max_opposite 0.075 until adjectives with a noun reading were skipped before a meeting word
     # ("had a good meeting" read 0): d2-060's "I have had very good talks with Putin" then reads as
     # talks held, right for its words; its label is about Ukraine.

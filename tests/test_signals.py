@@ -855,3 +855,9 @@ def test_reversing_a_tension_takes_it_away() -> None:
     assert score("When there is a chance to reverse the current tension, I am ready to meet him.") > score(
         "When there is the current tension, I am ready to meet him."
     )
+
+
+def test_a_question_whether_the_meeting_happens_is_its_argument() -> None:
+    text = "Peskov answered in the negative to the question whether there is a chance that Putin will attend the talks."
+    assert score(text) < 0
+    assert "rejection" in families(text)
