@@ -861,3 +861,10 @@ def test_a_question_whether_the_meeting_happens_is_its_argument() -> None:
     text = "Peskov answered in the negative to the question whether there is a chance that Putin will attend the talks."
     assert score(text) < 0
     assert "rejection" in families(text)
+
+
+def test_pledges_and_a_summit_pushed_into_next_year() -> None:
+    assert families("The leaders pledged to meet regularly.") == ["intent"]
+    assert families("He vowed to attend the summit.") == ["intent"]
+    assert families("Sources said the summit would likely be pushed to next year.") == ["postponement"]
+    assert families("The summit slipped into next year.") == ["postponement"]
