@@ -114,6 +114,33 @@ class Token(NamedTuple):  # a tuple: made for every word of every statement
 _HAVE_FORMS = frozenset({"have", "has", "had", "having", "'ve", "'d"})
 
 
+# Determiners that open a noun phrase: after an adjective they start another one ("made clear
+# that any meeting would depend on ..." makes no meeting).
+_ARTICLES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "that",
+        "this",
+        "these",
+        "those",
+        "any",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "its",
+        "your",
+        "some",
+        "no",
+        "every",
+        "each",
+    }
+)
+
+
 def _perfect_participle(tokens: Sequence[Token], index: int) -> bool:
     """A word in -ed right after a form of "have" is a verb ("had proposed"), whatever else it can be."""
     return index > 0 and tokens[index].lower.endswith("ed") and tokens[index - 1].lower in _HAVE_FORMS
@@ -321,6 +348,7 @@ class PhraseMatcher:
             found = -1
             probe = position
             before_class = word.has_class
+            described = False  # an adjective skipped: an article after it opens another phrase
             for _ in range(self._gap + 2 if number else 1):
                 if probe >= limit:
                     break
@@ -329,12 +357,13 @@ class PhraseMatcher:
                 skippable = token.lower in self._skippable or (
                     before_class
                     and (
-                        token.lower in self._modifiers
+                        (token.lower in self._modifiers and not (described and token.lower in _ARTICLES))
                         or token.adjective
                         or token.adjectival  # "a good meeting": "good" is a noun too
                         or token.capital
                     )
                 )
+                described = described or (token.adjectival and token.lower not in self._modifiers)
                 if skippable and _perfect_participle(tokens, probe):
                     skippable = False  # "had proposed a summit" proposes one, it does not have one
                 if found >= 0 or not skippable:

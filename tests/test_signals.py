@@ -868,3 +868,11 @@ def test_pledges_and_a_summit_pushed_into_next_year() -> None:
     assert families("He vowed to attend the summit.") == ["intent"]
     assert families("Sources said the summit would likely be pushed to next year.") == ["postponement"]
     assert families("The summit slipped into next year.") == ["postponement"]
+
+
+def test_an_article_after_an_adjective_opens_another_noun_phrase() -> None:
+    # "made clear that any meeting ..." makes no meeting; "had a good meeting" has one.
+    assert families(
+        "Moscow has made clear that any meeting would depend on Washington dropping its sanctions."
+    ) == ["precondition"]
+    assert families("We had a good meeting.") == ["held"]
