@@ -184,6 +184,8 @@ class _Predicate:
     span: tuple[int, int] = (0, 0)  # tokens shown as the matched words
     governed: bool = False
     kind: str = ""  # for a meeting verb: its class (MEET, MEET_OBJECT, EVENT)
+    # The positive predicate this one took over from ("do not want to cancel it"): its negation is this one's.
+    owner: _Predicate | None = None
 
 
 @dataclass
@@ -1145,6 +1147,8 @@ class _Statement:
                         if not self._takes_over(owner, predicate, segment, predicates, has_meeting):
                             continue
                         kept.pop()
+                        if self.rules.families[owner.family].direction > 0:
+                            predicate.owner = owner
                     if self._relevant(predicate, segment, predicates, has_meeting):
                         if self._hopes_for_outcome(predicate, segment):
                             hoped_until = segment[1]  # what the meeting should bring is no signal
@@ -1770,6 +1774,11 @@ class _Statement:
         denied = self._denied_report(predicate, sentence)
         if denied is not None:
             return denied
+        if predicate.owner is not None:
+            # "We do not want to cancel the summit", "Nobody wants to postpone it": the want's negation.
+            negator = self._negator(predicate.owner, sentence, starts)
+            if negator is not None:
+                return negator
         window = self.rules.modifiers.negation_window
         inside = self._occurrences(compiled.negators, predicate.start + 1, predicate.end)
         spelled = any(
@@ -1777,6 +1786,16 @@ class _Statement:
             for _, _, words in self._phrases_of(predicate)
             for word in words
         )
+        if inside and not spelled:
+            # A negating verb that is the predicate's own word says what it says: "tensions have eased".
+            own = {
+                value
+                for _, _, words in self._phrases_of(predicate)
+                for word in words
+                for kind, value in word.alternatives
+                if kind != "class"
+            }
+            inside = [negator for negator in inside if negator.phrase not in own]
         if inside and not spelled:
             return inside[0]._replace(factor=inside[0].factor)
         subject_negator = self._subject_negator(predicate, sentence)
@@ -1881,7 +1900,9 @@ class _Statement:
         the negation first ("have not had conversations about rescheduling")."""
         blocked = 1_000
         determiner_negator = negator.phrase in _DETERMINER_NEGATORS
-        after_transparent = self.tokens[negator.start].verb  # "denied that a meeting had been arranged"
+        # "denied that a meeting had been arranged", "it is not true that the summit was cancelled":
+        # the clause's subject does not take the negation.
+        after_transparent = self.tokens[negator.start].verb or negator.phrase.endswith(" that")
         distance = 0
         index = negator.end
         while index < target:
@@ -1918,7 +1939,9 @@ class _Statement:
             return []
         return [
             entry
-            for entry in self.compiled.predicates.get(predicate.pattern.split()[0].lstrip("="), ())
+            for entry in self.compiled.predicates.get(
+                predicate.pattern.split()[0].split("|")[0].lstrip("="), ()
+            )
             if entry[1] == predicate.pattern
         ]
 

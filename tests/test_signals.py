@@ -876,3 +876,28 @@ def test_an_article_after_an_adjective_opens_another_noun_phrase() -> None:
         "Moscow has made clear that any meeting would depend on Washington dropping its sanctions."
     ) == ["precondition"]
     assert families("We had a good meeting.") == ["held"]
+
+
+NEGATED_CLAIMS_AND_WANTS = [
+    # The negation of a want or plan that a negative predicate took over is that predicate's.
+    ("We do not want to cancel the summit.", 1),
+    ("Neither side wants to cancel the meeting.", 1),
+    ("Nobody wants to postpone the summit.", 1),
+    ("They want to postpone it.", -1),
+    # A claim said to be untrue, a report exaggerated, a concern dismissed.
+    ("It is not true that the summit has been cancelled.", 1),
+    ("Reports of the summit's cancellation are greatly exaggerated.", 1),
+    ("He dismissed concerns that the summit might be called off.", 1),
+    ("He voiced concerns that the summit might be called off.", -1),
+    # A negating verb that is the predicate's own word; an obstacle nothing makes.
+    ("Tensions have eased ahead of the summit.", 1),
+    ("The president eased tensions before the summit.", 1),
+    ("Nothing stands in the way of a meeting.", 1),
+    ("The dispute stands in the way of a summit.", -1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), NEGATED_CLAIMS_AND_WANTS)
+def test_negated_claims_and_wants(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0) - (value < 0) == direction, explain(text)
