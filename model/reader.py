@@ -1000,7 +1000,7 @@ class _Statement:
         due on Monday, had been postponed", "The summit, scheduled for June 12, was cancelled"): the
         meeting word ending the noun phrase before it, or -1."""
         relative = self._segment_before(segment[0])
-        if relative is None or not self._opens_relative(relative[0]):
+        if relative is None or not (self._opens_relative(relative[0]) or self._apposed_noun_phrase(relative)):
             return -1
         head = self._segment_before(relative[0])
         if head is None:
@@ -1014,6 +1014,17 @@ class _Statement:
         if self._is_meeting_word(run_end - 1) and self.tokens[run_end].lower in _MEETING_PARTS:
             return run_end - 1  # "A summit on Zimbabwe, due to be held on June 9, has been cancelled"
         return -1
+
+    def _apposed_noun_phrase(self, segment: tuple[int, int]) -> bool:
+        """A noun phrase set off by commas, with no verb of its own: "The visit, the first by a U.S.
+        president in 20 years, will begin on Sunday"."""
+        start, end = segment
+        if end - start < 2 or self.is_class(start, "DETERMINER") < 0:
+            return False
+        return not any(
+            self.tokens[index].lower in _FINITE or (self.tokens[index].verb and not self.tokens[index].noun)
+            for index in range(start, end)
+        )
 
     def _opens_relative(self, index: int) -> bool:
         """A relative clause's first word: "which", "who", or a participle ("scheduled for June 12")."""

@@ -901,3 +901,12 @@ NEGATED_CLAIMS_AND_WANTS = [
 def test_negated_claims_and_wants(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0) - (value < 0) == direction, explain(text)
+
+
+def test_a_summit_opening_an_apposed_noun_phrase_and_objections() -> None:
+    assert families("The summit opened on Monday.") == ["held"]
+    assert score("The visit, the first by a U.S. president in 20 years, will take place on Sunday.") > 0
+    assert score("The meeting, a rare one, was postponed.") < 0
+    assert score("The summit was overshadowed by the dispute.") < 0
+    assert score("The government indicated it would not object to a meeting.") > 0
+    assert score("The government objects to a meeting.") < 0
