@@ -3,7 +3,9 @@
 Each floor is the figure measured when it was set, rounded down to a whole percent (README,
 "Extraction on real reporting"). Raise a floor when the rules improve; never lower one to let a
 change through: a change that costs a figure on the check set is a rule tuned to the development
-articles. The check articles are only measured, never read for misses.
+articles. The check articles are only measured, never read for misses; check2 (gathered later,
+keyed before the extraction first ran on it) is graded as a set of its own, its floors the
+figures of that first measurement.
 """
 
 from __future__ import annotations
@@ -38,6 +40,17 @@ FLOORS = {
         "real": 95,
         "undated_flagged": 100,
     },
+    # First measurement, before any rule change after it (tests/articles/README.md).
+    "check2": {
+        "found": 79,
+        "speaker": 94,
+        "date": 100,
+        "role": 88,
+        "side": 92,
+        "all_fields": 70,
+        "real": 98,
+        "undated_flagged": 100,
+    },
 }
 
 
@@ -62,4 +75,4 @@ def test_every_figure_has_a_floor() -> None:
 
 
 def test_the_sets_are_the_ones_the_readme_describes(results) -> None:
-    assert (len(results["dev"]), len(results["check"])) == (42, 10)
+    assert (len(results["dev"]), len(results["check"]), len(results["check2"])) == (42, 10, 9)
