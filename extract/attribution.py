@@ -904,6 +904,8 @@ class _Attributor:
 
     def _named_around_aside(self, first: int, second: int) -> tuple[_SpeakerRef, int] | None:
         """The speaker of 'Name, description,' or 'description, Name,' between two commas."""
+        if self._opens_clause(first + 1):
+            return None  # "..., even as the deal remains unclear, said Kupchan": no aside
         before = self._mention_ending(first)
         inside = self.by_start.get(first + 1)
         if inside is None and self.tokens[first + 1].lower in self.lexicon.definite:
@@ -917,6 +919,13 @@ class _Attributor:
             # "Zelenskyy, who was due in Washington on Friday, said": not when he spoke.
             self.ignored = (first + 1, second)
         return before, self._with_honorific(before.span_start)  # "Mr Putin, the Russian president,"
+
+    def _opens_clause(self, position: int) -> bool:
+        """Whether a subordinator, or one after a modifier ("even as"), starts at `position`."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if position < self.end and tokens[position].lower in lexicon.subordinator_modifiers:
+            position += 1
+        return position < self.end and tokens[position].lower in lexicon.subordinators
 
     def _speaker_after(self, verb: int, verb_end: int) -> _SpeakerRef | None:
         """Inverted order after a quote or comma: '"...," said Peskov.'"""
@@ -1013,7 +1022,8 @@ class _Attributor:
         the reported clause, which resumes after it. The rest of the sentence is the words too
         when it goes on with a finite verb ("was", "would"), or with any other word that joins
         no new clause when the words before have no finite verb of their own ("Russia, he said,
-        remains open"); not ", adding that ...", ", as ...", ", though ...", ", calling ..."."""
+        remains open"); not ", adding that ...", ", as ...", ", though ...", ", calling ...", nor
+        after words longer than a subject (context.max_subject_words)."""
         tokens, lexicon = self.tokens, self.lexicon
         if span_start <= self.start or tokens[span_start - 1].text != ",":
             return None
@@ -1033,8 +1043,15 @@ class _Attributor:
                 lexicon.complementisers,
             )
             finite_before = any(tokens[i].lower in lexicon.finite_words for i in range(*before))
+            # "Zelenskyy knows he needs to sign to keep ..., said Kupchan, senior fellow at ...":
+            # words longer than a subject are a clause of their own; what follows the speaker
+            # describes them.
+            long_before = sum(token.is_word for token in tokens[before[0] : before[1]]) > (
+                self.context.max_subject_words
+            )
             if (
                 finite_before
+                or long_before
                 or any(first.lower in words for words in joins)
                 or first.lower.endswith(lexicon.participle_endings)
                 or lexicon.asides.length_at(tokens, cursor + 1, self.end)

@@ -145,6 +145,7 @@ class AttributionRules(_Section):
     quote_predicates: list[Phrase] = []
     person_object_links: list[Phrase] = []
     subordinators: list[Phrase] = []
+    subordinator_modifiers: list[Phrase] = []
     infinitive_markers: list[Phrase] = []
     question_words: list[Phrase] = []
     finite_words: list[Phrase] = []

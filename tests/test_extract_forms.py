@@ -1527,3 +1527,14 @@ def test_an_interviewer_after_a_channels_possessive_is_the_audience() -> None:
     """ "told Fox News' Bret Baier that ...": the interviewer is whoever was told."""
     (found,) = extract("Ivan Lebedev told Fox News' Ann Lee that the meeting would happen.")
     assert found.text == "the meeting would happen."
+
+
+def test_a_clause_between_commas_before_said_is_no_aside_about_the_speaker() -> None:
+    """'..., even as the deal remains unclear, said X': X speaks, not the name before the clause;
+    and what follows X ('senior fellow at ...') describes X, it is not more of the words."""
+    (found,) = extract(
+        "Ivanov knows he must sign to keep Paris on Kyiv's side, even as the terms remain unclear, "
+        "said Anna Berg, senior fellow at the Council on Foreign Relations."
+    )
+    assert found.speaker == "Anna Berg"
+    assert found.text == "Ivanov knows he must sign to keep Paris on Kyiv's side, even as the terms remain unclear"
