@@ -1537,4 +1537,7 @@ def test_a_clause_between_commas_before_said_is_no_aside_about_the_speaker() -> 
         "said Anna Berg, senior fellow at the Council on Foreign Relations."
     )
     assert found.speaker == "Anna Berg"
-    assert found.text == "Ivanov knows he must sign to keep Paris on Kyiv's side, even as the terms remain unclear"
+    assert (
+        found.text
+        == "Ivanov knows he must sign to keep Paris on Kyiv's side, even as the terms remain unclear"
+    )
