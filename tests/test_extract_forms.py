@@ -1541,3 +1541,48 @@ def test_a_clause_between_commas_before_said_is_no_aside_about_the_speaker() -> 
         found.text
         == "Ivanov knows he must sign to keep Paris on Kyiv's side, even as the terms remain unclear"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Lee spoke of overcoming the sharp differences between the two countries.", "spoke of overcoming"),
+        (
+            "Lee has characterized the deal as a type of “backstop” in lieu of guarantees.",
+            "characterized the deal as a type of “backstop”",
+        ),
+    ],
+)
+def test_spoke_of_and_characterized_are_predicates_that_speak(sentence: str, words: str) -> None:
+    (found,) = extract("Foreign Minister Lee Min-ho arrived in Tokyo on Monday.\n" + sentence)
+    assert found.speaker == "Lee Min-ho" and words in found.text
+
+
+def test_describing_after_a_narrative_clause_is_the_subjects_statement() -> None:
+    """'The Prime Minister was treated to local dishes, ..., describing the experience as "..."'."""
+    found = extract(
+        "Prime Minister Anil Sharma arrived in Kazan on Tuesday.\n"
+        "The Prime Minister was treated to local dishes, which he acknowledged, describing the "
+        "experience as “A connect like no other!”",
+        home_side="India",
+    )
+    assert by_text(found, "A connect like no other").speaker == "Anil Sharma"
+
+
+def test_although_with_a_subject_starts_a_second_statement() -> None:
+    found = extract(
+        "President Ana Ruiz met the Pope on Monday.\n"
+        "She expressed doubt about when she would meet Putin, although she had previously said "
+        "it could happen in Riyadh."
+    )
+    assert [c.text for c in found] == [
+        "expressed doubt about when she would meet Putin",
+        "it could happen in Riyadh.",
+    ]
+    assert {c.speaker for c in found} == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize("adverb", ["ultimately", "finally", "eventually", "jokingly"])
+def test_an_adverb_between_the_speaker_and_the_verb_is_skipped(adverb: str) -> None:
+    (found,) = extract(f"Foreign Minister Lee Min-ho {adverb} said he would meet Putin “at some point”.")
+    assert (found.speaker, found.text) == ("Lee Min-ho", "he would meet Putin “at some point”.")
