@@ -16,9 +16,11 @@ if TYPE_CHECKING:
 # Dotted initialisms (U.S., U.N.), words joined by apostrophes or hyphens, or one symbol.
 # Every quantifier is bounded or separated by a non-word character, so matching is linear.
 # A word: initials ("U.S."), acronyms joined by a slash ("RFE/RL"), or letters and digits
-# joined by apostrophes and hyphens.
+# joined by apostrophes and hyphens, the last part possibly initials ("anti-U.S.", whose full
+# stops end no sentence).
 _TOKEN_RE = re.compile(
-    r"(?P<word>(?:[A-Za-z]\.){2,6}|[A-Z]{2,}(?:/[A-Z]{2,})+\b|\w+(?:[’'\-–‑]\w+){0,10})|[^\w\s]"
+    r"(?P<word>(?:[A-Za-z]\.){2,6}|[A-Z]{2,}(?:/[A-Z]{2,})+\b"
+    r"|\w+(?:[’'\-–‑](?:(?:[A-Za-z]\.){2,6}|\w+)){0,10})|[^\w\s]"
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _DAY_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?", re.ASCII)

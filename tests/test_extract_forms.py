@@ -1586,3 +1586,15 @@ def test_although_with_a_subject_starts_a_second_statement() -> None:
 def test_an_adverb_between_the_speaker_and_the_verb_is_skipped(adverb: str) -> None:
     (found,) = extract(f"Foreign Minister Lee Min-ho {adverb} said he would meet Putin “at some point”.")
     assert (found.speaker, found.text) == ("Lee Min-ho", "he would meet Putin “at some point”.")
+
+
+def test_initials_after_a_hyphen_end_no_sentence() -> None:
+    """'anti-U.S. cyberattacks, the official said' is one sentence."""
+    (found,) = extract("They will discuss trade and anti-U.S. cyberattacks, the official said.")
+    assert found.text == "They will discuss trade and anti-U.S. cyberattacks"
+
+
+@pytest.mark.parametrize("modifier", ["administration", "government", "intelligence", "security"])
+def test_a_lower_case_noun_before_official_belongs_to_the_description(modifier: str) -> None:
+    (found,) = extract(f"The talks will be hard, the {modifier} official said.")
+    assert (found.speaker, found.text) == (f"unnamed {modifier} official", "The talks will be hard")
