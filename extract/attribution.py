@@ -816,7 +816,7 @@ class _Attributor:
                 joint = self._joint_before(mention)
                 if joint is not None:  # "Macron and Merz said": both
                     return joint, self._with_honorific(joint.span_start)
-                return mention, self._with_honorific(mention.span_start)
+                return mention, self._with_epithet(mention)
             return self._speaker_before_clause(cursor)
         if token.text == ",":
             return self._speaker_before_aside(cursor)
@@ -834,6 +834,27 @@ class _Attributor:
         words before."""
         if start > self.start and self.tokens[start - 1].lower in self.lexicon.honorifics:
             return start - 1
+        return start
+
+    def _with_epithet(self, mention: _Mention) -> int:
+        """A person's span start moved back over an epithet opening the clause: '"...," a smiling
+        Putin told Modi' (context.max_epithet_words), so the quotation is just before it."""
+        start = self._with_honorific(mention.span_start)
+        if mention.kind is not _MentionKind.PERSON:
+            return start
+        tokens = self.tokens
+        for words in range(1, self.context.max_epithet_words + 1):
+            determiner = start - words - 1
+            if determiner < self.start:
+                break
+            between = tokens[determiner + 1 : start]
+            if not all(token.is_word and token.text.islower() for token in between):
+                break
+            opens = determiner == self.start or tokens[determiner - 1].text == "," or (
+                tokens[determiner - 1].kind is _TokenKind.QUOTE
+            )
+            if tokens[determiner].lower in self.lexicon.indefinite and opens:
+                return determiner
         return start
 
     def _fuller_speaker(self, mention: _Mention) -> _Mention:

@@ -122,6 +122,7 @@ class ContextRules(_Section):
     max_skip_tokens: int = Field(ge=0, le=40)
     max_aside_tokens: int = Field(ge=0, le=40)
     max_apposition_words: int = Field(ge=0, le=12)
+    max_epithet_words: int = Field(default=2, ge=0, le=4)
     max_subject_words: int = Field(ge=1, le=20)
     max_qualifier_words: int = Field(ge=1, le=10)
     unnamed_side_paragraphs: int = Field(ge=0, le=10)

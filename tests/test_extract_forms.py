@@ -1598,3 +1598,12 @@ def test_initials_after_a_hyphen_end_no_sentence() -> None:
 def test_a_lower_case_noun_before_official_belongs_to_the_description(modifier: str) -> None:
     (found,) = extract(f"The talks will be hard, the {modifier} official said.")
     assert (found.speaker, found.text) == (f"unnamed {modifier} official", "The talks will be hard")
+
+
+@pytest.mark.parametrize("epithet", ["a smiling", "a visibly angry"])
+def test_an_epithet_before_the_speaker_leaves_the_quotation_the_words(epithet: str) -> None:
+    """'"...," a smiling Putin told Modi during the meeting': the quotation, not the tail."""
+    (found,) = extract(
+        f'President Ivan Petrov met Modi on Tuesday.\n"We need no translator," {epithet} Petrov told Modi during the meeting.'
+    )
+    assert (found.speaker, found.text) == ("Ivan Petrov", "We need no translator")
