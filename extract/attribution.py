@@ -89,6 +89,7 @@ class _Attributor:
                 self._according(position)
                 or self._quoted_as(position)
                 or self._passive(position)
+                or self._passive_naming(position)
                 or self._verb(position)
             )
             if found is not None and found.predicate:
@@ -590,6 +591,26 @@ class _Attributor:
             return None
         return _Attribution(speaker, position, _Style.REPORTED, (content,))
 
+    def _passive_naming(self, position: int) -> _Attribution | None:
+        """'a summit described by a US official as "unique, positive and constructive"': the
+        speaker after "by", the words the quotation after "as"."""
+        tokens, lexicon = self.tokens, self.lexicon
+        length = lexicon.passive_naming.length_at(tokens, position, self.end)
+        if not length:
+            return None
+        speaker = self._mention_starting(position + length)
+        link = _end_of(speaker) if speaker is not None else self.end
+        if link >= self.end or tokens[link].lower not in lexicon.naming_links:
+            return None
+        quotes = tuple(
+            (cursor, cursor + 1)
+            for cursor in range(link + 1, self._clause_end(link))
+            if tokens[cursor].kind is _TokenKind.QUOTE
+        )
+        if not quotes:
+            return None  # "described by aides as tired": no words of the speaker's
+        return _Attribution(speaker, position, _Style.QUOTE, quotes)
+
     def _document_issuer(self, position: int) -> _Mention | None:
         """'according to a statement from the foreign ministry': whoever issued the document."""
         tokens, lexicon = self.tokens, self.lexicon
@@ -850,8 +871,10 @@ class _Attributor:
             between = tokens[determiner + 1 : start]
             if not all(token.is_word and token.text.islower() for token in between):
                 break
-            opens = determiner == self.start or tokens[determiner - 1].text == "," or (
-                tokens[determiner - 1].kind is _TokenKind.QUOTE
+            opens = (
+                determiner == self.start
+                or tokens[determiner - 1].text == ","
+                or (tokens[determiner - 1].kind is _TokenKind.QUOTE)
             )
             if tokens[determiner].lower in self.lexicon.indefinite and opens:
                 return determiner

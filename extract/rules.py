@@ -170,6 +170,8 @@ class AttributionRules(_Section):
     according_to: list[Phrase] = []
     passive_verbs: list[Phrase] = []
     passive_auxiliaries: list[Phrase] = []
+    passive_naming: list[Phrase] = []
+    naming_links: list[Phrase] = []
     quoted_as: list[Phrase] = []
     quoted_skip: list[Phrase] = []
     quoted_by: list[Phrase] = []

@@ -164,6 +164,8 @@ class _Lexicon:
     according_to: _PhraseTable[bool]
     passive_verbs: _PhraseTable[bool]
     passive_auxiliaries: frozenset[str]
+    passive_naming: _PhraseTable[bool]
+    naming_links: frozenset[str]
     quoted_as: _PhraseTable[bool]
     quoted_skip: frozenset[str]
     quoted_by: frozenset[str]
@@ -278,6 +280,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         according_to=_flag_table(said.according_to),
         passive_verbs=_flag_table(said.passive_verbs),
         passive_auxiliaries=_folded(said.passive_auxiliaries),
+        passive_naming=_flag_table(said.passive_naming),
+        naming_links=_folded(said.naming_links),
         quoted_as=_flag_table(said.quoted_as),
         quoted_skip=_folded(said.quoted_skip),
         quoted_by=_folded(said.quoted_by),

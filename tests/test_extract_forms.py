@@ -1607,3 +1607,21 @@ def test_an_epithet_before_the_speaker_leaves_the_quotation_the_words(epithet: s
         f'President Ivan Petrov met Modi on Tuesday.\n"We need no translator," {epithet} Petrov told Modi during the meeting.'
     )
     assert (found.speaker, found.text) == ("Ivan Petrov", "We need no translator")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found_words"),
+    [
+        (
+            'The leaders ended a summit described by a US official as "unique and constructive".',
+            ["unique and constructive"],
+        ),
+        ("The leaders ended a summit described by aides as tiring.", []),
+    ],
+)
+def test_a_thing_described_by_someone_as_a_quotation_is_their_words(
+    sentence: str, found_words: list[str]
+) -> None:
+    found = extract(sentence)
+    assert [c.text for c in found] == found_words
+    assert all(c.speaker == "unnamed US official" for c in found)
