@@ -118,7 +118,7 @@ class _Attributor:
             if tailed.more:
                 bare = replace(tailed.more[0], more=tailed.more[1:], ignored=bare.ignored)
             return replace(bare, habitual=self._habitual(bare.verb))
-        found = self._participle_clause() or self._linked_participle()
+        found = self._participle_clause() or self._linked_participle() or self._labelled_quote()
         if found is not None:
             return replace(self._with_tails(found), habitual=self._habitual(found.verb))
         # Words held in a noun ("her insistence that ...") were said over time, on no given day.
@@ -590,6 +590,24 @@ class _Attributor:
         if speaker is None or not self._has_words(*content) or self._sets_scene(*content):
             return None
         return _Attribution(speaker, position, _Style.REPORTED, (content,))
+
+    def _labelled_quote(self) -> _Attribution | None:
+        """'Tom Donilon: "If there continues to be this direct theft..."': the name opening the
+        sentence, a speaker mark, then the quotation."""
+        tokens = self.tokens
+        speaker = self.by_start.get(self.start)
+        if speaker is None or speaker.end + 1 >= self.end:
+            return None
+        if tokens[speaker.end].text not in self.lexicon.speaker_marks:
+            return None
+        quotes = tuple(
+            (cursor, cursor + 1)
+            for cursor in range(speaker.end + 1, self.end)
+            if tokens[cursor].kind is _TokenKind.QUOTE
+        )
+        if not quotes or quotes[0][0] != speaker.end + 1:
+            return None
+        return _Attribution(speaker, speaker.end, _Style.QUOTE, quotes)
 
     def _passive_naming(self, position: int) -> _Attribution | None:
         """'a summit described by a US official as "unique, positive and constructive"': the

@@ -171,6 +171,7 @@ class AttributionRules(_Section):
     passive_verbs: list[Phrase] = []
     passive_auxiliaries: list[Phrase] = []
     passive_naming: list[Phrase] = []
+    speaker_marks: list[Phrase] = []
     naming_links: list[Phrase] = []
     quoted_as: list[Phrase] = []
     quoted_skip: list[Phrase] = []

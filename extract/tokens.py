@@ -165,6 +165,7 @@ class _Lexicon:
     passive_verbs: _PhraseTable[bool]
     passive_auxiliaries: frozenset[str]
     passive_naming: _PhraseTable[bool]
+    speaker_marks: frozenset[str]
     naming_links: frozenset[str]
     quoted_as: _PhraseTable[bool]
     quoted_skip: frozenset[str]
@@ -281,6 +282,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         passive_verbs=_flag_table(said.passive_verbs),
         passive_auxiliaries=_folded(said.passive_auxiliaries),
         passive_naming=_flag_table(said.passive_naming),
+        speaker_marks=frozenset(said.speaker_marks),
         naming_links=_folded(said.naming_links),
         quoted_as=_flag_table(said.quoted_as),
         quoted_skip=_folded(said.quoted_skip),
