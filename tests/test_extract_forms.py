@@ -1631,9 +1631,9 @@ def test_a_name_a_colon_and_a_quotation_is_that_persons_words() -> None:
     """A caption or live-page line: 'Tom Donilon: "..."'; a topic before the colon is nobody."""
     found = extract(
         "National Security Adviser Tom Dale briefed reporters on Saturday.\n"
-        'Tom Dale: "If the theft goes on, it will be a difficult problem"\n'
+        'Tom Dale: "If the theft goes on, it will be a difficult problem."\n'
         'Election meddling: "It was not us"'
     )
     assert [(c.speaker, c.text) for c in found] == [
-        ("Tom Dale", "If the theft goes on, it will be a difficult problem")
+        ("Tom Dale", "If the theft goes on, it will be a difficult problem.")
     ]
