@@ -530,6 +530,11 @@ class _Attributor:
             return False
         tokens, lexicon = self.tokens, self.lexicon
         word = tokens[position].lower
+        served = lexicon.sides.length_at(tokens, position + 1, end) if word in lexicon.connectors else 0
+        if served:
+            # "welcomed President Xi Jinping of China to the United States": the country the
+            # person serves, not a link to what was said of them.
+            return self._links_object(position + 1 + served, end)
         if word not in lexicon.person_object_links:
             return False
         if word in lexicon.infinitive_markers:

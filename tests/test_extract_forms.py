@@ -1637,3 +1637,12 @@ def test_a_name_a_colon_and_a_quotation_is_that_persons_words() -> None:
     assert [(c.speaker, c.text) for c in found] == [
         ("Tom Dale", "If the theft goes on, it will be a difficult problem.")
     ]
+
+
+def test_the_country_a_person_serves_is_no_link_to_words_about_them() -> None:
+    """'welcomed President Xi of China to the US' acts on a person; 'accused X of Belarus of lying' speaks."""
+    found = extract(
+        "President Ana Ruiz welcomed President Ivan Petrov of Belarus to Lima.\n"
+        "The minister accused President Ivan Petrov of Belarus of lying."
+    )
+    assert [c.text for c in found] == ["accused President Ivan Petrov of Belarus of lying."]
