@@ -250,6 +250,7 @@ class NameRules(_Section):
     former_role: Role
     head_words: list[Phrase] = []
     generic_descriptions: list[Phrase] = []
+    group_titles: list[Phrase] = []
     anonymous_words: list[Phrase] = []
     head_role: Role
     unnamed_prefix: Phrase

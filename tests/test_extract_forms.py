@@ -1646,3 +1646,18 @@ def test_the_country_a_person_serves_is_no_link_to_words_about_them() -> None:
         "The minister accused President Ivan Petrov of Belarus of lying."
     )
     assert [c.text for c in found] == ["accused President Ivan Petrov of Belarus of lying."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("The leaders met on Monday, officials said.", "unknown"),
+        ("The leaders met on Monday, diplomats said.", "unknown"),
+        ("The leaders met on Monday, a senior administration official said.", "United States"),
+        ("The leaders met on Monday, US officials said.", "United States"),
+    ],
+)
+def test_a_group_named_only_as_officials_takes_no_publication_country(sentence: str, side: str) -> None:
+    text = "President Ana Ruiz flew to Washington and on to the United Nations.\n" + sentence
+    (found,) = extract(text, home_side="United States")
+    assert found.side == side
