@@ -251,6 +251,7 @@ class NameRules(_Section):
     head_words: list[Phrase] = []
     generic_descriptions: list[Phrase] = []
     group_titles: list[Phrase] = []
+    relation_words: list[Phrase] = []
     anonymous_words: list[Phrase] = []
     head_role: Role
     unnamed_prefix: Phrase

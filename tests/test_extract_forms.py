@@ -1661,3 +1661,13 @@ def test_a_group_named_only_as_officials_takes_no_publication_country(sentence: 
     text = "President Ana Ruiz flew to Washington and on to the United Nations.\n" + sentence
     (found,) = extract(text, home_side="United States")
     assert found.side == side
+
+
+def test_the_country_after_an_ally_is_the_one_served() -> None:
+    """'foreign affairs secretary for key U.S. ally the Philippines' serves the Philippines; 'del'
+    is part of a name (names.particles)."""
+    (found,) = extract(
+        'Carlos del Rosario, foreign affairs secretary for key U.S. ally the Philippines, told NBC News: "It helps."',
+        home_side="United States",
+    )
+    assert (found.speaker, found.role.value, found.side) == ("Carlos del Rosario", "minister", "Philippines")
