@@ -813,6 +813,9 @@ class _Attributor:
                 break
         if cursor < self.start:
             return None
+        shared = self._shared_subject(cursor)
+        if shared is not None:
+            return shared, verb  # "He gave no details but said ...": the sentence's subject
         medium = self._medium_ending(cursor + 1)
         if medium is not None:
             return medium, self._with_honorific(medium.span_start)  # "Kommersant newspaper reported"
@@ -865,6 +868,20 @@ class _Attributor:
         if token.text == ",":
             return self._speaker_before_aside(cursor)
         return None
+
+    def _shared_subject(self, cursor: int) -> _SpeakerRef | None:
+        """The subject opening the sentence, when the verb follows a bare coordinator ("He gave
+        no details but said ...", "Putin arrived on Monday and said ..."): a pronoun or a name."""
+        tokens, lexicon = self.tokens, self.lexicon
+        word = tokens[cursor].lower
+        if cursor <= self.start or word not in lexicon.coordinators or word in lexicon.subject_openers:
+            return None
+        if tokens[cursor - 1].text == ",":
+            return None  # "..., and said": a list or a clause of its own
+        first = tokens[self.start]
+        if first.is_word and first.lower in lexicon.pronouns:
+            return _Pronoun(self.start, first.lower)
+        return self._opening_subject()
 
     def _before_acronym(self, closing: int) -> int:
         """The position before '(MEA)' ending at `closing`, or `closing` if it is no acronym."""

@@ -1671,3 +1671,19 @@ def test_the_country_after_an_ally_is_the_one_served() -> None:
         home_side="United States",
     )
     assert (found.speaker, found.role.value, found.side) == ("Carlos del Rosario", "minister", "Philippines")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "He gave no details but said Mr Ruiz underscored that Lima had no doubt.",
+            "Mr Ruiz underscored that Lima had no doubt.",
+        ),
+        ("Tom Dale arrived on Monday and said the talks would be useful.", "the talks would be useful."),
+    ],
+)
+def test_a_verb_after_a_bare_coordinator_is_the_sentence_subjects(sentence: str, words: str) -> None:
+    """'He gave no details but said X underscored that ...': the speaker is 'he', not X."""
+    (found,) = extract("National Security Adviser Tom Dale briefed reporters.\n" + sentence)
+    assert (found.speaker, found.text) == ("Tom Dale", words)
