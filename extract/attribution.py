@@ -1005,11 +1005,15 @@ class _Attributor:
         return before, self._with_honorific(before.span_start)  # "Mr Putin, the Russian president,"
 
     def _opens_clause(self, position: int) -> bool:
-        """Whether a subordinator, or one after a modifier ("even as"), starts at `position`."""
+        """Whether a subordinator, or one after a modifier ("even as"), starts a clause at
+        `position`; one before a participle ("Biden, before leaving Washington on Tuesday,
+        said") is an aside about the speaker."""
         tokens, lexicon = self.tokens, self.lexicon
         if position < self.end and tokens[position].lower in lexicon.subordinator_modifiers:
             position += 1
-        return position < self.end and tokens[position].lower in lexicon.subordinators
+        if position + 1 >= self.end or tokens[position].lower not in lexicon.subordinators:
+            return False
+        return not tokens[position + 1].lower.endswith(lexicon.participle_endings)
 
     def _speaker_after(self, verb: int, verb_end: int) -> _SpeakerRef | None:
         """Inverted order after a quote or comma: '"...," said Peskov.'"""

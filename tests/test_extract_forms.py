@@ -1687,3 +1687,11 @@ def test_a_verb_after_a_bare_coordinator_is_the_sentence_subjects(sentence: str,
     """'He gave no details but said X underscored that ...': the speaker is 'he', not X."""
     (found,) = extract("National Security Adviser Tom Dale briefed reporters.\n" + sentence)
     assert (found.speaker, found.text) == ("Tom Dale", words)
+
+
+def test_a_subordinator_before_a_participle_is_an_aside_about_the_speaker() -> None:
+    """'Biden, before leaving Washington on Tuesday, said ...': Biden speaks."""
+    (found,) = extract(
+        "President Ana Ruiz, before leaving Lima on Tuesday to attend the forum, said her goal was a normal course."
+    )
+    assert (found.speaker, found.text) == ("Ana Ruiz", "her goal was a normal course.")
