@@ -89,6 +89,7 @@ class _Attributor:
                 self._according(position)
                 or self._quoted_as(position)
                 or self._passive(position)
+                or self._passive_naming(position)
                 or self._verb(position)
             )
             if found is not None and found.predicate:
@@ -117,7 +118,7 @@ class _Attributor:
             if tailed.more:
                 bare = replace(tailed.more[0], more=tailed.more[1:], ignored=bare.ignored)
             return replace(bare, habitual=self._habitual(bare.verb))
-        found = self._participle_clause() or self._linked_participle()
+        found = self._participle_clause() or self._linked_participle() or self._labelled_quote()
         if found is not None:
             return replace(self._with_tails(found), habitual=self._habitual(found.verb))
         # Words held in a noun ("her insistence that ...") were said over time, on no given day.
@@ -529,6 +530,11 @@ class _Attributor:
             return False
         tokens, lexicon = self.tokens, self.lexicon
         word = tokens[position].lower
+        served = lexicon.sides.length_at(tokens, position + 1, end) if word in lexicon.connectors else 0
+        if served:
+            # "welcomed President Xi Jinping of China to the United States": the country the
+            # person serves, not a link to what was said of them.
+            return self._links_object(position + 1 + served, end)
         if word not in lexicon.person_object_links:
             return False
         if word in lexicon.infinitive_markers:
@@ -589,6 +595,44 @@ class _Attributor:
         if speaker is None or not self._has_words(*content) or self._sets_scene(*content):
             return None
         return _Attribution(speaker, position, _Style.REPORTED, (content,))
+
+    def _labelled_quote(self) -> _Attribution | None:
+        """'Tom Donilon: "If there continues to be this direct theft..."': the name opening the
+        sentence, a speaker mark, then the quotation."""
+        tokens = self.tokens
+        speaker = self.by_start.get(self.start)
+        if speaker is None or speaker.end + 1 >= self.end:
+            return None
+        if tokens[speaker.end].text not in self.lexicon.speaker_marks:
+            return None
+        quotes = tuple(
+            (cursor, cursor + 1)
+            for cursor in range(speaker.end + 1, self.end)
+            if tokens[cursor].kind is _TokenKind.QUOTE
+        )
+        if not quotes or quotes[0][0] != speaker.end + 1:
+            return None
+        return _Attribution(speaker, speaker.end, _Style.QUOTE, quotes)
+
+    def _passive_naming(self, position: int) -> _Attribution | None:
+        """'a summit described by a US official as "unique, positive and constructive"': the
+        speaker after "by", the words the quotation after "as"."""
+        tokens, lexicon = self.tokens, self.lexicon
+        length = lexicon.passive_naming.length_at(tokens, position, self.end)
+        if not length:
+            return None
+        speaker = self._mention_starting(position + length)
+        link = _end_of(speaker) if speaker is not None else self.end
+        if link >= self.end or tokens[link].lower not in lexicon.naming_links:
+            return None
+        quotes = tuple(
+            (cursor, cursor + 1)
+            for cursor in range(link + 1, self._clause_end(link))
+            if tokens[cursor].kind is _TokenKind.QUOTE
+        )
+        if not quotes:
+            return None  # "described by aides as tired": no words of the speaker's
+        return _Attribution(speaker, position, _Style.QUOTE, quotes)
 
     def _document_issuer(self, position: int) -> _Mention | None:
         """'according to a statement from the foreign ministry': whoever issued the document."""
@@ -769,6 +813,9 @@ class _Attributor:
                 break
         if cursor < self.start:
             return None
+        shared = self._shared_subject(cursor)
+        if shared is not None:
+            return shared, verb  # "He gave no details but said ...": the sentence's subject
         medium = self._medium_ending(cursor + 1)
         if medium is not None:
             return medium, self._with_honorific(medium.span_start)  # "Kommersant newspaper reported"
@@ -816,11 +863,25 @@ class _Attributor:
                 joint = self._joint_before(mention)
                 if joint is not None:  # "Macron and Merz said": both
                     return joint, self._with_honorific(joint.span_start)
-                return mention, self._with_honorific(mention.span_start)
+                return mention, self._with_epithet(mention)
             return self._speaker_before_clause(cursor)
         if token.text == ",":
             return self._speaker_before_aside(cursor)
         return None
+
+    def _shared_subject(self, cursor: int) -> _SpeakerRef | None:
+        """The subject opening the sentence, when the verb follows a bare coordinator ("He gave
+        no details but said ...", "Putin arrived on Monday and said ..."): a pronoun or a name."""
+        tokens, lexicon = self.tokens, self.lexicon
+        word = tokens[cursor].lower
+        if cursor <= self.start or word not in lexicon.coordinators or word in lexicon.subject_openers:
+            return None
+        if tokens[cursor - 1].text == ",":
+            return None  # "..., and said": a list or a clause of its own
+        first = tokens[self.start]
+        if first.is_word and first.lower in lexicon.pronouns:
+            return _Pronoun(self.start, first.lower)
+        return self._opening_subject()
 
     def _before_acronym(self, closing: int) -> int:
         """The position before '(MEA)' ending at `closing`, or `closing` if it is no acronym."""
@@ -834,6 +895,29 @@ class _Attributor:
         words before."""
         if start > self.start and self.tokens[start - 1].lower in self.lexicon.honorifics:
             return start - 1
+        return start
+
+    def _with_epithet(self, mention: _Mention) -> int:
+        """A person's span start moved back over an epithet opening the clause: '"...," a smiling
+        Putin told Modi' (context.max_epithet_words), so the quotation is just before it."""
+        start = self._with_honorific(mention.span_start)
+        if mention.kind is not _MentionKind.PERSON:
+            return start
+        tokens = self.tokens
+        for words in range(1, self.context.max_epithet_words + 1):
+            determiner = start - words - 1
+            if determiner < self.start:
+                break
+            between = tokens[determiner + 1 : start]
+            if not all(token.is_word and token.text.islower() for token in between):
+                break
+            opens = (
+                determiner == self.start
+                or tokens[determiner - 1].text == ","
+                or (tokens[determiner - 1].kind is _TokenKind.QUOTE)
+            )
+            if tokens[determiner].lower in self.lexicon.indefinite and opens:
+                return determiner
         return start
 
     def _fuller_speaker(self, mention: _Mention) -> _Mention:
@@ -904,6 +988,8 @@ class _Attributor:
 
     def _named_around_aside(self, first: int, second: int) -> tuple[_SpeakerRef, int] | None:
         """The speaker of 'Name, description,' or 'description, Name,' between two commas."""
+        if self._opens_clause(first + 1):
+            return None  # "..., even as the deal remains unclear, said Kupchan": no aside
         before = self._mention_ending(first)
         inside = self.by_start.get(first + 1)
         if inside is None and self.tokens[first + 1].lower in self.lexicon.definite:
@@ -917,6 +1003,17 @@ class _Attributor:
             # "Zelenskyy, who was due in Washington on Friday, said": not when he spoke.
             self.ignored = (first + 1, second)
         return before, self._with_honorific(before.span_start)  # "Mr Putin, the Russian president,"
+
+    def _opens_clause(self, position: int) -> bool:
+        """Whether a subordinator, or one after a modifier ("even as"), starts a clause at
+        `position`; one before a participle ("Biden, before leaving Washington on Tuesday,
+        said") is an aside about the speaker."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if position < self.end and tokens[position].lower in lexicon.subordinator_modifiers:
+            position += 1
+        if position + 1 >= self.end or tokens[position].lower not in lexicon.subordinators:
+            return False
+        return not tokens[position + 1].lower.endswith(lexicon.participle_endings)
 
     def _speaker_after(self, verb: int, verb_end: int) -> _SpeakerRef | None:
         """Inverted order after a quote or comma: '"...," said Peskov.'"""
@@ -1013,7 +1110,8 @@ class _Attributor:
         the reported clause, which resumes after it. The rest of the sentence is the words too
         when it goes on with a finite verb ("was", "would"), or with any other word that joins
         no new clause when the words before have no finite verb of their own ("Russia, he said,
-        remains open"); not ", adding that ...", ", as ...", ", though ...", ", calling ..."."""
+        remains open"); not ", adding that ...", ", as ...", ", though ...", ", calling ...", nor
+        after words longer than a subject (context.max_subject_words)."""
         tokens, lexicon = self.tokens, self.lexicon
         if span_start <= self.start or tokens[span_start - 1].text != ",":
             return None
@@ -1033,8 +1131,15 @@ class _Attributor:
                 lexicon.complementisers,
             )
             finite_before = any(tokens[i].lower in lexicon.finite_words for i in range(*before))
+            # "Zelenskyy knows he needs to sign to keep ..., said Kupchan, senior fellow at ...":
+            # words longer than a subject are a clause of their own; what follows the speaker
+            # describes them.
+            long_before = sum(token.is_word for token in tokens[before[0] : before[1]]) > (
+                self.context.max_subject_words
+            )
             if (
                 finite_before
+                or long_before
                 or any(first.lower in words for words in joins)
                 or first.lower.endswith(lexicon.participle_endings)
                 or lexicon.asides.length_at(tokens, cursor + 1, self.end)

@@ -185,7 +185,8 @@ class _Builder:
             titled_official = bool(speaker.title) and speaker.role is not Role.OTHER
             if speaker.side == UNKNOWN_SIDE and titled_official:
                 speaker = replace(speaker, side=self._sentence_side(draft.sentence) or UNKNOWN_SIDE)
-            if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official:
+            group = speaker.title.casefold() in self.lexicon.group_titles  # "officials said"
+            if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official and not group:
                 speaker = replace(speaker, side=self.home_side)
             draft.speaker = replace(speaker, role=self._role_in_country(speaker))
         # A person's side found at one statement holds for their others ("Zheng said").

@@ -229,16 +229,33 @@ class _MentionFinder:
         if token.lower in lexicon.particles and parts and following and following.is_capitalised:
             return _Part(_PartKind.NAME, cursor, cursor + 1)
         if token.lower in lexicon.connectors and parts and parts[-1].kind is _PartKind.TITLE:
-            served = lexicon.sides.match(tokens, cursor + 1, end)
+            start = self._after_relation(cursor + 1, end)
+            served = lexicon.sides.match(tokens, start, end)
             if served is None:
                 return None
-            after = cursor + 1 + served[0]
+            after = start + served[0]
             # "Prime Minister of Hungary", but not "aide to Russian President Vladimir Putin":
             # a title after the country starts another person.
             if after < end and self._title(after, end) is not None:
                 return None
             return _Part(_PartKind.SIDE, cursor, after, side=served[1])
         return None
+
+    def _after_relation(self, cursor: int, end: int) -> int:
+        """Where the country served starts after "key U.S. ally the" (names.relation_words): a
+        word of description, a country, a relation, a determiner; else `cursor`."""
+        tokens, lexicon = self.tokens, self.lexicon
+        for start in (cursor, cursor + 1):
+            other = lexicon.sides.match(tokens, start, end)
+            if other is None:
+                continue
+            relation = start + other[0]
+            if relation < end and tokens[relation].lower in lexicon.relation_words:
+                served = relation + 1
+                if served < end and tokens[served].lower in lexicon.definite:
+                    served += 1
+                return served
+        return cursor
 
     def _joins_sides(self, token: _Token) -> bool:
         """A hyphenated word naming a side among its parts ("Israel-Hamas", "U.S.-China")."""

@@ -122,6 +122,7 @@ class ContextRules(_Section):
     max_skip_tokens: int = Field(ge=0, le=40)
     max_aside_tokens: int = Field(ge=0, le=40)
     max_apposition_words: int = Field(ge=0, le=12)
+    max_epithet_words: int = Field(default=2, ge=0, le=4)
     max_subject_words: int = Field(ge=1, le=20)
     max_qualifier_words: int = Field(ge=1, le=10)
     unnamed_side_paragraphs: int = Field(ge=0, le=10)
@@ -145,6 +146,7 @@ class AttributionRules(_Section):
     quote_predicates: list[Phrase] = []
     person_object_links: list[Phrase] = []
     subordinators: list[Phrase] = []
+    subordinator_modifiers: list[Phrase] = []
     infinitive_markers: list[Phrase] = []
     question_words: list[Phrase] = []
     finite_words: list[Phrase] = []
@@ -168,6 +170,9 @@ class AttributionRules(_Section):
     according_to: list[Phrase] = []
     passive_verbs: list[Phrase] = []
     passive_auxiliaries: list[Phrase] = []
+    passive_naming: list[Phrase] = []
+    speaker_marks: list[Phrase] = []
+    naming_links: list[Phrase] = []
     quoted_as: list[Phrase] = []
     quoted_skip: list[Phrase] = []
     quoted_by: list[Phrase] = []
@@ -245,6 +250,8 @@ class NameRules(_Section):
     former_role: Role
     head_words: list[Phrase] = []
     generic_descriptions: list[Phrase] = []
+    group_titles: list[Phrase] = []
+    relation_words: list[Phrase] = []
     anonymous_words: list[Phrase] = []
     head_role: Role
     unnamed_prefix: Phrase

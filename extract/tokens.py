@@ -16,9 +16,11 @@ if TYPE_CHECKING:
 # Dotted initialisms (U.S., U.N.), words joined by apostrophes or hyphens, or one symbol.
 # Every quantifier is bounded or separated by a non-word character, so matching is linear.
 # A word: initials ("U.S."), acronyms joined by a slash ("RFE/RL"), or letters and digits
-# joined by apostrophes and hyphens.
+# joined by apostrophes and hyphens, the last part possibly initials ("anti-U.S.", whose full
+# stops end no sentence).
 _TOKEN_RE = re.compile(
-    r"(?P<word>(?:[A-Za-z]\.){2,6}|[A-Z]{2,}(?:/[A-Z]{2,})+\b|\w+(?:[’'\-–‑]\w+){0,10})|[^\w\s]"
+    r"(?P<word>(?:[A-Za-z]\.){2,6}|[A-Z]{2,}(?:/[A-Z]{2,})+\b"
+    r"|\w+(?:[’'\-–‑](?:(?:[A-Za-z]\.){2,6}|\w+)){0,10})|[^\w\s]"
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _DAY_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?", re.ASCII)
@@ -140,6 +142,7 @@ class _Lexicon:
     quote_predicates: frozenset[str]
     person_object_links: frozenset[str]
     subordinators: frozenset[str]
+    subordinator_modifiers: frozenset[str]
     infinitive_markers: frozenset[str]
     question_words: frozenset[str]
     finite_words: frozenset[str]
@@ -161,6 +164,9 @@ class _Lexicon:
     according_to: _PhraseTable[bool]
     passive_verbs: _PhraseTable[bool]
     passive_auxiliaries: frozenset[str]
+    passive_naming: _PhraseTable[bool]
+    speaker_marks: frozenset[str]
+    naming_links: frozenset[str]
     quoted_as: _PhraseTable[bool]
     quoted_skip: frozenset[str]
     quoted_by: frozenset[str]
@@ -202,6 +208,8 @@ class _Lexicon:
     former_words: frozenset[str]
     head_words: frozenset[str]
     generic_descriptions: frozenset[str]
+    group_titles: frozenset[str]
+    relation_words: frozenset[str]
     titles: _PhraseTable[Role]
     single_titles: dict[str, Role]
     sides: _PhraseTable[str]
@@ -251,6 +259,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         quote_predicates=_folded(said.quote_predicates),
         person_object_links=_folded(said.person_object_links),
         subordinators=_folded(said.subordinators),
+        subordinator_modifiers=_folded(said.subordinator_modifiers),
         infinitive_markers=_folded(said.infinitive_markers),
         question_words=_folded(said.question_words),
         finite_words=_folded(said.finite_words),
@@ -274,6 +283,9 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         according_to=_flag_table(said.according_to),
         passive_verbs=_flag_table(said.passive_verbs),
         passive_auxiliaries=_folded(said.passive_auxiliaries),
+        passive_naming=_flag_table(said.passive_naming),
+        speaker_marks=frozenset(said.speaker_marks),
+        naming_links=_folded(said.naming_links),
         quoted_as=_flag_table(said.quoted_as),
         quoted_skip=_folded(said.quoted_skip),
         quoted_by=_folded(said.quoted_by),
@@ -315,6 +327,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         former_words=_folded(names.former_words),
         head_words=_folded(names.head_words),
         generic_descriptions=_folded(names.generic_descriptions),
+        group_titles=_folded(names.group_titles),
+        relation_words=_folded(names.relation_words),
         titles=_PhraseTable.build(title_items, case_sensitive=False),
         single_titles={phrase.casefold(): role for phrase, role in title_items if " " not in phrase},
         sides=_PhraseTable.build(side_items, case_sensitive=True),

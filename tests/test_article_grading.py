@@ -3,7 +3,9 @@
 Each floor is the figure measured when it was set, rounded down to a whole percent (README,
 "Extraction on real reporting"). Raise a floor when the rules improve; never lower one to let a
 change through: a change that costs a figure on the check set is a rule tuned to the development
-articles. The check articles are only measured, never read for misses.
+articles. The check articles are only measured, never read for misses; check2 (gathered later,
+keyed before the extraction first ran on it) is graded as a set of its own, its floors the
+figures of that first measurement.
 """
 
 from __future__ import annotations
@@ -17,16 +19,19 @@ from tests.article_grading import METRICS, Figures, grade_parts, table
 # measured before any rule was changed for them: found, role, side, all fields and undated went
 # down with them), then raised with the rules that followed. Articles 47-52 joined later the same
 # way (their first reading is in tests/articles/README.md); the floors were raised after them.
+# Articles 62-68 joined the same way (branch extract-s10): the dev floors are those of all 49 at
+# the rules that followed; the 42 articles before them keep floors of their own
+# (EARLIER_DEV_FLOORS), which never went down.
 FLOORS = {
     "dev": {
-        "found": 97,
+        "found": 96,
         "speaker": 99,
-        "date": 99,
-        "role": 98,
-        "side": 96,
-        "all_fields": 90,
+        "date": 98,
+        "role": 99,
+        "side": 97,
+        "all_fields": 91,
         "real": 99,
-        "undated_flagged": 89,
+        "undated_flagged": 88,
     },
     "check": {
         "found": 88,
@@ -38,6 +43,33 @@ FLOORS = {
         "real": 95,
         "undated_flagged": 100,
     },
+    # First measurement, before any rule change after it (tests/articles/README.md); found and
+    # all fields raised to the figures at the rules that followed (79 -> 80, 70 -> 71).
+    "check2": {
+        "found": 80,
+        "speaker": 94,
+        "date": 100,
+        "role": 88,
+        "side": 92,
+        "all_fields": 71,
+        "real": 98,
+        "undated_flagged": 100,
+    },
+}
+
+
+# The dev articles gathered before check2 (01-52), with the floors they had when 62-68 joined
+# (all fields raised from 90 to 91 by the rules that followed).
+EARLIER_DEV_LAST = 52
+EARLIER_DEV_FLOORS = {
+    "found": 97,
+    "speaker": 99,
+    "date": 99,
+    "role": 98,
+    "side": 96,
+    "all_fields": 91,
+    "real": 99,
+    "undated_flagged": 89,
 }
 
 
@@ -57,9 +89,21 @@ def test_each_figure_is_at_least_its_floor(results, part: str) -> None:
     assert not below, f"{part}: {below}\n{table(results)}"
 
 
+def test_the_earlier_dev_articles_keep_their_floors(results) -> None:
+    earlier = [result for result in results["dev"] if int(result.article.name[:2]) <= EARLIER_DEV_LAST]
+    figures = Figures.of(earlier)
+    below = {
+        name: f"{100 * figures.share(name):.1f}% < {floor}%"
+        for name, floor in EARLIER_DEV_FLOORS.items()
+        if 100 * figures.share(name) < floor
+    }
+    assert len(earlier) == 42 and not below, below
+
+
 def test_every_figure_has_a_floor() -> None:
-    assert all(set(floors) == {name for name, _ in METRICS} for floors in FLOORS.values())
+    floor_sets = (*FLOORS.values(), EARLIER_DEV_FLOORS)
+    assert all(set(floors) == {name for name, _ in METRICS} for floors in floor_sets)
 
 
 def test_the_sets_are_the_ones_the_readme_describes(results) -> None:
-    assert (len(results["dev"]), len(results["check"])) == (42, 10)
+    assert (len(results["dev"]), len(results["check"]), len(results["check2"])) == (49, 10, 9)

@@ -1527,3 +1527,171 @@ def test_an_interviewer_after_a_channels_possessive_is_the_audience() -> None:
     """ "told Fox News' Bret Baier that ...": the interviewer is whoever was told."""
     (found,) = extract("Ivan Lebedev told Fox News' Ann Lee that the meeting would happen.")
     assert found.text == "the meeting would happen."
+
+
+def test_a_clause_between_commas_before_said_is_no_aside_about_the_speaker() -> None:
+    """'..., even as the deal remains unclear, said X': X speaks, not the name before the clause;
+    and what follows X ('senior fellow at ...') describes X, it is not more of the words."""
+    (found,) = extract(
+        "Ivanov knows he must sign to keep Paris on Kyiv's side, even as the terms remain unclear, "
+        "said Anna Berg, senior fellow at the Council on Foreign Relations."
+    )
+    assert found.speaker == "Anna Berg"
+    assert (
+        found.text
+        == "Ivanov knows he must sign to keep Paris on Kyiv's side, even as the terms remain unclear"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Lee spoke of overcoming the sharp differences between the two countries.", "spoke of overcoming"),
+        (
+            "Lee has characterized the deal as a type of “backstop” in lieu of guarantees.",
+            "characterized the deal as a type of “backstop”",
+        ),
+    ],
+)
+def test_spoke_of_and_characterized_are_predicates_that_speak(sentence: str, words: str) -> None:
+    (found,) = extract("Foreign Minister Lee Min-ho arrived in Tokyo on Monday.\n" + sentence)
+    assert found.speaker == "Lee Min-ho" and words in found.text
+
+
+def test_describing_after_a_narrative_clause_is_the_subjects_statement() -> None:
+    """'The Prime Minister was treated to local dishes, ..., describing the experience as "..."'."""
+    found = extract(
+        "Prime Minister Anil Sharma arrived in Kazan on Tuesday.\n"
+        "The Prime Minister was treated to local dishes, which he acknowledged, describing the "
+        "experience as “A connect like no other!”",
+        home_side="India",
+    )
+    assert by_text(found, "A connect like no other").speaker == "Anil Sharma"
+
+
+def test_although_with_a_subject_starts_a_second_statement() -> None:
+    found = extract(
+        "President Ana Ruiz met the Pope on Monday.\n"
+        "She expressed doubt about when she would meet Putin, although she had previously said "
+        "it could happen in Riyadh."
+    )
+    assert [c.text for c in found] == [
+        "expressed doubt about when she would meet Putin",
+        "it could happen in Riyadh.",
+    ]
+    assert {c.speaker for c in found} == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize("adverb", ["ultimately", "finally", "eventually", "jokingly"])
+def test_an_adverb_between_the_speaker_and_the_verb_is_skipped(adverb: str) -> None:
+    (found,) = extract(f"Foreign Minister Lee Min-ho {adverb} said he would meet Putin “at some point”.")
+    assert (found.speaker, found.text) == ("Lee Min-ho", "he would meet Putin “at some point”.")
+
+
+def test_initials_after_a_hyphen_end_no_sentence() -> None:
+    """'anti-U.S. cyberattacks, the official said' is one sentence."""
+    (found,) = extract("They will discuss trade and anti-U.S. cyberattacks, the official said.")
+    assert found.text == "They will discuss trade and anti-U.S. cyberattacks"
+
+
+@pytest.mark.parametrize("modifier", ["administration", "government", "intelligence", "security"])
+def test_a_lower_case_noun_before_official_belongs_to_the_description(modifier: str) -> None:
+    (found,) = extract(f"The talks will be hard, the {modifier} official said.")
+    assert (found.speaker, found.text) == (f"unnamed {modifier} official", "The talks will be hard")
+
+
+@pytest.mark.parametrize("epithet", ["a smiling", "a visibly angry"])
+def test_an_epithet_before_the_speaker_leaves_the_quotation_the_words(epithet: str) -> None:
+    """'"...," a smiling Putin told Modi during the meeting': the quotation, not the tail."""
+    (found,) = extract(
+        f'President Ivan Petrov met Modi on Tuesday.\n"We need no translator," {epithet} Petrov told Modi during the meeting.'
+    )
+    assert (found.speaker, found.text) == ("Ivan Petrov", "We need no translator")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found_words"),
+    [
+        (
+            'The leaders ended a summit described by a US official as "unique and constructive".',
+            ["unique and constructive"],
+        ),
+        ("The leaders ended a summit described by aides as tiring.", []),
+    ],
+)
+def test_a_thing_described_by_someone_as_a_quotation_is_their_words(
+    sentence: str, found_words: list[str]
+) -> None:
+    found = extract(sentence)
+    assert [c.text for c in found] == found_words
+    assert all(c.speaker == "unnamed US official" for c in found)
+
+
+def test_a_name_a_colon_and_a_quotation_is_that_persons_words() -> None:
+    """A caption or live-page line: 'Tom Donilon: "..."'; a topic before the colon is nobody."""
+    found = extract(
+        "National Security Adviser Tom Dale briefed reporters on Saturday.\n"
+        'Tom Dale: "If the theft goes on, it will be a difficult problem."\n'
+        'Election meddling: "It was not us"'
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Tom Dale", "If the theft goes on, it will be a difficult problem.")
+    ]
+
+
+def test_the_country_a_person_serves_is_no_link_to_words_about_them() -> None:
+    """'welcomed President Xi of China to the US' acts on a person; 'accused X of Belarus of lying' speaks."""
+    found = extract(
+        "President Ana Ruiz welcomed President Ivan Petrov of Belarus to Lima.\n"
+        "The minister accused President Ivan Petrov of Belarus of lying."
+    )
+    assert [c.text for c in found] == ["accused President Ivan Petrov of Belarus of lying."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("The leaders met on Monday, officials said.", "unknown"),
+        ("The leaders met on Monday, diplomats said.", "unknown"),
+        ("The leaders met on Monday, a senior administration official said.", "United States"),
+        ("The leaders met on Monday, US officials said.", "United States"),
+    ],
+)
+def test_a_group_named_only_as_officials_takes_no_publication_country(sentence: str, side: str) -> None:
+    text = "President Ana Ruiz flew to Washington and on to the United Nations.\n" + sentence
+    (found,) = extract(text, home_side="United States")
+    assert found.side == side
+
+
+def test_the_country_after_an_ally_is_the_one_served() -> None:
+    """'foreign affairs secretary for key U.S. ally the Philippines' serves the Philippines; 'del'
+    is part of a name (names.particles)."""
+    (found,) = extract(
+        'Carlos del Rosario, foreign affairs secretary for key U.S. ally the Philippines, told NBC News: "It helps."',
+        home_side="United States",
+    )
+    assert (found.speaker, found.role.value, found.side) == ("Carlos del Rosario", "minister", "Philippines")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "He gave no details but said Mr Ruiz underscored that Lima had no doubt.",
+            "Mr Ruiz underscored that Lima had no doubt.",
+        ),
+        ("Tom Dale arrived on Monday and said the talks would be useful.", "the talks would be useful."),
+    ],
+)
+def test_a_verb_after_a_bare_coordinator_is_the_sentence_subjects(sentence: str, words: str) -> None:
+    """'He gave no details but said X underscored that ...': the speaker is 'he', not X."""
+    (found,) = extract("National Security Adviser Tom Dale briefed reporters.\n" + sentence)
+    assert (found.speaker, found.text) == ("Tom Dale", words)
+
+
+def test_a_subordinator_before_a_participle_is_an_aside_about_the_speaker() -> None:
+    """'Biden, before leaving Washington on Tuesday, said ...': Biden speaks."""
+    (found,) = extract(
+        "President Ana Ruiz, before leaving Lima on Tuesday to attend the forum, said her goal was a normal course."
+    )
+    assert (found.speaker, found.text) == ("Ana Ruiz", "her goal was a normal course.")
