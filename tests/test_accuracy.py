@@ -45,7 +45,7 @@ FLOORS = {
     "dev3": {"agreement": 0.800, "max_unread": 0.156, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
-    "dev4": {"agreement": 0.756, "max_unread": 0.174, "max_opposite": 0.067},
+    "dev4": {"agreement": 0.756, "max_unread": 0.166, "max_opposite": 0.067},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
     # max_unread 0.131 until a meeting supposed in an "if" clause counted nothing: d5-009 ("... "if
@@ -60,7 +60,7 @@ FLOORS = {
     # VADER 70, 44.0%) with the rules of that morning, 61.6% with those of the hour it came in.
     # max_unread 0.221 until a stand-in's going stopped counting as the principal's ("Kerry would
     # travel in his place"): d8-019 went from the opposite sign to unread.
-    "dev8": {"agreement": 0.704, "max_unread": 0.228, "max_opposite": 0.081},
+    "dev8": {"agreement": 0.710, "max_unread": 0.221, "max_opposite": 0.081},
 }
 
 

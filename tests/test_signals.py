@@ -910,3 +910,11 @@ def test_a_summit_opening_an_apposed_noun_phrase_and_objections() -> None:
     assert score("The summit was overshadowed by the dispute.") < 0
     assert score("The government indicated it would not object to a meeting.") > 0
     assert score("The government objects to a meeting.") < 0
+
+
+def test_present_by_video_or_by_a_deputy_is_not_present() -> None:
+    assert score("The president will take part in the summit by video link.") < 0
+    assert score("The president will join the summit virtually.") < 0
+    assert score("She will be represented by the foreign minister.") < 0
+    assert score("He may send a deputy.") < 0
+    assert score("We will join the talks.") > 0
