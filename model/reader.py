@@ -1533,6 +1533,8 @@ class _Statement:
         if predicate.family == _EVENT:
             if predicate.kind == "MEET" and self._body_meets(predicate, segment):
                 return False  # "the cabinet met today": a body's sitting, not the principals'
+            if self._motion_with_particle(predicate):
+                return False  # "I go in with low expectations", "going into this meeting"
             if predicate.kind in ("MEET", "MEET_OBJECT"):
                 return self._meet_object_fits(predicate, segment) and (
                     predicate.kind == "MEET" or self._has_object(predicate, segment)
@@ -1558,6 +1560,17 @@ class _Statement:
                 self._meeting_subject(predicate, segment)
             return has_meeting or family.relevance == "any"
         return self._argument(predicate, segment, predicates)
+
+    def _motion_with_particle(self, predicate: _Predicate) -> bool:
+        """A bare "go" or "come" followed by a particle: another verb ("go into", "come up with")."""
+        following = predicate.end
+        return (
+            predicate.kind == "MEET"
+            and following == predicate.start + 1
+            and following < len(self.tokens)
+            and self.is_class(predicate.start, "BARE_MOTION") >= 0
+            and self.is_class(following, "PARTICLE") >= 0
+        )
 
     def _body_meets(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
         """A meeting verb whose subject, just before its verb group, is a body that sits."""

@@ -45,22 +45,26 @@ FLOORS = {
     "dev3": {"agreement": 0.800, "max_unread": 0.156, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
-    "dev4": {"agreement": 0.756, "max_unread": 0.166, "max_opposite": 0.067},
+    # max_opposite 0.067 until going or coming on its own counted as the trip (dev sets +11):
+    # d4-155's "a leader ... can come and wipe the blood of his crimes off his feet" reads as openness.
+    "dev4": {"agreement": 0.769, "max_unread": 0.141, "max_opposite": 0.075},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
     # max_unread 0.131 until a meeting supposed in an "if" clause counted nothing: d5-009 ("... "if
     # and when" the two do meet", labelled -1) went from the opposite sign to unread.
     "dev5": {"agreement": 0.791, "max_unread": 0.142, "max_opposite": 0.066},
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
-    "dev6": {"agreement": 0.736, "max_unread": 0.121, "max_opposite": 0.105},
+    # max_opposite 0.105 until going or coming on its own counted as the trip: d6-041 ("while the
+    # presidents of Italy, ... would not come, the 14 others were still expected") reads the refusal.
+    "dev6": {"agreement": 0.750, "max_unread": 0.097, "max_opposite": 0.113},
     # Gathered blind on 2 Dec 2026, the Spanish items left out; first reading 63.9% (53 of 83; VADER
     # 30, 36.1%), then read.
-    "dev7": {"agreement": 0.759, "max_unread": 0.124, "max_opposite": 0.093},
+    "dev7": {"agreement": 0.771, "max_unread": 0.108, "max_opposite": 0.093},
     # Gathered blind on 2 Dec 2026 (45 meetings of 2009-2017); first reading 61.0% (97 of 159;
     # VADER 70, 44.0%) with the rules of that morning, 61.6% with those of the hour it came in.
     # max_unread 0.221 until a stand-in's going stopped counting as the principal's ("Kerry would
     # travel in his place"): d8-019 went from the opposite sign to unread.
-    "dev8": {"agreement": 0.710, "max_unread": 0.221, "max_opposite": 0.081},
+    "dev8": {"agreement": 0.723, "max_unread": 0.214, "max_opposite": 0.074},
     # Gathered blind on 2 Dec 2026 (44 meetings of 1995-2017); first reading 60.1% (92 of 153;
     # VADER 52, 34.0%) with the rules of that morning, 60.8% with those of the hour it came in.
     "dev9": {"agreement": 0.607, "max_unread": 0.277, "max_opposite": 0.131},

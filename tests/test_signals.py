@@ -918,3 +918,11 @@ def test_present_by_video_or_by_a_deputy_is_not_present() -> None:
     assert score("She will be represented by the foreign minister.") < 0
     assert score("He may send a deputy.") < 0
     assert score("We will join the talks.") > 0
+
+
+def test_going_or_coming_on_its_own_is_the_trip() -> None:
+    assert score("Of course I'm going.") > 0
+    assert score("He is not coming.") < 0
+    # With a particle it is another verb.
+    assert families("I go in with low expectations.") == ["uncertainty"]
+    assert score("We will see how things go.") == 0
