@@ -52,7 +52,7 @@ FLOORS = {
     # 74.2% with the first rules written against it.
     # max_unread 0.131 until a meeting supposed in an "if" clause counted nothing: d5-009 ("... "if
     # and when" the two do meet", labelled -1) went from the opposite sign to unread.
-    "dev5": {"agreement": 0.791, "max_unread": 0.142, "max_opposite": 0.066},
+    "dev5": {"agreement": 0.800, "max_unread": 0.142, "max_opposite": 0.055},
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
     # max_opposite 0.105 until going or coming on its own counted as the trip: d6-041 ("while the
     # presidents of Italy, ... would not come, the 14 others were still expected") reads the refusal.
@@ -81,7 +81,9 @@ HELD_OUT = {
     # Gathered blind on 2 Dec 2026 (40 meetings of 1991-2008; 10 of its 161 left out, from a Paris
     # summit of 2008 that the first held-out set has): 93 of 151 (61.6%; VADER 73, 48.3%) with the
     # rules of that morning (96075fc) and with those of the hour it came in.
-    "held_out2": {"agreement": 0.615, "max_unread": 0.254, "max_opposite": 0.124},
+    # 0.615 / 0.254 / 0.124 until the rules written against dev9 that evening (going or coming on
+    # its own, excuses, doubts, a new date): 93 -> 97 of 151, unread 33 -> 28, opposite 16 -> 17.
+    "held_out2": {"agreement": 0.642, "max_unread": 0.216, "max_opposite": 0.131},
 }
 
 

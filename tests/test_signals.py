@@ -926,3 +926,24 @@ def test_going_or_coming_on_its_own_is_the_trip() -> None:
     # With a particle it is another verb.
     assert families("I go in with low expectations.") == ["uncertainty"]
     assert score("We will see how things go.") == 0
+
+
+EXCUSES_DOUBTS_AND_NEW_DATES = [
+    ("So far, there is nothing on a bilateral meeting, but everything is fluid.", -1),
+    ("This is the pre-condition for any meaningful peace talks.", -1),
+    ("I am worried about security on the ship.", -1),
+    ("Mr Sarkozy would miss the summit unless China sought talks.", -1),
+    ("The Palestinian leader would speak to the summit via satellite.", -1),
+    ("Representatives would meet May 15 to choose a new date for the conference.", -1),
+    ("He said he had made the decision not to come.", -1),
+    ("The president will not be able to make it because he has other pressing engagements.", -1),
+    ("We have no information that he is changing his plans.", 1),
+    ('"Of course I\'m going," Mr Putin said, ending earlier uncertainty about the visit.', 1),
+    ("Otherwise there will be no use.", -1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), EXCUSES_DOUBTS_AND_NEW_DATES)
+def test_excuses_doubts_and_new_dates(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0) - (value < 0) == direction, explain(text)
