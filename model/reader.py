@@ -1111,6 +1111,8 @@ class _Statement:
                     return True  # "meet next month"
                 if event.kind == "MEET" and self.is_class(run_end - 1, "PLACE") >= 0:
                     return True  # "visit the country", "travel to the capital"
+                if self._meeting_compound(index, run_end):
+                    return True  # "attend the nuclear security summit"
                 return self.is_class(run_end - 1, "PERSON") >= 0 or self.tokens[run_end - 1].capital
             break
         return event.kind == "MEET"
@@ -1184,7 +1186,11 @@ class _Statement:
             entry
             for entry in kept
             if entry[0].family != _EVENT
-            or not (entry[0].governed or self._bare_infinitive(entry[0], entry[2]))
+            or not (
+                entry[0].governed
+                or self._bare_infinitive(entry[0], entry[2])
+                or self._gerund_subject(entry[0], entry[2])
+            )
         ]
         kept = self._without_subjects_parts(kept)
         return self._modified(kept) if kept else []
@@ -1489,6 +1495,29 @@ class _Statement:
                 break
             start -= 1
         return start
+
+    def _gerund_subject(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        """A meeting verb in -ing opening its clause with no auxiliary, the subject of what follows:
+        "taking part in a military parade appears not appropriate", "Not going to the opening
+        ceremony would be an affront": it names the meeting, it asserts none."""
+        start = self.verb_group_start(predicate.start, segment)
+        return (
+            predicate.kind in ("MEET", "MEET_OBJECT")
+            and self.tokens[predicate.start].lower.endswith("ing")
+            and all(
+                self.tokens[index].lower in ("not", '"', "\u201c", "'") or self.is_adverb(index)
+                for index in range(segment[0], predicate.start)
+            )
+            and not any(self.is_class(index, "AUXILIARY") >= 0 for index in range(start, predicate.start))
+            and self._verb_follows_object(predicate, segment)
+        )
+
+    def _verb_follows_object(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        """Whether a finite verb stands later in the segment: the gerund phrase is its subject."""
+        return any(
+            self.tokens[index].lower in _FINITE or self.is_class(index, "BE") >= 0
+            for index in range(predicate.end, segment[1])
+        )
 
     def _bare_infinitive(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
         """A meeting verb after "to" that no predicate governs; "not to attend" is no bare one:

@@ -947,3 +947,10 @@ EXCUSES_DOUBTS_AND_NEW_DATES = [
 def test_excuses_doubts_and_new_dates(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0) - (value < 0) == direction, explain(text)
+
+
+def test_a_compound_summit_is_a_meeting_object_and_a_gerund_subject_asserts_none() -> None:
+    assert families("Hu Jintao will attend the nuclear security summit.") == ["intent"]
+    assert families("Taking part in a military parade appears not appropriate.") == ["uncertainty"]
+    assert score("Not going to the opening ceremony would be an affront to the Chinese people.") == 0
+    assert score("We are going to the summit.") > 0
