@@ -104,6 +104,7 @@ _NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREA
 _SEGMENT_END = frozenset({",", ":", "(", ")", "\u2013", "\u2014"}) | _SENTENCE_END
 # Quotation marks inside a sentence quote a phrase; the reader reads through them.
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "[", "]"})
+_DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 # A period after these does not end a sentence ("Mr. Putin", "U.S. officials").
 _ABBREVIATIONS = frozenset(
     {
@@ -214,6 +215,7 @@ class CompiledReader:
     triggers: frozenset[str]  # every form that can start a predicate or a meeting verb
     inside_factors: dict[str, float]  # conditions with a factor of their own inside their clause
     condition_factors: dict[str, float]  # every condition's factor, by phrase
+    gathering_words: frozenset[str]  # one-word GATHERING entries: an aside naming one is read
     first_words: dict[int, dict[str, list[tuple]]]  # per modifier table (by id): entries by first word
     families_by_id: dict[str, int] = field(default_factory=dict)
     # Per predicate's parsed words (by id): what a segment's tokens must have for it to match there.
@@ -342,6 +344,7 @@ def _compile(rules: Rules) -> CompiledReader:
         triggers=triggers,
         inside_factors={c.phrase: c.inside for c in modifiers.conditions if c.inside is not None},
         condition_factors={c.phrase: c.factor for c in modifiers.conditions},
+        gathering_words=_single_words(rules, "GATHERING"),
         transparent_words=frozenset(" ".join(phrase.split()) for phrase in modifiers.transparent),
         first_words={id(table): _by_first_word(table) for table in tables.values()},
         exact_words={id(entry[0]): _exact_words(entry[0]) for table in tables.values() for entry in table},
@@ -483,7 +486,7 @@ class _Statement:
         self.text = text
         self.compiled = compiled
         self.rules = compiled.rules
-        self.tokens = _without_asides(tokenize(text))
+        self.tokens = _without_quote_marks(_without_asides(tokenize(text), compiled.gathering_words))
         matcher = compiled.matcher
         self._starts = list(map(matcher.starts, self.tokens))
         self._keys = list(map(matcher.keys, self.tokens))
@@ -2075,10 +2078,20 @@ class _Statement:
         return f"'{condition.phrase}'", condition.factor
 
 
-def _without_asides(tokens: list[Token]) -> list[Token]:
+def _without_quote_marks(tokens: list[Token]) -> list[Token]:
+    """The tokens without double quotation marks: a phrase quoted inside a sentence is read as
+    its words ("he was "really not aware" of such a visit"). Single marks stay: they are also
+    apostrophes ("the leaders' summit")."""
+    if not any(token.text in _DOUBLE_QUOTES for token in tokens):
+        return tokens
+    return [token for token in tokens if token.text not in _DOUBLE_QUOTES]
+
+
+def _without_asides(tokens: list[Token], meeting_words: frozenset[str] = frozenset()) -> list[Token]:
     """The tokens without short asides in parentheses, which sit inside a phrase and say nothing
     of it: "no (separate) meeting is planned", "Xi Jinping (習近平) will meet". A clause in
-    parentheses ("(before they meet)") is read; one word is never a clause."""
+    parentheses ("(before they meet)") is read; one word is never a clause; an aside that names
+    the meeting is read too ("any chance that (the trip) would be canceled")."""
     if not any(token.text == "(" for token in tokens):
         return tokens
     kept: list[Token] = []
@@ -2086,6 +2099,9 @@ def _without_asides(tokens: list[Token]) -> list[Token]:
     while index < len(tokens):
         close = _aside_end(tokens, index)
         if close > index:
+            inside = tokens[index + 1 : close]
+            if any(not token.lemmas.isdisjoint(meeting_words) for token in inside):
+                kept.extend(inside)  # its words, without the marks that would end the clause
             index = close + 1
             continue
         kept.append(tokens[index])

@@ -954,3 +954,10 @@ def test_a_compound_summit_is_a_meeting_object_and_a_gerund_subject_asserts_none
     assert families("Taking part in a military parade appears not appropriate.") == ["uncertainty"]
     assert score("Not going to the opening ceremony would be an affront to the Chinese people.") == 0
     assert score("We are going to the summit.") > 0
+
+
+def test_quoted_words_are_read_as_words_and_an_aside_naming_the_meeting_is_read() -> None:
+    assert score('He said he was "really not aware" of such a visit.') < 0
+    assert score("\u201cThe atmosphere is not right\u201d for a bilateral meeting.") < 0
+    assert families("Officials said (the summit) had been cancelled.") == ["cancellation"]
+    assert families("No (separate) meeting is planned.") == ["rejection"]
