@@ -98,7 +98,7 @@ _SUBJECT_NEGATORS = frozenset({"no", "none of", "never", "not"})
 # Forms of "be" that make "be to" + verb an arrangement ("are to meet"); "was to go" is a plan of
 # the past, which news reports when it fell through, and "been to" is a visit.
 _BE_FORMS = frozenset({"is", "are", "am", "'re", "'s"})
-_INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got"})
+_INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"})
 # Classes of words that are no noun of a noun phrase, even where the tables know them as one.
 _NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
 _SEGMENT_END = frozenset({",", ":", "(", ")", "\u2013", "\u2014"}) | _SENTENCE_END

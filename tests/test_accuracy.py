@@ -34,7 +34,7 @@ FLOORS = {
     # max_opposite 0.046 until stalls counted without a meeting word ("no decision has been taken",
     # seven statements gained over the four sets): nk18-022, unread before, now reads the past
     # "obstacles on our way forward" that its next sentence says were overcome ("overcame all of them").
-    "dev": {"agreement": 0.857, "max_unread": 0.091, "max_opposite": 0.055},
+    "dev": {"agreement": 0.865, "max_unread": 0.091, "max_opposite": 0.055},
     # max_opposite 0.075 until adjectives with a noun reading were skipped before a meeting word
     # ("had a good meeting" read 0): d2-060's "I have had very good talks with Putin" then reads as
     # talks held, right for its words; its label is about Ukraine.
@@ -62,7 +62,9 @@ FLOORS = {
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
     # max_opposite 0.105 until going or coming on its own counted as the trip: d6-041 ("while the
     # presidents of Italy, ... would not come, the 14 others were still expected") reads the refusal.
-    "dev6": {"agreement": 0.756, "max_unread": 0.097, "max_opposite": 0.105},
+    # max_unread 0.097 until "be going to" stopped being a predicate of its own (a future of the
+    # verb after it): d6-007's "we are going to organize a G7" went from the opposite sign to unread.
+    "dev6": {"agreement": 0.756, "max_unread": 0.105, "max_opposite": 0.097},
     # Gathered blind on 2 Dec 2026, the Spanish items left out; first reading 63.9% (53 of 83; VADER
     # 30, 36.1%), then read.
     "dev7": {"agreement": 0.771, "max_unread": 0.108, "max_opposite": 0.093},
@@ -73,7 +75,7 @@ FLOORS = {
     "dev8": {"agreement": 0.723, "max_unread": 0.214, "max_opposite": 0.074},
     # Gathered blind on 2 Dec 2026 (44 meetings of 1995-2017); first reading 60.1% (92 of 153;
     # VADER 52, 34.0%) with the rules of that morning, 60.8% with those of the hour it came in.
-    "dev9": {"agreement": 0.686, "max_unread": 0.208, "max_opposite": 0.093},
+    "dev9": {"agreement": 0.705, "max_unread": 0.185, "max_opposite": 0.093},
 }
 
 

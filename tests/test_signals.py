@@ -961,3 +961,16 @@ def test_quoted_words_are_read_as_words_and_an_aside_naming_the_meeting_is_read(
     assert score("\u201cThe atmosphere is not right\u201d for a bilateral meeting.") < 0
     assert families("Officials said (the summit) had been cancelled.") == ["cancellation"]
     assert families("No (separate) meeting is planned.") == ["rejection"]
+
+
+def test_going_to_a_place_is_a_trip_and_going_to_meet_is_a_future() -> None:
+    assert families("He believes he's going to China to support our athletes.") == ["intent"]
+    assert families("We are going to meet next week.") == ["scheduled"]
+    assert families("We're going to cancel the summit.") == ["cancellation"]
+    assert score("Clerides expects Annan to invite the two sides to talks in October.") > 0
+    assert score("The plot will not lead to postponement of the visit.") > 0
+
+
+def test_was_going_to_is_a_plan_of_the_past() -> None:
+    assert score("The summit was going to take place June 7 in Barcelona.") < 0
+    assert score("We are going to meet in May.") > 0
