@@ -974,10 +974,3 @@ def test_going_to_a_place_is_a_trip_and_going_to_meet_is_a_future() -> None:
 def test_was_going_to_is_a_plan_of_the_past() -> None:
     assert score("The summit was going to take place June 7 in Barcelona.") < 0
     assert score("We are going to meet in May.") > 0
-
-
-def test_a_summit_saved_an_invitation_valid_and_a_door_closed() -> None:
-    assert score("The summit was saved at the last minute.") > 0
-    assert score("The invitation is still valid.") > 0
-    assert score("We have closed the door on talks.") < 0
-    assert score("He rescued the hostages.") == 0
