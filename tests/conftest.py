@@ -45,3 +45,19 @@ def cli():
     if not CLI.exists():
         pytest.fail(f"console command not installed at {CLI}; run `make test`")
     return run_cli
+
+
+# A remark with no summit signal, added by tests that need all three kinds of marker: since the
+# rules of 2 Dec 2026 (evening) every bundled statement carries a signal. Test data, not a quote.
+QUIET_REMARK = "The ministry also published figures on the fishing catch."
+
+
+def bundled_with_a_quiet_remark():
+    """The bundled statements as a frame, plus QUIET_REMARK on the last statement's day."""
+    import pandas as pd
+
+    from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
+
+    frame = to_frame(read_statements_csv(bundled_statements_path()))
+    quiet = frame.iloc[[-1]].assign(text=QUIET_REMARK, note="test data: a remark with no signal")
+    return pd.concat([frame, quiet], ignore_index=True)

@@ -159,7 +159,8 @@ def test_from_the_overview_to_a_summits_page_and_its_export(context, server: str
 
 PHONE = {"width": 390, "height": 1200}
 # Every signal family, a role and the half-life away from the defaults: an eight-line weights note
-# and five legend entries (both lines).
+# and a legend entry for each kind of marker on the chart (both lines; since the rules of 2 Dec
+# 2026, evening, every bundled statement of this summit carries a signal, so no "No signal").
 MANY_WEIGHTS = (
     "&family.held=2.5&family.intent=1.3&family.openness=0.9&family.hope=1.1&family.precondition=0.8"
     "&family.cancellation=2.6&family.stalled=1.4&family.rejection=1.9&role.head_of_state=1.4"
@@ -194,7 +195,12 @@ def test_at_a_phones_width_the_chart_shows_its_whole_title_notes_and_legend(cont
     # The note's lines are joined without the spaces they wrapped at: compare without spaces.
     assert "half-life 21 days (default 14)".replace(" ", "") in found["titles"][1]["text"].replace(" ", "")
     entries = found["legend"]
-    assert len(entries) == 5
+    assert [entry["text"] for entry in entries] == [
+        "Default weights",
+        "Your weights",
+        "Raises outlook",
+        "Lowers outlook",
+    ]
     for text in [*found["titles"], *entries]:
         assert svg["left"] <= text["left"] and text["right"] <= svg["right"] + 0.5, text
         # A text's box includes its line's leading, which may reach a few px above the chart.

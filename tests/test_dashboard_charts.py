@@ -12,7 +12,6 @@ import pytest
 from summit_outlook.model.outlook import match_statements
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
-from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
 from summit_outlook.report.charts import (
     EXPORT_HEIGHT,
     EXPORT_NOTE_WRAP,
@@ -63,13 +62,14 @@ from summit_outlook.report.views import (
     outlook_view,
     selected_statements,
 )
+from tests.conftest import bundled_with_a_quiet_remark
 
 RULES = default_rules()
 
 
 @pytest.fixture(scope="module")
 def matched():
-    return match_statements(to_frame(read_statements_csv(bundled_statements_path())), RULES)
+    return match_statements(bundled_with_a_quiet_remark(), RULES)
 
 
 def figure_for(matched, weights: Weights):
@@ -260,7 +260,7 @@ def test_export_copy_has_a_fixed_size_and_the_title_on_one_line(matched) -> None
     exported = for_export(figure)
     assert (exported.layout.width, exported.layout.height) == (EXPORT_WIDTH, EXPORT_HEIGHT)
     assert exported.layout.title.text == "<b>Trump-Putin summit: outlook, 15 Aug \u2013 17 Nov 2025</b>"
-    assert "16 statements" in exported.layout.title.subtitle.text
+    assert "17 statements" in exported.layout.title.subtitle.text  # the 16 bundled and the quiet remark
     assert figure.layout.width is None  # the on-screen figure is left as it was
 
 
@@ -374,7 +374,7 @@ def test_driver_figure_has_a_bar_per_moving_family_and_the_net_change(matched) -
 def many_matched():
     """More statements than GROUP_QUIET_ABOVE: the bundled ones again and again over 200 days,
     each copy's speaker numbered, plus a quiet remark a day."""
-    bundled = to_frame(read_statements_csv(bundled_statements_path()))
+    bundled = bundled_with_a_quiet_remark()
     copies = []
     for copy in range(GROUP_QUIET_ABOVE // len(bundled) + 1):
         shifted = bundled.assign(

@@ -22,7 +22,6 @@ from summit_outlook.report.charts import (
     EXPORT_HEIGHT,
     EXPORT_SCALE,
     EXPORT_WIDTH,
-    LEGEND_ROW_PX,
     for_export,
     outlook_figure,
 )
@@ -199,15 +198,15 @@ def test_cli_chart_renders_images(tmp_path: Path, suffix: str) -> None:
     assert main(["chart", "--output", str(output), "--weights", str(weights)]) == 0
     data = output.read_bytes()
     if suffix == ".png":
-        # As tall as the exported figure: taller than the default by the weights note's lines and
-        # the legend's third row (your weights and the default line), never squeezing the plot.
+        # As tall as the exported figure, the weights note's lines and the legend's rows included
+        # (the bundled data has no quiet statement since 2 Dec 2026, so two rows), never squeezing the plot.
         defaults = Weights.defaults(RULES)
         weights = defaults.model_copy(update={"families": {**defaults.families, "cancellation": 3.0}})
         view = outlook_view(
             match_statements(to_frame(read_statements_csv(bundled_statements_path())), RULES), RULES, weights
         )
         expected = for_export(outlook_figure(view, RULES, explanations(view.scored, RULES))).layout.height
-        assert expected >= EXPORT_HEIGHT + LEGEND_ROW_PX
+        assert expected >= EXPORT_HEIGHT
         assert png_size(data) == (EXPORT_WIDTH * EXPORT_SCALE, expected * EXPORT_SCALE)
     else:
         assert data.startswith(b"<svg") and b"non-default weights: Cancellation" in data

@@ -11,7 +11,6 @@ from summit_outlook.model.explain import describe_signal, records_by_statement
 from summit_outlook.model.outlook import Headline, match_statements
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
-from summit_outlook.model.statements import bundled_statements_path, read_statements_csv, to_frame
 from summit_outlook.report.views import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -31,6 +30,7 @@ from summit_outlook.report.views import (
     statement_table,
     window_range,
 )
+from tests.conftest import bundled_with_a_quiet_remark
 
 RULES = default_rules()
 DEFAULTS = Weights.defaults(RULES)
@@ -38,7 +38,7 @@ DEFAULTS = Weights.defaults(RULES)
 
 @pytest.fixture(scope="module")
 def matched():
-    return match_statements(to_frame(read_statements_csv(bundled_statements_path())), RULES)
+    return match_statements(bundled_with_a_quiet_remark(), RULES)
 
 
 def custom_weights(**families: float) -> Weights:
