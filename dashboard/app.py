@@ -30,6 +30,7 @@ from summit_outlook.dashboard.navigation import (
     navigation_ui,
     route_from_url,
 )
+from summit_outlook.dashboard.outlook_chart import outlook_chart
 from summit_outlook.dashboard.overview import change_delta, compare_ui, overview_ui
 from summit_outlook.dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
 from summit_outlook.dashboard.state import Preset, PresetsError, load_presets, presets_path, weights_to_query
@@ -334,12 +335,9 @@ def window_ui(initial: Window) -> Window:
 
 def chart_ui(figure: go.Figure, view: OutlookView, summit_id: str) -> Selection | None:
     latest = view.series["date"].max() if not view.series.empty else None
-    event = st.plotly_chart(
+    points = outlook_chart(
         figure,
         key=CHART_KEY,
-        on_select="rerun",
-        selection_mode=("points", "box"),
-        theme=None,
         config=toolbar_config(
             export_stem("chart", latest, custom=bool(view.changed), summit=summit_id),
             height=export_height(figure),
@@ -350,7 +348,7 @@ def chart_ui(figure: go.Figure, view: OutlookView, summit_id: str) -> Selection 
         "statements of one day stack around the line. Click a point to list the statements behind "
         "it (the toolbar's box select takes several); double-click to clear."
     )
-    return selected_statements(event.selection.points, view.scored.statements)
+    return selected_statements(points, view.scored.statements)
 
 
 def statements_ui(view: OutlookView, signals: list[str], selection: Selection | None) -> None:

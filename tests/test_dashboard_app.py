@@ -58,9 +58,15 @@ def outlook_metric(app: AppTest) -> float:
     return float(app.metric[0].value)
 
 
+def outlook_chart(app: AppTest) -> dict:
+    """What the page sent its outlook chart (dashboard/outlook_chart.py): the figure and settings."""
+    (chart,) = app.get("bidi_component")
+    return json.loads(chart.proto.bytes)
+
+
 def outlook_traces(app: AppTest) -> list[str]:
-    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
-    return [trace["name"] for trace in spec["data"] if trace["mode"] != "markers"]
+    figure = outlook_chart(app)["figure"]
+    return [trace["name"] for trace in figure["data"] if trace["mode"] != "markers"]
 
 
 def button(app: AppTest, label: str):
@@ -92,6 +98,24 @@ def test_raising_the_cancellation_weight_lowers_the_outlook(matched) -> None:
     assert "vs default weights" in app.metric[0].delta
     assert outlook_traces(app) == ["Default weights", "Your weights"]
     assert app.query_params == {**SUMMIT, "family.cancellation": "3"}
+
+
+def test_a_slider_move_redraws_the_same_chart_element_with_the_new_figure() -> None:
+    """The chart keeps its element id across reruns (st.plotly_chart's id was a hash of the figure,
+    so each move mounted a new chart in the browser); what changes is the figure it is sent."""
+    app = start()
+    (before,) = app.get("bidi_component")
+    sent = outlook_chart(app)
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+    (after,) = app.get("bidi_component")
+    moved = outlook_chart(app)
+    assert after.proto.id == before.proto.id and after.proto.component_name == "summit_outlook_chart"
+    assert moved["revision"] != sent["revision"] and moved["generation"] == sent["generation"] + 1
+    assert moved["figure"]["layout"]["clickmode"] == "event+select"
+    assert moved["config"]["toImageButtonOptions"]["filename"].endswith("-custom-weights")
+    # The same weights again: the same figure, so the browser has nothing to redraw.
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+    assert outlook_chart(app)["revision"] == moved["revision"]
 
 
 def test_raising_the_hope_weight_raises_the_outlook() -> None:

@@ -211,7 +211,8 @@ def test_hostile_statements_show_as_text_and_run_nothing(browser, server: str, t
         page = context.new_page()
         page.goto(server + "/?summit=trump-putin-2025")
         _wait_for_run(page)
-        page.locator(".js-plotly-plot").first.wait_for(state="visible")
+        # The outlook chart once drawn (the driver chart, further down, can be drawn before it).
+        page.locator(".summit-outlook-chart.js-plotly-plot").wait_for(state="visible")
         _assert_nothing_injected(page, watch, "first load")
 
         # Hover labels: each statement's speaker and words, as the characters typed.
