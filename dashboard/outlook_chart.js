@@ -105,16 +105,39 @@ function listen(Plotly, graph) {
   document.addEventListener("fullscreenchange", graph.onFullscreen);
 }
 
-function fullscreenButton(graph) {
-  return {
-    name: "Fullscreen",
-    title: "Fullscreen",
-    icon: FULLSCREEN_ICON,
-    click: () => {
-      if (document.fullscreenElement === graph.div) document.exitFullscreen();
-      else graph.div.requestFullscreen();
-    },
-  };
+// The toolbar's settings, the same object from one draw to the next: Plotly.react draws a graph
+// whose config changed anew from nothing (at 10,000 statements that tripled a slider move).
+// So the PNG button is this chart's own, reading the file name and size of the latest figure
+// (they change with the weights), and the fullscreen button is made once.
+function chartConfig(Plotly, graph, sent) {
+  const { toImageButtonOptions, ...settings } = sent;
+  graph.imageOptions = { format: "png", ...toImageButtonOptions };
+  const unchanged = JSON.stringify(settings);
+  if (graph.config === undefined || graph.configSent !== unchanged) {
+    graph.configSent = unchanged;
+    graph.config = {
+      ...settings,
+      modeBarButtonsToRemove: [...(settings.modeBarButtonsToRemove || []), "toImage"],
+      modeBarButtonsToAdd: [
+        {
+          name: "toImage",
+          title: "Download plot as a png",
+          icon: Plotly.Icons.camera,
+          click: (div) => Plotly.downloadImage(div, graph.imageOptions),
+        },
+        {
+          name: "Fullscreen",
+          title: "Fullscreen",
+          icon: FULLSCREEN_ICON,
+          click: () => {
+            if (document.fullscreenElement === graph.div) document.exitFullscreen();
+            else graph.div.requestFullscreen();
+          },
+        },
+      ],
+    };
+  }
+  return graph.config;
 }
 
 async function draw(graph, payload) {
@@ -131,8 +154,7 @@ async function draw(graph, payload) {
   // The tool the user picked on the toolbar (box select) stays picked.
   if (!first && graph.div.layout && graph.div.layout.dragmode) layout.dragmode = graph.div.layout.dragmode;
   if (graph.fullscreen) layout.height = window.innerHeight;
-  const config = { ...payload.config, modeBarButtonsToAdd: [fullscreenButton(graph)] };
-  await Plotly.react(graph.div, data, layout, config);
+  await Plotly.react(graph.div, data, layout, chartConfig(Plotly, graph, payload.config));
   graph.problem.textContent = "";
   if (first) listen(Plotly, graph);
 }

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from summit_outlook.report.charts import DAY_POINT_PX
+from summit_outlook.report.charts import DAY_POINT_PX, EXPORT_SCALE, EXPORT_WIDTH
 from tests.browser_support import (
     PAGE_TIMEOUT_MS,
     launched_browser,
@@ -141,6 +141,20 @@ def test_a_slider_move_redraws_the_chart_in_place(page) -> None:
     plotly_js = [name for name in loaded if name.endswith("/plotly.min.js")]
     assert len(plotly_js) == 1 and "/component/" in plotly_js[0] and plotly_js[0].startswith(page.url[:20])
     assert chart.locator(".modebar-btn[data-title='Fullscreen']").count() == 1
+
+
+def test_the_charts_own_toolbar_downloads_a_named_png(page, tmp_path: Path) -> None:
+    chart = page.locator(OUTLOOK_CHART)
+    chart.hover()  # the toolbar shows on hover
+    with page.expect_download() as started:
+        chart.locator(".modebar-btn[data-title='Download plot as a png']").click()
+    name = started.value.suggested_filename
+    assert name.startswith("summit-outlook-trump-putin-2025-chart-2025-11-17") and name.endswith(".png")
+    saved = tmp_path / name
+    started.value.save_as(saved)
+    data = saved.read_bytes()
+    assert data.startswith(b"\x89PNG")
+    assert int.from_bytes(data[16:20], "big") == EXPORT_WIDTH * EXPORT_SCALE  # the export's size
 
 
 def test_downloads_are_what_they_claim(page, tmp_path: Path) -> None:
