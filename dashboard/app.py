@@ -163,11 +163,9 @@ def summit_page(
     matched = summit_matched(all_matched, summit.id)
     view = outlook_view(matched, rules, weights)
     summit_header_ui(summit)
-    header_ui(source, view)
-    url_warnings_ui()
-    headline_ui(view, rules)
-    if not summit.resolved:
-        chance_ui(source.revision, all_matched, source.summits, rules, weights, view.headline)
+    # The headline and the chance are filled in after the chart: a slider move's rerun sends the
+    # chart, the slowest part of the page to redraw in the browser, as soon as it is built.
+    above_tabs = st.container()
     # Only the open tab runs: a slider move redraws the outlook, not the editing forms.
     outlook_tab, statements_tab = st.tabs([OUTLOOK_TAB, STATEMENTS_TAB], key=VIEW_KEY, on_change="rerun")
     if outlook_tab.open:
@@ -176,6 +174,14 @@ def summit_page(
             signals = explanations(view.scored, rules)
             figure = outlook_figure(view, rules, signals, summit_title=summit.title, window=window)
             selection = chart_ui(figure, view, summit.id)
+    with above_tabs:
+        header_ui(source, view)
+        url_warnings_ui()
+        headline_ui(view, rules)
+        if not summit.resolved:
+            chance_ui(source.revision, all_matched, source.summits, rules, weights, view.headline)
+    if outlook_tab.open:
+        with outlook_tab:
             statements_ui(view, signals, selection)
             drivers_ui(view, rules, window)
             downloads_ui(figure, view, signals, summit.id, weights_note(view.changed, rules))
