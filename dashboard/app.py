@@ -33,7 +33,14 @@ from summit_outlook.dashboard.navigation import (
 from summit_outlook.dashboard.outlook_chart import outlook_chart
 from summit_outlook.dashboard.overview import change_delta, compare_ui, overview_ui
 from summit_outlook.dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
-from summit_outlook.dashboard.state import Preset, PresetsError, load_presets, presets_path, weights_to_query
+from summit_outlook.dashboard.state import (
+    Preset,
+    PresetsError,
+    load_presets,
+    presets_path,
+    weights_from_widgets,
+    weights_to_query,
+)
 from summit_outlook.dashboard.store_access import Origin, StatementSource, statement_source
 from summit_outlook.dashboard.summits_ui import add_summit_ui, edit_summit_ui, summit_header_ui
 from summit_outlook.dashboard.track_record import chance_ui, track_record_ui
@@ -126,8 +133,23 @@ def main() -> None:
     matched = matched_statements(source.revision, source.statements, rules)
 
     init_weights(st.session_state, weight_params(), rules)
-    weights = weights_sidebar(rules, weight_presets)
+    # The sidebar's widgets hold the weights, and their values are in the session before the
+    # widgets are drawn. So the sidebar is drawn after the page: its ~40 elements went out ahead
+    # of the chart on every slider move, each taking turns of the server's thread that sends them.
+    # It is drawn when the page fails too, so the weights stay within reach.
+    weights = weights_from_widgets(st.session_state, rules)
     route = route_from_url(source)
+    try:
+        window = page_ui(route, source, matched, rules, weights)
+    finally:
+        weights_sidebar(rules, weight_presets)
+    sync_url(route, weights, rules, window)
+
+
+def page_ui(
+    route: Route, source: StatementSource, matched: MatchedStatements, rules: Rules, weights: Weights
+) -> Window:
+    """The page the URL names, under the navigation; returns the window a summit's page shows."""
     window = window_from_url()
     navigation_ui(route, source)
     if route.kind is PageKind.SUMMIT and route.summit is not None:
@@ -145,7 +167,7 @@ def main() -> None:
         store = source.store if source.can_save and source.origin is Origin.STORE else None
         if store is not None and editor_access_ui():
             add_summit_ui(store)
-    sync_url(route, weights, rules, window)
+    return window
 
 
 def summit_page(

@@ -21,6 +21,7 @@ APP = dashboard_app()
 RULES = default_rules()
 DEFAULTS = Weights.defaults(RULES)
 CANCELLATION = widget_key("family.cancellation")
+HOPE = widget_key("family.hope")
 # The first run in a process imports plotly and matches the statements; later runs take ~0.3 s.
 RUN_TIMEOUT_S = 60
 
@@ -116,6 +117,28 @@ def test_a_slider_move_redraws_the_same_chart_element_with_the_new_figure() -> N
     # The same weights again: the same figure, so the browser has nothing to redraw.
     app.slider(key=CANCELLATION).set_value(3.0).run()
     assert outlook_chart(app)["revision"] == moved["revision"]
+
+
+def test_a_page_that_fails_still_draws_the_sidebar_and_keeps_the_weights(monkeypatch) -> None:
+    """The sidebar is drawn after the page (so a slider move sends the chart first); a page that
+    raises must not take it, or the weights its widgets hold, away."""
+    from summit_outlook.report import charts
+
+    app = start()
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the chart broke")
+
+    monkeypatch.setattr(charts, "outlook_figure", broken)
+    app.slider(key=HOPE).set_value(2.0).run()
+    assert [exception.value for exception in app.exception] == ["the chart broke"]
+    assert [app.slider(key=key).value for key in (CANCELLATION, HOPE)] == [3.0, 2.0]
+    monkeypatch.undo()
+    app.run()
+    assert not app.exception
+    assert [app.slider(key=key).value for key in (CANCELLATION, HOPE)] == [3.0, 2.0]
+    assert app.query_params == {**SUMMIT, "family.cancellation": "3", "family.hope": "2"}
 
 
 def test_raising_the_hope_weight_raises_the_outlook() -> None:
