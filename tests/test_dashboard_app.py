@@ -119,6 +119,21 @@ def test_a_slider_move_redraws_the_same_chart_element_with_the_new_figure() -> N
     assert outlook_chart(app)["revision"] == moved["revision"]
 
 
+def test_a_new_figure_gets_a_head_start_and_the_same_one_does_not(monkeypatch) -> None:
+    """After sending a new figure the rerun pauses (the chart's message goes out, and is drawn,
+    before the rest of the page); a rerun that sends the same figure again does not."""
+    from summit_outlook.dashboard import outlook_chart as chart_module
+
+    pauses = []
+    monkeypatch.setattr(chart_module, "_give_the_chart_a_head_start", lambda: pauses.append("paused"))
+    app = start()
+    assert len(pauses) == 1
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+    assert len(pauses) == 2
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+    assert len(pauses) == 2
+
+
 def test_a_page_that_fails_still_draws_the_sidebar_and_keeps_the_weights(monkeypatch) -> None:
     """The sidebar is drawn after the page (so a slider move sends the chart first); a page that
     raises must not take it, or the weights its widgets hold, away."""
