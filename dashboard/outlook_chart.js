@@ -103,6 +103,17 @@ function listen(Plotly, graph) {
     graph.fullscreen = document.fullscreenElement === graph.div;
   };
   document.addEventListener("fullscreenchange", graph.onFullscreen);
+  // The graph follows its column's width, as st.plotly_chart's did: the column narrows when the
+  // sidebar opens or arrives (it is drawn after the page), with no window resize for plotly.js's
+  // own `responsive` to see.
+  graph.width = graph.div.clientWidth;
+  graph.resizing = new ResizeObserver(() => {
+    const width = graph.div.clientWidth;
+    if (width === graph.width || width === 0) return;
+    graph.width = width;
+    Plotly.Plots.resize(graph.div);
+  });
+  graph.resizing.observe(graph.div);
 }
 
 // The toolbar's settings, the same object from one draw to the next: Plotly.react draws a graph
@@ -115,25 +126,30 @@ function chartConfig(Plotly, graph, sent) {
   const unchanged = JSON.stringify(settings);
   if (graph.config === undefined || graph.configSent !== unchanged) {
     graph.configSent = unchanged;
+    // The buttons st.plotly_chart showed, in its order, and no others: plotly.js 4 adds one that
+    // uploads the chart to Plotly's cloud.
     graph.config = {
       ...settings,
-      modeBarButtonsToRemove: [...(settings.modeBarButtonsToRemove || []), "toImage"],
-      modeBarButtonsToAdd: [
-        {
-          name: "toImage",
-          title: "Download plot as a png",
-          icon: Plotly.Icons.camera,
-          click: (div) => Plotly.downloadImage(div, graph.imageOptions),
-        },
-        {
-          name: "Fullscreen",
-          title: "Fullscreen",
-          icon: FULLSCREEN_ICON,
-          click: () => {
-            if (document.fullscreenElement === graph.div) document.exitFullscreen();
-            else graph.div.requestFullscreen();
+      showSendToCloud: false,
+      modeBarButtons: [
+        [
+          {
+            name: "toImage",
+            title: "Download plot as a PNG",
+            icon: Plotly.Icons.camera,
+            click: (div) => Plotly.downloadImage(div, graph.imageOptions),
           },
-        },
+          "select2d",
+          {
+            name: "Fullscreen",
+            title: "Fullscreen",
+            icon: FULLSCREEN_ICON,
+            click: () => {
+              if (document.fullscreenElement === graph.div) document.exitFullscreen();
+              else graph.div.requestFullscreen();
+            },
+          },
+        ],
       ],
     };
   }
@@ -173,6 +189,8 @@ export default function outlookChart({ data, parentElement, setStateValue }) {
   }
   const payload = decoded(data);
   graph.latest = payload;
+  // Set while a figure is on its way to the graph, for tests and probes to wait on.
+  graph.div.dataset.drawing = "true";
   graph.setStateValue = setStateValue;
   // The chart's own height before plotly.js has drawn it, so the page below does not jump.
   graph.div.style.minHeight = `${payload.figure.layout.height}px`;
@@ -181,6 +199,9 @@ export default function outlookChart({ data, parentElement, setStateValue }) {
     .then(() => draw(graph, payload))
     .catch((error) => {
       graph.problem.textContent = `The chart could not be drawn: ${error.message}`;
+    })
+    .finally(() => {
+      if (graph.latest === payload) delete graph.div.dataset.drawing;
     });
   // Streamlit calls this when the element is gone, and also when a rerun's payload replaced this
   // one before it was taken up: only a graph no longer in the page is released.
@@ -189,6 +210,7 @@ export default function outlookChart({ data, parentElement, setStateValue }) {
       if (graph.div.isConnected || graphs.get(parentElement) !== graph) return;
       graphs.delete(parentElement);
       if (graph.onFullscreen) document.removeEventListener("fullscreenchange", graph.onFullscreen);
+      if (graph.resizing) graph.resizing.disconnect();
       if (plotly !== null) plotly.then((Plotly) => Plotly.purge(graph.div)).catch(() => {});
     }, 0);
   };
