@@ -40,10 +40,13 @@ RUN_OVER_JS = """() => {
   return app !== null && app.getAttribute("data-test-script-state") === "notRunning"
     && document.querySelector("[data-testid='stStatusWidget']") === null;
 }"""
-# Statement markers on the page's Plotly chart (null without a chart): 10,000 on the dashboard
-# at 10k statements, one marker per statement.
+# Statement markers on the page's outlook chart (null without a chart): the dashboard's own chart
+# element (dashboard/outlook_chart.js), or the first Plotly graph of an app that draws its chart
+# with st.plotly_chart (the dashboard before it had its own element; the driver chart below it
+# can be drawn first).
 STATEMENT_MARKERS_JS = """() => {
-  const chart = document.querySelector(".js-plotly-plot");
+  const chart = document.querySelector(".summit-outlook-chart.js-plotly-plot")
+    || document.querySelector(".js-plotly-plot");
   if (!chart || !chart.data) return null;
   return chart.data.filter((trace) => trace.mode === "markers")
     .reduce((total, trace) => total + (trace.x ? trace.x.length : 0), 0);
@@ -84,12 +87,14 @@ class SliderPage:
 DASHBOARD = SliderPage(
     name="dashboard",
     slider="[data-testid='stSidebar'] [class*='st-key-w_family_'] input[type='range']",
-    # The user's outlook line: the one drawn with (invisible) day markers, "lines+markers" ("Outlook",
-    # or "Your weights" once weights differ from the defaults; the dashed "Default weights" line is
-    # "lines" only). Plotly keeps the y values as sent, base64 ({dtype, bdata}) for numpy arrays,
-    # so those are compared as they are.
+    # The outlook chart as STATEMENT_MARKERS_JS finds it; in it the user's outlook line, the one
+    # drawn with (invisible) day markers, "lines+markers" ("Outlook", or "Your weights" once
+    # weights differ from the defaults; the dashed "Default weights" line is "lines" only).
+    # Plotly keeps the y values as sent, base64 ({dtype, bdata}) for numpy arrays, so those are
+    # compared as they are.
     readout="""() => {
-  const chart = document.querySelector(".js-plotly-plot");
+  const chart = document.querySelector(".summit-outlook-chart.js-plotly-plot")
+    || document.querySelector(".js-plotly-plot");
   const line = chart && chart.data && chart.data.find((trace) => trace.mode === "lines+markers");
   if (!line || !line.y) return null;
   return line.y.bdata !== undefined ? line.y.bdata : Array.from(line.y).join(",");
@@ -239,7 +244,9 @@ def _cpu_seconds(metrics) -> tuple[float, float]:
 
 def _screenshot(page: Page, path: Path) -> None:
     """The chart alone when the page has one (what its look is compared by), else the page."""
-    chart = page.locator(".js-plotly-plot")
+    chart = page.locator(".summit-outlook-chart.js-plotly-plot")
+    if not chart.count():
+        chart = page.locator(".js-plotly-plot")
     if chart.count():
         chart.first.scroll_into_view_if_needed()
         chart.first.screenshot(path=str(path))

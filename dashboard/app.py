@@ -30,9 +30,17 @@ from summit_outlook.dashboard.navigation import (
     navigation_ui,
     route_from_url,
 )
+from summit_outlook.dashboard.outlook_chart import outlook_chart
 from summit_outlook.dashboard.overview import change_delta, compare_ui, overview_ui
 from summit_outlook.dashboard.sidebar import URL_WARNINGS, init_weights, weights_sidebar
-from summit_outlook.dashboard.state import Preset, PresetsError, load_presets, presets_path, weights_to_query
+from summit_outlook.dashboard.state import (
+    Preset,
+    PresetsError,
+    load_presets,
+    presets_path,
+    weights_from_widgets,
+    weights_to_query,
+)
 from summit_outlook.dashboard.store_access import Origin, StatementSource, statement_source
 from summit_outlook.dashboard.summits_ui import add_summit_ui, edit_summit_ui, summit_header_ui
 from summit_outlook.dashboard.track_record import chance_ui, track_record_ui
@@ -125,8 +133,23 @@ def main() -> None:
     matched = matched_statements(source.revision, source.statements, rules)
 
     init_weights(st.session_state, weight_params(), rules)
-    weights = weights_sidebar(rules, weight_presets)
+    # The sidebar's widgets hold the weights, and their values are in the session before the
+    # widgets are drawn. So the sidebar is drawn after the page: its ~40 elements went out ahead
+    # of the chart on every slider move, each taking turns of the server's thread that sends them.
+    # It is drawn when the page fails too, so the weights stay within reach.
+    weights = weights_from_widgets(st.session_state, rules)
     route = route_from_url(source)
+    try:
+        window = page_ui(route, source, matched, rules, weights)
+    finally:
+        weights_sidebar(rules, weight_presets)
+    sync_url(route, weights, rules, window)
+
+
+def page_ui(
+    route: Route, source: StatementSource, matched: MatchedStatements, rules: Rules, weights: Weights
+) -> Window:
+    """The page the URL names, under the navigation; returns the window a summit's page shows."""
     window = window_from_url()
     navigation_ui(route, source)
     if route.kind is PageKind.SUMMIT and route.summit is not None:
@@ -144,7 +167,7 @@ def main() -> None:
         store = source.store if source.can_save and source.origin is Origin.STORE else None
         if store is not None and editor_access_ui():
             add_summit_ui(store)
-    sync_url(route, weights, rules, window)
+    return window
 
 
 def summit_page(
@@ -162,11 +185,9 @@ def summit_page(
     matched = summit_matched(all_matched, summit.id)
     view = outlook_view(matched, rules, weights)
     summit_header_ui(summit)
-    header_ui(source, view)
-    url_warnings_ui()
-    headline_ui(view, rules)
-    if not summit.resolved:
-        chance_ui(source.revision, all_matched, source.summits, rules, weights, view.headline)
+    # The headline and the chance are filled in after the chart: a slider move's rerun sends the
+    # chart, the slowest part of the page to redraw in the browser, as soon as it is built.
+    above_tabs = st.container()
     # Only the open tab runs: a slider move redraws the outlook, not the editing forms.
     outlook_tab, statements_tab = st.tabs([OUTLOOK_TAB, STATEMENTS_TAB], key=VIEW_KEY, on_change="rerun")
     if outlook_tab.open:
@@ -175,6 +196,14 @@ def summit_page(
             signals = explanations(view.scored, rules)
             figure = outlook_figure(view, rules, signals, summit_title=summit.title, window=window)
             selection = chart_ui(figure, view, summit.id)
+    with above_tabs:
+        header_ui(source, view)
+        url_warnings_ui()
+        headline_ui(view, rules)
+        if not summit.resolved:
+            chance_ui(source.revision, all_matched, source.summits, rules, weights, view.headline)
+    if outlook_tab.open:
+        with outlook_tab:
             statements_ui(view, signals, selection)
             drivers_ui(view, rules, window)
             downloads_ui(figure, view, signals, summit.id, weights_note(view.changed, rules))
@@ -334,12 +363,9 @@ def window_ui(initial: Window) -> Window:
 
 def chart_ui(figure: go.Figure, view: OutlookView, summit_id: str) -> Selection | None:
     latest = view.series["date"].max() if not view.series.empty else None
-    event = st.plotly_chart(
+    points = outlook_chart(
         figure,
         key=CHART_KEY,
-        on_select="rerun",
-        selection_mode=("points", "box"),
-        theme=None,
         config=toolbar_config(
             export_stem("chart", latest, custom=bool(view.changed), summit=summit_id),
             height=export_height(figure),
@@ -350,7 +376,7 @@ def chart_ui(figure: go.Figure, view: OutlookView, summit_id: str) -> Selection 
         "statements of one day stack around the line. Click a point to list the statements behind "
         "it (the toolbar's box select takes several); double-click to clear."
     )
-    return selected_statements(event.selection.points, view.scored.statements)
+    return selected_statements(points, view.scored.statements)
 
 
 def statements_ui(view: OutlookView, signals: list[str], selection: Selection | None) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from summit_outlook.report.charts import DAY_POINT_PX
+from summit_outlook.report.charts import DAY_POINT_PX, EXPORT_SCALE, EXPORT_WIDTH
 from tests.browser_support import (
     PAGE_TIMEOUT_MS,
     launched_browser,
@@ -32,6 +32,8 @@ SCREENSHOT_ENV = "SUMMIT_OUTLOOK_SCREENSHOT"
 SUMMIT_PAGE = "/?summit=trump-putin-2025"
 # The slider's thumb is a visually hidden range input (react-aria); it takes focus and arrow keys.
 CANCELLATION_SLIDER = ".st-key-w_family_cancellation input[type='range']"
+# The outlook chart's graph (dashboard/outlook_chart.js), once plotly.js has drawn it.
+OUTLOOK_CHART = ".summit-outlook-chart.js-plotly-plot"
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +80,9 @@ def wait_for_app(page) -> None:
     """Until the script has run: the headline is shown and the 'running' indicator is gone."""
     page.locator("[data-testid='stMetricValue']").first.wait_for(state="visible")
     page.locator("[data-testid='stStatusWidget']").wait_for(state="detached")
-    page.locator(".js-plotly-plot").first.wait_for(state="visible")
+    # The outlook chart once drawn (it loads plotly.js on first use, so the driver chart, further
+    # down, can be drawn before it).
+    page.locator(OUTLOOK_CHART).wait_for(state="visible")
 
 
 def headline(page) -> float:
@@ -112,6 +116,56 @@ def test_moving_a_slider_by_keyboard_changes_the_headline_and_the_url(page) -> N
     fresh.goto(shared)
     wait_for_app(fresh)
     assert headline(fresh) == headline(page)
+
+
+# The outlook line's y values as the chart holds them (base64 typed arrays as sent, or a list).
+LINE_Y = """() => {
+  const line = document.querySelector('.js-plotly-plot').data.find((trace) => trace.mode === 'lines+markers');
+  return line.y.bdata !== undefined ? line.y.bdata : Array.from(line.y).join(',');
+}"""
+
+
+def test_a_slider_move_redraws_the_chart_in_place(page) -> None:
+    """The outlook chart is one element kept across reruns and redrawn in place (st.plotly_chart
+    mounted a new chart for every new figure), with plotly.js from the dashboard's own server."""
+    page.evaluate("() => { document.querySelector('.js-plotly-plot').dataset.probe = 'mounted once'; }")
+    before = page.evaluate(LINE_Y)
+    page.locator(CANCELLATION_SLIDER).focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"before => ({LINE_Y})() !== before", arg=before)
+    wait_for_app(page)
+    chart = page.locator(".js-plotly-plot").first
+    assert chart.get_attribute("data-probe") == "mounted once"
+    assert "Your weights" in (chart.locator(".legend").text_content() or "")
+    loaded = page.evaluate("() => performance.getEntriesByType('resource').map((entry) => entry.name)")
+    plotly_js = [name for name in loaded if name.endswith("/plotly.min.js")]
+    assert len(plotly_js) == 1 and "/component/" in plotly_js[0] and plotly_js[0].startswith(page.url[:20])
+    # The graph fills its column, whatever arrived first (the sidebar, which narrows the column,
+    # is drawn after the page); a narrower column with no window resize (as when the sidebar
+    # opens), and the graph follows it.
+    fits = """() => { const chart = document.querySelector('.summit-outlook-chart');
+      return [chart.querySelector('svg.main-svg').getBoundingClientRect().width, chart.clientWidth]; }"""
+    drawn, column = page.evaluate(fits)
+    assert abs(drawn - column) < 2, (drawn, column)
+    page.evaluate("() => { document.querySelector('.summit-outlook-chart').style.width = '700px'; }")
+    page.wait_for_function(f"() => Math.abs(({fits})()[0] - 700) < 2")
+    # st.plotly_chart's toolbar, nothing more (plotly.js 4 would add a button that uploads the chart).
+    titles = [button.get_attribute("data-title") for button in chart.locator(".modebar-btn").all()]
+    assert titles == ["Download plot as a PNG", "Box Select", "Fullscreen"]
+
+
+def test_the_charts_own_toolbar_downloads_a_named_png(page, tmp_path: Path) -> None:
+    chart = page.locator(OUTLOOK_CHART)
+    chart.hover()  # the toolbar shows on hover
+    with page.expect_download() as started:
+        chart.locator(".modebar-btn[data-title='Download plot as a PNG']").click()
+    name = started.value.suggested_filename
+    assert name.startswith("summit-outlook-trump-putin-2025-chart-2025-11-17") and name.endswith(".png")
+    saved = tmp_path / name
+    started.value.save_as(saved)
+    data = saved.read_bytes()
+    assert data.startswith(b"\x89PNG")
+    assert int.from_bytes(data[16:20], "big") == EXPORT_WIDTH * EXPORT_SCALE  # the export's size
 
 
 def test_downloads_are_what_they_claim(page, tmp_path: Path) -> None:
@@ -250,6 +304,13 @@ def test_clicking_a_statement_marker_lists_it(page) -> None:
     table = page.locator("[data-testid='stDataFrame']")
     table.first.wait_for(state="visible")  # the page's elements stream in one at a time
     assert table.count() == 1
+    # A double-click on the chart, away from every point (the bottom of the plot, an outlook near
+    # 0), clears the selection: the table lists every statement again.
+    box = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+    page.mouse.dblclick(box["x"] + box["width"] / 2, box["y"] + box["height"] - 3)
+    page.get_by_text("statements, newest first", exact=False).wait_for(state="visible")
+    wait_for_app(page)
+    assert not caption.count()
 
 
 def test_full_page_screenshot(page, tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ APP = dashboard_app()
 RULES = default_rules()
 DEFAULTS = Weights.defaults(RULES)
 CANCELLATION = widget_key("family.cancellation")
+HOPE = widget_key("family.hope")
 # The first run in a process imports plotly and matches the statements; later runs take ~0.3 s.
 RUN_TIMEOUT_S = 60
 
@@ -58,9 +59,15 @@ def outlook_metric(app: AppTest) -> float:
     return float(app.metric[0].value)
 
 
+def outlook_chart(app: AppTest) -> dict:
+    """What the page sent its outlook chart (dashboard/outlook_chart.py): the figure and settings."""
+    (chart,) = app.get("bidi_component")
+    return json.loads(chart.proto.bytes)
+
+
 def outlook_traces(app: AppTest) -> list[str]:
-    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
-    return [trace["name"] for trace in spec["data"] if trace["mode"] != "markers"]
+    figure = outlook_chart(app)["figure"]
+    return [trace["name"] for trace in figure["data"] if trace["mode"] != "markers"]
 
 
 def button(app: AppTest, label: str):
@@ -92,6 +99,61 @@ def test_raising_the_cancellation_weight_lowers_the_outlook(matched) -> None:
     assert "vs default weights" in app.metric[0].delta
     assert outlook_traces(app) == ["Default weights", "Your weights"]
     assert app.query_params == {**SUMMIT, "family.cancellation": "3"}
+
+
+def test_a_slider_move_redraws_the_same_chart_element_with_the_new_figure() -> None:
+    """The chart keeps its element id across reruns (st.plotly_chart's id was a hash of the figure,
+    so each move mounted a new chart in the browser); what changes is the figure it is sent."""
+    app = start()
+    (before,) = app.get("bidi_component")
+    sent = outlook_chart(app)
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+    (after,) = app.get("bidi_component")
+    moved = outlook_chart(app)
+    assert after.proto.id == before.proto.id and after.proto.component_name == "summit_outlook_chart"
+    assert moved["revision"] != sent["revision"] and moved["generation"] == sent["generation"] + 1
+    assert moved["figure"]["layout"]["clickmode"] == "event+select"
+    assert moved["config"]["toImageButtonOptions"]["filename"].endswith("-custom-weights")
+    # The same weights again: the same figure, so the browser has nothing to redraw.
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+    assert outlook_chart(app)["revision"] == moved["revision"]
+
+
+def test_a_new_figure_gets_a_head_start_and_the_same_one_does_not(monkeypatch) -> None:
+    """After sending a new figure the rerun pauses (the chart's message goes out, and is drawn,
+    before the rest of the page); a rerun that sends the same figure again does not."""
+    from summit_outlook.dashboard import outlook_chart as chart_module
+
+    pauses = []
+    monkeypatch.setattr(chart_module, "_give_the_chart_a_head_start", lambda: pauses.append("paused"))
+    app = start()
+    assert len(pauses) == 1
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+    assert len(pauses) == 2
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+    assert len(pauses) == 2
+
+
+def test_a_page_that_fails_still_draws_the_sidebar_and_keeps_the_weights(monkeypatch) -> None:
+    """The sidebar is drawn after the page (so a slider move sends the chart first); a page that
+    raises must not take it, or the weights its widgets hold, away."""
+    from summit_outlook.report import charts
+
+    app = start()
+    app.slider(key=CANCELLATION).set_value(3.0).run()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the chart broke")
+
+    monkeypatch.setattr(charts, "outlook_figure", broken)
+    app.slider(key=HOPE).set_value(2.0).run()
+    assert [exception.value for exception in app.exception] == ["the chart broke"]
+    assert [app.slider(key=key).value for key in (CANCELLATION, HOPE)] == [3.0, 2.0]
+    monkeypatch.undo()
+    app.run()
+    assert not app.exception
+    assert [app.slider(key=key).value for key in (CANCELLATION, HOPE)] == [3.0, 2.0]
+    assert app.query_params == {**SUMMIT, "family.cancellation": "3", "family.hope": "2"}
 
 
 def test_raising_the_hope_weight_raises_the_outlook() -> None:

@@ -127,7 +127,10 @@ def _hover_texts(page, *, dashboard: bool = True) -> list[str]:
         page.locator("[data-testid='stButtonGroup'] button", has_text="1M").first.click()
         page.wait_for_function("() => window.location.search.includes('window=1M')")
         page.locator("[data-testid='stStatusWidget']").wait_for(state="detached")
-        page.wait_for_timeout(500)  # the redraw
+        # Until the outlook chart has taken up the month's figure (dashboard/outlook_chart.js
+        # marks it while it draws), its markers can be where the whole range put them.
+        page.locator(".summit-outlook-chart[data-drawing]").wait_for(state="detached")
+        page.wait_for_timeout(500)  # Plotly's own work after a redraw (hover needs it done)
     plot.scroll_into_view_if_needed()
     area = plot.locator(".nsewdrag").first.bounding_box()
     label = plot.locator(".hoverlayer .hovertext").first
@@ -211,7 +214,8 @@ def test_hostile_statements_show_as_text_and_run_nothing(browser, server: str, t
         page = context.new_page()
         page.goto(server + "/?summit=trump-putin-2025")
         _wait_for_run(page)
-        page.locator(".js-plotly-plot").first.wait_for(state="visible")
+        # The outlook chart once drawn (the driver chart, further down, can be drawn before it).
+        page.locator(".summit-outlook-chart.js-plotly-plot").wait_for(state="visible")
         _assert_nothing_injected(page, watch, "first load")
 
         # Hover labels: each statement's speaker and words, as the characters typed.

@@ -151,7 +151,7 @@ def test_the_dashboard_shows_the_outlook_of_its_plausible_statements_and_says_wh
     assert app.metric[0].label == f"Outlook on {format_day(LAST_BUNDLED)}"
     (warning,) = [warning.value for warning in app.warning]
     assert warning.startswith("2 stored statement(s) are dated before 1 Jan 1945 or after tomorrow")
-    assert app.get("plotly_chart")  # the chart is drawn
+    assert app.get("bidi_component")  # the outlook chart is drawn
     assert f"read from its {len(BUNDLED)} dated statements" in page_caption(app)
 
 
