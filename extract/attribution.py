@@ -1058,6 +1058,8 @@ class _Attributor:
         if span_start > self.start and self.tokens[span_start - 1].lower in self.lexicon.accord_words:
             span_start -= 1  # "The meeting was short, as Lebedev noted": the clause before
         before = self._trim(self.start, span_start)
+        if all(token.lower in self.lexicon.determiners for token in self.tokens[before[0] : before[1]]):
+            before = (before[1], before[1])  # "The two Koreas agreed to ...": the speaker's article
         if self._joined_clause(span_start):
             # "Press was kept out, though the ministry tweeted a photo": the clause before the
             # conjunction is narration, not the speaker's words.
