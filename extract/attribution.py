@@ -1326,6 +1326,13 @@ class _Attributor:
             place = self._mention_after_determiner(cursor + 1)
             if place is not None and place.kind is not _MentionKind.DESCRIPTION:
                 return place.end - cursor  # "in Moscow", "at the White House": not speech
+        if tokens[cursor].lower in lexicon.addressee_links and cursor + 1 < end:
+            # "mentioned to Russian state media that", "explained to him that": who was told.
+            if tokens[cursor + 1].lower in lexicon.object_pronouns:
+                return 2
+            addressee = self._mention_after_determiner(cursor + 1)
+            if addressee is not None:
+                return addressee.end - cursor
         return 0
 
     def _mention_after_determiner(self, position: int) -> _Mention | None:

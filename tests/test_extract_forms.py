@@ -1726,3 +1726,16 @@ def test_agreed_to_an_act_leaves_the_closing_attribution_the_speaker() -> None:
         "South Korea's Unification Ministry",
         "The two Koreas on Saturday agreed to reschedule the summit to October",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin himself mentioned to Russian state media that the summit was brought up.",
+        "Putin explained to Xi that the summit was brought up.",
+        "Putin explained to him that the summit was brought up.",
+    ],
+)
+def test_a_reflexive_and_the_one_addressed_after_to_are_not_the_words(sentence: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Putin", "the summit was brought up.")
