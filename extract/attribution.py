@@ -1058,6 +1058,8 @@ class _Attributor:
         if span_start > self.start and self.tokens[span_start - 1].lower in self.lexicon.accord_words:
             span_start -= 1  # "The meeting was short, as Lebedev noted": the clause before
         before = self._trim(self.start, span_start)
+        if all(token.lower in self.lexicon.determiners for token in self.tokens[before[0] : before[1]]):
+            before = (before[1], before[1])  # "The two Koreas agreed to ...": the speaker's article
         if self._joined_clause(span_start):
             # "Press was kept out, though the ministry tweeted a photo": the clause before the
             # conjunction is narration, not the speaker's words.
@@ -1324,6 +1326,13 @@ class _Attributor:
             place = self._mention_after_determiner(cursor + 1)
             if place is not None and place.kind is not _MentionKind.DESCRIPTION:
                 return place.end - cursor  # "in Moscow", "at the White House": not speech
+        if tokens[cursor].lower in lexicon.addressee_links and cursor + 1 < end:
+            # "mentioned to Russian state media that", "explained to him that": who was told.
+            if tokens[cursor + 1].lower in lexicon.object_pronouns:
+                return 2
+            addressee = self._mention_after_determiner(cursor + 1)
+            if addressee is not None:
+                return addressee.end - cursor
         return 0
 
     def _mention_after_determiner(self, position: int) -> _Mention | None:

@@ -183,6 +183,7 @@ class AttributionRules(_Section):
     qualifier_openers: list[Phrase] = []
     channel_links: list[Phrase] = []
     complementisers: list[Phrase] = []
+    addressee_links: list[Phrase] = []
     topic_prepositions: list[Phrase] = []
     aside_starts: list[Phrase] = []
     intro_words: list[Phrase] = []

@@ -224,6 +224,7 @@ class _Lexicon:
     span_words: frozenset[str]
     ago_words: frozenset[str]
     complementisers: frozenset[str]
+    addressee_links: frozenset[str]
     channel_links: _PhraseTable[bool]
     bare_clause_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -345,6 +346,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         span_words=_folded(rules.dates.span_words),
         ago_words=_folded(rules.dates.ago_words),
         complementisers=_folded(said.complementisers),
+        addressee_links=_folded(said.addressee_links),
         bare_clause_verbs=_folded(said.bare_clause_verbs),
         relative_pronouns=_folded(said.relative_pronouns),
         channel_links=_flag_table(said.channel_links),

@@ -1695,3 +1695,47 @@ def test_a_subordinator_before_a_participle_is_an_aside_about_the_speaker() -> N
         "President Ana Ruiz, before leaving Lima on Tuesday to attend the forum, said her goal was a normal course."
     )
     assert (found.speaker, found.text) == ("Ana Ruiz", "her goal was a normal course.")
+
+
+# --- forms from the fifth gathering (articles 69-78) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "Minister Ana Ruiz agreed that Lima has a very different approach from Quito.",
+            "Lima has a very different approach from Quito.",
+        ),
+        ("Minister Ana Ruiz mentioned that the summit was brought up.", "the summit was brought up."),
+    ],
+)
+def test_agreed_and_mentioned_that_report_words(sentence: str, words: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Ana Ruiz", words)
+
+
+def test_agreed_to_an_act_leaves_the_closing_attribution_the_speaker() -> None:
+    """'The two Koreas on Saturday agreed to reschedule the summit, the presidential office said':
+    the office speaks, and the words are the whole clause (the article "The" is no statement)."""
+    (found,) = extract(
+        "The two Koreas on Saturday agreed to reschedule the summit to October, "
+        "South Korea's Unification Ministry said."
+    )
+    assert (found.speaker, found.text) == (
+        "South Korea's Unification Ministry",
+        "The two Koreas on Saturday agreed to reschedule the summit to October",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin himself mentioned to Russian state media that the summit was brought up.",
+        "Putin explained to Xi that the summit was brought up.",
+        "Putin explained to him that the summit was brought up.",
+    ],
+)
+def test_a_reflexive_and_the_one_addressed_after_to_are_not_the_words(sentence: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Putin", "the summit was brought up.")
