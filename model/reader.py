@@ -1462,18 +1462,37 @@ class _Statement:
 
     def _without_subjects_parts(self, kept: list) -> list:
         """A predicate inside a later predicate's subject belongs to it: "Talks on arranging a
-        summit have stalled" is a stall, not a preparation."""
-        spans = [
-            (self._phrase_start(entry[0].span[0], entry[2]), entry[0].start)
-            for entry in kept
+        summit have stalled" is a stall, not a preparation. A positive report of a negative
+        subject says the subject: "The postponement of the summit was announced" is a postponement."""
+        spans = {
+            position: (self._phrase_start(entry[0].span[0], entry[2]), entry[0].start)
+            for position, entry in enumerate(kept)
             if entry[0].span[0] < entry[0].start and entry[0].family != _EVENT
-        ]
-        return [
-            entry
-            for entry in kept
-            if entry[0].family == _EVENT
-            or not any(start <= entry[0].start and entry[0].end <= end for start, end in spans)
-        ]
+        }
+        dropped: set[int] = set()
+        for position, entry in enumerate(kept):
+            if entry[0].family == _EVENT:
+                continue
+            for outer, (start, end) in spans.items():
+                if not (start <= entry[0].start and entry[0].end <= end):
+                    continue
+                if self._reports_negative_subject(kept[outer][0], entry[0]):
+                    dropped.add(outer)
+                else:
+                    dropped.add(position)
+        return [entry for position, entry in enumerate(kept) if position not in dropped]
+
+    def _reports_negative_subject(self, reporter: _Predicate, inner: _Predicate) -> bool:
+        """Whether a positive reporting verb ("announced", "confirmed") has a negative predicate
+        in its subject: what it reports is that predicate."""
+        families = self.rules.families
+        return (
+            families[reporter.family].direction > 0
+            and self.is_class(reporter.start, "REPORT") >= 0
+            and families[inner.family].direction < 0
+            # "no plans for a meeting have been announced": the negation is the report's
+            and self.tokens[inner.span[0]].lower not in _CLAUSE_NEGATORS
+        )
 
     def _phrase_start(self, head: int, segment: tuple[int, int]) -> int:
         """Where the noun phrase around a subject's head begins, its prepositional parts included
@@ -1880,6 +1899,9 @@ class _Statement:
         """A report's words that the sentence goes on to deny: "A paper reported that he would fly
         to Cairo, but his office rejected the report"; "Reports that they will meet are untrue"."""
         compiled = self.compiled
+        clause_denier = self._clause_denier(predicate, sentence)
+        if clause_denier is not None:
+            return clause_denier
         openers = self._occurrences(compiled.report_openers, sentence.start, predicate.start)
         if not openers:
             return None
@@ -1894,6 +1916,26 @@ class _Statement:
             phrase=f"report denied: '{denial.phrase}'", factor=self.rules.modifiers.report_denied_factor
         )
 
+    def _clause_denier(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
+        """A denial of a "that" clause in the predicate's segment reaches the clause's predicates
+        past the words between: "denied that Zhu was considering canceling the trip"."""
+        segment = sentence.segment_of.get(predicate.start)
+        deniers = self._occurrences(self.compiled.report_deniers, sentence.start, predicate.start)
+        for denier in reversed(deniers):
+            if denier.end < len(self.tokens) and self.tokens[denier.end].lower == "that":
+                if sentence.segment_of.get(denier.start) != segment:
+                    return None
+                return self._denier_factor(denier)
+        return None
+
+    def _denier_factor(self, denier: _Modifier) -> _Modifier:
+        """A report denier with its factor as a negator (the report factor when it is none)."""
+        factor = next(
+            (factor for words, phrase, factor in self.compiled.negators if phrase == denier.phrase),
+            self.rules.modifiers.report_denied_factor,
+        )
+        return denier._replace(factor=factor)
+
     def _report_denier(self, openers: list[_Modifier], predicate: _Predicate) -> _Modifier | None:
         """A denial of the report whose "that" clause holds the predicate: "denied media reports that
         the two presidents are planning to meet"; its words may stand far from the predicate."""
@@ -1904,12 +1946,7 @@ class _Statement:
                 continue
             deniers = self._occurrences(self.compiled.report_deniers, max(0, opener.start - 4), opener.start)
             if deniers:
-                denier = deniers[-1]
-                factor = next(
-                    (factor for words, phrase, factor in self.compiled.negators if phrase == denier.phrase),
-                    self.rules.modifiers.report_denied_factor,
-                )
-                return denier._replace(factor=factor)
+                return self._denier_factor(deniers[-1])
         return None
 
     def _subject_negator(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:

@@ -974,3 +974,23 @@ def test_going_to_a_place_is_a_trip_and_going_to_meet_is_a_future() -> None:
 def test_was_going_to_is_a_plan_of_the_past() -> None:
     assert score("The summit was going to take place June 7 in Barcelona.") < 0
     assert score("We are going to meet in May.") > 0
+
+
+def test_a_report_of_a_negative_subject_says_the_subject() -> None:
+    assert families("The cancellation of the visit was confirmed by the Kremlin.") == ["cancellation"]
+    assert families("Postponement of the talks was announced on Monday.") == ["postponement"]
+    assert families("Talks on arranging a summit have stalled.") == ["stalled"]
+    # the negation is the report's, and its subject part stays the report's
+    assert score("No plans for a meeting have been announced.") < 0
+
+
+def test_someone_going_on_a_principals_behalf_is_a_stand_in() -> None:
+    assert families("The vice president will attend the summit on his behalf.") == ["substitution"]
+    assert score("Li will go to the conference on the premier's behalf.") < 0
+    assert score("Putin thanked Xi on behalf of the Russian people.") == 0
+
+
+def test_a_denied_that_clause_is_denied_past_the_words_between() -> None:
+    assert score("Officials denied that the premier was considering calling off the visit.") > 0
+    assert score("The ministry denied that the summit had been cancelled.") > 0
+    assert score("The Kremlin denied that the two presidents were planning to meet.") < 0
