@@ -994,3 +994,10 @@ def test_a_denied_that_clause_is_denied_past_the_words_between() -> None:
     assert score("Officials denied that the premier was considering calling off the visit.") > 0
     assert score("The ministry denied that the summit had been cancelled.") > 0
     assert score("The Kremlin denied that the two presidents were planning to meet.") < 0
+
+
+def test_nothing_settled_yet_is_doubt_and_a_standing_invitation_is_intent() -> None:
+    assert families("Nothing definite has been agreed yet.") == ["uncertainty"]
+    assert families("The final decision has not been taken.") == ["uncertainty"]
+    assert families("The president has a standing invitation to visit Tokyo.") == ["intent"]
+    assert score("She does not have an invitation to the summit.") < 0
