@@ -45,7 +45,10 @@ FLOORS = {
     # 0.800 / 0.069 until double quotation marks inside a sentence were read through (dev sets
     # +1 in all, dev9 +3): d3-042's 'there would have to be "significant change" for a meeting
     # ... to be a possibility' now also reads the possibility, and goes to the opposite sign.
-    "dev3": {"agreement": 0.792, "max_unread": 0.156, "max_opposite": 0.078},
+    # max_opposite 0.078 until a decision not yet made counted as doubt ("the final decision has not
+    # been made"): d3-051's "We are ready, although the final decision has not been made yet"
+    # (labelled +1) reads the decision, and its "ready" with no meeting word is still unread.
+    "dev3": {"agreement": 0.792, "max_unread": 0.148, "max_opposite": 0.087},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
     # max_opposite 0.067 until going or coming on its own counted as the trip (dev sets +11):

@@ -1001,3 +1001,4 @@ def test_nothing_settled_yet_is_doubt_and_a_standing_invitation_is_intent() -> N
     assert families("The final decision has not been taken.") == ["uncertainty"]
     assert families("The president has a standing invitation to visit Tokyo.") == ["intent"]
     assert score("She does not have an invitation to the summit.") < 0
+    assert score("He will not have an invitation.") < 0
