@@ -56,6 +56,19 @@ FLOORS = {
         "real": 98,
         "undated_flagged": 100,
     },
+    # A third check set (101-110, gathered blind on 3 Dec 2026 by a helper who did not run the
+    # extraction), keyed before its first measurement; these floors are that first reading, with
+    # the rules of 542e5a5 (tests/articles/README.md). Only measured; its misses are not read.
+    "check3": {
+        "found": 71,
+        "speaker": 94,
+        "date": 90,
+        "role": 85,
+        "side": 85,
+        "all_fields": 44,
+        "real": 94,
+        "undated_flagged": 33,
+    },
 }
 
 
@@ -132,4 +145,5 @@ def test_every_figure_has_a_floor() -> None:
 
 
 def test_the_sets_are_the_ones_the_readme_describes(results) -> None:
-    assert (len(results["dev"]), len(results["check"]), len(results["check2"])) == (59, 10, 9)
+    sizes = tuple(len(results[part]) for part in ("dev", "check", "check2", "check3"))
+    assert sizes == (59, 10, 9, 10)
