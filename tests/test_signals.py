@@ -1002,3 +1002,20 @@ def test_nothing_settled_yet_is_doubt_and_a_standing_invitation_is_intent() -> N
     assert families("The president has a standing invitation to visit Tokyo.") == ["intent"]
     assert score("She does not have an invitation to the summit.") < 0
     assert score("He will not have an invitation.") < 0
+
+
+NEWSROOM_VOCABULARY = [
+    ("The state visit has been taken off the calendar.", -1),
+    ("There is no question of a summit this year.", -1),
+    ("Aides poured cold water on talk of a meeting.", -1),
+    ("Hopes of a breakthrough summit were dashed.", -1),
+    ("Expectations of a visit faded as hopes faded for a deal.", -1),
+    ("Diplomats say the summit is a go.", 1),
+    ("A formal invitation to the summit has been extended.", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), NEWSROOM_VOCABULARY)
+def test_newsroom_vocabulary(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0) - (value < 0) == direction, explain(text)
