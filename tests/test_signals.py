@@ -1019,3 +1019,20 @@ NEWSROOM_VOCABULARY = [
 def test_newsroom_vocabulary(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0) - (value < 0) == direction, explain(text)
+
+
+CONDITIONS_MET_AND_GIVING_UP = [
+    ("The conditions for a state visit are now in place.", 1),
+    ("All the arrangements for the trip are in place.", 1),
+    ("The obstacles to a summit have been cleared.", 1),
+    ("The two sides overcame the remaining hurdles to the meeting.", 1),
+    ("Pyongyang reacted favourably to the proposal for talks.", 1),
+    ("Tokyo has given up on a summit this year.", -1),
+    ("We have never given up on the meeting.", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), CONDITIONS_MET_AND_GIVING_UP)
+def test_conditions_met_obstacles_cleared_and_giving_up(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0) - (value < 0) == direction, explain(text)
