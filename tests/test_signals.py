@@ -1036,3 +1036,36 @@ CONDITIONS_MET_AND_GIVING_UP = [
 def test_conditions_met_obstacles_cleared_and_giving_up(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0) - (value < 0) == direction, explain(text)
+
+
+ATTENDANCE_AND_ITS_DOUBTS = [
+    ("The forum isn't the place for a first meeting of the two presidents.", -1),
+    ("The time is not yet ripe, the spokesman said.", -1),
+    ("There is still a long way to go, the envoy said of the summit.", -1),
+    ("The invitation to the general should be reconsidered.", -1),
+    ("We cannot but reconsider our participation in the summit.", -1),
+    ("She would have liked to attend the funeral.", -1),
+    ("The president left early to fulfil another engagement.", -1),
+    ("Officials fear the prime minister will not show up.", -1),
+    ("He chose to skip the event.", -1),
+    ("The king will attend the memorial service on Sunday.", 1),
+    ("The chancellor will spend two days in Beijing.", 1),
+    ("The premier will be accompanied by six ministers.", 1),
+    ("Despite the pressure, the host renewed its invitation.", 1),
+    ("Despite the pressure, the host repeated its invitation.", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), ATTENDANCE_AND_ITS_DOUBTS)
+def test_attendance_and_its_doubts(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0) - (value < 0) == direction, explain(text)
+
+
+def test_a_source_speaking_on_condition_of_anonymity_sets_no_condition() -> None:
+    assert families("Officials said on condition of anonymity that the leaders would meet soon.") == ["openness"]
+    assert score("Officials said on condition of anonymity that the leaders would meet soon.") > 0.4
+
+
+def test_what_a_visit_is_expected_to_build_is_its_outcome() -> None:
+    assert score("We expect that the visit will build bridges between our nations.") == 0
