@@ -21,7 +21,8 @@ import lemminflect
 
 # Initials with their stops ("U.S."), words, numbers with their ordinal ("12th"), hyphenated words,
 # contractions as one token for now; every other non-space character is a token of its own.
-RAW_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:[-'\u2019.][A-Za-z0-9]+)*|\S")
+# Letters and digits of any script ("Chávez", "Erdoğan" are one word each), not only ASCII ones.
+RAW_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'\u2019.][^\W_]+)*|\S")
 _CLASS_REF = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
 _WORD = re.compile(r"^(?:=?[a-z0-9'][a-z0-9'\-.]*|\{[A-Z][A-Z0-9_]*\})$")
 # Contractions split the way the reader wants them: the verb and its negation or auxiliary.

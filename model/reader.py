@@ -439,7 +439,7 @@ def _trigger_forms(rules: Rules) -> frozenset[str]:
     return frozenset(form.lower() for form in forms)
 
 
-_WORDS = re.compile(r"[a-z0-9]+(?:['\u2019.-][a-z0-9]+)*")
+_WORDS = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 
 
 def may_have_signal(text: str, compiled: CompiledReader) -> bool:

@@ -1069,3 +1069,10 @@ def test_a_source_speaking_on_condition_of_anonymity_sets_no_condition() -> None
 
 def test_what_a_visit_is_expected_to_build_is_its_outcome() -> None:
     assert score("We expect that the visit will build bridges between our nations.") == 0
+
+
+def test_a_name_with_accents_is_read_as_a_name() -> None:
+    assert score("The ministry has not confirmed Chávez's attendance.") < 0
+    assert score("The ministry has not confirmed Chávez's attendance.") == score(
+        "The ministry has not confirmed Chavez's attendance."
+    )
