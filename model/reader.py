@@ -1444,7 +1444,13 @@ class _Statement:
                 self.is_class(index, "DETERMINER") >= 0 or self.tokens[index].adjectival for index in between
             )
         )
-        if not (infinitive or named_object):
+        # A gerund right after the verb: "considering cancelling the visit", "discussed postponing it".
+        gerund = (
+            self.tokens[owner.start].verb
+            and self.tokens[inner.start].lower.endswith("ing")
+            and all(self.is_adverb(index) for index in between)
+        )
+        if not (infinitive or named_object or gerund):
             return False
         return self._relevant(inner, segment, predicates, has_meeting)
 
@@ -1887,13 +1893,27 @@ class _Statement:
             while (
                 between < len(starts)
                 and starts[between] < predicate.start
-                and self.tokens[starts[between]].lower in transparent
+                and (
+                    self.tokens[starts[between]].lower in transparent
+                    or self._verb_before_gerund(starts[between], predicate.start)
+                )
             ):
                 between += 1  # "don't see any basis for": a verb negation passes through
             if between < len(starts) and starts[between] < predicate.start:
                 return None
             return negator if self._negation_reaches(negator, predicate.start) <= window else None
         return self._negated_onset(predicate, sentence)
+
+    def _verb_before_gerund(self, index: int, target: int) -> bool:
+        """A one-word predicate verb right before a gerund predicate passes a negation on: "does not
+        consider cancelling the trip" denies the cancelling ("has not stopped preparing" does not:
+        "stop" is no predicate)."""
+        return (
+            index == target - 1
+            and self.tokens[index].verb
+            and self.tokens[target].lower.endswith("ing")
+            and index in self._all_starts
+        )
 
     def _denied_report(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
         """A report's words that the sentence goes on to deny: "A paper reported that he would fly
@@ -2007,6 +2027,10 @@ class _Statement:
             token = self.tokens[index]
             if token.lower in _SEGMENT_END:
                 return blocked
+            if self._verb_before_gerund(index, target):
+                distance += 1  # "not consider cancelling": the negation passes to the gerund
+                index += 1
+                continue
             function_word = (
                 self.is_class(index, "AUXILIARY") >= 0
                 or self.is_class(index, "DETERMINER") >= 0

@@ -1076,3 +1076,10 @@ def test_a_name_with_accents_is_read_as_a_name() -> None:
     assert score("The ministry has not confirmed Chávez's attendance.") == score(
         "The ministry has not confirmed Chavez's attendance."
     )
+
+
+def test_a_negative_gerund_after_a_verb_says_what_is_meant() -> None:
+    assert families("Seoul is considering postponing the visit.") == ["postponement"]
+    assert score("The president does not consider calling off the trip.") > 0
+    assert score("We are not considering postponing the summit.") > 0
+    assert score("We have not stopped preparing the summit.") > 0  # "stop" is no predicate: no pass-through
