@@ -1083,3 +1083,9 @@ def test_a_negative_gerund_after_a_verb_says_what_is_meant() -> None:
     assert score("The president does not consider calling off the trip.") > 0
     assert score("We are not considering postponing the summit.") > 0
     assert score("We have not stopped preparing the summit.") > 0  # "stop" is no predicate: no pass-through
+
+
+def test_what_came_before_is_background_to_the_news() -> None:
+    assert score("The king will visit Paris on May 3, two years after he cancelled a trip over a row.") > 0
+    assert score("The two leaders agreed to meet in June, after having postponed their talks twice.") > 0
+    assert score("The king cancelled his visit to Paris over a row.") < 0
