@@ -198,6 +198,12 @@ def tokenize(text: str) -> list[Token]:
 _new_tuple = tuple.__new__
 
 
+def _ly_adverb(token: Token) -> bool:
+    """A word in -ly that is no noun, an adverb between a phrase's words ("depend largely on")."""
+    lower = token.lower
+    return lower.endswith("ly") and len(lower) > 4 and not token.noun
+
+
 @lru_cache(maxsize=MAX_CACHED_WORDS)
 def _words_of(raw: str) -> tuple[tuple[str, int, int, frozenset[str], bool, bool, bool, bool, bool], ...]:
     """A raw token's words with their offsets in it and their readings, once per distinct token."""
@@ -355,7 +361,7 @@ class PhraseMatcher:
                     break
                 found = self._word_end(tokens, probe, word)
                 token = tokens[probe]
-                skippable = token.lower in self._skippable or (
+                skippable = token.lower in self._skippable or _ly_adverb(token) or (
                     before_class
                     and (
                         (token.lower in self._modifiers and not (described and token.lower in _ARTICLES))

@@ -42,7 +42,10 @@ FLOORS = {
     # 0.715 / 0.075 until a preposition after a meeting verb ended its object search ("meet after
     # the elections" read 0): d2-072's "we had a meeting after that exchange" (advisers meeting,
     # labelled -1 for the insult) now reads as a meeting held, which its words say.
-    "dev2": {"agreement": 0.731, "max_unread": 0.178, "max_opposite": 0.085},
+    # 0.731 until an adverb in -ly could stand between a phrase's words ("depend largely on", as the
+    # phrase language always said): d2-066's "we are working exactly for that" (peace; labelled 0)
+    # now reads "work for" + "that" as preparing a meeting.
+    "dev2": {"agreement": 0.723, "max_unread": 0.178, "max_opposite": 0.085},
     # 0.800 / 0.069 until double quotation marks inside a sentence were read through (dev sets
     # +1 in all, dev9 +3): d3-042's 'there would have to be "significant change" for a meeting
     # ... to be a possibility' now also reads the possibility, and goes to the opposite sign.

@@ -1089,3 +1089,15 @@ def test_what_came_before_is_background_to_the_news() -> None:
     assert score("The king will visit Paris on May 3, two years after he cancelled a trip over a row.") > 0
     assert score("The two leaders agreed to meet in June, after having postponed their talks twice.") > 0
     assert score("The king cancelled his visit to Paris over a row.") < 0
+
+
+def test_what_an_open_question_depends_on_is_a_precondition() -> None:
+    assert families("Whether the summit takes place depends on Pyongyang.") == ["precondition"]
+    assert score("Whether the leaders meet will depend entirely on the other side.") < 0
+    assert score("Whether the summit will go ahead remains unclear.") < 0
+    assert score("He asked whether the summit would be held.") == 0
+    assert score("We will see whether or not we have to be there.") < 0  # "or not" negates nothing
+
+
+def test_an_adverb_in_ly_may_stand_between_a_phrases_words() -> None:
+    assert families("The visit will depend largely on the weather.") == ["precondition"]
