@@ -317,6 +317,19 @@ def _semantic_problems(rules: Rules) -> list[str]:
         for phrase, count in Counter(phrases).items():
             if count > 1:
                 problems.append(f"modifiers.{kind}: duplicate phrase {phrase!r}")
+    read_as_phrases = {
+        **listed,
+        "not_conditions": modifiers.not_conditions,
+        "report_openers": modifiers.report_openers,
+        "report_denials": modifiers.report_denials,
+        "report_deniers": modifiers.report_deniers,
+    }
+    for kind, phrases in read_as_phrases.items():
+        for p_index, phrase in enumerate(phrases):
+            try:
+                parse_phrase(phrase, rules.lexicon)
+            except PhraseSyntaxError as error:
+                problems.append(f"modifiers.{kind}[{p_index}]: {error} in {phrase!r}")
     return problems + _cost_problems(rules, listed)
 
 

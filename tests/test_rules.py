@@ -106,6 +106,12 @@ def test_every_coefficient_in_the_rules_file_has_a_comment() -> None:
         (lambda d: d["modifiers"]["hedges"].append("maybe"), "modifiers.hedges: duplicate phrase 'maybe'"),
         (lambda d: d["lexicon"].pop("MEETING"), "missing word class(es) the reader needs: MEETING"),
         (lambda d: d["lexicon"]["MEETING"].append("=="), "lexicon.MEETING["),
+        # A modifier phrase is a phrase too: found when the file is checked, not when it is read with.
+        (
+            lambda d: d["modifiers"]["conditions"].append({"phrase": ", where", "factor": 1.0}),
+            "modifiers.conditions[",
+        ),
+        (lambda d: d["modifiers"]["not_conditions"].append("if any!"), "modifiers.not_conditions["),
         (lambda d: d["events"].update(past="nothing"), "events.past: unknown family 'nothing'"),
         (lambda d: d["reader"].update(argument_window=40), "reader.argument_window"),
         (lambda d: d["families"][0].update(relevance="anywhere"), "families[0].relevance"),
