@@ -36,7 +36,7 @@ FLOORS = {
     # max_opposite 0.046 until stalls counted without a meeting word ("no decision has been taken",
     # seven statements gained over the four sets): nk18-022, unread before, now reads the past
     # "obstacles on our way forward" that its next sentence says were overcome ("overcame all of them").
-    "dev": {"agreement": 0.865, "max_unread": 0.091, "max_opposite": 0.055},
+    "dev": {"agreement": 0.882, "max_unread": 0.073, "max_opposite": 0.055},
     # max_opposite 0.075 until adjectives with a noun reading were skipped before a meeting word
     # ("had a good meeting" read 0): d2-060's "I have had very good talks with Putin" then reads as
     # talks held, right for its words; its label is about Ukraine.
@@ -58,7 +58,7 @@ FLOORS = {
     # now reads as a visit under way.
     # max_opposite 0.067 until going or coming on its own counted as the trip (dev sets +11):
     # d4-155's "a leader ... can come and wipe the blood of his crimes off his feet" reads as openness.
-    "dev4": {"agreement": 0.769, "max_unread": 0.141, "max_opposite": 0.075},
+    "dev4": {"agreement": 0.782, "max_unread": 0.133, "max_opposite": 0.067},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
     # max_unread 0.131 until a meeting supposed in an "if" clause counted nothing: d5-009 ("... "if
@@ -80,17 +80,17 @@ FLOORS = {
     # VADER 70, 44.0%) with the rules of that morning, 61.6% with those of the hour it came in.
     # max_unread 0.221 until a stand-in's going stopped counting as the principal's ("Kerry would
     # travel in his place"): d8-019 went from the opposite sign to unread.
-    "dev8": {"agreement": 0.735, "max_unread": 0.199, "max_opposite": 0.074},
+    "dev8": {"agreement": 0.742, "max_unread": 0.199, "max_opposite": 0.067},
     # Gathered blind on 2 Dec 2026 (44 meetings of 1995-2017); first reading 60.1% (92 of 153;
     # VADER 52, 34.0%) with the rules of that morning, 60.8% with those of the hour it came in.
-    "dev9": {"agreement": 0.725, "max_unread": 0.170, "max_opposite": 0.085},
+    "dev9": {"agreement": 0.732, "max_unread": 0.162, "max_opposite": 0.085},
     # Gathered blind on 3 Dec 2026 (53 meetings of 2000-2017); first reading 64.2% (111 of 173) with
     # the rules of that morning (542e5a5), 64.7% with those of the hour it came in.
-    "dev10": {"agreement": 0.722, "max_unread": 0.137, "max_opposite": 0.103},
+    "dev10": {"agreement": 0.745, "max_unread": 0.130, "max_opposite": 0.082},
     # Gathered blind on 3 Dec 2026 (40 meetings of odd years 2001-2017; two of a Kirchner-Mujica
     # meeting left out, near a held-out one); first reading 66.0% (107 of 162) with the rules of the
     # hour it came in, 65.4% with those of that morning (542e5a5).
-    "dev11": {"agreement": 0.660, "max_unread": 0.216, "max_opposite": 0.112},
+    "dev11": {"agreement": 0.722, "max_unread": 0.167, "max_opposite": 0.091},
 }
 
 
@@ -100,8 +100,9 @@ FLOORS = {
 # 0.668 / 0.167 until a meeting supposed in an "if" clause counted nothing (dev sets +4, five of
 # seven such statements labelled 0): one held-out statement then read the other way (105 -> 104).
 HELD_OUT = {
-    # 0.662 / 0.167 until the rules of 3 Dec 2026: 104 -> 106 of 157, unread 22 -> 20.
-    "held_out": {"agreement": 0.675, "max_unread": 0.152, "max_opposite": 0.175},
+    # 0.662 / 0.167 / 0.175 until the rules of 3 Dec 2026: 104 -> 107 of 157, unread 22 -> 20,
+    # opposite 23 -> 22.
+    "held_out": {"agreement": 0.681, "max_unread": 0.152, "max_opposite": 0.167},
     # Gathered blind on 2 Dec 2026 (40 meetings of 1991-2008; 10 of its 161 left out, from a Paris
     # summit of 2008 that the first held-out set has): 93 of 151 (61.6%; VADER 73, 48.3%) with the
     # rules of that morning (96075fc) and with those of the hour it came in.
@@ -115,12 +116,17 @@ HELD_OUT = {
     # Gathered blind on 3 Dec 2026 (69 meetings of 1985-1999): 118 of 185 (63.8%; unread 38 and
     # opposite 15 of 160) both with the rules of that morning (542e5a5) and with those of the hour
     # it came in (after eight rule commits); measured for totals only.
-    "held_out3": {"agreement": 0.637, "max_unread": 0.238, "max_opposite": 0.094},
+    # 0.637 / 0.094 until the rules written against dev11 that day (reschedule, momentum lost, ...):
+    # 118 -> 120 of 185, opposite 15 -> 13.
+    "held_out3": {"agreement": 0.648, "max_unread": 0.238, "max_opposite": 0.082},
     # Gathered blind on 3 Dec 2026 (38 meetings of even years 2000-2016; 19 of the 174 gathered left
     # out, from five meetings a development set has: the Baghdad Arab summit, Rouhani's Paris visit,
     # the Madrid EU-LAC summit, the Cyprus talks of 2013-14): 105 of 155 (67.7%; unread 23 and
     # opposite 13 of 128), the same with the rules of that morning (542e5a5); totals only.
-    "held_out4": {"agreement": 0.677, "max_unread": 0.180, "max_opposite": 0.102},
+    # 0.677 / 0.102 until the rules written against dev11 that day: 105 -> 104 of 155, opposite
+    # 13 -> 14 (totals only, no rule bisected against them; the four held-out sets together went
+    # 425 -> 428 of 648 over the day's rules).
+    "held_out4": {"agreement": 0.670, "max_unread": 0.180, "max_opposite": 0.110},
 }
 
 

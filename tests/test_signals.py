@@ -1101,3 +1101,27 @@ def test_what_an_open_question_depends_on_is_a_precondition() -> None:
 
 def test_an_adverb_in_ly_may_stand_between_a_phrases_words() -> None:
     assert families("The visit will depend largely on the weather.") == ["precondition"]
+
+
+VISITS_RESCHEDULED_AND_OTHER_FORMS = [
+    ("The two offices are working to reschedule the state visit.", 1),
+    ("Officials have not had any talks about a new summit.", -1),
+    ("The momentum for a summit has been lost.", -1),
+    ("It is difficult to hold talks under the current atmosphere.", -1),
+    ("What purpose would such a meeting serve?", -1),
+    ("The premier's presence at the ceremony is not advisable.", -1),
+    ("We have not yet received a confirmation of the visit.", -1),
+    ("Whether the two leaders meet hinges on the talks in Geneva.", -1),
+    ("The trip is too important to cancel.", 1),
+    ("This will be the first meeting between the two presidents.", 1),
+    ("The pope will stop in Havana on his way to Washington.", 1),
+    ("We will have no hesitation in inviting him to the summit.", 1),
+    ("Beijing awaits the prime minister as an honoured guest.", 1),
+    ("He said he did not think the timing of the visit was awkward.", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), VISITS_RESCHEDULED_AND_OTHER_FORMS)
+def test_visits_rescheduled_and_other_forms(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0) - (value < 0) == direction, explain(text)
