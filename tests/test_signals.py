@@ -1125,3 +1125,10 @@ VISITS_RESCHEDULED_AND_OTHER_FORMS = [
 def test_visits_rescheduled_and_other_forms(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0) - (value < 0) == direction, explain(text)
+
+
+def test_looking_forward_counts_without_the_meeting_named() -> None:
+    assert families("The President looks forward to reaffirming our strong ties with Japan.") == ["anticipation"]
+    assert score("We look forward to the summit.") > 0
+    assert score("We do not look forward to it at all.") < 0
+    assert score("I hope the weather holds.") == 0
