@@ -118,7 +118,12 @@ class _Attributor:
             if tailed.more:
                 bare = replace(tailed.more[0], more=tailed.more[1:], ignored=bare.ignored)
             return replace(bare, habitual=self._habitual(bare.verb))
-        found = self._participle_clause() or self._linked_participle() or self._labelled_quote()
+        found = (
+            self._participle_clause()
+            or self._linked_participle()
+            or self._absolute_participle()
+            or self._labelled_quote()
+        )
         if found is not None:
             return replace(self._with_tails(found), habitual=self._habitual(found.verb))
         # Words held in a noun ("her insistence that ...") were said over time, on no given day.
@@ -281,6 +286,49 @@ class _Attributor:
             return _Attribution(subject, verb, _Style.REPORTED, ((verb, end),), predicate=True)
         return None
 
+    def _absolute_participle(self) -> _Attribution | None:
+        """A speech participle after a speaker that follows "with": 'opened the summit with Trump
+        promising an "extraordinary relationship" and Putin saying it was high time ...', '...,
+        with Clinton tweeting: "..."'. Each speaker joined by "and" says their own words: after
+        "that", a colon or a participle that takes a bare clause ("saying"), the words follow
+        the participle; otherwise they are the participle's phrase, which must hold a quotation."""
+        tokens, lexicon = self.tokens, self.lexicon
+        found: list[_Attribution] = []
+        starts = [
+            position
+            for position in range(self.start, self.end - 2)
+            if tokens[position].lower in lexicon.absolute_links
+            or (position > self.start and tokens[position].lower in lexicon.joint_words)
+        ]
+        heads = []
+        for position in starts:
+            speaker = self._mention_starting(position + 1)
+            verb = speaker.end if speaker is not None else self.end
+            opens = tokens[position].lower in lexicon.absolute_links or heads
+            if opens and verb < self.end and tokens[verb].lower in lexicon.speech_participles:
+                heads.append((position, speaker, verb))
+        for number, (_, speaker, verb) in enumerate(heads):
+            end = self._clause_end(verb)
+            if number + 1 < len(heads):
+                end = min(end, self._trim(verb, heads[number + 1][0])[1])
+            cursor = verb + 1
+            if cursor < end and (
+                tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
+            ):
+                span = self._trim(cursor + 1, end)
+            elif tokens[verb].lower in lexicon.tail_participles:
+                span = self._trim(cursor, end)
+            elif any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end]):
+                found.append(_Attribution(speaker, verb, _Style.REPORTED, ((verb, end),), predicate=True))
+                continue
+            else:
+                continue
+            if self._has_words(*span) or self._style_of(span) is _Style.QUOTE and span[0] < span[1]:
+                found.append(_Attribution(speaker, verb, self._style_of(span), (span,)))
+        if not found:
+            return None
+        return replace(found[0], more=tuple(found[1:]))
+
     def _owned_words(self) -> _Attribution | None:
         """A speech noun owned by a person, then "that": "were predicated on her insistence that
         Tokyo had yet to atone", "Wang Yi's remarks last month that the road would not be smooth"
@@ -436,6 +484,7 @@ class _Attributor:
                 and span_start == self.start
                 and previous is not None
                 and previous.kind is _TokenKind.QUOTE
+                and self._nothing_after(position + predicate_length, position)
             ):
                 # '"Who does he think he is?" Duterte asked reporters.' (split after the question
                 # mark): no words of its own, the quotation before is them.
@@ -1055,6 +1104,14 @@ class _Attributor:
         if forward is not None:
             span = self._without_tail(self._trim(forward, self.end))
             return _Attribution(speaker, verb, self._style_of(span), (span,))
+        lexicon = self.lexicon
+        needs_that = lexicon.verbs.length_at(self.tokens, verb, self.end) and (
+            self.tokens[verb].lower not in lexicon.bare_clause_verbs
+        )
+        if needs_that and self._infinitive_after(span_end, verb):
+            # "Park and visiting Prime Minister Abe agreed Monday to speed up talks, Park's office
+            # said": a verb with an infinitive of its own does not close the words before it.
+            return _Attribution(speaker, verb, _Style.REPORTED, ())
         if span_start > self.start and self.tokens[span_start - 1].lower in self.lexicon.accord_words:
             span_start -= 1  # "The meeting was short, as Lebedev noted": the clause before
         before = self._trim(self.start, span_start)
@@ -1227,6 +1284,15 @@ class _Attributor:
             comma = next((i for i in range(cursor + 1, end - 1) if tokens[i].text == ","), None)
             if comma is not None and tokens[comma + 1].kind is _TokenKind.QUOTE:
                 return comma + 1
+        if token.lower in lexicon.subordinators and self._participle_at(cursor + 1):
+            # '"Oh look ...!" President Trump said while welcoming his counterpart': when he
+            # spoke, not what he said; his words follow only a "that" in the clause.
+            clause_end = self._clause_end(cursor)
+            that = next(
+                (i for i in range(cursor + 2, clause_end) if tokens[i].lower in lexicon.complementisers),
+                None,
+            )
+            return that + 1 if that is not None and self._has_words(that + 1, end) else None
         if lexicon.asides.length_at(tokens, cursor, end) or token.kind is _TokenKind.PUNCT:
             return None
         if token.lower in lexicon.topic_prepositions and cursor not in self.dates_by_start:
@@ -1236,6 +1302,42 @@ class _Attributor:
         if self._finite_clause(cursor):
             return cursor  # "Kumar confirmed a meeting with Putin is finalized"
         return None  # "The Kremlin confirmed the call": an object, not reported words
+
+    def _nothing_after(self, verb_end: int, verb: int) -> bool:
+        """Whether the verb ends its clause, but for who was addressed, where and when ('Duterte
+        asked reporters.', '..., Peskov confirmed on Friday.'): not 'praised Putin', 'agreed to
+        speed up talks'."""
+        tokens = self.tokens
+        cursor = self._skip_adverbials(verb_end, tokens[verb].lower in self.lexicon.object_verbs)
+        if (
+            cursor < self.end
+            and tokens[cursor].lower in self.lexicon.subordinators
+            and self._participle_at(cursor + 1)
+        ):
+            return True  # "asked reporters before leaving"
+        while cursor < self.end and not tokens[cursor].is_word:
+            if tokens[cursor].text == ",":
+                return True
+            cursor += 1
+        return cursor >= self.end
+
+    def _infinitive_after(self, verb_end: int, verb: int) -> bool:
+        """Whether an infinitive follows the verb, past who was addressed, where and when
+        ("agreed Monday to speed up talks"); not "to reporters", "to Xi"."""
+        tokens, lexicon = self.tokens, self.lexicon
+        cursor = self._skip_adverbials(verb_end, tokens[verb].lower in lexicon.object_verbs)
+        if cursor + 1 >= self.end or tokens[cursor].lower not in lexicon.infinitive_markers:
+            return False
+        following = tokens[cursor + 1]
+        return following.is_word and following.text.islower() and following.lower not in lexicon.determiners
+
+    def _participle_at(self, position: int) -> bool:
+        """Whether a lower-case participle ("welcoming", "leaving") is at the position."""
+        if position >= self.end:
+            return False
+        token = self.tokens[position]
+        endings = self.lexicon.participle_endings
+        return token.is_word and token.text.islower() and token.lower.endswith(endings)
 
     def _according_aside(self, comma: int) -> int | None:
         """', according to Pakistani media,' set off by commas after a verb: where the source's

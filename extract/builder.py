@@ -312,6 +312,14 @@ class _Builder:
             too_short = kind is Kind.PARAPHRASE and len(text.split()) < self.rules.context.min_reported_words
             if not text or too_short:
                 continue
+            part_speaker, part_factor = speaker, resolution_factor
+            if part.speaker != attribution.speaker:
+                # "with Trump promising ... and Putin saying ...": a further statement of its own
+                # speaker.
+                own_speaker = self._resolve(sentence, part.speaker, part.content)
+                if own_speaker is None:
+                    continue
+                part_speaker, part_factor = own_speaker
             style_factor = {
                 _Style.QUOTE: confidence.quote,
                 _Style.REPORTED: confidence.reported,
@@ -320,13 +328,13 @@ class _Builder:
             draft = _Draft(
                 sentence.index,
                 paragraph.index,
-                speaker,
+                part_speaker,
                 text,
                 kind,
                 style_factor,
-                resolution_factor,
+                part_factor,
                 own,
-                self._narrative_dates(sentence, speaker, scene),
+                self._narrative_dates(sentence, part_speaker, scene),
                 habitual=attribution.habitual or self.looking_back,
             )
             self._add(draft)
@@ -545,6 +553,17 @@ class _Builder:
         known = self.offices.get(_folded_name(affiliate))
         return side or (known[1] if known else None)
 
+    def _holder_side(self, title: str) -> str | None:
+        """The side of a public figure a description is named after ("a senior Biden
+        administration official", "a Trump aide"): the office they held on the publication day."""
+        words = title.split()
+        for length in range(len(words), 0, -1):
+            for start in range(len(words) - length + 1):
+                known = self.offices.get(_folded_name(" ".join(words[start : start + length])))
+                if known is not None:
+                    return known[1]
+        return None
+
     def _person(self, mention: _Mention) -> _Speaker:
         person = self.registry.lookup(mention.name)
         if person is None:
@@ -579,7 +598,7 @@ class _Builder:
                 and self._within_context(recent.sentence, recent.paragraph, sentence)
             ):
                 return recent.speaker, confidence.description
-        side = mention.side or self._patron_side(mention.affiliate)
+        side = mention.side or self._patron_side(mention.affiliate) or self._holder_side(mention.title)
         named = None
         if not anonymous:  # "the unnamed official said": nobody the story names
             named = (

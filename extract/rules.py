@@ -154,6 +154,7 @@ class AttributionRules(_Section):
     participle_endings: list[Phrase] = []
     accord_words: list[Phrase] = []
     participle_links: list[Phrase] = []
+    absolute_links: list[Phrase] = []
     joint_words: list[Phrase] = []
     speech_nouns: list[Phrase] = []
     naming_openers: list[Phrase] = []

@@ -150,6 +150,7 @@ class _Lexicon:
     participle_endings: tuple[str, ...]
     accord_words: frozenset[str]
     participle_links: frozenset[str]
+    absolute_links: frozenset[str]
     joint_words: frozenset[str]
     speech_nouns: frozenset[str]
     naming_openers: frozenset[str]
@@ -268,6 +269,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         participle_endings=tuple(sorted(_folded(said.participle_endings))),
         accord_words=_folded(said.accord_words),
         participle_links=_folded(said.participle_links),
+        absolute_links=_folded(said.absolute_links),
         joint_words=_folded(said.joint_words),
         speech_nouns=_folded(said.speech_nouns),
         naming_openers=_folded(said.naming_openers),

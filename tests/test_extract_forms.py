@@ -1739,3 +1739,86 @@ def test_agreed_to_an_act_leaves_the_closing_attribution_the_speaker() -> None:
 def test_a_reflexive_and_the_one_addressed_after_to_are_not_the_words(sentence: str) -> None:
     (found,) = extract(sentence)
     assert (found.speaker, found.text) == ("Putin", "the summit was brought up.")
+
+
+# --- forms from the sixth gathering (articles 79-92) -------------------------------------------
+
+
+def test_a_subordinate_participle_after_the_verb_is_when_not_what() -> None:
+    """'"Oh look ...!" President Trump said while welcoming his counterpart': the quotation is
+    the words; 'while welcoming ...' says when they were said. A "that" in it still leads to
+    words ('said after meeting Xi that ...')."""
+    found = extract(
+        "Ruiz met Lee on Friday.\n"
+        "The talks went on. 'Oh look, he's all dressed up today!' President Ana Ruiz said while welcoming her guest.\n"
+        "Minister Tom Dale said after meeting Lee that the talks were useful."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Ana Ruiz", "Oh look, he's all dressed up today!"),
+        ("Tom Dale", "the talks were useful."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "The leaders opened the summit on Monday with Ruiz promising an “extraordinary "
+            "relationship” and Lebedev saying it was high time they settled their disputes.",
+            [
+                ("Ana Ruiz", "promising an “extraordinary relationship”"),
+                ("Oleg Lebedev", "it was high time they settled their disputes."),
+            ],
+        ),
+        (
+            "Her stance has raised questions, with Lebedev tweeting: “Do you know which team you play for?”",
+            [("Oleg Lebedev", "Do you know which team you play for?")],
+        ),
+        ("The summit opened with Lebedev promising to attend.", []),
+    ],
+)
+def test_a_speech_participle_after_with_and_a_speaker_is_their_statement(
+    sentence: str, said: list[tuple[str, str]]
+) -> None:
+    """'with Trump promising an "extraordinary relationship" and Putin saying ...', 'with
+    Clinton tweeting: "..."': each speaker's own words; without "that", a colon or a bare-clause
+    participle the phrase must hold a quotation."""
+    found = extract("President Ana Ruiz met Oleg Lebedev in Lima.\n" + sentence)
+    assert [(c.speaker, c.text) for c in found] == said
+
+
+def test_a_verb_acting_on_a_person_after_a_quotation_does_not_take_it() -> None:
+    """'"... even envy." Xi, for his part, praised Putin.': the quotation goes on with the speaker
+    before it; only a verb with nothing after it but who was addressed takes it ('"Ready?"
+    Lebedev asked reporters.')."""
+    found = extract(
+        "President Ana Ruiz met President Lee Min in Lima on Monday.\n"
+        "“We have made a leap,” Ruiz told Lee, sitting beside him. “This evokes interest.” "
+        "Lee, for his part, praised Ruiz. “Under your leadership, Peru has made strides,” he said."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Ana Ruiz", "We have made a leap"),
+        ("Ana Ruiz", "This evokes interest."),
+        ("Lee Min", "Under your leadership, Peru has made strides"),
+    ]
+
+
+def test_a_verb_with_an_infinitive_leaves_the_words_to_the_closing_attribution() -> None:
+    """'Park and visiting Prime Minister Abe agreed Monday to speed up talks ..., Park's office
+    said': the office speaks, and the words are the whole clause."""
+    (found,) = extract(
+        "President Ana Ruiz and visiting Prime Minister Lee Min agreed Monday to speed up talks "
+        "on the dispute, South Korea's presidential office said."
+    )
+    assert (found.speaker, found.text) == (
+        "South Korea's presidential office",
+        "President Ana Ruiz and visiting Prime Minister Lee Min agreed Monday to speed up talks on the dispute",
+    )
+
+
+def test_a_description_named_after_an_office_holder_takes_their_side() -> None:
+    """'a senior Biden administration official' is of the United States while Biden is in office."""
+    (found,) = extract(
+        "The talks were useful, a senior Biden administration official said.", published=dt.date(2023, 10, 27)
+    )
+    assert (found.speaker, found.side) == ("unnamed senior Biden administration official", "United States")
