@@ -170,6 +170,8 @@ class _Builder:
         said ..." before "the Russian president added" is the Russian president's too. Then the
         publication's country for officials named by a bare title, and the roles some titles
         have only in some countries ("Foreign Secretary" is a civil servant in India)."""
+        # The side a person's earlier statement had, before a later sentence's one guess.
+        earlier: dict[str, str] = {}
         for draft in self.drafts:
             speaker = draft.speaker
             person = self.registry.by_name.get(speaker.name) if speaker.is_person else None
@@ -183,8 +185,14 @@ class _Builder:
             if speaker.side == UNKNOWN_SIDE and speaker.is_person and speaker.title:
                 speaker = replace(speaker, side=self._body_side_by_name(speaker.title) or UNKNOWN_SIDE)
             titled_official = bool(speaker.title) and speaker.role is not Role.OTHER
+            if speaker.side == UNKNOWN_SIDE and speaker.is_person and speaker.name in earlier:
+                # "Prime Minister Kier Starmer said ... During his first visit to Washington DC,
+                # Starmer said": the side of the first sentence, not the city of the second.
+                speaker = replace(speaker, side=earlier[speaker.name])
             if speaker.side == UNKNOWN_SIDE and titled_official:
                 speaker = replace(speaker, side=self._sentence_side(draft.sentence) or UNKNOWN_SIDE)
+            if speaker.is_person and speaker.side != UNKNOWN_SIDE:
+                earlier.setdefault(speaker.name, speaker.side)
             group = speaker.title.casefold() in self.lexicon.group_titles  # "officials said"
             if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official and not group:
                 speaker = replace(speaker, side=self.home_side)

@@ -1822,3 +1822,39 @@ def test_a_description_named_after_an_office_holder_takes_their_side() -> None:
         "The talks were useful, a senior Biden administration official said.", published=dt.date(2023, 10, 27)
     )
     assert (found.speaker, found.side) == ("unnamed senior Biden administration official", "United States")
+
+
+def test_a_quotation_mark_after_a_full_stop_closes_before_a_capital() -> None:
+    """'... or it won't be at all.'During his visit, Starmer said ...': a space lost in the copy;
+    no apostrophe comes after a full stop, so the quotation closes and a sentence starts."""
+    found = extract(
+        "On Thursday, Prime Minister Tom Dale said that a deal will 'either be soon or it won't "
+        "be at all.'During his visit, Dale said that his country is ready to put 'boots on the ground'."
+    )
+    assert [c.text for c in found] == [
+        "a deal will 'either be soon or it won't be at all.'",
+        "his country is ready to put 'boots on the ground'.",
+    ]
+
+
+def test_a_pair_of_dashes_is_an_aside_inside_the_words() -> None:
+    """'..., the leader was given bread and salt — a Russian tradition — Karpova told TASS': the
+    words run through the aside; the first dash opens no clause of its own."""
+    (found,) = extract(
+        "At the station, the leader was given bread and salt — a tradition for welcoming guests — "
+        "local lawmaker Ivan Lebedev told the TASS news agency."
+    )
+    assert (found.speaker, found.text) == (
+        "Ivan Lebedev",
+        "the leader was given bread and salt — a tradition for welcoming guests",
+    )
+
+
+def test_a_persons_first_side_holds_over_a_later_sentences_place() -> None:
+    """'During a visit to Britain, Prime Minister Tom Dale said ...', then 'During his visit to
+    Washington, Dale said ...': the city he is in is not his side."""
+    found = extract(
+        "On Thursday, during a stay in Britain, Prime Minister Tom Dale said that progress is being made.\n"
+        "During his first visit to Washington as Prime Minister, Dale said that his country is ready to help."
+    )
+    assert [(c.speaker, c.side) for c in found] == [("Tom Dale", "United Kingdom")] * 2
