@@ -824,8 +824,30 @@ class _Attributor:
             if start not in opening or self._is_medium(inner.speaker):
                 return found
             return inner
+        relayed = self._subject_saying(*found.content[0])
+        if relayed is not None:
+            return relayed
         subject = self._quoted_subject(*found.content[0])
         return replace(found, speaker=subject) if subject is not None else found
+
+    def _subject_saying(self, start: int, end: int) -> _Attribution | None:
+        """A medium's report that a person it names first did something saying that ...: 'According
+        to AFP, Putin emerged from the talks saying that Russia supports efforts ...' is Putin's."""
+        tokens, lexicon = self.tokens, self.lexicon
+        person = self._mention_starting(start)
+        if person is None or person.kind is not _MentionKind.PERSON or self._is_medium(person):
+            return None
+        for position in range(person.end, end - 1):
+            if tokens[position].text in (",", ";") or tokens[position].kind is _TokenKind.QUOTE:
+                return None
+            if tokens[position].lower in lexicon.tail_participles and tokens[position + 1].lower in (
+                lexicon.complementisers
+            ):
+                span = self._trim(position + 2, end)
+                if self._has_words(*span):
+                    return _Attribution(person, position, self._style_of(span), (span,))
+                return None
+        return None
 
     def _quoted_subject(self, start: int, end: int) -> _Mention | None:
         """The person a medium's report quotes as its subject: 'reported that on the runway, Xi is
@@ -1410,8 +1432,10 @@ class _Attributor:
     def _adverbial_length(self, cursor: int) -> int:
         tokens, lexicon, end = self.tokens, self.lexicon, self.end
         date = self.dates_by_start.get(cursor)
-        if date is not None:
+        last = tokens[date.end - 1] if date is not None else None
+        if date is not None and last.bare == last.text:
             return date.end - cursor
+        # "said Thursday's meeting was valuable": a possessive day names the thing, and is words.
         length = lexicon.audiences.length_at(tokens, cursor, end)
         if length:
             return length

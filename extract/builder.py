@@ -616,7 +616,8 @@ class _Builder:
             )
         if named is not None:
             return named, confidence.description
-        side = side or self._body_side(sentence)
+        if role is not Role.OTHER:  # "analysts said" speak for no body that spoke before
+            side = side or self._body_side(sentence)
         name = mention.name if anonymous else f"{self.rules.names.unnamed_prefix} {mention.name}"
         speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True, plural=mention.plural)
         return speaker, confidence.anonymous

@@ -1858,3 +1858,33 @@ def test_a_persons_first_side_holds_over_a_later_sentences_place() -> None:
         "During his first visit to Washington as Prime Minister, Dale said that his country is ready to help."
     )
     assert [(c.speaker, c.side) for c in found] == [("Tom Dale", "United Kingdom")] * 2
+
+
+def test_a_medium_reporting_its_subject_saying_that_gives_the_subject_the_words() -> None:
+    """'According to AFP, Putin emerged from the talks saying that ...' is Putin's; 'he' after it
+    is Putin too."""
+    found = extract(
+        "President Oleg Lebedev met Ana Ruiz on Monday.\n"
+        "According to AFP, Lebedev emerged from the talks saying that Russia supports the efforts.\n"
+        "But he insisted that Lima needs guarantees."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Oleg Lebedev", "Russia supports the efforts."),
+        ("Oleg Lebedev", "Lima needs guarantees."),
+    ]
+
+
+def test_analysts_speak_for_no_side_and_a_possessive_day_is_their_words() -> None:
+    """'but analysts said Thursday's meeting was valuable, AFP noted': the analysts' words, with
+    'Thursday's meeting' in them; they speak for no body quoted before them."""
+    found = extract(
+        "The Kremlin said the talks went well.\n"
+        "There were no agreements, but analysts said Thursday's meeting was valuable to both sides, AFP noted."
+    )
+    analysts = by_text(found, "meeting was valuable")
+    assert (analysts.speaker, analysts.role.value, analysts.side, analysts.text) == (
+        "unnamed analysts",
+        "other",
+        "unknown",
+        "Thursday's meeting was valuable to both sides",
+    )
