@@ -917,6 +917,12 @@ class _Attributor:
             and self.tokens[cursor - 1].lower in self.lexicon.definite
         ):
             return _Pronoun(cursor, token.lower), cursor - 1  # "the statement read"
+        if (
+            (token.lower,) in self.lexicon.media_words.entries
+            and cursor > self.start
+            and self.tokens[cursor - 1].lower in self.lexicon.definite
+        ):
+            return _Pronoun(cursor, token.lower), cursor - 1  # "the network reported"
         if token.is_word and token.lower in self.lexicon.relative_pronouns:
             # "the election of Trump, who accused China of ...": the name before "who".
             if cursor - 1 > self.start and self.tokens[cursor - 1].text == ",":

@@ -512,6 +512,9 @@ class _Builder:
                 if last is None or not self._within_context(last.sentence, last.paragraph, sentence):
                     return None
                 return last.speaker, confidence.pronoun
+            if (reference.word,) in self.lexicon.media_words.entries:
+                medium = self._recent_medium(sentence)
+                return (medium, confidence.medium) if medium is not None else None
             if reference.word in self.lexicon.body_pronouns:
                 body = self._recent_body(sentence)
                 return (body, confidence.pronoun) if body is not None else None
@@ -537,6 +540,23 @@ class _Builder:
             name = reference.name
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)
+
+    def _recent_medium(self, sentence: _Sentence) -> _Speaker | None:
+        """The news organisation named last, within context, for "the network reported", "the
+        newspaper said": 'a White House official told CBS News. "...," the network reported.'"""
+        last: tuple[_Sentence, _Mention] | None = None
+        for paragraph in self.paragraphs[: sentence.paragraph + 1]:
+            for earlier in paragraph.sentences:
+                if earlier.index > sentence.index:
+                    break
+                for mention in earlier.mentions:
+                    if mention.kind is _MentionKind.PERSON and mention.medium:
+                        last = (earlier, mention)
+        if last is None or not self._within_context(last[0].index, last[0].paragraph, sentence):
+            return None
+        name = last[1].name
+        side = self.lexicon.state_media.get(name.casefold(), UNKNOWN_SIDE)
+        return _Speaker(name, "", Role.OTHER, side, False, True)
 
     def _joint(self, reference: _Mention) -> _Speaker:
         """Two people speaking together ("Macron and Merz said"): one speaker named for both,

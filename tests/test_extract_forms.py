@@ -1888,3 +1888,19 @@ def test_analysts_speak_for_no_side_and_a_possessive_day_is_their_words() -> Non
         "unknown",
         "Thursday's meeting was valuable to both sides",
     )
+
+
+def test_the_network_stands_for_the_medium_named_last() -> None:
+    """'..., a White House official told CBS News. "...," the network reported.': CBS News."""
+    found = extract(
+        'The team left, a White House official told CBS News. "While they waited, the adviser '
+        'told them to leave," the network reported.'
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [
+        ("unnamed White House official", "official", "United States"),
+        ("CBS News", "other", "unknown"),
+    ]
+
+
+def test_the_newspaper_with_no_medium_named_is_nobody() -> None:
+    assert extract('"The team left," the newspaper reported.') == []
