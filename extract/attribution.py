@@ -466,6 +466,13 @@ class _Attributor:
         predicate_length = lexicon.predicates.length_at(self.tokens, position, self.end)
         if not length and not predicate_length:
             return None
+        following = position + length
+        if (
+            self.tokens[position].lower in lexicon.report_nouns
+            and following < self.end
+            and lexicon.verbs.length_at(self.tokens, following, self.end)
+        ):
+            return None  # "Prensa Latina News Agency reports said": the reports, not a verb
         before = self._speaker_before(position)
         if self.tokens[position].lower in lexicon.document_verbs and not (
             before is not None and isinstance(before[0], _Pronoun) and before[0].word in lexicon.documents
@@ -888,6 +895,13 @@ class _Attributor:
         if shared is not None:
             return shared, verb  # "He gave no details but said ...": the sentence's subject
         medium = self._medium_ending(cursor + 1)
+        if medium is None and self.tokens[cursor].lower in self.lexicon.report_nouns:
+            # "Prensa Latina News Agency reports said": the outlet's reports.
+            medium = self._medium_ending(cursor) or self._mention_ending(cursor)
+            named = medium is not None and (
+                medium.medium or (self.tokens[cursor - 1].lower,) in self.lexicon.media_words.entries
+            )
+            medium = replace(medium, end=cursor + 1) if named else None
         if medium is not None:
             return medium, self._with_honorific(medium.span_start)  # "Kommersant newspaper reported"
         token = self.tokens[cursor]
@@ -1255,8 +1269,12 @@ class _Attributor:
             return (end, end)
         rest = self._trim(comma + 1, end)
         words = sum(token.is_word for token in self.tokens[rest[0] : rest[1]])
-        if words < self.context.min_clause_words or self._sets_scene(*rest):
+        if words < self.context.min_clause_words:
             return (end, end)
+        if self._sets_scene(*rest):
+            # "After a greeting offered Friday by the host, as host president, Castro and Obama
+            # shook hands": one scene-setting phrase after another.
+            return self._after_scene(*rest)
         return rest
 
     def _quotes_around(self, span_start: int, span_end: int, verb: int) -> tuple[tuple[int, int], ...]:

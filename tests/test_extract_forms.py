@@ -1904,3 +1904,17 @@ def test_the_network_stands_for_the_medium_named_last() -> None:
 
 def test_the_newspaper_with_no_medium_named_is_nobody() -> None:
     assert extract('"The team left," the newspaper reported.') == []
+
+
+def test_scene_setting_phrases_one_after_another_are_skipped() -> None:
+    """'After a greeting at the ceremony, as host president, Castro and Obama shook hands, the
+    agency said': the words start after the last phrase that sets the scene."""
+    (found,) = extract(
+        "After a formal greeting at the ceremony, as host president, Ruiz and Lee shook hands before "
+        "the cameras, Prensa Latina News Agency reports said."
+    )
+    assert (found.speaker, found.side, found.text) == (
+        "Prensa Latina",
+        "Cuba",
+        "Ruiz and Lee shook hands before the cameras",
+    )
