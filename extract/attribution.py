@@ -1460,6 +1460,10 @@ class _Attributor:
         if date is not None and last.bare == last.text:
             return date.end - cursor
         # "said Thursday's meeting was valuable": a possessive day names the thing, and is words.
+        if tokens[cursor].text == "(":
+            inner = self.dates_by_start.get(cursor + 1)
+            if inner is not None and inner.end < end and tokens[inner.end].text == ")":
+                return inner.end + 1 - cursor  # "shared on Tuesday (March 21) that ..."
         length = lexicon.audiences.length_at(tokens, cursor, end)
         if length:
             return length

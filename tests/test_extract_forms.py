@@ -1918,3 +1918,36 @@ def test_scene_setting_phrases_one_after_another_are_skipped() -> None:
         "Cuba",
         "Ruiz and Lee shook hands before the cameras",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "Tokyo has promised to provide the money to a new foundation.",
+            "has promised to provide the money to a new foundation.",
+        ),
+        (
+            "President Ana Ruiz shared on Tuesday (March 21) that Lima was the first stop of the visit.",
+            "Lima was the first stop of the visit.",
+        ),
+    ],
+)
+def test_promised_and_shared_that_report_words(sentence: str, words: str) -> None:
+    """'Tokyo has promised to provide ...' (the predicate, verb kept), 'shared on Tuesday (March
+    21) that ...' (a bracketed date after a date is part of when it was said)."""
+    (found,) = extract(sentence)
+    assert found.text == words
+
+
+def test_a_quotation_takes_no_date_from_the_speakers_next_statement() -> None:
+    """'"Under your leadership ...," he said. Xi shared on Tuesday that ...': the quotation is of
+    another occasion than Tuesday's words; only a lead-in paraphrase takes the next quote's day."""
+    found = extract(
+        "President Ana Ruiz is visiting Peru from March 20 through 22.\n"
+        "“Under your leadership, Peru has made great strides,” Ruiz said.\n"
+        "Ruiz said on Tuesday that Peru was the first stop of the visit.",
+        published=dt.date(2023, 3, 22),
+    )
+    first = by_text(found, "great strides")
+    assert first.date != dt.date(2023, 3, 21)
