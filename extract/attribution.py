@@ -937,6 +937,12 @@ class _Attributor:
             and self.tokens[cursor - 1].lower in self.lexicon.definite
         ):
             return _Pronoun(cursor, token.lower), cursor - 1  # "the network reported"
+        if (
+            token.lower in self.lexicon.ordinal_references
+            and cursor > self.start
+            and self.tokens[cursor - 1].lower in self.lexicon.definite
+        ):
+            return _Pronoun(cursor, token.lower), cursor - 1  # "and the latter said"
         if token.is_word and token.lower in self.lexicon.relative_pronouns:
             # "the election of Trump, who accused China of ...": the name before "who".
             if cursor - 1 > self.start and self.tokens[cursor - 1].text == ",":

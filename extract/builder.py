@@ -512,6 +512,9 @@ class _Builder:
                 if last is None or not self._within_context(last.sentence, last.paragraph, sentence):
                     return None
                 return last.speaker, confidence.pronoun
+            if reference.word in self.lexicon.ordinal_references:
+                person = self._one_of_last_two(sentence, reference)
+                return (self._person(person), confidence.pronoun) if person is not None else None
             if (reference.word,) in self.lexicon.media_words.entries:
                 medium = self._recent_medium(sentence)
                 return (medium, confidence.medium) if medium is not None else None
@@ -540,6 +543,28 @@ class _Builder:
             name = reference.name
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)
+
+    def _one_of_last_two(self, sentence: _Sentence, reference: _Pronoun) -> _Mention | None:
+        """'Sharif asked Modi ... and the latter said': of the last two people named before the
+        word (in its sentence, else with the sentence before), the one its order gives."""
+        people: list[_Mention] = []
+        for paragraph in self.paragraphs[: sentence.paragraph + 1]:
+            for earlier in paragraph.sentences:
+                if sentence.index - 1 <= earlier.index <= sentence.index:
+                    people.extend(
+                        mention
+                        for mention in earlier.mentions
+                        if mention.kind is _MentionKind.PERSON
+                        and not mention.medium
+                        and (earlier.index < sentence.index or mention.end <= reference.position)
+                    )
+        names: list[_Mention] = []
+        for mention in people:  # one entry per person, at their last mention
+            names = [named for named in names if self._person(named).name != self._person(mention).name]
+            names.append(mention)
+        if len(names) < 2:
+            return None
+        return names[-2:][self.lexicon.ordinal_references[reference.word]]
 
     def _recent_medium(self, sentence: _Sentence) -> _Speaker | None:
         """The news organisation named last, within context, for "the network reported", "the

@@ -194,6 +194,9 @@ class AttributionRules(_Section):
     present_verbs: list[Phrase] = []
     pronouns: list[Phrase] = []
     body_pronouns: list[Phrase] = []
+    # Words that stand for one of the last two people named ("the latter said"): the index of
+    # that person among the two.
+    ordinal_references: dict[Phrase, int] = {}
     documents: list[Phrase] = []
     document_links: list[Phrase] = []
     document_verbs: list[Phrase] = []
@@ -225,6 +228,7 @@ class AttributionRules(_Section):
             *self.intro_words,
             *self.pronouns,
             *self.body_pronouns,
+            *self.ordinal_references,
             *self.object_pronouns,
             *self.documents,
             *self.document_verbs,
@@ -352,6 +356,7 @@ class DateRules(_Section):
     future_markers: list[Phrase] = []
     future_clause_words: list[Phrase] = []
     span_words: list[Phrase] = []
+    thing_agent_links: list[Phrase] = []
     clause_lookback_words: int = Field(ge=0, le=30)
     future_window_days: int = Field(ge=0, le=366)
     months: dict[str, Annotated[int, Field(ge=1, le=12)]]

@@ -182,6 +182,7 @@ class _Lexicon:
     present_verbs: frozenset[str]
     pronouns: frozenset[str]
     body_pronouns: frozenset[str]
+    ordinal_references: dict[str, int]  # folded word -> which of the last two people
     documents: frozenset[str]
     document_links: _PhraseTable[bool]
     document_verbs: frozenset[str]
@@ -223,6 +224,7 @@ class _Lexicon:
     future_markers: frozenset[str]
     future_clause_words: frozenset[str]
     span_words: frozenset[str]
+    thing_agent_links: frozenset[str]
     ago_words: frozenset[str]
     complementisers: frozenset[str]
     addressee_links: frozenset[str]
@@ -303,6 +305,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),
         body_pronouns=_folded(said.body_pronouns),
+        ordinal_references={key.casefold(): value for key, value in said.ordinal_references.items()},
         documents=_folded(said.documents),
         document_links=_flag_table(said.document_links),
         document_verbs=_folded(said.document_verbs),
@@ -346,6 +349,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         future_markers=_folded(rules.dates.future_markers),
         future_clause_words=_folded(rules.dates.future_clause_words),
         span_words=_folded(rules.dates.span_words),
+        thing_agent_links=_folded(rules.dates.thing_agent_links),
         ago_words=_folded(rules.dates.ago_words),
         complementisers=_folded(said.complementisers),
         addressee_links=_folded(said.addressee_links),

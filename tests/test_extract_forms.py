@@ -1951,3 +1951,46 @@ def test_a_quotation_takes_no_date_from_the_speakers_next_statement() -> None:
     )
     first = by_text(found, "great strides")
     assert first.date != dt.date(2023, 3, 21)
+
+
+def test_underscoring_that_after_a_narrative_sentence_is_its_subjects_statement() -> None:
+    """'Putin also plans to brief Washington about the summit, underscoring that security has to
+    be guaranteed': like ', saying that ...'."""
+    (found,) = extract(
+        "President Oleg Lebedev also plans to brief Lima about the summit, underscoring that "
+        "security has to be guaranteed."
+    )
+    assert (found.speaker, found.text) == ("Oleg Lebedev", "security has to be guaranteed.")
+
+
+@pytest.mark.parametrize(("word", "speaker"), [("latter", "Tom Dale"), ("former", "Ana Ruiz")])
+def test_the_latter_and_the_former_are_the_last_two_people_named(word: str, speaker: str) -> None:
+    """'Sharif had asked Modi how his visits went and the latter said he was amazed': Modi."""
+    (found,) = extract(
+        "President Ana Ruiz met Prime Minister Tom Dale in Lima.\n"
+        f"Ruiz had asked Dale how his visits went and the {word} said he was amazed by the projects."
+    )
+    assert (found.speaker, found.text) == (speaker, "he was amazed by the projects.")
+
+
+def test_the_latter_with_one_person_named_is_nobody() -> None:
+    assert extract("The latter said the talks were useful.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        (  # the ceremony's day, not the day of the words: the story's day is Sunday's
+            "After the welcome ceremony offered Friday by the host, President Ana Ruiz said the "
+            "summit would be remembered.",
+            dt.date(2015, 4, 12),
+        ),
+        (  # a document's day is the day of its words
+            "A statement issued Friday by the Kremlin said the summit was on.",
+            dt.date(2015, 4, 10),
+        ),
+    ],
+)
+def test_a_day_between_a_participle_and_by_is_the_things_day(sentence: str, day: dt.date) -> None:
+    (found,) = extract(sentence, published=dt.date(2015, 4, 12))
+    assert found.date == day
