@@ -1994,3 +1994,16 @@ def test_the_latter_with_one_person_named_is_nobody() -> None:
 def test_a_day_between_a_participle_and_by_is_the_things_day(sentence: str, day: dt.date) -> None:
     (found,) = extract(sentence, published=dt.date(2015, 4, 12))
     assert found.date == day
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Tom Dale mentioned how the two leaders connected very quickly.",
+        "Minister Tom Dale also talked about how the two leaders connected very quickly.",
+    ],
+)
+def test_how_after_a_verb_of_speech_opens_the_words(sentence: str) -> None:
+    """'Tillerson mentioned how the two leaders connected ...', 'talked about how ...'."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Tom Dale", "the two leaders connected very quickly.")
