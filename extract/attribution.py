@@ -1476,6 +1476,12 @@ class _Attributor:
         length = lexicon.reporting.length_at(tokens, cursor, end)
         if length:
             follow = cursor + length
+            linked = lexicon.channel_links.length_at(tokens, follow, end)
+            if not linked and follow < end and tokens[follow].lower in lexicon.channel_participles:
+                # "in remarks broadcast on state television", "in a statement posted on its
+                # website": how the words went out, not the words.
+                length += 1
+                follow += 1
             link = lexicon.channel_links.length_at(tokens, follow, end)
             if link:
                 mention = self._mention_after_determiner(follow + link)
@@ -1502,11 +1508,27 @@ class _Attributor:
 
     def _object_length(self, cursor: int) -> int:
         token = self.tokens[cursor]
-        if token.lower in self.lexicon.object_pronouns:
-            return 1
-        start = cursor + 1 if token.lower in self.lexicon.determiners else cursor
+        determined = token.lower in self.lexicon.determiners
+        if token.lower in self.lexicon.object_pronouns and not (determined and self._noun_closes(cursor + 1)):
+            return 1  # "told her that", not "told her host"
+        start = cursor + 1 if determined else cursor
         mention = self.by_start.get(start)
-        return mention.end - cursor if mention is not None else 0
+        if mention is not None:
+            return mention.end - cursor
+        if determined and self._noun_closes(start):
+            return start + 1 - cursor  # "told his host.", "told his counterpart that ..."
+        return 0
+
+    def _noun_closes(self, position: int) -> bool:
+        """A lower-case word here that ends the object: punctuation, "that" or the end follows."""
+        if (
+            position >= self.end
+            or not self.tokens[position].is_word
+            or not self.tokens[position].text.islower()
+        ):
+            return False
+        after = self.tokens[position + 1] if position + 1 < self.end else None
+        return after is None or not after.is_word or after.lower in self.lexicon.complementisers
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop commas, colons and dashes at either edge of a span."""

@@ -186,6 +186,7 @@ class AttributionRules(_Section):
     complementisers: list[Phrase] = []
     addressee_links: list[Phrase] = []
     topic_prepositions: list[Phrase] = []
+    channel_participles: list[Phrase] = []
     aside_starts: list[Phrase] = []
     intro_words: list[Phrase] = []
     habitual_words: list[Phrase] = []

@@ -194,6 +194,7 @@ class _Lexicon:
     report_nouns: frozenset[str]
     citing: frozenset[str]
     topic_prepositions: frozenset[str]
+    channel_participles: frozenset[str]
     stopwords: frozenset[str]
     opening_word_endings: tuple[str, ...]
     honorifics: frozenset[str]
@@ -317,6 +318,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         report_nouns=_folded(said.report_nouns),
         citing=_folded(said.citing),
         topic_prepositions=_folded(said.topic_prepositions),
+        channel_participles=_folded(said.channel_participles),
         stopwords=_folded(names.stopwords),
         opening_word_endings=tuple(sorted(_folded(names.opening_word_endings))),
         honorifics=_folded(names.honorifics),

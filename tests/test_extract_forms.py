@@ -2049,3 +2049,24 @@ def test_more_verbs_of_speech_report_the_words_after_that(verb: str) -> None:
 )
 def test_a_verb_that_needs_that_with_an_object_reports_no_words(sentence: str) -> None:
     assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "The talks were useful, President Ana Ruiz said in remarks broadcast on state television.",
+            "The talks were useful",
+        ),
+        (
+            "The talks were useful, President Ana Ruiz said in a statement posted on her website.",
+            "The talks were useful",
+        ),
+        ("The talks were useful, President Ana Ruiz told her host.", "The talks were useful"),
+        ("President Ana Ruiz went on to say that the talks were useful.", "the talks were useful."),
+    ],
+)
+def test_how_the_words_went_out_and_who_heard_them_are_not_the_words(sentence: str, words: str) -> None:
+    """'in remarks broadcast on state television', 'told his host', 'went on to say that'."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Ana Ruiz", words)
