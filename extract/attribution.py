@@ -1120,7 +1120,15 @@ class _Attributor:
         if verb_end < self.end and self.tokens[verb_end].lower in self.lexicon.pronouns:
             return _Pronoun(verb_end, self.tokens[verb_end].lower)
         speaker = self._mention_starting(verb_end)
-        if speaker is None or not self._closes_attribution(speaker.end):
+        if speaker is None:
+            return None
+        close = speaker.end
+        if close < self.end and self.tokens[close].lower in self.lexicon.connectors:
+            # '"...," said a spokeswoman for the Chinese foreign ministry.': whom they speak for.
+            body = self._mention_starting(close + 1)
+            if body is not None and body.kind is not _MentionKind.DESCRIPTION:
+                close = body.end
+        if not self._closes_attribution(close):
             return None  # ", said European capitals were ...": a clause, not a speaker
         return speaker
 

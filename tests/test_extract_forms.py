@@ -2070,3 +2070,28 @@ def test_how_the_words_went_out_and_who_heard_them_are_not_the_words(sentence: s
     """'in remarks broadcast on state television', 'told his host', 'went on to say that'."""
     (found,) = extract(sentence)
     assert (found.speaker, found.text) == ("Ana Ruiz", words)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ('"The talks were useful," said a spokeswoman for the Chinese foreign ministry.', "China"),
+        ('"The talks were useful," said the spokesman for the Kremlin.', "Russia"),
+    ],
+)
+def test_an_inverted_speaker_may_say_whom_they_speak_for(sentence: str, side: str) -> None:
+    """'"...," said a spokeswoman for the Chinese foreign ministry.'"""
+    (found,) = extract(sentence)
+    assert (found.role.value, found.side, found.text) == ("spokesperson", side, "The talks were useful")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("The talks were useful, as President Ana Ruiz put it.", "The talks were useful"),
+        ("President Ana Ruiz put it bluntly: the talks were useful.", "the talks were useful."),
+    ],
+)
+def test_put_it_reports_words(sentence: str, words: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Ana Ruiz", words)
