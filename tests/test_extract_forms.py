@@ -2095,3 +2095,36 @@ def test_an_inverted_speaker_may_say_whom_they_speak_for(sentence: str, side: st
 def test_put_it_reports_words(sentence: str, words: str) -> None:
     (found,) = extract(sentence)
     assert (found.speaker, found.text) == ("Ana Ruiz", words)
+
+
+@pytest.mark.parametrize(
+    "predicate",
+    [
+        "slammed the summit as a failure.",
+        "blasted the summit as a failure.",
+        "touted the summit as a success.",
+        "defended the summit.",
+        "blamed Seoul for the summit delay.",
+        "downplayed the summit.",
+        "talked up the summit.",
+        "endorsed the summit.",
+        "spoke highly of the summit.",
+        "looked forward to the summit.",
+        "floated the idea of a summit.",
+        "appealed to Seoul to join the summit.",
+    ],
+)
+def test_more_predicates_are_statements_with_their_verb(predicate: str) -> None:
+    """Verbs whose predicate is the statement, verb kept for its sense (US and British headline
+    English: 'slammed', 'blasted', 'touted', 'talked up')."""
+    (found,) = extract(f"Minister Tom Dale {predicate}")
+    assert (found.speaker, found.text) == ("Tom Dale", predicate)
+
+
+@pytest.mark.parametrize(
+    "adjective", ["was adamant", "was optimistic", "was confident", "is hopeful", "was convinced"]
+)
+def test_a_speakers_state_of_mind_before_that_reports_words(adjective: str) -> None:
+    """'Tillerson was adamant that ...', 'Putin is hopeful that ...'."""
+    (found,) = extract(f"Minister Tom Dale {adjective} that the summit would go ahead.")
+    assert (found.speaker, found.text) == ("Tom Dale", "the summit would go ahead.")
