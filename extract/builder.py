@@ -643,6 +643,11 @@ class _Builder:
             return speaker, confidence.medium
         anonymous = bool({word.casefold() for word in mention.title.split()} & self.lexicon.anonymous_words)
         if mention.determiner not in self.lexicon.indefinite and not mention.plural:
+            only = None if anonymous else self._named_later(mention, mention.side)
+            if only is not None:
+                # "Prime Minister Modi met President Xi ... The prime minister said": the one
+                # person with that title, before the last one with that role.
+                return only, confidence.description
             recent = self.by_role.get((role, mention.side))
             unnamed = recent is not None and recent.speaker.name.startswith(self.rules.names.unnamed_prefix)
             if (

@@ -2128,3 +2128,12 @@ def test_a_speakers_state_of_mind_before_that_reports_words(adjective: str) -> N
     """'Tillerson was adamant that ...', 'Putin is hopeful that ...'."""
     (found,) = extract(f"Minister Tom Dale {adjective} that the summit would go ahead.")
     assert (found.speaker, found.text) == ("Tom Dale", "the summit would go ahead.")
+
+
+def test_a_description_with_one_holder_of_its_title_is_that_person() -> None:
+    """'Prime Minister Modi met President Xi ... The prime minister said': Modi, the one prime
+    minister, not Xi, the last head of state named."""
+    (found,) = extract(
+        "Prime Minister Tom Dale met President Lee Min in Kazan.\nThe prime minister said the talks were useful."
+    )
+    assert found.speaker == "Tom Dale"
