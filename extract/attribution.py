@@ -618,7 +618,7 @@ class _Attributor:
     def _according(self, position: int) -> _Attribution | None:
         length = self.lexicon.according_to.length_at(self.tokens, position, self.end)
         if not length:
-            return None
+            return self._in_their_words(position)
         speaker = self._mention_starting(position + length) or self._document_issuer(position + length)
         if speaker is None:
             return None
@@ -633,6 +633,23 @@ class _Attributor:
         after = self._trim(words_start, self.end)
         content = tuple(span for span in (before, after) if self._has_words(*span))
         return _Attribution(speaker, position, _Style.ACCORDING, content)
+
+    def _in_their_words(self, position: int) -> _Attribution | None:
+        """'In Putin's words, the talks were "useful"', '..., in Putin's words.': like "according
+        to Putin" (attribution.owned_sources: the noun after the owner's possessive)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if tokens[position].lower not in lexicon.owned_source_links:
+            return None
+        owner = self.by_start.get(position + 1)
+        if owner is None or owner.kind is _MentionKind.DESCRIPTION or owner.end >= self.end:
+            return None
+        last = tokens[owner.end - 1]
+        if last.bare == last.text or tokens[owner.end].lower not in lexicon.owned_sources:
+            return None
+        before = self._trim(self.start, position)
+        after = self._trim(owner.end + 1, self.end)
+        content = tuple(span for span in (before, after) if self._has_words(*span))
+        return _Attribution(owner, position, _Style.ACCORDING, content) if content else None
 
     def _passive(self, position: int) -> _Attribution | None:
         """'The postponement of the summit was later confirmed by the North's official news
@@ -1316,8 +1333,8 @@ class _Attributor:
 
     def _quote_just_before(self, position: int) -> bool:
         cursor = position - 1
-        if cursor >= self.start and self.tokens[cursor].text == ",":
-            cursor -= 1
+        if cursor >= self.start and self.tokens[cursor].text in (",", *_DASHES):
+            cursor -= 1  # '"...," Putin said', '"..." – Mr Putin said'
         return cursor >= self.start and self.tokens[cursor].kind is _TokenKind.QUOTE
 
     def _content_start(self, position: int, verb: int) -> int | None:

@@ -169,6 +169,8 @@ class AttributionRules(_Section):
     bare_clause_verbs: list[Phrase] = []
     relative_pronouns: list[Phrase] = []
     according_to: list[Phrase] = []
+    owned_source_links: list[Phrase] = []
+    owned_sources: list[Phrase] = []
     passive_verbs: list[Phrase] = []
     passive_auxiliaries: list[Phrase] = []
     passive_naming: list[Phrase] = []

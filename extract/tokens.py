@@ -163,6 +163,8 @@ class _Lexicon:
     clause_openers: frozenset[str]
     object_verbs: frozenset[str]
     according_to: _PhraseTable[bool]
+    owned_source_links: frozenset[str]
+    owned_sources: frozenset[str]
     passive_verbs: _PhraseTable[bool]
     passive_auxiliaries: frozenset[str]
     passive_naming: _PhraseTable[bool]
@@ -287,6 +289,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         clause_openers=_folded(said.clause_openers),
         object_verbs=_folded(said.object_verbs),
         according_to=_flag_table(said.according_to),
+        owned_source_links=_folded(said.owned_source_links),
+        owned_sources=_folded(said.owned_sources),
         passive_verbs=_flag_table(said.passive_verbs),
         passive_auxiliaries=_folded(said.passive_auxiliaries),
         passive_naming=_flag_table(said.passive_naming),

@@ -2137,3 +2137,17 @@ def test_a_description_with_one_holder_of_its_title_is_that_person() -> None:
         "Prime Minister Tom Dale met President Lee Min in Kazan.\nThe prime minister said the talks were useful."
     )
     assert found.speaker == "Tom Dale"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ('In Ruiz\'s words, the talks were "useful".', 'the talks were "useful".'),
+        ('The talks were "useful", in Ruiz\'s words.', 'The talks were "useful"'),
+        ("“The talks were useful” – Ruiz said.", "The talks were useful"),
+    ],
+)
+def test_in_their_words_and_a_dash_after_a_quotation_attribute(sentence: str, words: str) -> None:
+    """'In Putin's words, ...' is like 'according to Putin'; '"..." – Mr Putin said' like a comma."""
+    (found,) = extract("President Ana Ruiz met Lee Min.\n" + sentence)
+    assert (found.speaker, found.text) == ("Ana Ruiz", words)
