@@ -13,7 +13,7 @@ from summit_outlook.extract.analysis import _Paragraph
 from summit_outlook.extract.attribution import _Attribution, _Pronoun, _Sentence, _SpeakerRef, _Style
 from summit_outlook.extract.dates import _DateMention
 from summit_outlook.extract.mentions import _Mention, _MentionKind
-from summit_outlook.extract.people import _learn_people
+from summit_outlook.extract.people import _learn_people, _Person
 from summit_outlook.extract.rules import ConfidenceRules, ExtractionRules, Office
 from summit_outlook.extract.tokens import _Token, _TokenKind
 from summit_outlook.model.statements import MAX_TEXT_CHARS, Kind, Role
@@ -685,6 +685,9 @@ class _Builder:
         """'the diplomat said' after a named spokesman: a generic word for whoever spoke last."""
         if mention.determiner not in self.lexicon.definite or mention.plural:
             return None
+        last = mention.title.casefold().split()[-1:]
+        if last and mention.role is not self.lexicon.single_titles.get(last[0], mention.role):
+            return None  # "the top US diplomat" is a minister, not whoever spoke last
         if mention.title.casefold().split()[-1:] != [
             word
             for word in mention.title.casefold().split()[-1:]
@@ -694,7 +697,11 @@ class _Builder:
         recent = self._recent_person(sentence)
         if recent is None or not recent.speaker.title:
             return None
-        if side is not None and recent.speaker.side not in (side, UNKNOWN_SIDE):
+        recent_side = recent.speaker.side
+        if recent_side == UNKNOWN_SIDE:  # "Foreign Minister Wang Yi ... the top US diplomat": not Wang
+            office = self.offices.get(_folded_name(recent.speaker.name))
+            recent_side = office[1] if office is not None else recent_side
+        if side is not None and recent_side not in (side, UNKNOWN_SIDE):
             return None
         return recent.speaker
 
@@ -726,10 +733,29 @@ class _Builder:
             title = self._title_proper(title)  # "US president" -> "president"
             person = self.registry.only_titled(title, mention.role, side) if title else None
         if person is None:
+            person = self._only_of_role(mention, side)
+        if person is None:
             return None
         person.absorb("", None, side, None)  # the description's side holds for the name too
         side = side or self.registry.side_of(person)
         return _Speaker(person.name, person.title, person.role or Role.OTHER, side or UNKNOWN_SIDE, True)
+
+    def _only_of_role(self, mention: _Mention, side: str | None) -> _Person | None:
+        """'China's top diplomat said', after 'Foreign Minister Wang Yi met Secretary of State
+        Antony Blinken': the one person of that named post's role on that side, the side the
+        article gives or the office they held on the publication day."""
+        if side is None or mention.role in _ANONYMOUS_ROLES or mention.determiner in self.lexicon.indefinite:
+            return None
+        fitting = {
+            id(person): person
+            for person in self.registry.by_name.values()
+            if person.role is mention.role and self._side_of_person(person) == side
+        }
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+    def _side_of_person(self, person: _Person) -> str | None:
+        known = self.offices.get(_folded_name(person.name))
+        return self.registry.side_of(person) or (known[1] if known else None)
 
     def _title_proper(self, title: str) -> str:
         """The title itself, without the country or body before it: the longest ending of the

@@ -2151,3 +2151,17 @@ def test_in_their_words_and_a_dash_after_a_quotation_attribute(sentence: str, wo
     """'In Putin's words, ...' is like 'according to Putin'; '"..." – Mr Putin said' like a comma."""
     (found,) = extract("President Ana Ruiz met Lee Min.\n" + sentence)
     assert (found.speaker, found.text) == ("Ana Ruiz", words)
+
+
+def test_a_countrys_named_post_is_its_one_holder_in_the_story() -> None:
+    """'Foreign Minister Wang Yi met Secretary of State Antony Blinken ... China's top diplomat
+    said': the one minister of China (by the office held on the publication day); 'the top US
+    diplomat' is not Wang, whoever spoke last."""
+    found = extract(
+        "Foreign Minister Wang Yi met Secretary of State Antony Blinken on Friday.\n"
+        "China's top diplomat said a second meeting was possible.\n"
+        "The top US diplomat said the talks were candid.",
+        published=dt.date(2023, 11, 16),
+    )
+    assert by_text(found, "second meeting").speaker == "Wang Yi"
+    assert by_text(found, "candid").speaker != "Wang Yi"
