@@ -1218,6 +1218,18 @@ class _Attributor:
         comma = next((i for i in range(end - 1, start, -1) if tokens[i].text == ","), None)
         if comma is None:
             return self._trim(start, end)
+        after = comma + 1
+        if after < end and (
+            lexicon.according_to.length_at(tokens, after, end)
+            or lexicon.asides.length_at(tokens, after, end)
+            or lexicon.reporting.length_at(tokens, after, end)
+            or (tokens[after].lower in lexicon.subordinators and self._participle_at(after + 1))
+            or any(lexicon.quoted_as.length_at(tokens, i, end) for i in range(after, end))
+        ):
+            # "..., according to a Kremlin transcript", ", speaking at a news conference", ", in
+            # comments broadcast on state TV", ", before leaving for the airport", ", TASS quoted
+            # him as saying": how and when the words were said, not the words.
+            return self._trim(start, comma)
         limit = min(end, comma + 1 + self.context.max_tail_attribution_words)
         for position in range(comma + 2, limit + 1):
             length = lexicon.verbs.length_at(tokens, position, end)

@@ -2165,3 +2165,19 @@ def test_a_countrys_named_post_is_its_one_holder_in_the_story() -> None:
     )
     assert by_text(found, "second meeting").speaker == "Wang Yi"
     assert by_text(found, "candid").speaker != "Wang Yi"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ", according to a Kremlin transcript.",
+        ", without giving details.",
+        ", speaking at a news conference.",
+        ", in comments broadcast on state TV.",
+        ", TASS news agency quoted him as saying.",
+        ", before leaving for the airport.",
+    ],
+)
+def test_a_tail_of_how_and_when_the_words_were_said_is_not_the_words(tail: str) -> None:
+    (found,) = extract("President Oleg Lebedev said the talks were useful" + tail)
+    assert (found.speaker, found.text) == ("Oleg Lebedev", "the talks were useful")
