@@ -73,6 +73,10 @@ def _clauses_with_their_own_speaker(
         if mark.text == "," and following.lower in joiners:
             clause_start = position + 2
         elif mark.text in marks and mark.kind is not _TokenKind.QUOTE:
+            if any(token.text == mark.text for token in tokens[position + 1 : end]):
+                # "... bread and salt — a Russian tradition — Karpova told TASS": the first of a
+                # pair of dashes opens an aside, not a clause of its own.
+                continue
             clause_start = position + 2 if following.lower in mark_joiners else position + 1
         else:
             continue

@@ -118,7 +118,12 @@ class _Attributor:
             if tailed.more:
                 bare = replace(tailed.more[0], more=tailed.more[1:], ignored=bare.ignored)
             return replace(bare, habitual=self._habitual(bare.verb))
-        found = self._participle_clause() or self._linked_participle() or self._labelled_quote()
+        found = (
+            self._participle_clause()
+            or self._linked_participle()
+            or self._absolute_participle()
+            or self._labelled_quote()
+        )
         if found is not None:
             return replace(self._with_tails(found), habitual=self._habitual(found.verb))
         # Words held in a noun ("her insistence that ...") were said over time, on no given day.
@@ -281,6 +286,49 @@ class _Attributor:
             return _Attribution(subject, verb, _Style.REPORTED, ((verb, end),), predicate=True)
         return None
 
+    def _absolute_participle(self) -> _Attribution | None:
+        """A speech participle after a speaker that follows "with": 'opened the summit with Trump
+        promising an "extraordinary relationship" and Putin saying it was high time ...', '...,
+        with Clinton tweeting: "..."'. Each speaker joined by "and" says their own words: after
+        "that", a colon or a participle that takes a bare clause ("saying"), the words follow
+        the participle; otherwise they are the participle's phrase, which must hold a quotation."""
+        tokens, lexicon = self.tokens, self.lexicon
+        found: list[_Attribution] = []
+        starts = [
+            position
+            for position in range(self.start, self.end - 2)
+            if tokens[position].lower in lexicon.absolute_links
+            or (position > self.start and tokens[position].lower in lexicon.joint_words)
+        ]
+        heads = []
+        for position in starts:
+            speaker = self._mention_starting(position + 1)
+            verb = speaker.end if speaker is not None else self.end
+            opens = tokens[position].lower in lexicon.absolute_links or heads
+            if opens and verb < self.end and tokens[verb].lower in lexicon.speech_participles:
+                heads.append((position, speaker, verb))
+        for number, (_, speaker, verb) in enumerate(heads):
+            end = self._clause_end(verb)
+            if number + 1 < len(heads):
+                end = min(end, self._trim(verb, heads[number + 1][0])[1])
+            cursor = verb + 1
+            if cursor < end and (
+                tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
+            ):
+                span = self._trim(cursor + 1, end)
+            elif tokens[verb].lower in lexicon.tail_participles:
+                span = self._trim(cursor, end)
+            elif any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end]):
+                found.append(_Attribution(speaker, verb, _Style.REPORTED, ((verb, end),), predicate=True))
+                continue
+            else:
+                continue
+            if self._has_words(*span) or self._style_of(span) is _Style.QUOTE and span[0] < span[1]:
+                found.append(_Attribution(speaker, verb, self._style_of(span), (span,)))
+        if not found:
+            return None
+        return replace(found[0], more=tuple(found[1:]))
+
     def _owned_words(self) -> _Attribution | None:
         """A speech noun owned by a person, then "that": "were predicated on her insistence that
         Tokyo had yet to atone", "Wang Yi's remarks last month that the road would not be smooth"
@@ -418,6 +466,13 @@ class _Attributor:
         predicate_length = lexicon.predicates.length_at(self.tokens, position, self.end)
         if not length and not predicate_length:
             return None
+        following = position + length
+        if (
+            self.tokens[position].lower in lexicon.report_nouns
+            and following < self.end
+            and lexicon.verbs.length_at(self.tokens, following, self.end)
+        ):
+            return None  # "Prensa Latina News Agency reports said": the reports, not a verb
         before = self._speaker_before(position)
         if self.tokens[position].lower in lexicon.document_verbs and not (
             before is not None and isinstance(before[0], _Pronoun) and before[0].word in lexicon.documents
@@ -436,6 +491,7 @@ class _Attributor:
                 and span_start == self.start
                 and previous is not None
                 and previous.kind is _TokenKind.QUOTE
+                and self._nothing_after(position + predicate_length, position)
             ):
                 # '"Who does he think he is?" Duterte asked reporters.' (split after the question
                 # mark): no words of its own, the quotation before is them.
@@ -562,7 +618,7 @@ class _Attributor:
     def _according(self, position: int) -> _Attribution | None:
         length = self.lexicon.according_to.length_at(self.tokens, position, self.end)
         if not length:
-            return None
+            return self._in_their_words(position)
         speaker = self._mention_starting(position + length) or self._document_issuer(position + length)
         if speaker is None:
             return None
@@ -577,6 +633,23 @@ class _Attributor:
         after = self._trim(words_start, self.end)
         content = tuple(span for span in (before, after) if self._has_words(*span))
         return _Attribution(speaker, position, _Style.ACCORDING, content)
+
+    def _in_their_words(self, position: int) -> _Attribution | None:
+        """'In Putin's words, the talks were "useful"', '..., in Putin's words.': like "according
+        to Putin" (attribution.owned_sources: the noun after the owner's possessive)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if tokens[position].lower not in lexicon.owned_source_links:
+            return None
+        owner = self.by_start.get(position + 1)
+        if owner is None or owner.kind is _MentionKind.DESCRIPTION or owner.end >= self.end:
+            return None
+        last = tokens[owner.end - 1]
+        if last.bare == last.text or tokens[owner.end].lower not in lexicon.owned_sources:
+            return None
+        before = self._trim(self.start, position)
+        after = self._trim(owner.end + 1, self.end)
+        content = tuple(span for span in (before, after) if self._has_words(*span))
+        return _Attribution(owner, position, _Style.ACCORDING, content) if content else None
 
     def _passive(self, position: int) -> _Attribution | None:
         """'The postponement of the summit was later confirmed by the North's official news
@@ -775,8 +848,30 @@ class _Attributor:
             if start not in opening or self._is_medium(inner.speaker):
                 return found
             return inner
+        relayed = self._subject_saying(*found.content[0])
+        if relayed is not None:
+            return relayed
         subject = self._quoted_subject(*found.content[0])
         return replace(found, speaker=subject) if subject is not None else found
+
+    def _subject_saying(self, start: int, end: int) -> _Attribution | None:
+        """A medium's report that a person it names first did something saying that ...: 'According
+        to AFP, Putin emerged from the talks saying that Russia supports efforts ...' is Putin's."""
+        tokens, lexicon = self.tokens, self.lexicon
+        person = self._mention_starting(start)
+        if person is None or person.kind is not _MentionKind.PERSON or self._is_medium(person):
+            return None
+        for position in range(person.end, end - 1):
+            if tokens[position].text in (",", ";") or tokens[position].kind is _TokenKind.QUOTE:
+                return None
+            if tokens[position].lower in lexicon.tail_participles and tokens[position + 1].lower in (
+                lexicon.complementisers
+            ):
+                span = self._trim(position + 2, end)
+                if self._has_words(*span):
+                    return _Attribution(person, position, self._style_of(span), (span,))
+                return None
+        return None
 
     def _quoted_subject(self, start: int, end: int) -> _Mention | None:
         """The person a medium's report quotes as its subject: 'reported that on the runway, Xi is
@@ -817,6 +912,13 @@ class _Attributor:
         if shared is not None:
             return shared, verb  # "He gave no details but said ...": the sentence's subject
         medium = self._medium_ending(cursor + 1)
+        if medium is None and self.tokens[cursor].lower in self.lexicon.report_nouns:
+            # "Prensa Latina News Agency reports said": the outlet's reports.
+            medium = self._medium_ending(cursor) or self._mention_ending(cursor)
+            named = medium is not None and (
+                medium.medium or (self.tokens[cursor - 1].lower,) in self.lexicon.media_words.entries
+            )
+            medium = replace(medium, end=cursor + 1) if named else None
         if medium is not None:
             return medium, self._with_honorific(medium.span_start)  # "Kommersant newspaper reported"
         token = self.tokens[cursor]
@@ -846,6 +948,18 @@ class _Attributor:
             and self.tokens[cursor - 1].lower in self.lexicon.definite
         ):
             return _Pronoun(cursor, token.lower), cursor - 1  # "the statement read"
+        if (
+            (token.lower,) in self.lexicon.media_words.entries
+            and cursor > self.start
+            and self.tokens[cursor - 1].lower in self.lexicon.definite
+        ):
+            return _Pronoun(cursor, token.lower), cursor - 1  # "the network reported"
+        if (
+            token.lower in self.lexicon.ordinal_references
+            and cursor > self.start
+            and self.tokens[cursor - 1].lower in self.lexicon.definite
+        ):
+            return _Pronoun(cursor, token.lower), cursor - 1  # "and the latter said"
         if token.is_word and token.lower in self.lexicon.relative_pronouns:
             # "the election of Trump, who accused China of ...": the name before "who".
             if cursor - 1 > self.start and self.tokens[cursor - 1].text == ",":
@@ -1023,7 +1137,15 @@ class _Attributor:
         if verb_end < self.end and self.tokens[verb_end].lower in self.lexicon.pronouns:
             return _Pronoun(verb_end, self.tokens[verb_end].lower)
         speaker = self._mention_starting(verb_end)
-        if speaker is None or not self._closes_attribution(speaker.end):
+        if speaker is None:
+            return None
+        close = speaker.end
+        if close < self.end and self.tokens[close].lower in self.lexicon.connectors:
+            # '"...," said a spokeswoman for the Chinese foreign ministry.': whom they speak for.
+            body = self._mention_starting(close + 1)
+            if body is not None and body.kind is not _MentionKind.DESCRIPTION:
+                close = body.end
+        if not self._closes_attribution(close):
             return None  # ", said European capitals were ...": a clause, not a speaker
         return speaker
 
@@ -1055,6 +1177,14 @@ class _Attributor:
         if forward is not None:
             span = self._without_tail(self._trim(forward, self.end))
             return _Attribution(speaker, verb, self._style_of(span), (span,))
+        lexicon = self.lexicon
+        needs_that = lexicon.verbs.length_at(self.tokens, verb, self.end) and (
+            self.tokens[verb].lower not in lexicon.bare_clause_verbs
+        )
+        if needs_that and self._infinitive_after(span_end, verb):
+            # "Park and visiting Prime Minister Abe agreed Monday to speed up talks, Park's office
+            # said": a verb with an infinitive of its own does not close the words before it.
+            return _Attribution(speaker, verb, _Style.REPORTED, ())
         if span_start > self.start and self.tokens[span_start - 1].lower in self.lexicon.accord_words:
             span_start -= 1  # "The meeting was short, as Lebedev noted": the clause before
         before = self._trim(self.start, span_start)
@@ -1088,6 +1218,18 @@ class _Attributor:
         comma = next((i for i in range(end - 1, start, -1) if tokens[i].text == ","), None)
         if comma is None:
             return self._trim(start, end)
+        after = comma + 1
+        if after < end and (
+            lexicon.according_to.length_at(tokens, after, end)
+            or lexicon.asides.length_at(tokens, after, end)
+            or lexicon.reporting.length_at(tokens, after, end)
+            or (tokens[after].lower in lexicon.subordinators and self._participle_at(after + 1))
+            or any(lexicon.quoted_as.length_at(tokens, i, end) for i in range(after, end))
+        ):
+            # "..., according to a Kremlin transcript", ", speaking at a news conference", ", in
+            # comments broadcast on state TV", ", before leaving for the airport", ", TASS quoted
+            # him as saying": how and when the words were said, not the words.
+            return self._trim(start, comma)
         limit = min(end, comma + 1 + self.context.max_tail_attribution_words)
         for position in range(comma + 2, limit + 1):
             length = lexicon.verbs.length_at(tokens, position, end)
@@ -1170,8 +1312,12 @@ class _Attributor:
             return (end, end)
         rest = self._trim(comma + 1, end)
         words = sum(token.is_word for token in self.tokens[rest[0] : rest[1]])
-        if words < self.context.min_clause_words or self._sets_scene(*rest):
+        if words < self.context.min_clause_words:
             return (end, end)
+        if self._sets_scene(*rest):
+            # "After a greeting offered Friday by the host, as host president, Castro and Obama
+            # shook hands": one scene-setting phrase after another.
+            return self._after_scene(*rest)
         return rest
 
     def _quotes_around(self, span_start: int, span_end: int, verb: int) -> tuple[tuple[int, int], ...]:
@@ -1199,8 +1345,8 @@ class _Attributor:
 
     def _quote_just_before(self, position: int) -> bool:
         cursor = position - 1
-        if cursor >= self.start and self.tokens[cursor].text == ",":
-            cursor -= 1
+        if cursor >= self.start and self.tokens[cursor].text in (",", *_DASHES):
+            cursor -= 1  # '"...," Putin said', '"..." – Mr Putin said'
         return cursor >= self.start and self.tokens[cursor].kind is _TokenKind.QUOTE
 
     def _content_start(self, position: int, verb: int) -> int | None:
@@ -1227,6 +1373,15 @@ class _Attributor:
             comma = next((i for i in range(cursor + 1, end - 1) if tokens[i].text == ","), None)
             if comma is not None and tokens[comma + 1].kind is _TokenKind.QUOTE:
                 return comma + 1
+        if token.lower in lexicon.subordinators and self._participle_at(cursor + 1):
+            # '"Oh look ...!" President Trump said while welcoming his counterpart': when he
+            # spoke, not what he said; his words follow only a "that" in the clause.
+            clause_end = self._clause_end(cursor)
+            that = next(
+                (i for i in range(cursor + 2, clause_end) if tokens[i].lower in lexicon.complementisers),
+                None,
+            )
+            return that + 1 if that is not None and self._has_words(that + 1, end) else None
         if lexicon.asides.length_at(tokens, cursor, end) or token.kind is _TokenKind.PUNCT:
             return None
         if token.lower in lexicon.topic_prepositions and cursor not in self.dates_by_start:
@@ -1236,6 +1391,42 @@ class _Attributor:
         if self._finite_clause(cursor):
             return cursor  # "Kumar confirmed a meeting with Putin is finalized"
         return None  # "The Kremlin confirmed the call": an object, not reported words
+
+    def _nothing_after(self, verb_end: int, verb: int) -> bool:
+        """Whether the verb ends its clause, but for who was addressed, where and when ('Duterte
+        asked reporters.', '..., Peskov confirmed on Friday.'): not 'praised Putin', 'agreed to
+        speed up talks'."""
+        tokens = self.tokens
+        cursor = self._skip_adverbials(verb_end, tokens[verb].lower in self.lexicon.object_verbs)
+        if (
+            cursor < self.end
+            and tokens[cursor].lower in self.lexicon.subordinators
+            and self._participle_at(cursor + 1)
+        ):
+            return True  # "asked reporters before leaving"
+        while cursor < self.end and not tokens[cursor].is_word:
+            if tokens[cursor].text == ",":
+                return True
+            cursor += 1
+        return cursor >= self.end
+
+    def _infinitive_after(self, verb_end: int, verb: int) -> bool:
+        """Whether an infinitive follows the verb, past who was addressed, where and when
+        ("agreed Monday to speed up talks"); not "to reporters", "to Xi"."""
+        tokens, lexicon = self.tokens, self.lexicon
+        cursor = self._skip_adverbials(verb_end, tokens[verb].lower in lexicon.object_verbs)
+        if cursor + 1 >= self.end or tokens[cursor].lower not in lexicon.infinitive_markers:
+            return False
+        following = tokens[cursor + 1]
+        return following.is_word and following.text.islower() and following.lower not in lexicon.determiners
+
+    def _participle_at(self, position: int) -> bool:
+        """Whether a lower-case participle ("welcoming", "leaving") is at the position."""
+        if position >= self.end:
+            return False
+        token = self.tokens[position]
+        endings = self.lexicon.participle_endings
+        return token.is_word and token.text.islower() and token.lower.endswith(endings)
 
     def _according_aside(self, comma: int) -> int | None:
         """', according to Pakistani media,' set off by commas after a verb: where the source's
@@ -1308,14 +1499,26 @@ class _Attributor:
     def _adverbial_length(self, cursor: int) -> int:
         tokens, lexicon, end = self.tokens, self.lexicon, self.end
         date = self.dates_by_start.get(cursor)
-        if date is not None:
+        last = tokens[date.end - 1] if date is not None else None
+        if date is not None and last.bare == last.text:
             return date.end - cursor
+        # "said Thursday's meeting was valuable": a possessive day names the thing, and is words.
+        if tokens[cursor].text == "(":
+            inner = self.dates_by_start.get(cursor + 1)
+            if inner is not None and inner.end < end and tokens[inner.end].text == ")":
+                return inner.end + 1 - cursor  # "shared on Tuesday (March 21) that ..."
         length = lexicon.audiences.length_at(tokens, cursor, end)
         if length:
             return length
         length = lexicon.reporting.length_at(tokens, cursor, end)
         if length:
             follow = cursor + length
+            linked = lexicon.channel_links.length_at(tokens, follow, end)
+            if not linked and follow < end and tokens[follow].lower in lexicon.channel_participles:
+                # "in remarks broadcast on state television", "in a statement posted on its
+                # website": how the words went out, not the words.
+                length += 1
+                follow += 1
             link = lexicon.channel_links.length_at(tokens, follow, end)
             if link:
                 mention = self._mention_after_determiner(follow + link)
@@ -1342,11 +1545,27 @@ class _Attributor:
 
     def _object_length(self, cursor: int) -> int:
         token = self.tokens[cursor]
-        if token.lower in self.lexicon.object_pronouns:
-            return 1
-        start = cursor + 1 if token.lower in self.lexicon.determiners else cursor
+        determined = token.lower in self.lexicon.determiners
+        if token.lower in self.lexicon.object_pronouns and not (determined and self._noun_closes(cursor + 1)):
+            return 1  # "told her that", not "told her host"
+        start = cursor + 1 if determined else cursor
         mention = self.by_start.get(start)
-        return mention.end - cursor if mention is not None else 0
+        if mention is not None:
+            return mention.end - cursor
+        if determined and self._noun_closes(start):
+            return start + 1 - cursor  # "told his host.", "told his counterpart that ..."
+        return 0
+
+    def _noun_closes(self, position: int) -> bool:
+        """A lower-case word here that ends the object: punctuation, "that" or the end follows."""
+        if (
+            position >= self.end
+            or not self.tokens[position].is_word
+            or not self.tokens[position].text.islower()
+        ):
+            return False
+        after = self.tokens[position + 1] if position + 1 < self.end else None
+        return after is None or not after.is_word or after.lower in self.lexicon.complementisers
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop commas, colons and dashes at either edge of a span."""

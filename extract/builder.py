@@ -13,7 +13,7 @@ from summit_outlook.extract.analysis import _Paragraph
 from summit_outlook.extract.attribution import _Attribution, _Pronoun, _Sentence, _SpeakerRef, _Style
 from summit_outlook.extract.dates import _DateMention
 from summit_outlook.extract.mentions import _Mention, _MentionKind
-from summit_outlook.extract.people import _learn_people
+from summit_outlook.extract.people import _learn_people, _Person
 from summit_outlook.extract.rules import ConfidenceRules, ExtractionRules, Office
 from summit_outlook.extract.tokens import _Token, _TokenKind
 from summit_outlook.model.statements import MAX_TEXT_CHARS, Kind, Role
@@ -170,6 +170,8 @@ class _Builder:
         said ..." before "the Russian president added" is the Russian president's too. Then the
         publication's country for officials named by a bare title, and the roles some titles
         have only in some countries ("Foreign Secretary" is a civil servant in India)."""
+        # The side a person's earlier statement had, before a later sentence's one guess.
+        earlier: dict[str, str] = {}
         for draft in self.drafts:
             speaker = draft.speaker
             person = self.registry.by_name.get(speaker.name) if speaker.is_person else None
@@ -183,8 +185,14 @@ class _Builder:
             if speaker.side == UNKNOWN_SIDE and speaker.is_person and speaker.title:
                 speaker = replace(speaker, side=self._body_side_by_name(speaker.title) or UNKNOWN_SIDE)
             titled_official = bool(speaker.title) and speaker.role is not Role.OTHER
+            if speaker.side == UNKNOWN_SIDE and speaker.is_person and speaker.name in earlier:
+                # "Prime Minister Kier Starmer said ... During his first visit to Washington DC,
+                # Starmer said": the side of the first sentence, not the city of the second.
+                speaker = replace(speaker, side=earlier[speaker.name])
             if speaker.side == UNKNOWN_SIDE and titled_official:
                 speaker = replace(speaker, side=self._sentence_side(draft.sentence) or UNKNOWN_SIDE)
+            if speaker.is_person and speaker.side != UNKNOWN_SIDE:
+                earlier.setdefault(speaker.name, speaker.side)
             group = speaker.title.casefold() in self.lexicon.group_titles  # "officials said"
             if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official and not group:
                 speaker = replace(speaker, side=self.home_side)
@@ -312,6 +320,14 @@ class _Builder:
             too_short = kind is Kind.PARAPHRASE and len(text.split()) < self.rules.context.min_reported_words
             if not text or too_short:
                 continue
+            part_speaker, part_factor = speaker, resolution_factor
+            if part.speaker != attribution.speaker:
+                # "with Trump promising ... and Putin saying ...": a further statement of its own
+                # speaker.
+                own_speaker = self._resolve(sentence, part.speaker, part.content)
+                if own_speaker is None:
+                    continue
+                part_speaker, part_factor = own_speaker
             style_factor = {
                 _Style.QUOTE: confidence.quote,
                 _Style.REPORTED: confidence.reported,
@@ -320,13 +336,13 @@ class _Builder:
             draft = _Draft(
                 sentence.index,
                 paragraph.index,
-                speaker,
+                part_speaker,
                 text,
                 kind,
                 style_factor,
-                resolution_factor,
+                part_factor,
                 own,
-                self._narrative_dates(sentence, speaker, scene),
+                self._narrative_dates(sentence, part_speaker, scene),
                 habitual=attribution.habitual or self.looking_back,
             )
             self._add(draft)
@@ -496,6 +512,12 @@ class _Builder:
                 if last is None or not self._within_context(last.sentence, last.paragraph, sentence):
                     return None
                 return last.speaker, confidence.pronoun
+            if reference.word in self.lexicon.ordinal_references:
+                person = self._one_of_last_two(sentence, reference)
+                return (self._person(person), confidence.pronoun) if person is not None else None
+            if (reference.word,) in self.lexicon.media_words.entries:
+                medium = self._recent_medium(sentence)
+                return (medium, confidence.medium) if medium is not None else None
             if reference.word in self.lexicon.body_pronouns:
                 body = self._recent_body(sentence)
                 return (body, confidence.pronoun) if body is not None else None
@@ -522,6 +544,45 @@ class _Builder:
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)
 
+    def _one_of_last_two(self, sentence: _Sentence, reference: _Pronoun) -> _Mention | None:
+        """'Sharif asked Modi ... and the latter said': of the last two people named before the
+        word (in its sentence, else with the sentence before), the one its order gives."""
+        people: list[_Mention] = []
+        for paragraph in self.paragraphs[: sentence.paragraph + 1]:
+            for earlier in paragraph.sentences:
+                if sentence.index - 1 <= earlier.index <= sentence.index:
+                    people.extend(
+                        mention
+                        for mention in earlier.mentions
+                        if mention.kind is _MentionKind.PERSON
+                        and not mention.medium
+                        and (earlier.index < sentence.index or mention.end <= reference.position)
+                    )
+        names: list[_Mention] = []
+        for mention in people:  # one entry per person, at their last mention
+            names = [named for named in names if self._person(named).name != self._person(mention).name]
+            names.append(mention)
+        if len(names) < 2:
+            return None
+        return names[-2:][self.lexicon.ordinal_references[reference.word]]
+
+    def _recent_medium(self, sentence: _Sentence) -> _Speaker | None:
+        """The news organisation named last, within context, for "the network reported", "the
+        newspaper said": 'a White House official told CBS News. "...," the network reported.'"""
+        last: tuple[_Sentence, _Mention] | None = None
+        for paragraph in self.paragraphs[: sentence.paragraph + 1]:
+            for earlier in paragraph.sentences:
+                if earlier.index > sentence.index:
+                    break
+                for mention in earlier.mentions:
+                    if mention.kind is _MentionKind.PERSON and mention.medium:
+                        last = (earlier, mention)
+        if last is None or not self._within_context(last[0].index, last[0].paragraph, sentence):
+            return None
+        name = last[1].name
+        side = self.lexicon.state_media.get(name.casefold(), UNKNOWN_SIDE)
+        return _Speaker(name, "", Role.OTHER, side, False, True)
+
     def _joint(self, reference: _Mention) -> _Speaker:
         """Two people speaking together ("Macron and Merz said"): one speaker named for both,
         with their role and side where they share them. Never "he" later."""
@@ -544,6 +605,17 @@ class _Builder:
         side = self.registry.side_of(patron) if patron else None
         known = self.offices.get(_folded_name(affiliate))
         return side or (known[1] if known else None)
+
+    def _holder_side(self, title: str) -> str | None:
+        """The side of a public figure a description is named after ("a senior Biden
+        administration official", "a Trump aide"): the office they held on the publication day."""
+        words = title.split()
+        for length in range(len(words), 0, -1):
+            for start in range(len(words) - length + 1):
+                known = self.offices.get(_folded_name(" ".join(words[start : start + length])))
+                if known is not None:
+                    return known[1]
+        return None
 
     def _person(self, mention: _Mention) -> _Speaker:
         person = self.registry.lookup(mention.name)
@@ -571,6 +643,11 @@ class _Builder:
             return speaker, confidence.medium
         anonymous = bool({word.casefold() for word in mention.title.split()} & self.lexicon.anonymous_words)
         if mention.determiner not in self.lexicon.indefinite and not mention.plural:
+            only = None if anonymous else self._named_later(mention, mention.side)
+            if only is not None:
+                # "Prime Minister Modi met President Xi ... The prime minister said": the one
+                # person with that title, before the last one with that role.
+                return only, confidence.description
             recent = self.by_role.get((role, mention.side))
             unnamed = recent is not None and recent.speaker.name.startswith(self.rules.names.unnamed_prefix)
             if (
@@ -579,7 +656,7 @@ class _Builder:
                 and self._within_context(recent.sentence, recent.paragraph, sentence)
             ):
                 return recent.speaker, confidence.description
-        side = mention.side or self._patron_side(mention.affiliate)
+        side = mention.side or self._patron_side(mention.affiliate) or self._holder_side(mention.title)
         named = None
         if not anonymous:  # "the unnamed official said": nobody the story names
             named = (
@@ -589,7 +666,8 @@ class _Builder:
             )
         if named is not None:
             return named, confidence.description
-        side = side or self._body_side(sentence)
+        if role is not Role.OTHER:  # "analysts said" speak for no body that spoke before
+            side = side or self._body_side(sentence)
         name = mention.name if anonymous else f"{self.rules.names.unnamed_prefix} {mention.name}"
         speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True, plural=mention.plural)
         return speaker, confidence.anonymous
@@ -607,6 +685,9 @@ class _Builder:
         """'the diplomat said' after a named spokesman: a generic word for whoever spoke last."""
         if mention.determiner not in self.lexicon.definite or mention.plural:
             return None
+        last = mention.title.casefold().split()[-1:]
+        if last and mention.role is not self.lexicon.single_titles.get(last[0], mention.role):
+            return None  # "the top US diplomat" is a minister, not whoever spoke last
         if mention.title.casefold().split()[-1:] != [
             word
             for word in mention.title.casefold().split()[-1:]
@@ -616,7 +697,11 @@ class _Builder:
         recent = self._recent_person(sentence)
         if recent is None or not recent.speaker.title:
             return None
-        if side is not None and recent.speaker.side not in (side, UNKNOWN_SIDE):
+        recent_side = recent.speaker.side
+        if recent_side == UNKNOWN_SIDE:  # "Foreign Minister Wang Yi ... the top US diplomat": not Wang
+            office = self.offices.get(_folded_name(recent.speaker.name))
+            recent_side = office[1] if office is not None else recent_side
+        if side is not None and recent_side not in (side, UNKNOWN_SIDE):
             return None
         return recent.speaker
 
@@ -648,10 +733,29 @@ class _Builder:
             title = self._title_proper(title)  # "US president" -> "president"
             person = self.registry.only_titled(title, mention.role, side) if title else None
         if person is None:
+            person = self._only_of_role(mention, side)
+        if person is None:
             return None
         person.absorb("", None, side, None)  # the description's side holds for the name too
         side = side or self.registry.side_of(person)
         return _Speaker(person.name, person.title, person.role or Role.OTHER, side or UNKNOWN_SIDE, True)
+
+    def _only_of_role(self, mention: _Mention, side: str | None) -> _Person | None:
+        """'China's top diplomat said', after 'Foreign Minister Wang Yi met Secretary of State
+        Antony Blinken': the one person of that named post's role on that side, the side the
+        article gives or the office they held on the publication day."""
+        if side is None or mention.role in _ANONYMOUS_ROLES or mention.determiner in self.lexicon.indefinite:
+            return None
+        fitting = {
+            id(person): person
+            for person in self.registry.by_name.values()
+            if person.role is mention.role and self._side_of_person(person) == side
+        }
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+    def _side_of_person(self, person: _Person) -> str | None:
+        known = self.offices.get(_folded_name(person.name))
+        return self.registry.side_of(person) or (known[1] if known else None)
 
     def _title_proper(self, title: str) -> str:
         """The title itself, without the country or body before it: the longest ending of the

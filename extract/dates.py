@@ -146,10 +146,39 @@ class _DateFinder:
                 # "Putin - who watched the final in Moscow on Sunday -": an aside; but "Ushakov,
                 # who last week said that ...": the relative clause is the attribution.
                 return not self._verb_of_speech_follows(end)
+        if self._after_reduced_passive(start, end):
+            return True
         if exact and start > self.sentence_start and self.tokens[start - 1].lower in lexicon.determiners:
             following = self.tokens[end] if end < len(self.tokens) else None
             return following is not None and following.is_word and following.text.islower()
         return False
+
+    def _after_reduced_passive(self, start: int, end: int) -> bool:
+        """'the welcome ceremony offered Friday by the host': a day between a participle that
+        describes a thing and "by" is that thing's day, not one of speaking; not after a speech
+        verb ('the summit announced Monday by the Kremlin') or a document ('a statement issued
+        Friday by the Kremlin'), whose day is the day of the words."""
+        tokens, lexicon = self.tokens, self.lexicon
+        participle, thing = start - 1, start - 2
+        if (
+            thing < self.sentence_start
+            or end >= len(tokens)
+            or tokens[end].lower not in lexicon.thing_agent_links
+        ):
+            return False
+        word, before = tokens[participle], tokens[thing]
+        return (
+            word.is_word
+            and word.text.islower()
+            and word.lower.endswith("ed")
+            and not lexicon.verbs.length_at(tokens, participle, end)
+            and before.is_word
+            and before.text.islower()
+            and before.lower not in lexicon.subject_pronouns
+            and before.lower not in lexicon.finite_words
+            and before.lower not in lexicon.determiners
+            and before.lower not in lexicon.documents  # "a statement issued Friday by ...": words
+        )
 
     def _verb_of_speech_follows(self, end: int) -> bool:
         """Whether a verb of speech follows the date, past adverbs and auxiliaries ("had said")."""

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from summit_outlook.extract.analysis import _Paragraph
 from summit_outlook.extract.builder import UNKNOWN_SIDE, DateBasis, _DateSource, _Draft, _first_hand
 from summit_outlook.extract.rules import ExtractionRules
+from summit_outlook.model.statements import Kind
 
 
 def _story_day(
@@ -167,8 +168,12 @@ class _Dater:
         )
 
     def _next_own(self, index: int, draft: _Draft) -> _DateSource | None:
-        """A lead-in paraphrase takes the date of the same speaker's quote right after it."""
+        """A lead-in paraphrase takes the date of the same speaker's quote right after it; a
+        quotation is no lead-in ('"Under your leadership ...," he said. Xi shared on Tuesday ...'
+        are two occasions)."""
         context = self.rules.context
+        if draft.kind is Kind.QUOTE:
+            return None
         for later in self.drafts[index + 1 :]:
             if (
                 later.paragraph - draft.paragraph > context.continuation_paragraphs

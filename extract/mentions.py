@@ -332,6 +332,15 @@ class _MentionFinder:
         affiliate = _possessive_name(tokens, parts, first)
         outlet = self._outlet_words(end)
         known = name.casefold() in self.lexicon.media
+        for split in range(first + 1, end):
+            # "Prensa Latina News Agency", written as one name: the outlet and what it is.
+            prefix = _clean_name(tokens, first, split)
+            if (
+                not known
+                and prefix.casefold() in self.lexicon.media
+                and (self.lexicon.media_words.length_at(tokens, split, end) == end - split)
+            ):
+                name, known = prefix, True
         if outlet and not known:
             # "Japan's Fuji television said": a name followed by what it is names an outlet.
             name = _surface(tokens, first, end + outlet)

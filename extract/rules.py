@@ -154,6 +154,7 @@ class AttributionRules(_Section):
     participle_endings: list[Phrase] = []
     accord_words: list[Phrase] = []
     participle_links: list[Phrase] = []
+    absolute_links: list[Phrase] = []
     joint_words: list[Phrase] = []
     speech_nouns: list[Phrase] = []
     naming_openers: list[Phrase] = []
@@ -168,6 +169,8 @@ class AttributionRules(_Section):
     bare_clause_verbs: list[Phrase] = []
     relative_pronouns: list[Phrase] = []
     according_to: list[Phrase] = []
+    owned_source_links: list[Phrase] = []
+    owned_sources: list[Phrase] = []
     passive_verbs: list[Phrase] = []
     passive_auxiliaries: list[Phrase] = []
     passive_naming: list[Phrase] = []
@@ -185,6 +188,7 @@ class AttributionRules(_Section):
     complementisers: list[Phrase] = []
     addressee_links: list[Phrase] = []
     topic_prepositions: list[Phrase] = []
+    channel_participles: list[Phrase] = []
     aside_starts: list[Phrase] = []
     intro_words: list[Phrase] = []
     habitual_words: list[Phrase] = []
@@ -193,6 +197,9 @@ class AttributionRules(_Section):
     present_verbs: list[Phrase] = []
     pronouns: list[Phrase] = []
     body_pronouns: list[Phrase] = []
+    # Words that stand for one of the last two people named ("the latter said"): the index of
+    # that person among the two.
+    ordinal_references: dict[Phrase, int] = {}
     documents: list[Phrase] = []
     document_links: list[Phrase] = []
     document_verbs: list[Phrase] = []
@@ -224,6 +231,7 @@ class AttributionRules(_Section):
             *self.intro_words,
             *self.pronouns,
             *self.body_pronouns,
+            *self.ordinal_references,
             *self.object_pronouns,
             *self.documents,
             *self.document_verbs,
@@ -351,6 +359,7 @@ class DateRules(_Section):
     future_markers: list[Phrase] = []
     future_clause_words: list[Phrase] = []
     span_words: list[Phrase] = []
+    thing_agent_links: list[Phrase] = []
     clause_lookback_words: int = Field(ge=0, le=30)
     future_window_days: int = Field(ge=0, le=366)
     months: dict[str, Annotated[int, Field(ge=1, le=12)]]

@@ -86,9 +86,13 @@ def _can_open(text: str, position: int, mark: str, lexicon: _Lexicon) -> bool:
 
 
 def _can_close(text: str, position: int, mark: str, lexicon: _Lexicon) -> bool:
-    # ...and one followed by a letter (We’d) is an apostrophe, not a closing quote.
+    # ...and one followed by a letter (We’d) is an apostrophe, not a closing quote, unless it
+    # follows a sentence's end and a capital follows it: "... won't be at all.'During his visit"
+    # (a space lost in the copy; no apostrophe comes after a full stop).
     after = position + 1
-    return mark not in lexicon.apostrophes or after >= len(text) or not text[after].isalnum()
+    if mark not in lexicon.apostrophes or after >= len(text) or not text[after].isalnum():
+        return True
+    return position > 0 and text[position - 1] in _SENTENCE_END and text[after].isupper()
 
 
 def _tokenise(text: str, lexicon: _Lexicon) -> list[_Token]:

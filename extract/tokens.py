@@ -150,6 +150,7 @@ class _Lexicon:
     participle_endings: tuple[str, ...]
     accord_words: frozenset[str]
     participle_links: frozenset[str]
+    absolute_links: frozenset[str]
     joint_words: frozenset[str]
     speech_nouns: frozenset[str]
     naming_openers: frozenset[str]
@@ -162,6 +163,8 @@ class _Lexicon:
     clause_openers: frozenset[str]
     object_verbs: frozenset[str]
     according_to: _PhraseTable[bool]
+    owned_source_links: frozenset[str]
+    owned_sources: frozenset[str]
     passive_verbs: _PhraseTable[bool]
     passive_auxiliaries: frozenset[str]
     passive_naming: _PhraseTable[bool]
@@ -181,6 +184,7 @@ class _Lexicon:
     present_verbs: frozenset[str]
     pronouns: frozenset[str]
     body_pronouns: frozenset[str]
+    ordinal_references: dict[str, int]  # folded word -> which of the last two people
     documents: frozenset[str]
     document_links: _PhraseTable[bool]
     document_verbs: frozenset[str]
@@ -192,6 +196,7 @@ class _Lexicon:
     report_nouns: frozenset[str]
     citing: frozenset[str]
     topic_prepositions: frozenset[str]
+    channel_participles: frozenset[str]
     stopwords: frozenset[str]
     opening_word_endings: tuple[str, ...]
     honorifics: frozenset[str]
@@ -222,6 +227,7 @@ class _Lexicon:
     future_markers: frozenset[str]
     future_clause_words: frozenset[str]
     span_words: frozenset[str]
+    thing_agent_links: frozenset[str]
     ago_words: frozenset[str]
     complementisers: frozenset[str]
     addressee_links: frozenset[str]
@@ -268,6 +274,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         participle_endings=tuple(sorted(_folded(said.participle_endings))),
         accord_words=_folded(said.accord_words),
         participle_links=_folded(said.participle_links),
+        absolute_links=_folded(said.absolute_links),
         joint_words=_folded(said.joint_words),
         speech_nouns=_folded(said.speech_nouns),
         naming_openers=_folded(said.naming_openers),
@@ -282,6 +289,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         clause_openers=_folded(said.clause_openers),
         object_verbs=_folded(said.object_verbs),
         according_to=_flag_table(said.according_to),
+        owned_source_links=_folded(said.owned_source_links),
+        owned_sources=_folded(said.owned_sources),
         passive_verbs=_flag_table(said.passive_verbs),
         passive_auxiliaries=_folded(said.passive_auxiliaries),
         passive_naming=_flag_table(said.passive_naming),
@@ -301,6 +310,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),
         body_pronouns=_folded(said.body_pronouns),
+        ordinal_references={key.casefold(): value for key, value in said.ordinal_references.items()},
         documents=_folded(said.documents),
         document_links=_flag_table(said.document_links),
         document_verbs=_folded(said.document_verbs),
@@ -312,6 +322,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         report_nouns=_folded(said.report_nouns),
         citing=_folded(said.citing),
         topic_prepositions=_folded(said.topic_prepositions),
+        channel_participles=_folded(said.channel_participles),
         stopwords=_folded(names.stopwords),
         opening_word_endings=tuple(sorted(_folded(names.opening_word_endings))),
         honorifics=_folded(names.honorifics),
@@ -344,6 +355,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         future_markers=_folded(rules.dates.future_markers),
         future_clause_words=_folded(rules.dates.future_clause_words),
         span_words=_folded(rules.dates.span_words),
+        thing_agent_links=_folded(rules.dates.thing_agent_links),
         ago_words=_folded(rules.dates.ago_words),
         complementisers=_folded(said.complementisers),
         addressee_links=_folded(said.addressee_links),

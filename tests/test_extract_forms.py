@@ -1739,3 +1739,445 @@ def test_agreed_to_an_act_leaves_the_closing_attribution_the_speaker() -> None:
 def test_a_reflexive_and_the_one_addressed_after_to_are_not_the_words(sentence: str) -> None:
     (found,) = extract(sentence)
     assert (found.speaker, found.text) == ("Putin", "the summit was brought up.")
+
+
+# --- forms from the sixth gathering (articles 79-92) -------------------------------------------
+
+
+def test_a_subordinate_participle_after_the_verb_is_when_not_what() -> None:
+    """'"Oh look ...!" President Trump said while welcoming his counterpart': the quotation is
+    the words; 'while welcoming ...' says when they were said. A "that" in it still leads to
+    words ('said after meeting Xi that ...')."""
+    found = extract(
+        "Ruiz met Lee on Friday.\n"
+        "The talks went on. 'Oh look, he's all dressed up today!' President Ana Ruiz said while welcoming her guest.\n"
+        "Minister Tom Dale said after meeting Lee that the talks were useful."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Ana Ruiz", "Oh look, he's all dressed up today!"),
+        ("Tom Dale", "the talks were useful."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "The leaders opened the summit on Monday with Ruiz promising an “extraordinary "
+            "relationship” and Lebedev saying it was high time they settled their disputes.",
+            [
+                ("Ana Ruiz", "promising an “extraordinary relationship”"),
+                ("Oleg Lebedev", "it was high time they settled their disputes."),
+            ],
+        ),
+        (
+            "Her stance has raised questions, with Lebedev tweeting: “Do you know which team you play for?”",
+            [("Oleg Lebedev", "Do you know which team you play for?")],
+        ),
+        ("The summit opened with Lebedev promising to attend.", []),
+    ],
+)
+def test_a_speech_participle_after_with_and_a_speaker_is_their_statement(
+    sentence: str, said: list[tuple[str, str]]
+) -> None:
+    """'with Trump promising an "extraordinary relationship" and Putin saying ...', 'with
+    Clinton tweeting: "..."': each speaker's own words; without "that", a colon or a bare-clause
+    participle the phrase must hold a quotation."""
+    found = extract("President Ana Ruiz met Oleg Lebedev in Lima.\n" + sentence)
+    assert [(c.speaker, c.text) for c in found] == said
+
+
+def test_a_verb_acting_on_a_person_after_a_quotation_does_not_take_it() -> None:
+    """'"... even envy." Xi, for his part, praised Putin.': the quotation goes on with the speaker
+    before it; only a verb with nothing after it but who was addressed takes it ('"Ready?"
+    Lebedev asked reporters.')."""
+    found = extract(
+        "President Ana Ruiz met President Lee Min in Lima on Monday.\n"
+        "“We have made a leap,” Ruiz told Lee, sitting beside him. “This evokes interest.” "
+        "Lee, for his part, praised Ruiz. “Under your leadership, Peru has made strides,” he said."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Ana Ruiz", "We have made a leap"),
+        ("Ana Ruiz", "This evokes interest."),
+        ("Lee Min", "Under your leadership, Peru has made strides"),
+    ]
+
+
+def test_a_verb_with_an_infinitive_leaves_the_words_to_the_closing_attribution() -> None:
+    """'Park and visiting Prime Minister Abe agreed Monday to speed up talks ..., Park's office
+    said': the office speaks, and the words are the whole clause."""
+    (found,) = extract(
+        "President Ana Ruiz and visiting Prime Minister Lee Min agreed Monday to speed up talks "
+        "on the dispute, South Korea's presidential office said."
+    )
+    assert (found.speaker, found.text) == (
+        "South Korea's presidential office",
+        "President Ana Ruiz and visiting Prime Minister Lee Min agreed Monday to speed up talks on the dispute",
+    )
+
+
+def test_a_description_named_after_an_office_holder_takes_their_side() -> None:
+    """'a senior Biden administration official' is of the United States while Biden is in office."""
+    (found,) = extract(
+        "The talks were useful, a senior Biden administration official said.", published=dt.date(2023, 10, 27)
+    )
+    assert (found.speaker, found.side) == ("unnamed senior Biden administration official", "United States")
+
+
+def test_a_quotation_mark_after_a_full_stop_closes_before_a_capital() -> None:
+    """'... or it won't be at all.'During his visit, Starmer said ...': a space lost in the copy;
+    no apostrophe comes after a full stop, so the quotation closes and a sentence starts."""
+    found = extract(
+        "On Thursday, Prime Minister Tom Dale said that a deal will 'either be soon or it won't "
+        "be at all.'During his visit, Dale said that his country is ready to put 'boots on the ground'."
+    )
+    assert [c.text for c in found] == [
+        "a deal will 'either be soon or it won't be at all.'",
+        "his country is ready to put 'boots on the ground'.",
+    ]
+
+
+def test_a_pair_of_dashes_is_an_aside_inside_the_words() -> None:
+    """'..., the leader was given bread and salt — a Russian tradition — Karpova told TASS': the
+    words run through the aside; the first dash opens no clause of its own."""
+    (found,) = extract(
+        "At the station, the leader was given bread and salt — a tradition for welcoming guests — "
+        "local lawmaker Ivan Lebedev told the TASS news agency."
+    )
+    assert (found.speaker, found.text) == (
+        "Ivan Lebedev",
+        "the leader was given bread and salt — a tradition for welcoming guests",
+    )
+
+
+def test_a_persons_first_side_holds_over_a_later_sentences_place() -> None:
+    """'During a visit to Britain, Prime Minister Tom Dale said ...', then 'During his visit to
+    Washington, Dale said ...': the city he is in is not his side."""
+    found = extract(
+        "On Thursday, during a stay in Britain, Prime Minister Tom Dale said that progress is being made.\n"
+        "During his first visit to Washington as Prime Minister, Dale said that his country is ready to help."
+    )
+    assert [(c.speaker, c.side) for c in found] == [("Tom Dale", "United Kingdom")] * 2
+
+
+def test_a_medium_reporting_its_subject_saying_that_gives_the_subject_the_words() -> None:
+    """'According to AFP, Putin emerged from the talks saying that ...' is Putin's; 'he' after it
+    is Putin too."""
+    found = extract(
+        "President Oleg Lebedev met Ana Ruiz on Monday.\n"
+        "According to AFP, Lebedev emerged from the talks saying that Russia supports the efforts.\n"
+        "But he insisted that Lima needs guarantees."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Oleg Lebedev", "Russia supports the efforts."),
+        ("Oleg Lebedev", "Lima needs guarantees."),
+    ]
+
+
+def test_analysts_speak_for_no_side_and_a_possessive_day_is_their_words() -> None:
+    """'but analysts said Thursday's meeting was valuable, AFP noted': the analysts' words, with
+    'Thursday's meeting' in them; they speak for no body quoted before them."""
+    found = extract(
+        "The Kremlin said the talks went well.\n"
+        "There were no agreements, but analysts said Thursday's meeting was valuable to both sides, AFP noted."
+    )
+    analysts = by_text(found, "meeting was valuable")
+    assert (analysts.speaker, analysts.role.value, analysts.side, analysts.text) == (
+        "unnamed analysts",
+        "other",
+        "unknown",
+        "Thursday's meeting was valuable to both sides",
+    )
+
+
+def test_the_network_stands_for_the_medium_named_last() -> None:
+    """'..., a White House official told CBS News. "...," the network reported.': CBS News."""
+    found = extract(
+        'The team left, a White House official told CBS News. "While they waited, the adviser '
+        'told them to leave," the network reported.'
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [
+        ("unnamed White House official", "official", "United States"),
+        ("CBS News", "other", "unknown"),
+    ]
+
+
+def test_the_newspaper_with_no_medium_named_is_nobody() -> None:
+    assert extract('"The team left," the newspaper reported.') == []
+
+
+def test_scene_setting_phrases_one_after_another_are_skipped() -> None:
+    """'After a greeting at the ceremony, as host president, Castro and Obama shook hands, the
+    agency said': the words start after the last phrase that sets the scene."""
+    (found,) = extract(
+        "After a formal greeting at the ceremony, as host president, Ruiz and Lee shook hands before "
+        "the cameras, Prensa Latina News Agency reports said."
+    )
+    assert (found.speaker, found.side, found.text) == (
+        "Prensa Latina",
+        "Cuba",
+        "Ruiz and Lee shook hands before the cameras",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "Tokyo has promised to provide the money to a new foundation.",
+            "has promised to provide the money to a new foundation.",
+        ),
+        (
+            "President Ana Ruiz shared on Tuesday (March 21) that Lima was the first stop of the visit.",
+            "Lima was the first stop of the visit.",
+        ),
+    ],
+)
+def test_promised_and_shared_that_report_words(sentence: str, words: str) -> None:
+    """'Tokyo has promised to provide ...' (the predicate, verb kept), 'shared on Tuesday (March
+    21) that ...' (a bracketed date after a date is part of when it was said)."""
+    (found,) = extract(sentence)
+    assert found.text == words
+
+
+def test_a_quotation_takes_no_date_from_the_speakers_next_statement() -> None:
+    """'"Under your leadership ...," he said. Xi shared on Tuesday that ...': the quotation is of
+    another occasion than Tuesday's words; only a lead-in paraphrase takes the next quote's day."""
+    found = extract(
+        "President Ana Ruiz is visiting Peru from March 20 through 22.\n"
+        "“Under your leadership, Peru has made great strides,” Ruiz said.\n"
+        "Ruiz said on Tuesday that Peru was the first stop of the visit.",
+        published=dt.date(2023, 3, 22),
+    )
+    first = by_text(found, "great strides")
+    assert first.date != dt.date(2023, 3, 21)
+
+
+def test_underscoring_that_after_a_narrative_sentence_is_its_subjects_statement() -> None:
+    """'Putin also plans to brief Washington about the summit, underscoring that security has to
+    be guaranteed': like ', saying that ...'."""
+    (found,) = extract(
+        "President Oleg Lebedev also plans to brief Lima about the summit, underscoring that "
+        "security has to be guaranteed."
+    )
+    assert (found.speaker, found.text) == ("Oleg Lebedev", "security has to be guaranteed.")
+
+
+@pytest.mark.parametrize(("word", "speaker"), [("latter", "Tom Dale"), ("former", "Ana Ruiz")])
+def test_the_latter_and_the_former_are_the_last_two_people_named(word: str, speaker: str) -> None:
+    """'Sharif had asked Modi how his visits went and the latter said he was amazed': Modi."""
+    (found,) = extract(
+        "President Ana Ruiz met Prime Minister Tom Dale in Lima.\n"
+        f"Ruiz had asked Dale how his visits went and the {word} said he was amazed by the projects."
+    )
+    assert (found.speaker, found.text) == (speaker, "he was amazed by the projects.")
+
+
+def test_the_latter_with_one_person_named_is_nobody() -> None:
+    assert extract("The latter said the talks were useful.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        (  # the ceremony's day, not the day of the words: the story's day is Sunday's
+            "After the welcome ceremony offered Friday by the host, President Ana Ruiz said the "
+            "summit would be remembered.",
+            dt.date(2015, 4, 12),
+        ),
+        (  # a document's day is the day of its words
+            "A statement issued Friday by the Kremlin said the summit was on.",
+            dt.date(2015, 4, 10),
+        ),
+    ],
+)
+def test_a_day_between_a_participle_and_by_is_the_things_day(sentence: str, day: dt.date) -> None:
+    (found,) = extract(sentence, published=dt.date(2015, 4, 12))
+    assert found.date == day
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Tom Dale mentioned how the two leaders connected very quickly.",
+        "Minister Tom Dale also talked about how the two leaders connected very quickly.",
+    ],
+)
+def test_how_after_a_verb_of_speech_opens_the_words(sentence: str) -> None:
+    """'Tillerson mentioned how the two leaders connected ...', 'talked about how ...'."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Tom Dale", "the two leaders connected very quickly.")
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "made clear that",
+        "made it clear that",
+        "signalled that",
+        "signaled that",
+        "indicated that",
+        "hinted that",
+        "revealed that",
+        "disclosed that",
+        "assured reporters that",
+        "reassured him that",
+        "informed journalists that",
+        "maintained that",
+        "contended that",
+        "affirmed that",
+        "conveyed that",
+        "complained that",
+        "lamented that",
+        "boasted that",
+        "quipped that",
+        "joked that",
+        "specified that",
+        "clarified that",
+        "demanded that",
+    ],
+)
+def test_more_verbs_of_speech_report_the_words_after_that(verb: str) -> None:
+    """Common report verbs of news English; 'assured', 'reassured' and 'informed' take who was
+    told first, like 'told'."""
+    (found,) = extract(f"Minister Tom Dale {verb} the summit would go ahead.")
+    assert (found.speaker, found.text) == ("Tom Dale", "the summit would go ahead.")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Minister Tom Dale revealed the plan.", "Minister Tom Dale maintained the pressure."]
+)
+def test_a_verb_that_needs_that_with_an_object_reports_no_words(sentence: str) -> None:
+    assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "The talks were useful, President Ana Ruiz said in remarks broadcast on state television.",
+            "The talks were useful",
+        ),
+        (
+            "The talks were useful, President Ana Ruiz said in a statement posted on her website.",
+            "The talks were useful",
+        ),
+        ("The talks were useful, President Ana Ruiz told her host.", "The talks were useful"),
+        ("President Ana Ruiz went on to say that the talks were useful.", "the talks were useful."),
+    ],
+)
+def test_how_the_words_went_out_and_who_heard_them_are_not_the_words(sentence: str, words: str) -> None:
+    """'in remarks broadcast on state television', 'told his host', 'went on to say that'."""
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Ana Ruiz", words)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ('"The talks were useful," said a spokeswoman for the Chinese foreign ministry.', "China"),
+        ('"The talks were useful," said the spokesman for the Kremlin.', "Russia"),
+    ],
+)
+def test_an_inverted_speaker_may_say_whom_they_speak_for(sentence: str, side: str) -> None:
+    """'"...," said a spokeswoman for the Chinese foreign ministry.'"""
+    (found,) = extract(sentence)
+    assert (found.role.value, found.side, found.text) == ("spokesperson", side, "The talks were useful")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("The talks were useful, as President Ana Ruiz put it.", "The talks were useful"),
+        ("President Ana Ruiz put it bluntly: the talks were useful.", "the talks were useful."),
+    ],
+)
+def test_put_it_reports_words(sentence: str, words: str) -> None:
+    (found,) = extract(sentence)
+    assert (found.speaker, found.text) == ("Ana Ruiz", words)
+
+
+@pytest.mark.parametrize(
+    "predicate",
+    [
+        "slammed the summit as a failure.",
+        "blasted the summit as a failure.",
+        "touted the summit as a success.",
+        "defended the summit.",
+        "blamed Seoul for the summit delay.",
+        "downplayed the summit.",
+        "talked up the summit.",
+        "endorsed the summit.",
+        "spoke highly of the summit.",
+        "looked forward to the summit.",
+        "floated the idea of a summit.",
+        "appealed to Seoul to join the summit.",
+    ],
+)
+def test_more_predicates_are_statements_with_their_verb(predicate: str) -> None:
+    """Verbs whose predicate is the statement, verb kept for its sense (US and British headline
+    English: 'slammed', 'blasted', 'touted', 'talked up')."""
+    (found,) = extract(f"Minister Tom Dale {predicate}")
+    assert (found.speaker, found.text) == ("Tom Dale", predicate)
+
+
+@pytest.mark.parametrize(
+    "adjective", ["was adamant", "was optimistic", "was confident", "is hopeful", "was convinced"]
+)
+def test_a_speakers_state_of_mind_before_that_reports_words(adjective: str) -> None:
+    """'Tillerson was adamant that ...', 'Putin is hopeful that ...'."""
+    (found,) = extract(f"Minister Tom Dale {adjective} that the summit would go ahead.")
+    assert (found.speaker, found.text) == ("Tom Dale", "the summit would go ahead.")
+
+
+def test_a_description_with_one_holder_of_its_title_is_that_person() -> None:
+    """'Prime Minister Modi met President Xi ... The prime minister said': Modi, the one prime
+    minister, not Xi, the last head of state named."""
+    (found,) = extract(
+        "Prime Minister Tom Dale met President Lee Min in Kazan.\nThe prime minister said the talks were useful."
+    )
+    assert found.speaker == "Tom Dale"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ('In Ruiz\'s words, the talks were "useful".', 'the talks were "useful".'),
+        ('The talks were "useful", in Ruiz\'s words.', 'The talks were "useful"'),
+        ("“The talks were useful” – Ruiz said.", "The talks were useful"),
+    ],
+)
+def test_in_their_words_and_a_dash_after_a_quotation_attribute(sentence: str, words: str) -> None:
+    """'In Putin's words, ...' is like 'according to Putin'; '"..." – Mr Putin said' like a comma."""
+    (found,) = extract("President Ana Ruiz met Lee Min.\n" + sentence)
+    assert (found.speaker, found.text) == ("Ana Ruiz", words)
+
+
+def test_a_countrys_named_post_is_its_one_holder_in_the_story() -> None:
+    """'Foreign Minister Wang Yi met Secretary of State Antony Blinken ... China's top diplomat
+    said': the one minister of China (by the office held on the publication day); 'the top US
+    diplomat' is not Wang, whoever spoke last."""
+    found = extract(
+        "Foreign Minister Wang Yi met Secretary of State Antony Blinken on Friday.\n"
+        "China's top diplomat said a second meeting was possible.\n"
+        "The top US diplomat said the talks were candid.",
+        published=dt.date(2023, 11, 16),
+    )
+    assert by_text(found, "second meeting").speaker == "Wang Yi"
+    assert by_text(found, "candid").speaker != "Wang Yi"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ", according to a Kremlin transcript.",
+        ", without giving details.",
+        ", speaking at a news conference.",
+        ", in comments broadcast on state TV.",
+        ", TASS news agency quoted him as saying.",
+        ", before leaving for the airport.",
+    ],
+)
+def test_a_tail_of_how_and_when_the_words_were_said_is_not_the_words(tail: str) -> None:
+    (found,) = extract("President Oleg Lebedev said the talks were useful" + tail)
+    assert (found.speaker, found.text) == ("Oleg Lebedev", "the talks were useful")
