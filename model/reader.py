@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import lemminflect
 
@@ -277,7 +277,7 @@ class CompiledReader:
                     found[position] = raw_keys[raw] = frozenset().union(
                         *(self.matcher.keys(token) for token in tokenize(raw))
                     )
-        return frozenset().union(*found)
+        return frozenset().union(*found)  # type: ignore[arg-type]  # no None is left
 
 
 _COMPILED: dict[int, CompiledReader] = {}
@@ -325,7 +325,7 @@ def _compile(rules: Rules) -> CompiledReader:
     def phrases(entries: Sequence[str]) -> list[tuple]:
         return [parse_phrase(entry) for entry in entries]
 
-    tables = {
+    tables: dict[str, Any] = {  # the modifier tables, by CompiledReader field
         "negators": [(parse_phrase(n.phrase), n.phrase, n.factor) for n in modifiers.negators],
         "hedges": list(zip(phrases(modifiers.hedges), modifiers.hedges, strict=True)),
         "intensifiers": list(zip(phrases(modifiers.intensifiers), modifiers.intensifiers, strict=True)),
@@ -420,7 +420,7 @@ def _forms(kind: str, value: str, rules: Rules, seen: set[str]) -> set[str]:
     if value in seen:
         return set()
     seen.add(value)
-    forms: set[str] = set()
+    forms = set()
     for entry in rules.lexicon[value]:
         for first_kind, first_value in parse_phrase(entry)[0].alternatives:
             forms |= _forms(first_kind, first_value, rules, seen)
@@ -527,9 +527,9 @@ class _Statement:
         segment_start = start
         for index in range(start, end + 1):
             at_end = index == end
-            token = self.tokens[index] if not at_end else None
-            stop = not at_end and token.lower in _SEGMENT_END and not self._abbreviation(index)
-            cut = at_end or stop or (token.lower in breaks and index > segment_start)
+            lower = self.tokens[index].lower if not at_end else ""
+            stop = not at_end and lower in _SEGMENT_END and not self._abbreviation(index)
+            cut = at_end or stop or (lower in breaks and index > segment_start)
             if cut:
                 for member in range(segment_start, index):
                     segment_of[member] = (segment_start, index)
@@ -558,7 +558,7 @@ class _Statement:
 
     def predicates_in(self, start: int, end: int) -> list[_Predicate]:
         """Leftmost-longest predicates of the segment [start, end): families' phrases and meeting verbs."""
-        found = []
+        found: list[_Predicate] = []
         index = start
         compiled = self.compiled
         matcher = compiled.matcher
@@ -1787,7 +1787,7 @@ class _Statement:
                 and negator is not None
                 and family_index != compiled.families_by_id[self.rules.events.past]
             )
-            if refusal:
+            if refusal and negator is not None:
                 # "will not meet", "can't go to Moscow": a refusal, read as its family; the
                 # negator is named in the words, its factor already spent.
                 family_index, factor = compiled.families_by_id[self.rules.events.negated], 1.0
