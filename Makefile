@@ -10,6 +10,9 @@ VENV_STAMP := $(VENV)/.venv-stamp
 RUN_STAMP := $(VENV)/.run-stamp
 TEST_STAMP := $(VENV)/.test-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
+# The clause reader is compiled when the package is installed (setup.py): an edit to its source
+# installs again, or it reads as pure Python (model/native.py).
+NATIVE_SOURCES := setup.py model/reader.py model/lexicon.py
 
 .PHONY: run test bench load lint chromium postgresql clean
 
@@ -18,15 +21,15 @@ $(VENV_STAMP):
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	touch $@
 
-$(RUN_STAMP): pyproject.toml $(VENV_STAMP)
+$(RUN_STAMP): pyproject.toml $(NATIVE_SOURCES) $(VENV_STAMP)
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml $(VENV_STAMP)
+$(TEST_STAMP): pyproject.toml $(NATIVE_SOURCES) $(VENV_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-$(BENCH_STAMP): pyproject.toml $(VENV_STAMP)
+$(BENCH_STAMP): pyproject.toml $(NATIVE_SOURCES) $(VENV_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@
 
@@ -57,4 +60,4 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache *.egg-info build summit_outlook/_native/*.so

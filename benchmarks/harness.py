@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summit_outlook.model import native
+
 REPO = Path(__file__).resolve().parent.parent
 PASS = "PASS"
 MISS = "MISS"
@@ -205,5 +207,5 @@ def environment() -> list[str]:
     return [
         f"cpus: {os.cpu_count()} ({usable} usable), load average {load}; {platform.platform()}",
         f"python {platform.python_version()} ({sys.executable}); {versions}",
-        f"revision {_git_revision()}",
+        f"revision {_git_revision()}; clause reader: {native.READER_NOTE}",
     ]

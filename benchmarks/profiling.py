@@ -22,6 +22,7 @@ from pathlib import Path
 
 from benchmarks import corpus
 from benchmarks.figures import CORPORA
+from summit_outlook.model import native
 from summit_outlook.model.explain import score_texts
 from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
@@ -86,7 +87,9 @@ def profile_bulk_scoring(
     stats.strip_dirs().sort_stats(pstats.SortKey.CUMULATIVE).print_stats(top)
     lines = [
         f"cProfile of score_texts on {size:,} statements of the {source.name} corpus, after a "
-        f"{WARM_UP:,}-statement warm-up: {elapsed:.2f} s under the profiler",
+        f"{WARM_UP:,}-statement warm-up: {elapsed:.2f} s under the profiler; clause reader: "
+        f"{native.READER_NOTE} (the profiler sees no function inside the compiled one: "
+        f"{native.PURE_READER_VARIABLE}=1 profiles the pure-Python reader)",
         "own time by module: " + ", ".join(f"{module} {share:.0%}" for module, share in shares[:TOP_MODULES]),
     ]
     return "\n".join(lines) + "\n" + report.getvalue()

@@ -179,7 +179,7 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, int]]:
 
 def tokenize(text: str) -> list[Token]:
     """The statement's tokens in order; punctuation marks are tokens too."""
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
     for match in RAW_TOKEN.finditer(text):
         offset = match.start()

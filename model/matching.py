@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from summit_outlook.model.reader import read_text
+from summit_outlook.model.native import read_text
 from summit_outlook.model.rules import Rules
 
 MATCH_COLUMNS: tuple[str, ...] = (

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import lemminflect
 
@@ -238,6 +238,11 @@ class CompiledReader:
     starting: dict[str, tuple[tuple[int, str, tuple], ...]] = field(default_factory=dict)
     # The same, each once, with its requirement: the candidates tried at such a word.
     candidates: dict[str, tuple[tuple[int, str, tuple, tuple], ...]] = field(default_factory=dict)
+    # Every key the predicate prefilters test (first keys, single-word keys, each word of each
+    # requirement): a token's other keys change no test's outcome, so tokens are keyed with these.
+    tested_keys: frozenset[str] = frozenset()
+    # A word's keys among tested_keys, once per distinct word.
+    tested_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def predicates_starting(self, token: Token) -> tuple[tuple[int, str, tuple], ...]:
         """(family, phrase, words) of every predicate whose first word is this token's form or lemma."""
@@ -263,8 +268,18 @@ class CompiledReader:
             )
         return found
 
+    def tested_keys_of(self, token: Token) -> frozenset[str]:
+        """The token's keys (PhraseMatcher.keys) that a predicate prefilter tests (tested_keys):
+        most words have none, so a segment's or a text's keys together are a small set."""
+        found = self.tested_of.get(token.lower)
+        if found is None:
+            if len(self.tested_of) >= MAX_CACHED_WORDS:
+                self.tested_of.clear()
+            found = self.tested_of[token.lower] = self.matcher.keys(token) & self.tested_keys
+        return found
+
     def text_keys(self, text: str) -> frozenset[str]:
-        """The keys (PhraseMatcher.keys) of every token of a text, together, without tokenizing
+        """The tested keys (tested_keys_of) of every token of a text, together, without tokenizing
         it: a text is cut into raw tokens, and each distinct raw token's words are keyed once."""
         raw_keys = self.raw_keys
         raws = RAW_TOKEN.findall(text)
@@ -275,9 +290,9 @@ class CompiledReader:
             for position, raw in enumerate(raws):
                 if found[position] is None:
                     found[position] = raw_keys[raw] = frozenset().union(
-                        *(self.matcher.keys(token) for token in tokenize(raw))
+                        *(self.tested_keys_of(token) for token in tokenize(raw))
                     )
-        return frozenset().union(*found)
+        return frozenset().union(*found)  # type: ignore[arg-type]  # no None is left
 
 
 _COMPILED: dict[int, CompiledReader] = {}
@@ -325,7 +340,7 @@ def _compile(rules: Rules) -> CompiledReader:
     def phrases(entries: Sequence[str]) -> list[tuple]:
         return [parse_phrase(entry) for entry in entries]
 
-    tables = {
+    tables: dict[str, Any] = {  # the modifier tables, by CompiledReader field
         "negators": [(parse_phrase(n.phrase), n.phrase, n.factor) for n in modifiers.negators],
         "hedges": list(zip(phrases(modifiers.hedges), modifiers.hedges, strict=True)),
         "intensifiers": list(zip(phrases(modifiers.intensifiers), modifiers.intensifiers, strict=True)),
@@ -339,6 +354,32 @@ def _compile(rules: Rules) -> CompiledReader:
     }
     triggers = _trigger_forms(rules)
     requirements_by_first = _requirements_by_first(predicates, by_class, rules)
+    requirements = {
+        id(words): _candidate_requirement(words)
+        for table in (predicates, by_class)
+        for entries in table.values()
+        for _, _, words in entries
+    }
+    first_keys = frozenset(
+        {*predicates, *(f"{{{name}}}" for name in (*by_class, "MEET", "MEET_OBJECT", "EVENT"))}
+    )
+    single_word_keys = frozenset(
+        first
+        for first, requirements_there in requirements_by_first.items()
+        if any(len(needed_words) == 1 and first in needed_words[0] for needed_words in requirements_there)
+    )
+    first_classes_checked = [
+        (name, [(*entry, _candidate_requirement(entry[2])) for entry in entries])
+        for name, entries in sorted(by_class.items())
+    ]
+    every_requirement = [
+        *requirements.values(),
+        *(needed_words for table in requirements_by_first.values() for needed_words in table),
+        *(entry[3] for _, entries in first_classes_checked for entry in entries),
+    ]
+    tested_keys = first_keys.union(
+        single_word_keys, *(needed for needed_words in every_requirement for needed in needed_words)
+    )
     return CompiledReader(
         **tables,
         triggers=triggers,
@@ -357,25 +398,12 @@ def _compile(rules: Rules) -> CompiledReader:
         transparent=phrases(modifiers.transparent),
         skippable=skippable,
         families_by_id={family.id: index for index, family in enumerate(rules.families)},
-        requirements={
-            id(words): _candidate_requirement(words)
-            for table in (predicates, by_class)
-            for entries in table.values()
-            for _, _, words in entries
-        },
-        first_keys=frozenset(
-            {*predicates, *(f"{{{name}}}" for name in (*by_class, "MEET", "MEET_OBJECT", "EVENT"))}
-        ),
+        requirements=requirements,
+        first_keys=first_keys,
         requirements_by_first=requirements_by_first,
-        single_word_keys=frozenset(
-            first
-            for first, requirements in requirements_by_first.items()
-            if any(len(needed_words) == 1 and first in needed_words[0] for needed_words in requirements)
-        ),
-        first_classes_checked=[
-            (name, [(*entry, _candidate_requirement(entry[2])) for entry in entries])
-            for name, entries in sorted(by_class.items())
-        ],
+        single_word_keys=single_word_keys,
+        first_classes_checked=first_classes_checked,
+        tested_keys=tested_keys,
         breaks=_single_words(rules, "BREAK"),
     )
 
@@ -420,7 +448,7 @@ def _forms(kind: str, value: str, rules: Rules, seen: set[str]) -> set[str]:
     if value in seen:
         return set()
     seen.add(value)
-    forms: set[str] = set()
+    forms = set()
     for entry in rules.lexicon[value]:
         for first_kind, first_value in parse_phrase(entry)[0].alternatives:
             forms |= _forms(first_kind, first_value, rules, seen)
@@ -489,7 +517,7 @@ class _Statement:
         self.tokens = _without_quote_marks(_without_asides(tokenize(text), compiled.gathering_words))
         matcher = compiled.matcher
         self._starts = list(map(matcher.starts, self.tokens))
-        self._keys = list(map(matcher.keys, self.tokens))
+        self._keys = list(map(compiled.tested_keys_of, self.tokens))  # all predicates_in tests
         self._lowers = [token.lower for token in self.tokens]
         self._forms = set(self._lowers)
         self._is_plain = matcher.is_plain
@@ -527,9 +555,9 @@ class _Statement:
         segment_start = start
         for index in range(start, end + 1):
             at_end = index == end
-            token = self.tokens[index] if not at_end else None
-            stop = not at_end and token.lower in _SEGMENT_END and not self._abbreviation(index)
-            cut = at_end or stop or (token.lower in breaks and index > segment_start)
+            lower = self.tokens[index].lower if not at_end else ""
+            stop = not at_end and lower in _SEGMENT_END and not self._abbreviation(index)
+            cut = at_end or stop or (lower in breaks and index > segment_start)
             if cut:
                 for member in range(segment_start, index):
                     segment_of[member] = (segment_start, index)
@@ -558,7 +586,7 @@ class _Statement:
 
     def predicates_in(self, start: int, end: int) -> list[_Predicate]:
         """Leftmost-longest predicates of the segment [start, end): families' phrases and meeting verbs."""
-        found = []
+        found: list[_Predicate] = []
         index = start
         compiled = self.compiled
         matcher = compiled.matcher
@@ -1793,7 +1821,7 @@ class _Statement:
                 and negator is not None
                 and family_index != compiled.families_by_id[self.rules.events.past]
             )
-            if refusal:
+            if refusal and negator is not None:
                 # "will not meet", "can't go to Moscow": a refusal, read as its family; the
                 # negator is named in the words, its factor already spent.
                 family_index, factor = compiled.families_by_id[self.rules.events.negated], 1.0

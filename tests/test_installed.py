@@ -40,6 +40,8 @@ NOT_SOURCES = shutil.ignore_patterns(
     ".pytest_cache",
     ".ruff_cache",
     ".hypothesis",
+    ".mypy_cache",
+    "*.so",
 )
 
 
@@ -156,6 +158,31 @@ def test_the_wheel_is_one_namespace_with_its_data_inside(installed: Installed) -
         check=True,
     )
     assert Path(located.stdout.strip()).is_relative_to(installed.site_packages)
+
+
+def test_the_wheel_reads_with_its_compiled_reader_and_the_pure_one_alike(installed: Installed) -> None:
+    note = subprocess.run(
+        [
+            str(installed.bin / "python"),
+            "-c",
+            "from summit_outlook.model import native; print(native.READER_NOTE)",
+        ],
+        cwd=installed.work,
+        env=installed.env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if note != "compiled (mypyc)":
+        missing(f"COMPILED READER MISSING from the wheel: {note}")
+    statements = ["The summit is off", "Putin said he would not rule out meeting Trump in Budapest."]
+    compiled = installed.run("score", "--json", *statements).stdout
+    installed.env["SUMMIT_OUTLOOK_PURE_READER"] = "1"
+    try:
+        pure = installed.run("score", "--json", *statements).stdout
+    finally:
+        del installed.env["SUMMIT_OUTLOOK_PURE_READER"]
+    assert compiled == pure and compiled.count("signal") >= 2
 
 
 def test_every_command_works_from_another_folder_and_writes_only_to_the_users_folders(
