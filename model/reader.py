@@ -719,6 +719,8 @@ class _Statement:
             and self.tokens[index].verb
             and self._event_at(index, predicates) is None
         ):
+            if self.is_class(index, "SPEECH") >= 0:
+                return "other", index + 1  # "declined to comment on the summit" refuses no meeting
             index += (
                 1  # the verb of an infinitive the predicate ends with: "agreed to work (together) to ..."
             )
@@ -748,6 +750,8 @@ class _Statement:
             if self._nounish(index):
                 run_end = self._noun_run(index, limit)
                 if self._meeting_compound(index, run_end):
+                    if self._asks_for_other(run_end - 1, segment):
+                        return "other", run_end
                     return "meeting", run_end
                 if run_end < limit and self.tokens[run_end].lower in ("'s", "'", "\u2019"):
                     index = run_end + 1  # a possessor: "the leaders' summit", "next week's meeting"
@@ -797,6 +801,8 @@ class _Statement:
                 and self._event_at(index + 1, predicates) is None
                 and not self._is_meeting_word(index + 1)
             ):
+                if self.is_class(index + 1, "SPEECH") >= 0:
+                    return "other", index + 2  # "declined to comment on the summit"
                 index += 2  # an infinitive on the way: "agreed to work together to realize the meeting"
                 limit = min(segment[1], index + window)  # a new clause: a new window
                 continue
@@ -805,6 +811,33 @@ class _Statement:
                 continue
             return "", index
         return "", index
+
+    def _asks_for_other(self, head: int, segment: tuple[int, int]) -> bool:
+        """Whether a request or proposal asks for something that is no meeting: "a request for
+        comment", "the proposal for a ceasefire", "the offer to resume trade" ("a request for
+        talks", "the invitation for Monday" are the meeting; an invitation to do anything is one
+        to come: "the invitation to accompany him")."""
+        if self.is_class(head, "REQUEST") < 0 or head + 2 >= segment[1]:
+            return False
+        tokens = self.tokens
+        after = head + 1
+        if tokens[after].lower == "for":
+            start = after + 1
+            while start < segment[1] and self.is_class(start, "DETERMINER") >= 0:
+                start += 1
+            if start >= segment[1] or not self._nounish(start):
+                return False
+            end = self._noun_run(start, segment[1])
+            if self._is_time(end - 1) or self.is_class(start, "DATE") >= 0:
+                return False  # "accepted the invitation for Monday": the meeting's day
+            return not any(self._is_meeting_word(at) for at in range(start, end))
+        if tokens[after].lower == "to" and tokens[after + 1].verb and tokens[head].lower != "invitation":
+            verb = after + 1
+            return not (
+                self._is_meeting_word(verb)
+                or any(self.is_class(verb, name) >= 0 for name in ("MEET", "MEET_OBJECT"))
+            )
+        return False
 
     def _question_about_meeting(self, head: int, segment: tuple[int, int]) -> int:
         """Where the "whether" clause after a STANDIN noun ends, when it names the meeting ("the
@@ -1755,6 +1788,13 @@ class _Statement:
             return by_id[events.past], 1.0
         return by_id[events.present], events.present_factor
 
+    def _shown(self, modifier: _Modifier) -> str:
+        """A modifier as the explanation names it: its phrase, or the words it matched where the
+        phrase has alternatives ("=dropped|=withdrew =its =threat" shows "dropped its threat")."""
+        if not any(mark in modifier.phrase for mark in "=|?{"):
+            return modifier.phrase
+        return " ".join(token.text for token in self.tokens[modifier.start : modifier.end])
+
     def _occurrences(self, table: Sequence[tuple], start: int, end: int) -> list[_Modifier]:
         """Leftmost-longest occurrences of modifier phrases in tokens [start, end) (found once per
         statement and table, then cut to the range)."""
@@ -1860,7 +1900,7 @@ class _Statement:
                     pattern=predicate.pattern if predicate.family != _EVENT else f"{predicate.kind} verb",
                     start=tokens[span_start].start,
                     end=tokens[span_end - 1].end,
-                    negator=negator.phrase if negator else "",
+                    negator=self._shown(negator) if negator else "",
                     negation_factor=negation_factor,
                     hedge=hedge.phrase if hedge else ("present tense" if factor != 1.0 else ""),
                     hedge_factor=(hedge.factor if hedge else 1.0) * factor,

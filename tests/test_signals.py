@@ -1132,3 +1132,42 @@ def test_looking_forward_counts_without_the_meeting_named() -> None:
     assert score("We look forward to the summit.") > 0
     assert score("We do not look forward to it at all.") < 0
     assert score("I hope the weather holds.") == 0
+
+
+def test_declining_to_comment_refuses_no_meeting() -> None:
+    assert score("He declined to comment on the summit.") == 0
+    assert score("The spokesman refused to comment on reports of a summit.") == 0
+    assert score("The ministry declined to speculate about the visit.") == 0
+    assert score("He declined to attend the summit.") < 0  # attending is the meeting
+
+
+def test_a_request_or_proposal_is_for_what_its_complement_names() -> None:
+    assert score("Moscow rejected the proposal for a ceasefire.") == 0
+    assert score("The White House did not respond to a request for comment on the meeting.") == 0
+    assert score("Tokyo rejected the request to extradite him.") == 0
+    assert score("Moscow rejected the proposal for a summit.") < 0
+    assert score("China did not accept the proposal for a phone call between the two ministers.") < 0
+    assert score("He accepted the invitation for Monday.") > 0  # the meeting's day
+    assert score("They accepted the invitation to accompany him to Geneva.") > 0
+
+
+def test_a_threat_dropped_turns_round_and_the_explanation_shows_its_words() -> None:
+    assert score("Pyongyang threatened to pull out of the summit.") < 0
+    assert score("Pyongyang has dropped its threat to pull out of the summit.") > 0
+    assert score("Seoul backed away from its threat to boycott the summit.") > 0
+    (signal,) = explain("Pyongyang dropped its threat to cancel the summit.")["signals"]
+    assert signal["modifiers"] == [{"kind": "negator", "text": "dropped its threat", "factor": -0.25}]
+
+
+MORE_DIPLOMATIC_FORMS = [
+    ("Both leaders reaffirmed their commitment to meet.", 1),
+    ("The president reiterated his invitation to the chancellor.", 1),
+    ("The summit hangs in the balance.", -1),
+    ("We will not sit at the same table with them.", -1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), MORE_DIPLOMATIC_FORMS)
+def test_more_diplomatic_forms(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0) - (value < 0) == direction, explain(text)
