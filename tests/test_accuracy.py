@@ -7,7 +7,8 @@ meetings before 2018; it was the held-out set until 2 Dec 2026, then promoted: t
 tests/data/dev6.jsonl a sixth (50 meetings of 2002-2016),
 tests/data/dev7.jsonl a seventh (36 meetings of 2005-2017), tests/data/dev8.jsonl an eighth (45
 meetings of 2009-2017), tests/data/dev9.jsonl a ninth (44 meetings of 1995-2017), tests/data/dev10.jsonl
-a tenth (53 meetings of 2000-2017), tests/data/dev11.jsonl an eleventh (40 meetings of odd years 2001-2017).
+a tenth (53 meetings of 2000-2017), tests/data/dev11.jsonl an eleventh (40 meetings of odd years 2001-2017),
+tests/data/dev12.jsonl a twelfth (57 meetings of 1979-2016).
 
 tests/data/held_out.jsonl (53 other meetings before 2018), tests/data/held_out2.jsonl (40 more,
 1991-2008), tests/data/held_out3.jsonl (69 more, 1985-1999) and tests/data/held_out4.jsonl (38 more,
@@ -27,7 +28,7 @@ from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 
 DATA = Path(__file__).parent / "data"
-CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")
+CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12")
 
 # The figures measured when each was last raised (lowered only where said, for a rule that is right). agreement: share of all statements whose score's
 # sign is their label; max_unread and max_opposite: shares of the statements with a direction
@@ -90,7 +91,14 @@ FLOORS = {
     # Gathered blind on 3 Dec 2026 (40 meetings of odd years 2001-2017; two of a Kirchner-Mujica
     # meeting left out, near a held-out one); first reading 66.0% (107 of 162) with the rules of the
     # hour it came in, 65.4% with those of that morning (542e5a5).
-    "dev11": {"agreement": 0.740, "max_unread": 0.146, "max_opposite": 0.091},
+    # 0.740 until "not confirmed" counted as doubt (dev12's "had not confirmed whether Castro would
+    # come", labelled -1): d11-097 "has not yet confirmed if such a meeting is planned" is labelled 0.
+    "dev11": {"agreement": 0.734, "max_unread": 0.146, "max_opposite": 0.091},
+    # Gathered blind on 3 Dec 2026 (57 meetings of 1979-2016; three statements of two meetings left
+    # out, near held-out ones: Musharraf-Vajpayee at the UN 2003, Aliyev-Kocharyan 2006); first
+    # reading 60.5% (101 of 167; VADER 68, 40.7%) with the rules of that morning (13a4475) and with
+    # those of the hour it came in (ede92a3).
+    "dev12": {"agreement": 0.610, "max_unread": 0.216, "max_opposite": 0.160},
 }
 
 

@@ -1171,3 +1171,18 @@ MORE_DIPLOMATIC_FORMS = [
 def test_more_diplomatic_forms(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0) - (value < 0) == direction, explain(text)
+
+
+def test_not_confirmed_is_doubt() -> None:
+    assert score("The Cubans had not confirmed whether Castro would come.") < 0
+    assert score("The Kremlin has not confirmed the visit.") < 0
+
+
+def test_nothing_showing_a_clause_denies_it() -> None:
+    assert score("There is no sign that the summit will be cancelled.") > 0
+    assert score("There is no indication that the leaders will meet.") < 0
+
+
+def test_staying_away_is_a_refusal() -> None:
+    assert score("The president will stay away from the summit.") < 0
+    assert score("Abbas said he would stay away from the Doha summit.") < 0
