@@ -101,6 +101,8 @@ _BE_FORMS = frozenset({"is", "are", "am", "'re", "'s"})
 _INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"})
 # Classes of words that are no noun of a noun phrase, even where the tables know them as one.
 _NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
+# Small words inside names: "Mar del Plata", "Bandar Seri Begawan", "Port of Spain".
+_NAME_PARTICLES = frozenset({"del", "de", "da", "di", "do", "dos", "van", "von", "al", "el", "la", "le", "of"})
 _SEGMENT_END = frozenset({",", ":", "(", ")", "\u2013", "\u2014"}) | _SENTENCE_END
 # Quotation marks inside a sentence quote a phrase; the reader reads through them.
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "[", "]"})
@@ -803,6 +805,8 @@ class _Statement:
             ):
                 if self.is_class(index + 1, "SPEECH") >= 0:
                     return "other", index + 2  # "declined to comment on the summit"
+                if index > predicate.end and self._gives_way_to(predicate, index + 1, predicates):
+                    return "other", index + 1  # "agreed with Yeltsin to postpone it": postponing it
                 index += 2  # an infinitive on the way: "agreed to work together to realize the meeting"
                 limit = min(segment[1], index + window)  # a new clause: a new window
                 continue
@@ -811,6 +815,38 @@ class _Statement:
                 continue
             return "", index
         return "", index
+
+    def _clause_opens(self, index: int) -> bool:
+        """Whether a clause with a subject of its own starts at `index` (after "and"): a pronoun, or
+        a determiner with a noun and then a verb group ("and the invitation has been sent")."""
+        if index >= len(self.tokens):
+            return False
+        if self.is_class(index, "SUBJECT") >= 0:
+            return True
+        if self.is_class(index, "DETERMINER") < 0:
+            return False
+        noun = index + 1
+        while noun < len(self.tokens) and (self.is_class(noun, "DETERMINER") >= 0 or self.tokens[noun].adjective):
+            noun += 1
+        if noun >= len(self.tokens) or not self._nounish(noun):
+            return False
+        after = self._noun_run(noun, len(self.tokens))
+        return after < len(self.tokens) and self.is_class(after, "AUXILIARY") >= 0
+
+    def _gives_way_to(self, predicate: _Predicate, verb: int, predicates: list[_Predicate]) -> bool:
+        """Whether a yes (agreeing, deciding) gives way to the lowering predicate of the infinitive
+        it takes: "agreed with Yeltsin to postpone their meeting" postpones it ("refused to arrange
+        a meeting" keeps its refusal, "agreed to arrange it" its agreement)."""
+        if predicate.family == _EVENT or self.rules.families[predicate.family].direction < 0:
+            return False
+        families = self.rules.families
+        return any(
+            other.start == verb
+            and other.family != _EVENT
+            and families[other.family].direction < 0
+            and families[other.family].relevance == "argument"  # its own object: the meeting
+            for other in predicates
+        )
 
     def _asks_for_other(self, head: int, segment: tuple[int, int]) -> bool:
         """Whether a request or proposal asks for something that is no meeting: "a request for
@@ -1097,6 +1133,8 @@ class _Statement:
             return True
         if token.lower in _BARE_PARTICIPLES:
             return True  # "The summit, due to be held on June 9, ..."
+        if token.lower == "to" and index + 1 < len(self.tokens) and self.tokens[index + 1].verb:
+            return True  # an infinitive: "The summit, to be held here in June, has been postponed"
         return token.verb and token.lower.endswith(("ed", "en")) and self.is_class(index, "AUXILIARY") < 0
 
     def _segment_before(self, start: int) -> tuple[int, int] | None:
@@ -1209,9 +1247,11 @@ class _Statement:
                         continue  # "as planned", "as agreed": how something else goes, no signal
                     if self._describes_other_noun(predicate):
                         continue  # "open points", "a constructive role": an adjective of another noun
+                    if self._part_of_name(predicate, sentence):
+                        continue  # "in Mar del Plata", "Sour Lake": a word of a name
                     if self._apposed_participle(predicate, segment, owned_before):
                         continue  # "postponed the summit, scheduled for December 1,": it describes it
-                    if predicate.start == owner_end and self._reduced_relative(predicate):
+                    if self._object_before(predicate, owner_end) and self._reduced_relative(predicate):
                         # A participle after the meeting an earlier predicate took describes it:
                         # "postponed the summit scheduled for December" is a postponement.
                         continue
@@ -1444,6 +1484,29 @@ class _Statement:
             and (owned_before >= 0 or between)
             and self.tokens[index - 1].lower == ","
             and self._participle_after(predicate, index - 2)
+        )
+
+    def _part_of_name(self, predicate: _Predicate, sentence: _Sentence) -> bool:
+        """Whether a one-word predicate is a capitalised word inside a sentence that a name goes on
+        after: "Mar del Plata", "Advance Wars"."""
+        index = predicate.start
+        if predicate.family == _EVENT or predicate.end != index + 1 or index == sentence.start:
+            return False
+        if not self.tokens[index].capital or self.tokens[index - 1].lower in _QUOTES:
+            return False
+        after = index + 1
+        return after < sentence.end and (
+            self.tokens[after].capital or self.tokens[after].lower in _NAME_PARTICLES
+        )
+
+    def _object_before(self, predicate: _Predicate, owner_end: int) -> bool:
+        """Whether only the noun phrase an earlier predicate took stands between it and this one:
+        "will not attend (the SADC summit) scheduled for August"."""
+        if owner_end < 0 or owner_end > predicate.start:
+            return False
+        return all(
+            self.is_class(index, "DETERMINER") >= 0 or self.tokens[index].adjective or self._nounish(index)
+            for index in range(owner_end, predicate.start)
         )
 
     def _reduced_relative(self, predicate: _Predicate) -> bool:
@@ -2013,8 +2076,18 @@ class _Statement:
             if denier.end < len(self.tokens) and self.tokens[denier.end].lower == "that":
                 if sentence.segment_of.get(denier.start) != segment:
                     return None
+                if self._another_that_clause(denier.end + 1, predicate.start):
+                    return None  # "denied that the delay was a snub and insisted that talks would continue"
                 return self._denier_factor(denier)
         return None
+
+    def _another_that_clause(self, start: int, end: int) -> bool:
+        """Whether a second reported clause opens between `start` and `end`: "and insisted that"."""
+        tokens = self.tokens
+        return any(
+            tokens[at].lower == "that" and tokens[at - 1].verb and tokens[at - 2].lower in ("and", "but")
+            for at in range(max(start, 2), end)
+        )
 
     def _denier_factor(self, denier: _Modifier) -> _Modifier:
         """A report denier with its factor as a negator (the report factor when it is none)."""
@@ -2095,6 +2168,8 @@ class _Statement:
             token = self.tokens[index]
             if token.lower in _SEGMENT_END:
                 return blocked
+            if token.lower in ("and", "or") and self._clause_opens(index + 1):
+                return blocked  # "the issue has been resolved and the invitation has been sent"
             if self._verb_before_gerund(index, target):
                 distance += 1  # "not consider cancelling": the negation passes to the gerund
                 index += 1

@@ -1186,3 +1186,35 @@ def test_nothing_showing_a_clause_denies_it() -> None:
 def test_staying_away_is_a_refusal() -> None:
     assert score("The president will stay away from the summit.") < 0
     assert score("Abbas said he would stay away from the Doha summit.") < 0
+
+
+def test_agreeing_to_postpone_postpones() -> None:
+    assert families("He agreed with Yeltsin to postpone their meeting.") == ["postponement"]
+    assert score("It would be impossible to arrange a meeting.") < 0  # a refusal keeps its infinitive
+    assert score("He agreed with Putin to hold a summit in June.") > 0
+
+
+def test_a_negation_stops_where_a_clause_with_its_own_subject_begins() -> None:
+    assert score("The issue has been resolved and the invitation has been sent.") > 0
+    assert score("We will not meet and talk.") < 0
+
+
+def test_a_denial_stops_at_a_second_reported_clause() -> None:
+    text = "The White House denied that the delay was a snub and insisted that talks would continue."
+    assert score(text) > 0
+    assert score("He denied that the summit had been cancelled.") > 0
+
+
+def test_an_infinitive_set_off_by_commas_describes_the_meeting_before_it() -> None:
+    assert families("The summit, to be held here in June, has been postponed.") == ["postponement"]
+    assert score("The summit, to take place in June, will go ahead.") > 0
+
+
+def test_a_participle_after_the_object_of_a_refusal_describes_it() -> None:
+    assert families("He will not attend the summit scheduled for August.") == ["rejection"]
+    assert score("The summit scheduled for August will go ahead.") > 0
+
+
+def test_a_capitalised_word_inside_a_name_is_no_signal() -> None:
+    assert families("The talks will be held in Mar del Plata.") == ["intent"]
+    assert set(families("Tensions could mar the summit.")) == {"stalled"}
