@@ -1740,7 +1740,26 @@ class _Statement:
             if not self._meeting_object(predicate, segment, predicates):
                 self._meeting_subject(predicate, segment)
             return has_meeting or family.relevance == "any"
+        if self._known_event_noun(predicate, segment, predicates):
+            return True
         return self._argument(predicate, segment, predicates)
+
+    def _known_event_noun(
+        self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate]
+    ) -> bool:
+        """A lowering noun with a definite determiner and nothing after it that says what it is of:
+        "The postponement is due to the president's obligations" is the meeting's ("the
+        cancellation of the rally" is not)."""
+        index = predicate.start
+        token = self.tokens[index]
+        if predicate.end != index + 1 or not token.noun or token.verb or index == segment[0]:
+            return False
+        if self.rules.families[predicate.family].direction > 0:
+            return False
+        if self.tokens[index - 1].lower not in ("the", "this", "that", "its", "their", "his", "her", "our"):
+            return False
+        following = index + 1
+        return following < segment[1] and self.is_class(following, "AUXILIARY") >= 0
 
     def _motion_with_particle(self, predicate: _Predicate) -> bool:
         """A bare "go" or "come" followed by a particle: another verb ("go into", "come up with")."""

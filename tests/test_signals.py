@@ -1218,3 +1218,22 @@ def test_a_participle_after_the_object_of_a_refusal_describes_it() -> None:
 def test_a_capitalised_word_inside_a_name_is_no_signal() -> None:
     assert families("The talks will be held in Mar del Plata.") == ["intent"]
     assert set(families("Tensions could mar the summit.")) == {"stalled"}
+
+
+def test_a_lowering_noun_with_the_names_the_meeting_already_known() -> None:
+    assert families("The postponement is due to the president's obligations.") == ["postponement"]
+    assert families("The cancellation was announced on Monday.") == ["cancellation"]
+    assert score("The postponement of the rally was announced.") == 0
+
+
+def test_a_formula_of_announcing_says_what_it_announces() -> None:
+    assert families("The ministry wishes to announce that President Khama will not attend the summit.") == [
+        "rejection"
+    ]
+
+
+def test_convening_and_a_later_date() -> None:
+    assert score("He called an emergency summit.") > 0
+    assert score("Kenya convened a summit on Somalia.") > 0
+    assert score("The date of the summit will be determined at a later time.") < 0
+    assert score("Power called the possible visit deplorable.") <= 0  # naming is no convening
