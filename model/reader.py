@@ -98,6 +98,10 @@ _SUBJECT_NEGATORS = frozenset({"no", "none of", "never", "not"})
 # Forms of "be" that make "be to" + verb an arrangement ("are to meet"); "was to go" is a plan of
 # the past, which news reports when it fell through, and "been to" is a visit.
 _BE_FORMS = frozenset({"is", "are", "am", "'re", "'s"})
+# Days near a report: "was to meet Tuesday" is that week's arrangement.
+_NEAR_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "tomorrow"}
+)
 _INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"})
 # Classes of words that are no noun of a noun phrase, even where the tables know them as one.
 _NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
@@ -1693,7 +1697,19 @@ class _Statement:
         before = to - 1
         while before > segment[0] and self.is_adverb(before):
             before -= 1
-        return before >= segment[0] and self.tokens[before].lower in _BE_FORMS
+        if before < segment[0]:
+            return False
+        if self.tokens[before].lower in ("was", "were"):
+            return self._reported_arrangement(to, segment)
+        return self.tokens[before].lower in _BE_FORMS
+
+    def _reported_arrangement(self, to: int, segment: tuple[int, int]) -> bool:
+        """ "was to" told of the days around the report: "Putin was to meet Yushchenko Tuesday, the
+        Kremlin said" is the arrangement in reported speech ("was to have visited", "was to visit in
+        June" are plans that may have fallen through)."""
+        if to + 1 >= segment[1] or self.tokens[to + 1].lower == "have":
+            return False
+        return any(self.tokens[index].lower in _NEAR_DAYS for index in range(to + 2, segment[1]))
 
     def _headline_subject(self, index: int) -> bool:
         """A name, or a person's title, right before a bare "to": a headline's subject, unless

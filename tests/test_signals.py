@@ -1237,3 +1237,9 @@ def test_convening_and_a_later_date() -> None:
     assert score("Kenya convened a summit on Somalia.") > 0
     assert score("The date of the summit will be determined at a later time.") < 0
     assert score("Power called the possible visit deplorable.") <= 0  # naming is no convening
+
+
+def test_was_to_with_a_near_day_is_a_reported_arrangement() -> None:
+    assert families("Putin was to meet Yushchenko Tuesday, the Kremlin said.") == ["scheduled"]
+    assert score("He was to have visited Japan on Monday.") == 0  # a plan that fell through
+    assert score("He was to visit Japan in June.") == 0
