@@ -102,6 +102,7 @@ _BE_FORMS = frozenset({"is", "are", "am", "'re", "'s"})
 _NEAR_DAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "tomorrow"}
 )
+_ATTRIBUTIONS = frozenset({"said", "says", "told", "announced", "reported", "according"})
 _INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"})
 # Classes of words that are no noun of a noun phrase, even where the tables know them as one.
 _NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
@@ -1704,12 +1705,17 @@ class _Statement:
         return self.tokens[before].lower in _BE_FORMS
 
     def _reported_arrangement(self, to: int, segment: tuple[int, int]) -> bool:
-        """ "was to" told of the days around the report: "Putin was to meet Yushchenko Tuesday, the
-        Kremlin said" is the arrangement in reported speech ("was to have visited", "was to visit in
-        June" are plans that may have fallen through)."""
-        if to + 1 >= segment[1] or self.tokens[to + 1].lower == "have":
+        """ "was to" told of the days around a report that the sentence attributes: "Putin was to
+        meet Yushchenko Tuesday, the Kremlin said" is the arrangement in reported speech ("He was to
+        meet Putin on Monday" alone, "was to have visited", "was to visit in June" are plans that
+        may have fallen through)."""
+        tokens = self.tokens
+        if to + 1 >= segment[1] or tokens[to + 1].lower == "have":
             return False
-        return any(self.tokens[index].lower in _NEAR_DAYS for index in range(to + 2, segment[1]))
+        if not any(tokens[index].lower in _NEAR_DAYS for index in range(to + 2, segment[1])):
+            return False
+        end = next((at for at in range(to, len(tokens)) if tokens[at].lower in _SENTENCE_END), len(tokens))
+        return any(tokens[at].lower in _ATTRIBUTIONS for at in range(segment[1], end))
 
     def _headline_subject(self, index: int) -> bool:
         """A name, or a person's title, right before a bare "to": a headline's subject, unless
