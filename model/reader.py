@@ -1833,7 +1833,29 @@ class _Statement:
             return False
         if self._meeting_subject(predicate, segment):
             return True
+        if kind == "" and end >= segment[1] and self._confirms_without_object(predicate):
+            return True
         return kind == "" and end >= segment[1] and self._refuses_what_was_named(predicate)
+
+    def _confirms_without_object(self, predicate: _Predicate) -> bool:
+        """A government's bare confirmation at the end of what it says confirms the meeting the
+        statement is about: "Moscow and Washington have publicly confirmed", "the Kremlin has
+        confirmed." (a perfect, a named subject, nothing after it but punctuation)."""
+        family = self.rules.families[predicate.family]
+        tokens = self.tokens
+        if family.hard_event != "scheduled" or predicate.end != predicate.start + 1:
+            return False
+        if not tokens[predicate.start].lower.startswith("confirm"):
+            return False
+        before = predicate.start - 1
+        while before > 0 and self.is_adverb(before):
+            before -= 1
+        subject = before - 1
+        if before < 1 or self.is_class(before, "HAVE") < 0 or not tokens[subject].capital:
+            return False
+        if self.is_class(subject, "SUBJECT") >= 0:
+            return False  # "He has confirmed.": no name, perhaps something else
+        return all(not token.lower[:1].isalnum() for token in tokens[predicate.end :])
 
     def _meeting_subject(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
         """Whether the meeting is the predicate's subject; if so its span reaches back to it."""
@@ -2283,6 +2305,24 @@ class _Statement:
         factor = self.rules.modifiers.hedge_factor if table is self.compiled.hedges else modifier.factor
         return modifier._replace(factor=factor)
 
+    def _when_condition(self, sentence: _Sentence) -> _Modifier | None:
+        """A "when" clause after a word of readiness is a condition: "ready to meet with Zelensky
+        when an agenda is prepared" (rules: when_conditions); elsewhere "when" tells a time."""
+        settings = self.rules.modifiers
+        if not settings.when_conditions:
+            return None
+        words = frozenset(settings.when_conditions)
+        tokens = self.tokens
+        for ready in range(sentence.start, sentence.end):
+            if tokens[ready].lower not in words:
+                continue
+            for at in range(ready + 1, min(sentence.end, ready + self.rules.reader.argument_window)):
+                if tokens[at].lower == "when":
+                    return _Modifier(at, at + 1, "when", settings.when_factor)
+                if tokens[at].lower in _SEGMENT_END:
+                    break
+        return None
+
     def _condition(self, predicate: _Predicate, sentence: _Sentence, direction: int) -> tuple[str, float]:
         """A condition in the sentence: inside its clause a signal is hypothetical; a hope that
         depends on it counts its factor, or turns round when the condition is said to be unmet."""
@@ -2292,6 +2332,9 @@ class _Statement:
         if conditions:
             idioms = self._occurrences(compiled.not_conditions, sentence.start, sentence.end)
             conditions = [c for c in conditions if not any(i.start <= c.start < i.end for i in idioms)]
+        when = self._when_condition(sentence)
+        if when is not None:
+            conditions = sorted([*conditions, when], key=lambda condition: condition.start)
         if not conditions:
             return "", 1.0
         for condition in conditions:

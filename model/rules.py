@@ -112,6 +112,9 @@ class Modifiers(_Strict):
     hypothetical_positive_factor: float = Field(ge=0.0, le=1.0)
     unmet: list[Phrase]
     unmet_factor: float = Field(ge=-1.0, le=0.0)
+    # Words after which a "when" clause is a condition ("ready to meet when ..."), and its factor.
+    when_conditions: list[Phrase] = Field(default_factory=list)
+    when_factor: float = Field(default=0.5, ge=-1.0, le=1.0)
 
 
 class Events(_Strict):

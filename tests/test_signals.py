@@ -1244,3 +1244,17 @@ def test_was_to_with_a_near_day_is_a_reported_arrangement() -> None:
     assert score("He was to meet Putin on Monday.") == 0  # unattributed: perhaps a plan that fell through
     assert score("He was to have visited Japan on Monday, officials said.") == 0
     assert score("He was to visit Japan in June.") == 0
+
+
+def test_readiness_when_a_condition_is_unmet() -> None:
+    text = "Putin is ready to meet Zelensky when an agenda for the summit is prepared, and this agenda is not ready at all."
+    assert score(text) < 0
+    assert score("We are ready to meet when the preparations are complete.") > 0
+    assert score("When he visits Beijing, he will raise trade.") > 0  # "when" alone tells a time
+
+
+def test_a_governments_bare_confirmation_confirms_the_meeting() -> None:
+    assert families("Moscow and Washington have publicly confirmed,") == ["scheduled"]
+    assert families("Washington has confirmed.") == ["scheduled"]
+    assert score("He has confirmed.") == 0
+    assert score("The Kremlin has confirmed, officials said.") == 0
