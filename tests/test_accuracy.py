@@ -47,7 +47,10 @@ FLOORS = {
     # 0.731 until an adverb in -ly could stand between a phrase's words ("depend largely on", as the
     # phrase language always said): d2-066's "we are working exactly for that" (peace; labelled 0)
     # now reads "work for" + "that" as preparing a meeting.
-    "dev2": {"agreement": 0.723, "max_unread": 0.178, "max_opposite": 0.085},
+    # 0.723 until names one side calls the other's leader counted as hostility ("dictator"): d2-057,
+    # Biden's "he's a dictator in the sense that ..." of 2023, is labelled 0 here and -1 in the
+    # two-annotator dev.jsonl (bx23-010, the same saga's "embarrassment for dictators").
+    "dev2": {"agreement": 0.715, "max_unread": 0.178, "max_opposite": 0.085},
     # 0.800 / 0.069 until double quotation marks inside a sentence were read through (dev sets
     # +1 in all, dev9 +3): d3-042's 'there would have to be "significant change" for a meeting
     # ... to be a possibility' now also reads the possibility, and goes to the opposite sign.
@@ -110,7 +113,9 @@ FLOORS = {
 HELD_OUT = {
     # 0.662 / 0.167 / 0.175 until the rules of 3 Dec 2026: 104 -> 107 of 157, unread 22 -> 20,
     # opposite 23 -> 22.
-    "held_out": {"agreement": 0.681, "max_unread": 0.152, "max_opposite": 0.167},
+    # 0.681 until the rules of 3 Dec 2026's second session (the session's commits together: the
+    # four held-out sets 427 -> 428 of 648, this one 107 -> 106; totals only, no rule bisected).
+    "held_out": {"agreement": 0.675, "max_unread": 0.152, "max_opposite": 0.167},
     # Gathered blind on 2 Dec 2026 (40 meetings of 1991-2008; 10 of its 161 left out, from a Paris
     # summit of 2008 that the first held-out set has): 93 of 151 (61.6%; VADER 73, 48.3%) with the
     # rules of that morning (96075fc) and with those of the hour it came in.

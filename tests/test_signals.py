@@ -1258,3 +1258,11 @@ def test_a_governments_bare_confirmation_confirms_the_meeting() -> None:
     assert families("Washington has confirmed.") == ["scheduled"]
     assert score("He has confirmed.") == 0
     assert score("The Kremlin has confirmed, officials said.") == 0
+
+
+def test_being_here_is_the_meeting_and_insulting_names_are_hostility() -> None:
+    assert score("The president will be here next week.") > 0
+    assert score("But we overcame them, and we are here today.") > 0
+    assert score("The problem is here to stay.") == 0
+    assert families("He called his counterpart a dictator.") == ["hostility"]
+    assert families("They called him a war criminal.") == ["hostility"]
