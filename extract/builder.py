@@ -728,10 +728,10 @@ class _Builder:
         ):
             return None
         title = _head_title(mention.title)
-        person = self.registry.only_titled(title, mention.role, side) if title else None
+        person = self._only_titled(title, mention.role, side) if title else None
         if person is None:
             title = self._title_proper(title)  # "US president" -> "president"
-            person = self.registry.only_titled(title, mention.role, side) if title else None
+            person = self._only_titled(title, mention.role, side) if title else None
         if person is None:
             person = self._only_of_role(mention, side)
         if person is None:
@@ -739,6 +739,15 @@ class _Builder:
         person.absorb("", None, side, None)  # the description's side holds for the name too
         side = side or self.registry.side_of(person)
         return _Speaker(person.name, person.title, person.role or Role.OTHER, side or UNKNOWN_SIDE, True)
+
+    def _only_titled(self, title: str, role: Role | None, side: str | None) -> _Person | None:
+        """The registry's one person with this title, unless the office they held on the
+        publication day is another side's: "the US President" is not the "president Putin" of
+        a later paragraph."""
+        person = self.registry.only_titled(title, role, side)
+        if person is None or side is None:
+            return person
+        return person if self._side_of_person(person) in (None, side) else None
 
     def _only_of_role(self, mention: _Mention, side: str | None) -> _Person | None:
         """'China's top diplomat said', after 'Foreign Minister Wang Yi met Secretary of State
@@ -749,9 +758,15 @@ class _Builder:
         fitting = {
             id(person): person
             for person in self.registry.by_name.values()
-            if person.role is mention.role and self._side_of_person(person) == side
+            if self._role_of_person(person) is mention.role and self._side_of_person(person) == side
         }
         return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+    def _role_of_person(self, person: _Person) -> Role | None:
+        """The role the article gives, else the one of the office held on the publication day
+        ("Mr Trump" is the one "US President" of a story that names him by no title)."""
+        known = self.offices.get(_folded_name(person.name))
+        return person.role or (known[0].role if known else None)
 
     def _side_of_person(self, person: _Person) -> str | None:
         known = self.offices.get(_folded_name(person.name))
@@ -848,13 +863,23 @@ class _Builder:
             for mention in people
             if mention.span_start <= sentence.start
             or tokens[mention.span_start - 1].text == ","
-            or tokens[mention.span_start - 1].lower in self.lexicon.coordinators
+            or (
+                tokens[mention.span_start - 1].lower in self.lexicon.coordinators
+                and not self._joins_names(tokens, mention.span_start - 1, sentence.start)
+            )
         ]
         if subjects:
             return subjects[-1]
         if not people or (strict and self._in_opening_phrase(tokens, sentence, people[0])):
             return None
         return people[0]
+
+    def _joins_names(self, tokens: Sequence[_Token], conjunction: int, start: int) -> bool:
+        """Whether the conjunction joins two names in one phrase ("conflicts in the Middle East
+        and North Africa"): the name after it is no clause's subject. After a comma ("..., and
+        Bolton echoed") it opens a clause."""
+        before = conjunction - 1
+        return before >= start and tokens[before].is_capitalised and tokens[before].text != ","
 
     def _in_opening_phrase(self, tokens: Sequence[_Token], sentence: _Sentence, mention: _Mention) -> bool:
         """Whether the mention is inside a phrase that opens the sentence and sets the scene, up to

@@ -2181,3 +2181,48 @@ def test_a_countrys_named_post_is_its_one_holder_in_the_story() -> None:
 def test_a_tail_of_how_and_when_the_words_were_said_is_not_the_words(tail: str) -> None:
     (found,) = extract("President Oleg Lebedev said the talks were useful" + tail)
     assert (found.speaker, found.text) == ("Oleg Lebedev", "the talks were useful")
+
+
+# --- the seventh gathering (dev 111-122) -------------------------------------------------------
+
+
+def test_a_countrys_title_is_not_a_person_who_holds_that_office_for_another_country() -> None:
+    """A British paper's 'as the US President suggested' is Trump, whom it names only as 'Mr
+    Trump', not the 'president Putin' of a later sentence (Russia's president that day)."""
+    found = extract(
+        "Vladimir Putin met Donald Trump in Helsinki. The talks went well, the US President said.\n"
+        'Mr Trump said he had "great confidence" in his aides but added that president Putin was '
+        '"strong".',
+        published=dt.date(2018, 7, 16),
+        home_side="United Kingdom",
+    )
+    first = by_text(found, "talks went well")
+    assert (first.speaker, first.side) == ("Donald Trump", "United States")
+    assert by_text(found, "great confidence").side == "United States"
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "Trade and North Korea were at the top of her agenda.",
+        "Ruiz for her part, blamed the West for conflicts in the Middle East and North Africa, caused"
+        " by attempts to create democracy in countries like Iraq and Libya.",
+    ],
+)
+def test_he_or_she_is_no_place_joined_by_and_to_another(narration: str) -> None:
+    """'... in countries like Iraq and Libya. "...," he said': not Libya; 'Trade and North Korea
+    were ...: "...," he said': not Trade."""
+    found = extract(
+        f"President Ana Ruiz met Lee Min on Thursday.\n{narration} "
+        '"Do you see what you have done?" she said.'
+    )
+    assert by_text(found, "what you have done").speaker == "Ana Ruiz"
+
+
+def test_a_hyphenated_vice_president_is_a_title() -> None:
+    """British style: 'vice-president JD Vance told Zelensky ...'."""
+    (found,) = extract(
+        "Tensions flared when vice-president Tom Reed told the visitor that the war had to end.",
+        home_side="United States",
+    )
+    assert (found.speaker, found.role.value) == ("Tom Reed", "minister")
