@@ -261,6 +261,7 @@ class NameRules(_Section):
     generic_descriptions: list[Phrase] = []
     group_titles: list[Phrase] = []
     relation_words: list[Phrase] = []
+    kin_words: list[Phrase] = []
     anonymous_words: list[Phrase] = []
     head_role: Role
     unnamed_prefix: Phrase

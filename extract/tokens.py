@@ -215,6 +215,7 @@ class _Lexicon:
     generic_descriptions: frozenset[str]
     group_titles: frozenset[str]
     relation_words: frozenset[str]
+    kin_words: frozenset[str]
     titles: _PhraseTable[Role]
     single_titles: dict[str, Role]
     sides: _PhraseTable[str]
@@ -341,6 +342,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         generic_descriptions=_folded(names.generic_descriptions),
         group_titles=_folded(names.group_titles),
         relation_words=_folded(names.relation_words),
+        kin_words=_folded(names.kin_words),
         titles=_PhraseTable.build(title_items, case_sensitive=False),
         single_titles={phrase.casefold(): role for phrase, role in title_items if " " not in phrase},
         sides=_PhraseTable.build(side_items, case_sensitive=True),

@@ -2226,3 +2226,16 @@ def test_a_hyphenated_vice_president_is_a_title() -> None:
         home_side="United States",
     )
     assert (found.speaker, found.role.value) == ("Tom Reed", "minister")
+
+
+@pytest.mark.parametrize(
+    "kin", ["with first lady Ann Cole beside him", "with his wife, Ann Cole", "like his grandfather Cole Jin"]
+)
+def test_a_relative_named_in_full_is_not_the_one_known_by_the_family_name(kin: str) -> None:
+    """'President Trump welcomed Xi ... Trump, with first lady Melania Trump beside him, ...
+    Trump told reporters': the president, not the first lady."""
+    found = extract(
+        "President Cole welcomed the visitors on Thursday.\n"
+        f"Cole, {kin}, greeted the guests. Cole told reporters the talks would be frank."
+    )
+    assert (by_text(found, "frank").speaker, by_text(found, "frank").role.value) == ("Cole", "head_of_state")
