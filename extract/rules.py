@@ -361,6 +361,7 @@ class DateRules(_Section):
     future_clause_words: list[Phrase] = []
     span_words: list[Phrase] = []
     thing_agent_links: list[Phrase] = []
+    thing_of_links: list[Phrase] = []
     clause_lookback_words: int = Field(ge=0, le=30)
     future_window_days: int = Field(ge=0, le=366)
     months: dict[str, Annotated[int, Field(ge=1, le=12)]]

@@ -229,6 +229,7 @@ class _Lexicon:
     future_clause_words: frozenset[str]
     span_words: frozenset[str]
     thing_agent_links: frozenset[str]
+    thing_of_links: frozenset[str]
     ago_words: frozenset[str]
     complementisers: frozenset[str]
     addressee_links: frozenset[str]
@@ -358,6 +359,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         future_clause_words=_folded(rules.dates.future_clause_words),
         span_words=_folded(rules.dates.span_words),
         thing_agent_links=_folded(rules.dates.thing_agent_links),
+        thing_of_links=_folded(rules.dates.thing_of_links),
         ago_words=_folded(rules.dates.ago_words),
         complementisers=_folded(said.complementisers),
         addressee_links=_folded(said.addressee_links),

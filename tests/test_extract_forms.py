@@ -2239,3 +2239,13 @@ def test_a_relative_named_in_full_is_not_the_one_known_by_the_family_name(kin: s
         f"Cole, {kin}, greeted the guests. Cole told reporters the talks would be frank."
     )
     assert (by_text(found, "frank").speaker, by_text(found, "frank").role.value) == ("Cole", "head_of_state")
+
+
+def test_a_date_after_of_and_a_name_is_that_things_day() -> None:
+    """'criticised Russia for ... its takeover of Crimea in March 2014': the takeover's month,
+    not the day of the speech (the story's Monday)."""
+    (found,) = extract(
+        "President Ana Ruiz spoke at the assembly on Monday.\n"
+        "In her speech Ruiz criticised Russia for its takeover of Crimea in March 2014 and its support for rebels."
+    )
+    assert found.date == dt.date(2023, 3, 20)
