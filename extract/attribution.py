@@ -569,6 +569,18 @@ class _Attributor:
         if after < end and tokens[after].lower in lexicon.honorifics:
             after += 1  # "welcomed Mr Putin"
         person = self.by_start.get(after)
+        if person is None and after + 1 < end and tokens[after].lower in lexicon.determiners:
+            # "welcomed his Chinese counterpart Xi Jinping at a mansion": a person all the same.
+            person = next(
+                (
+                    mention
+                    for mention in self.by_start.values()
+                    if mention.kind is _MentionKind.PERSON
+                    and after < mention.start <= after + 1 + self.context.max_epithet_words
+                    and all(token.is_word for token in tokens[after + 1 : mention.start])
+                ),
+                None,
+            )
         acted_on = person is not None and person.kind is _MentionKind.PERSON and not quoted
         # "denounced Trump's bellicose rhetoric as a threat": the person's words, not the person.
         acted_on = acted_on and not tokens[person.end - 1].text.endswith(("'s", "\u2019s"))

@@ -2249,3 +2249,13 @@ def test_a_date_after_of_and_a_name_is_that_things_day() -> None:
         "In her speech Ruiz criticised Russia for its takeover of Crimea in March 2014 and its support for rebels."
     )
     assert found.date == dt.date(2023, 3, 20)
+
+
+def test_welcoming_a_counterpart_named_after_a_possessive_is_no_statement() -> None:
+    """'Trump has welcomed his Chinese counterpart Xi Jinping at a mansion ..., a media report
+    said': the report's words, not Trump's; as 'welcomed Mr Putin to his home town'."""
+    (found,) = extract(
+        "President Ana Ruiz has welcomed her Chilean counterpart Lee Min at a mansion in Florida, "
+        "and their first meeting has begun, a media report said."
+    )
+    assert found.speaker == "unnamed media report"
