@@ -923,6 +923,10 @@ class _Attributor:
         shared = self._shared_subject(cursor)
         if shared is not None:
             return shared, verb  # "He gave no details but said ...": the sentence's subject
+        ending = self._medium_ending(cursor + 1) or self._mention_ending(cursor + 1)
+        relayed = self._relayed_speaker(ending) if ending is not None else None
+        if relayed is not None:
+            return relayed
         medium = self._medium_ending(cursor + 1)
         if medium is None and self.tokens[cursor].lower in self.lexicon.report_nouns:
             # "Prensa Latina News Agency reports said": the outlet's reports.
@@ -994,6 +998,28 @@ class _Attributor:
         if token.text == ",":
             return self._speaker_before_aside(cursor)
         return None
+
+    def _relayed_speaker(self, source: _Mention) -> tuple[_SpeakerRef, int] | None:
+        """'A White House official, quoted anonymously by the Washington Post said ...': the
+        official speaks, the medium after "quoted by" only relays (the comma that would close
+        the aside is missing, as printed)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        cursor = source.span_start - 1
+        if cursor > self.start and tokens[cursor].lower in lexicon.determiners:
+            cursor -= 1  # "by the Washington Post"
+        if cursor <= self.start or tokens[cursor].lower not in lexicon.quoted_by:
+            return None
+        cursor -= 1
+        while cursor > self.start and tokens[cursor].lower in lexicon.preludes:
+            cursor -= 1  # "quoted anonymously by"
+        if cursor <= self.start or tokens[cursor].lower not in lexicon.quoted_skip:
+            return None
+        if tokens[cursor - 1].text != ",":
+            return None
+        speaker = self._mention_ending(cursor - 1)
+        if speaker is None:
+            return None
+        return speaker, self._with_honorific(speaker.span_start)
 
     def _shared_subject(self, cursor: int) -> _SpeakerRef | None:
         """The subject opening the sentence, when the verb follows a bare coordinator ("He gave

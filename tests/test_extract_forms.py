@@ -2259,3 +2259,12 @@ def test_welcoming_a_counterpart_named_after_a_possessive_is_no_statement() -> N
         "and their first meeting has begun, a media report said."
     )
     assert found.speaker == "unnamed media report"
+
+
+def test_a_speaker_quoted_by_a_medium_speaks_when_the_closing_comma_is_missing() -> None:
+    """'A White House official, quoted anonymously by the Washington Post said though ...': the
+    official's words (the Post only relays them), as with the comma."""
+    (found,) = extract(
+        "A White House official, quoted anonymously by the Washington Post said the talks were candid."
+    )
+    assert (found.speaker, found.role.value) == ("unnamed White House official", "official")
