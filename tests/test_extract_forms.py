@@ -2268,3 +2268,14 @@ def test_a_speaker_quoted_by_a_medium_speaks_when_the_closing_comma_is_missing()
         "A White House official, quoted anonymously by the Washington Post said the talks were candid."
     )
     assert (found.speaker, found.role.value) == ("unnamed White House official", "official")
+
+
+def test_a_us_vice_president_named_alone_holds_the_office_of_the_day() -> None:
+    """'Talking over the Ukrainian president, Vance told the visiting leader ...' in a British
+    paper: the US vice president (office_holders), not Ukraine's side from the sentence."""
+    (found,) = extract(
+        'Talking over the Ukrainian president, Vance told the visiting leader it was "disrespectful".',
+        published=dt.date(2025, 2, 28),
+        home_side="United Kingdom",
+    )
+    assert (found.speaker, found.role.value, found.side) == ("Vance", "minister", "United States")
