@@ -104,6 +104,7 @@ class _Attributor:
                 found = self._with_cited_source(found)
                 found = self._reported_by_medium(found)
                 found = self._with_tails(found)
+                found = self._with_second_speaker(found)
                 found = self._with_opening_participle(found)
                 habitual = (
                     self._habitual(found.verb)
@@ -155,6 +156,39 @@ class _Attributor:
         tail = self._with_tails(tail)
         more = (*found.more, replace(tail, more=()), *tail.more)
         return replace(found, content=content, more=more)
+
+    def _with_second_speaker(self, found: _Attribution) -> _Attribution:
+        """Split off another speaker's statement inside the words: after a comma or "while"
+        (said.second_speaker_links), a person or body named with a verb of their own ("...
+        while Putin said the visit would ...", "after New Delhi announced that ..., Xi told
+        Modi that ...")."""
+        if found.predicate or found.more or len(found.content) != 1:
+            return found
+        tokens, lexicon = self.tokens, self.lexicon
+        start, end = found.content[0]
+        for position in range(start + 1, end):
+            opener = tokens[position - 1]  # a quotation is one token: never inside one
+            if opener.text != "," and opener.lower not in lexicon.second_speaker_links:
+                continue
+            mention = self._mention_starting(position)
+            if mention is None or mention.kind is _MentionKind.DESCRIPTION or mention.medium:
+                continue
+            verb = mention.end
+            while verb < end and tokens[verb].lower in lexicon.preludes:
+                verb += 1
+            if not lexicon.verbs.length_at(tokens, verb, self.end):
+                continue
+            inner = self._verb(verb)
+            if inner is None or not inner.content or inner.predicate or inner.speaker != mention:
+                continue
+            cut = position - 1
+            if opener.text != "," and cut > start and tokens[cut - 1].text == ",":
+                cut -= 1
+            first = self._trim(start, cut)
+            if not self._has_words(*first):
+                return found
+            return replace(found, content=(first,), more=(replace(inner, more=()), *inner.more))
+        return found
 
     def _tail_marker(self, start: int) -> tuple[int, int] | None:
         """(where the first statement ends, where the next one's verb is), if the sentence goes

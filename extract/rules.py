@@ -153,6 +153,7 @@ class AttributionRules(_Section):
     tail_participles: list[Phrase] = []
     participle_endings: list[Phrase] = []
     accord_words: list[Phrase] = []
+    second_speaker_links: list[Phrase] = []
     participle_links: list[Phrase] = []
     absolute_links: list[Phrase] = []
     joint_words: list[Phrase] = []

@@ -149,6 +149,7 @@ class _Lexicon:
     tail_participles: frozenset[str]
     participle_endings: tuple[str, ...]
     accord_words: frozenset[str]
+    second_speaker_links: frozenset[str]
     participle_links: frozenset[str]
     absolute_links: frozenset[str]
     joint_words: frozenset[str]
@@ -275,6 +276,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         tail_participles=_folded(said.tail_participles),
         participle_endings=tuple(sorted(_folded(said.participle_endings))),
         accord_words=_folded(said.accord_words),
+        second_speaker_links=_folded(said.second_speaker_links),
         participle_links=_folded(said.participle_links),
         absolute_links=_folded(said.absolute_links),
         joint_words=_folded(said.joint_words),

@@ -2279,3 +2279,28 @@ def test_a_us_vice_president_named_alone_holds_the_office_of_the_day() -> None:
         home_side="United Kingdom",
     )
     assert (found.speaker, found.role.value, found.side) == ("Vance", "minister", "United States")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        (
+            'Ruiz said she hoped to make the ties "more stable" while Lee said the visit would help.',
+            ("Ana Ruiz", 'she hoped to make the ties "more stable"'),
+            ("Lee Min", "the visit would help."),
+        ),
+        (
+            "Just two days after Ruiz announced that she had reached a deal, Lee told her that they "
+            "should talk more.",
+            ("Ana Ruiz", "she had reached a deal"),
+            ("Lee Min", "they should talk more."),
+        ),
+    ],
+)
+def test_another_speaker_with_a_verb_of_their_own_starts_another_statement(
+    sentence: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    """'Kim said he hoped ... while Putin said the visit would ...', 'Just two days after New
+    Delhi announced that ..., Xi told Modi that ...': two statements, each its speaker's."""
+    found = extract(f"President Ana Ruiz met Prime Minister Lee Min on Monday.\n{sentence}")
+    assert [(c.speaker, c.text) for c in found] == [first, second]
