@@ -275,7 +275,16 @@ class _Attributor:
             (
                 position
                 for position in range(self.start + 1, self.end - 1)
-                if tokens[position].text == "," and tokens[position + 1].lower in lexicon.tail_participles
+                if tokens[position + 1].lower in lexicon.tail_participles
+                and (
+                    tokens[position].text == ","
+                    # "Putin emerged from the talks saying that ...": no comma before "that".
+                    or (
+                        tokens[position].is_word
+                        and position + 2 < self.end
+                        and tokens[position + 2].lower in lexicon.complementisers
+                    )
+                )
             ),
             None,
         )

@@ -2304,3 +2304,21 @@ def test_another_speaker_with_a_verb_of_their_own_starts_another_statement(
     Delhi announced that ..., Xi told Modi that ...': two statements, each its speaker's."""
     found = extract(f"President Ana Ruiz met Prime Minister Lee Min on Monday.\n{sentence}")
     assert [(c.speaker, c.text) for c in found] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Ruiz emerged from the talks saying that the visit was useful.", "the visit was useful."),
+        (
+            "Officials have set low expectations for the talks, suggesting that a return to routine "
+            "contacts would count as success.",
+            "a return to routine contacts would count as success.",
+        ),
+    ],
+)
+def test_a_narrative_sentence_ending_in_saying_that_or_suggesting_is_a_statement(sentence: str, words: str) -> None:
+    """'Putin emerged from the talks saying that ...' (no comma before the participle with
+    "that"), 'U.S. officials have set low expectations ..., suggesting that ...'."""
+    found = extract(f"President Ana Ruiz met Lee Min on Monday.\n{sentence}")
+    assert [c.text for c in found] == [words]
