@@ -26,6 +26,9 @@ class _Pronoun:
 
 _SpeakerRef = _Mention | _Pronoun
 
+# The word of a _Pronoun standing for the last two people named ("both men said").
+PAIR_WORD = "both"
+
 
 @dataclass(frozen=True, slots=True)
 class _Attribution:
@@ -980,6 +983,9 @@ class _Attributor:
             medium = replace(medium, end=cursor + 1) if named else None
         if medium is not None:
             return medium, self._with_honorific(medium.span_start)  # "Kommersant newspaper reported"
+        pair = self._pair_ending(cursor)
+        if pair is not None:
+            return _Pronoun(cursor, PAIR_WORD), pair  # "both men said": the last two people
         token = self.tokens[cursor]
         if token.text == ")":
             cursor = self._before_acronym(cursor)  # "Ministry of External Affairs (MEA) announced"
@@ -1040,6 +1046,16 @@ class _Attributor:
             return self._speaker_before_clause(cursor)
         if token.text == ",":
             return self._speaker_before_aside(cursor)
+        return None
+
+    def _pair_ending(self, cursor: int) -> int | None:
+        """Where a phrase for the last two people (said.pair_references) ending at `cursor`
+        starts: "both men", "the two leaders"."""
+        table = self.lexicon.pair_references
+        for length in range(min(table.max_len, cursor - self.start + 1), 0, -1):
+            start = cursor - length + 1
+            if table.length_at(self.tokens, start, cursor + 1) == length:
+                return start
         return None
 
     def _relayed_speaker(self, source: _Mention) -> tuple[_SpeakerRef, int] | None:

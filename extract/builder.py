@@ -10,7 +10,14 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from summit_outlook.extract.analysis import _Paragraph
-from summit_outlook.extract.attribution import _Attribution, _Pronoun, _Sentence, _SpeakerRef, _Style
+from summit_outlook.extract.attribution import (
+    PAIR_WORD,
+    _Attribution,
+    _Pronoun,
+    _Sentence,
+    _SpeakerRef,
+    _Style,
+)
 from summit_outlook.extract.dates import _DateMention
 from summit_outlook.extract.mentions import _Mention, _MentionKind
 from summit_outlook.extract.people import _learn_people, _Person
@@ -512,6 +519,10 @@ class _Builder:
                 if last is None or not self._within_context(last.sentence, last.paragraph, sentence):
                     return None
                 return last.speaker, confidence.pronoun
+            if reference.word == PAIR_WORD:
+                # "Putin met Kim ... In brief statements, both men said": as far back as context goes.
+                pair = self._last_two(sentence, reference, reach=self.rules.context.sentences)
+                return (self._pair(*pair), confidence.pronoun) if pair is not None else None
             if reference.word in self.lexicon.ordinal_references:
                 person = self._one_of_last_two(sentence, reference)
                 return (self._person(person), confidence.pronoun) if person is not None else None
@@ -547,10 +558,25 @@ class _Builder:
     def _one_of_last_two(self, sentence: _Sentence, reference: _Pronoun) -> _Mention | None:
         """'Sharif asked Modi ... and the latter said': of the last two people named before the
         word (in its sentence, else with the sentence before), the one its order gives."""
+        pair = self._last_two(sentence, reference)
+        return pair[self.lexicon.ordinal_references[reference.word]] if pair is not None else None
+
+    def _pair(self, first: _Mention, second: _Mention) -> _Speaker:
+        """'both men said': the last two people named, one speaker for both (as _joint)."""
+        one, other = self._in_known_office(self._person(first)), self._in_known_office(self._person(second))
+        role = one.role if one.role is other.role else Role.OTHER
+        side = one.side if one.side == other.side else UNKNOWN_SIDE
+        return _Speaker(f"{one.name} and {other.name}", "", role, side, True, plural=True)
+
+    def _last_two(
+        self, sentence: _Sentence, reference: _Pronoun, *, reach: int = 1
+    ) -> tuple[_Mention, _Mention] | None:
+        """The last two people named before the word, in its sentence, else with the `reach`
+        sentences before; in the order named."""
         people: list[_Mention] = []
         for paragraph in self.paragraphs[: sentence.paragraph + 1]:
             for earlier in paragraph.sentences:
-                if sentence.index - 1 <= earlier.index <= sentence.index:
+                if sentence.index - reach <= earlier.index <= sentence.index:
                     people.extend(
                         mention
                         for mention in earlier.mentions
@@ -564,7 +590,7 @@ class _Builder:
             names.append(mention)
         if len(names) < 2:
             return None
-        return names[-2:][self.lexicon.ordinal_references[reference.word]]
+        return names[-2], names[-1]
 
     def _recent_medium(self, sentence: _Sentence) -> _Speaker | None:
         """The news organisation named last, within context, for "the network reported", "the

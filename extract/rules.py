@@ -201,6 +201,8 @@ class AttributionRules(_Section):
     # Words that stand for one of the last two people named ("the latter said"): the index of
     # that person among the two.
     ordinal_references: dict[Phrase, int] = {}
+    # Phrases that stand for the last two people named, together ("both men said").
+    pair_references: list[Phrase] = []
     documents: list[Phrase] = []
     document_links: list[Phrase] = []
     document_verbs: list[Phrase] = []

@@ -186,6 +186,7 @@ class _Lexicon:
     pronouns: frozenset[str]
     body_pronouns: frozenset[str]
     ordinal_references: dict[str, int]  # folded word -> which of the last two people
+    pair_references: _PhraseTable[bool]  # "both men": the last two people, together
     documents: frozenset[str]
     document_links: _PhraseTable[bool]
     document_verbs: frozenset[str]
@@ -315,6 +316,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         pronouns=_folded(said.pronouns),
         body_pronouns=_folded(said.body_pronouns),
         ordinal_references={key.casefold(): value for key, value in said.ordinal_references.items()},
+        pair_references=_flag_table(said.pair_references),
         documents=_folded(said.documents),
         document_links=_flag_table(said.document_links),
         document_verbs=_folded(said.document_verbs),

@@ -2322,3 +2322,14 @@ def test_a_narrative_sentence_ending_in_saying_that_or_suggesting_is_a_statement
     "that"), 'U.S. officials have set low expectations ..., suggesting that ...'."""
     found = extract(f"President Ana Ruiz met Lee Min on Monday.\n{sentence}")
     assert [c.text for c in found] == [words]
+
+
+@pytest.mark.parametrize("pair", ["both men", "Both leaders", "the two presidents"])
+def test_both_men_are_the_last_two_people_named_together(pair: str) -> None:
+    """'Putin met Kim ... In brief statements before their meeting, both men said they were
+    looking to strengthen ties': one statement of both, nobody's single side."""
+    found = extract(
+        "President Ana Ruiz met President Lee Min on Monday.\n"
+        f"In brief statements before their meeting, {pair} said they were looking to strengthen ties."
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [("Ana Ruiz and Lee Min", "head_of_state", "unknown")]
