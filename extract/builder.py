@@ -521,8 +521,14 @@ class _Builder:
                 return last.speaker, confidence.pronoun
             if reference.word == PAIR_WORD:
                 # "Putin met Kim ... In brief statements, both men said": as far back as context goes.
-                pair = self._last_two(sentence, reference, reach=self.rules.context.sentences)
-                return (self._pair(*pair), confidence.pronoun) if pair is not None else None
+                pair = self._last_two(sentence, reference, reach=self.rules.context.sentences, known=True)
+                if pair is not None:
+                    return self._pair(*pair), confidence.pronoun
+                # Nobody to pair: as any plural description ("the two leaders": unnamed leaders).
+                word = self.paragraphs[sentence.paragraph].tokens[reference.position].lower
+                role = self.lexicon.single_titles.get(word.removesuffix("s"), Role.OTHER)
+                name = f"{self.rules.names.unnamed_prefix} {word}"
+                return _Speaker(name, word, role, UNKNOWN_SIDE, True, plural=True), confidence.anonymous
             if reference.word in self.lexicon.ordinal_references:
                 person = self._one_of_last_two(sentence, reference)
                 return (self._person(person), confidence.pronoun) if person is not None else None
@@ -561,6 +567,12 @@ class _Builder:
         pair = self._last_two(sentence, reference)
         return pair[self.lexicon.ordinal_references[reference.word]] if pair is not None else None
 
+    def _known_person(self, mention: _Mention) -> bool:
+        person = self.registry.lookup(mention.name)
+        if person is not None and person.role is not None:
+            return True
+        return _folded_name(person.name if person else mention.name) in self.offices
+
     def _pair(self, first: _Mention, second: _Mention) -> _Speaker:
         """'both men said': the last two people named, one speaker for both (as _joint)."""
         one, other = self._in_known_office(self._person(first)), self._in_known_office(self._person(second))
@@ -569,10 +581,12 @@ class _Builder:
         return _Speaker(f"{one.name} and {other.name}", "", role, side, True, plural=True)
 
     def _last_two(
-        self, sentence: _Sentence, reference: _Pronoun, *, reach: int = 1
+        self, sentence: _Sentence, reference: _Pronoun, *, reach: int = 1, known: bool = False
     ) -> tuple[_Mention, _Mention] | None:
         """The last two people named before the word, in its sentence, else with the `reach`
-        sentences before; in the order named."""
+        sentences before; in the order named. `known`: only people in an office, as the article
+        gives it or office_holders do, not any capitalised word ("the Pacific coast", "ISIS",
+        "the Korean Peninsula")."""
         people: list[_Mention] = []
         for paragraph in self.paragraphs[: sentence.paragraph + 1]:
             for earlier in paragraph.sentences:
@@ -583,6 +597,7 @@ class _Builder:
                         if mention.kind is _MentionKind.PERSON
                         and not mention.medium
                         and (earlier.index < sentence.index or mention.end <= reference.position)
+                        and (not known or self._known_person(mention))
                     )
         names: list[_Mention] = []
         for mention in people:  # one entry per person, at their last mention
