@@ -236,8 +236,8 @@ class _Attributor:
         span = self._trim(cursor, self.end)
         if not self._has_words(*span) or self._names_a_source(verb, span[0]):
             return None
-        if tokens[verb].lower in lexicon.citing:
-            span = (verb, span[1])  # "citing security concerns": the verb keeps the sense
+        if tokens[verb].lower in lexicon.citing or tokens[verb].lower in lexicon.kept_participles:
+            span = (verb, span[1])  # "citing security concerns", "vowing to ...": the verb keeps the sense
         return _Attribution(speaker, verb, self._style_of(span), (span,))
 
     def _names_a_source(self, verb: int, start: int) -> bool:

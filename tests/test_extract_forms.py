@@ -2333,3 +2333,12 @@ def test_both_men_are_the_last_two_people_named_together(pair: str) -> None:
         f"In brief statements before their meeting, {pair} said they were looking to strengthen ties."
     )
     assert [(c.speaker, c.role.value, c.side) for c in found] == [("Ana Ruiz and Lee Min", "head_of_state", "unknown")]
+
+
+def test_a_tail_participle_that_acts_keeps_its_verb() -> None:
+    """'The American president berated the visiting leader, accusing Zelensky of not being
+    grateful enough': the words are the accusation, "accusing" included (as "citing ...")."""
+    (found,) = extract(
+        "President Ana Ruiz berated the visiting leader, accusing Lee Min of not being grateful enough."
+    )
+    assert (found.speaker, found.text) == ("Ana Ruiz", "accusing Lee Min of not being grateful enough.")
