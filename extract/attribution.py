@@ -958,8 +958,11 @@ class _Attributor:
         cursor, skipped = verb - 1, 0
         while cursor >= self.start and skipped < self.context.max_prelude_words:
             date = self.dates_by_end.get(cursor + 1)  # "Peskov on Monday said"
+            aside = self._aside_ending(cursor)
             if date is not None:
                 cursor, skipped = date.start - 1, skipped + 1
+            elif aside is not None:
+                cursor, skipped = aside - 1, skipped + 1  # "Putin for his part, blamed ..."
             elif self.tokens[cursor].lower in self.lexicon.preludes:
                 cursor, skipped = cursor - 1, skipped + 1
             else:
@@ -1046,6 +1049,17 @@ class _Attributor:
             return self._speaker_before_clause(cursor)
         if token.text == ",":
             return self._speaker_before_aside(cursor)
+        return None
+
+    def _aside_ending(self, cursor: int) -> int | None:
+        """Where an aside between the speaker and the verb (said.speaker_asides) ending at
+        `cursor` starts, with the commas around it: "Putin for his part, blamed"."""
+        tokens, table = self.tokens, self.lexicon.speaker_asides
+        end = cursor - 1 if cursor > self.start and tokens[cursor].text == "," else cursor
+        for length in range(min(table.max_len, end - self.start + 1), 0, -1):
+            start = end - length + 1
+            if table.length_at(tokens, start, end + 1) == length:
+                return start - 1 if start > self.start and tokens[start - 1].text == "," else start
         return None
 
     def _pair_ending(self, cursor: int) -> int | None:

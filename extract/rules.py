@@ -213,6 +213,7 @@ class AttributionRules(_Section):
     state_media_words: list[Phrase] = []
     report_nouns: list[Phrase] = []
     citing: list[Phrase] = []
+    speaker_asides: list[Phrase] = []
     kept_participles: list[Phrase] = []
 
     @model_validator(mode="after")

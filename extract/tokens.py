@@ -197,6 +197,7 @@ class _Lexicon:
     state_media_words: frozenset[str]
     report_nouns: frozenset[str]
     citing: frozenset[str]
+    speaker_asides: _PhraseTable[bool]
     kept_participles: frozenset[str]
     topic_prepositions: frozenset[str]
     channel_participles: frozenset[str]
@@ -328,6 +329,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         state_media_words=_folded(said.state_media_words),
         report_nouns=_folded(said.report_nouns),
         citing=_folded(said.citing),
+        speaker_asides=_flag_table(said.speaker_asides),
         kept_participles=_folded(said.kept_participles),
         topic_prepositions=_folded(said.topic_prepositions),
         channel_participles=_folded(said.channel_participles),

@@ -2357,3 +2357,10 @@ def test_confessing_complimenting_and_an_emphatic_did_express_are_statements(sen
     Zelensky's clothing', 'both leaders did express a willingness to work with each other'."""
     found = extract(f"President Ana Ruiz met Lee Min on Monday.\n{sentence}")
     assert [(c.speaker, c.text) for c in found] == [("Ana Ruiz", words)]
+
+
+@pytest.mark.parametrize("aside", [" for her part,", ", for her part,", " for her part"])
+def test_for_her_part_between_the_speaker_and_the_verb_is_skipped(aside: str) -> None:
+    """'Putin for his part, blamed the West for conflicts ...' (one comma, as printed)."""
+    found = extract(f"President Ana Ruiz met Lee Min on Monday.\nRuiz{aside} blamed the West for the conflicts.")
+    assert [(c.speaker, c.text) for c in found] == [("Ana Ruiz", "blamed the West for the conflicts.")]
