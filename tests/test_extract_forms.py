@@ -2350,11 +2350,13 @@ def test_a_tail_participle_that_acts_keeps_its_verb() -> None:
         ('Ruiz confessed to being "slightly envious" of the plan.', 'confessed to being "slightly envious" of the plan.'),
         ("Ruiz complimented Lee's clothing.", "complimented Lee's clothing."),
         ("Ruiz did express a willingness to work with Lee.", "did express a willingness to work with Lee."),
+        ("Ruiz pointed out her key demand on patrolling.", "pointed out her key demand on patrolling."),
     ],
 )
 def test_confessing_complimenting_and_an_emphatic_did_express_are_statements(sentence: str, words: str) -> None:
     """'He confessed to being "slightly envious" of China's ...', 'Trump complimented
-    Zelensky's clothing', 'both leaders did express a willingness to work with each other'."""
+    Zelensky's clothing', 'both leaders did express a willingness to work with each other',
+    'Misri pointed out India's key demand regarding ...' (with "that" it reports words)."""
     found = extract(f"President Ana Ruiz met Lee Min on Monday.\n{sentence}")
     assert [(c.speaker, c.text) for c in found] == [("Ana Ruiz", words)]
 
