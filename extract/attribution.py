@@ -719,11 +719,28 @@ class _Attributor:
         cursor = position - 1
         while cursor > self.start and tokens[cursor].lower in lexicon.preludes:
             cursor -= 1
+        if cursor > self.start and tokens[cursor].text == ",":
+            return self._passive_aside(position, length, cursor)
         if cursor <= self.start or tokens[cursor].lower not in lexicon.passive_auxiliaries:
             return None
         speaker = self._mention_starting(position + length)
         content = self._trim(self.start, cursor)
         if speaker is None or not self._has_words(*content) or self._sets_scene(*content):
+            return None
+        return _Attribution(speaker, position, _Style.REPORTED, (content,))
+
+    def _passive_aside(self, position: int, length: int, comma: int) -> _Attribution | None:
+        """'The meeting, confirmed by India's Foreign Secretary Vikram Misri, will come ...': the
+        thing and the aside naming who confirmed it are the statement (up to the speaker; a date
+        after it is the day of speaking)."""
+        speaker = self._mention_starting(position + length)
+        if speaker is None or comma <= self.start:
+            return None
+        end = speaker.end
+        if end < self.end and self.tokens[end].is_word and not self.dates_by_start.get(end):
+            return None  # the participle phrase goes on: not an aside naming the speaker
+        content = self._trim(self.start, end)
+        if not self._has_words(self.start, comma) or self._sets_scene(self.start, comma):
             return None
         return _Attribution(speaker, position, _Style.REPORTED, (content,))
 

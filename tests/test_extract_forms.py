@@ -2366,3 +2366,17 @@ def test_for_her_part_between_the_speaker_and_the_verb_is_skipped(aside: str) ->
     """'Putin for his part, blamed the West for conflicts ...' (one comma, as printed)."""
     found = extract(f"President Ana Ruiz met Lee Min on Monday.\nRuiz{aside} blamed the West for the conflicts.")
     assert [(c.speaker, c.text) for c in found] == [("Ana Ruiz", "blamed the West for the conflicts.")]
+
+
+def test_a_thing_confirmed_by_someone_in_an_aside_is_their_statement() -> None:
+    """'The meeting, confirmed by India's Foreign Secretary Vikram Misri, will come in the
+    backdrop of ...': Misri's statement, the thing and the aside (a date after the speaker is the
+    day of speaking)."""
+    found = extract(
+        "The planned meeting, confirmed by Foreign Secretary Anil Rao on March 14, will come after a "
+        "breakthrough.",
+        home_side="India",
+    )
+    assert [(c.speaker, c.text, c.date) for c in found] == [
+        ("Anil Rao", "The planned meeting, confirmed by Foreign Secretary Anil Rao", dt.date(2023, 3, 14))
+    ]
