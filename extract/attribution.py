@@ -610,7 +610,12 @@ class _Attributor:
             return None  # "warned that." with nothing after
         if any(token.lower in lexicon.question_words for token in tokens[verb:end]):
             return None  # "asked Rubio whether he would go": a question, not a statement
-        quoted = any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end])
+        # A quotation only after another verb of speech is that speaker's ("welcomed Xi ...,
+        # opening a summit that Tillerson said would include \"very frank discussions\"").
+        speech = next(
+            (p for p in range(verb + length, end) if lexicon.verbs.length_at(tokens, p, end)), end
+        )
+        quoted = any(token.kind is _TokenKind.QUOTE for token in tokens[verb:speech])
         after = verb + length
         if after < end and tokens[after].lower in lexicon.honorifics:
             after += 1  # "welcomed Mr Putin"

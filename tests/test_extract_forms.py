@@ -2380,3 +2380,13 @@ def test_a_thing_confirmed_by_someone_in_an_aside_is_their_statement() -> None:
     assert [(c.speaker, c.text, c.date) for c in found] == [
         ("Anil Rao", "The planned meeting, confirmed by Foreign Secretary Anil Rao", dt.date(2023, 3, 14))
     ]
+
+
+def test_a_quotation_after_another_verb_of_speech_does_not_make_a_welcome_a_statement() -> None:
+    """'President Trump welcomed Chinese President Xi Jinping here Thursday ..., opening a summit
+    that Tillerson said would include "very frank discussions"': Tillerson's words only."""
+    found = extract(
+        "President Ana Ruiz welcomed Prime Minister Lee Min here on Monday, opening a summit that "
+        'Foreign Minister Tom Reed said would include "very frank discussions".'
+    )
+    assert [(c.speaker, c.text) for c in found] == [("Tom Reed", 'would include "very frank discussions".')]
