@@ -612,9 +612,7 @@ class _Attributor:
             return None  # "asked Rubio whether he would go": a question, not a statement
         # A quotation only after another verb of speech is that speaker's ("welcomed Xi ...,
         # opening a summit that Tillerson said would include \"very frank discussions\"").
-        speech = next(
-            (p for p in range(verb + length, end) if lexicon.verbs.length_at(tokens, p, end)), end
-        )
+        speech = next((p for p in range(verb + length, end) if lexicon.verbs.length_at(tokens, p, end)), end)
         quoted = any(token.kind is _TokenKind.QUOTE for token in tokens[verb:speech])
         after = verb + length
         if after < end and tokens[after].lower in lexicon.honorifics:

@@ -110,8 +110,10 @@ class _MentionFinder:
             )
             if before is not None:
                 return True
-        return end + 1 < len(tokens) and tokens[end].lower in lexicon.joint_words and (
-            lexicon.sides.match(tokens, end + 1, len(tokens)) is not None
+        return (
+            end + 1 < len(tokens)
+            and tokens[end].lower in lexicon.joint_words
+            and (lexicon.sides.match(tokens, end + 1, len(tokens)) is not None)
         )
 
     def _public_names(self) -> frozenset[str]:

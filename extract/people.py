@@ -245,7 +245,9 @@ def _joined_to(
     return next((m for m in sentence.mentions if m.start == cursor and m.kind is kind), None)
 
 
-def _named_as_kin(tokens: Sequence[_Token], mention: _Mention, sentence: _Sentence, lexicon: _Lexicon) -> bool:
+def _named_as_kin(
+    tokens: Sequence[_Token], mention: _Mention, sentence: _Sentence, lexicon: _Lexicon
+) -> bool:
     """'first lady Melania Trump', 'his wife, Peng Liyuan': a name right after a word of kinship
     (names.kin_words), a comma between them or not."""
     before = mention.start - 1

@@ -26,34 +26,36 @@ from tests.article_grading import METRICS, Figures, grade_parts, load_articles, 
 # for 01-92), which never went down.
 FLOORS = {
     "dev": {
-        "found": 93,
-        "speaker": 98,
+        "found": 94,
+        "speaker": 99,
         "date": 98,
-        "role": 97,
+        "role": 98,
         "side": 97,
-        "all_fields": 86,
+        "all_fields": 87,
         "real": 98,
         "undated_flagged": 84,
     },
+    # Raised after the rules of branch extract4-s13 (speaker 93 -> 95, side 90 -> 95, all fields
+    # 73 -> 79).
     "check": {
         "found": 88,
-        "speaker": 93,
+        "speaker": 95,
         "date": 98,
         "role": 95,
-        "side": 90,
-        "all_fields": 73,
+        "side": 95,
+        "all_fields": 79,
         "real": 95,
         "undated_flagged": 100,
     },
     # First measurement, before any rule change after it (tests/articles/README.md); found and
     # all fields raised to the figures at the rules that followed (79 -> 80 -> 82, 70 -> 71 -> 73;
-    # role 88 -> 89 on branch extract3-s12).
+    # role 88 -> 89 on branch extract3-s12; side 92 -> 94 on branch extract4-s13).
     "check2": {
         "found": 82,
         "speaker": 94,
         "date": 100,
         "role": 89,
-        "side": 92,
+        "side": 94,
         "all_fields": 73,
         "real": 98,
         "undated_flagged": 100,
@@ -62,15 +64,17 @@ FLOORS = {
     # the extraction), keyed before its first measurement; these floors are that first reading of
     # its nine articles, with the rules of 542e5a5 (tests/articles/README.md). Only measured; its
     # misses are not read. 109 left it the same day: the same RT page was gathered for dev (85).
+    # Raised to its figures after the rules of branch extract4-s13 (found 69 -> 71, all fields
+    # 38 -> 40, undated marked doubtful 33 -> 50, real 93 -> 96, role and side 82 -> 83).
     "check3": {
-        "found": 69,
+        "found": 71,
         "speaker": 93,
         "date": 88,
-        "role": 82,
-        "side": 82,
-        "all_fields": 38,
-        "real": 93,
-        "undated_flagged": 33,
+        "role": 83,
+        "side": 83,
+        "all_fields": 40,
+        "real": 96,
+        "undated_flagged": 50,
     },
 }
 

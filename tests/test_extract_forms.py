@@ -2213,8 +2213,7 @@ def test_he_or_she_is_no_place_joined_by_and_to_another(narration: str) -> None:
     """'... in countries like Iraq and Libya. "...," he said': not Libya; 'Trade and North Korea
     were ...: "...," he said': not Trade."""
     found = extract(
-        f"President Ana Ruiz met Lee Min on Thursday.\n{narration} "
-        '"Do you see what you have done?" she said.'
+        f'President Ana Ruiz met Lee Min on Thursday.\n{narration} "Do you see what you have done?" she said.'
     )
     assert by_text(found, "what you have done").speaker == "Ana Ruiz"
 
@@ -2317,7 +2316,9 @@ def test_another_speaker_with_a_verb_of_their_own_starts_another_statement(
         ),
     ],
 )
-def test_a_narrative_sentence_ending_in_saying_that_or_suggesting_is_a_statement(sentence: str, words: str) -> None:
+def test_a_narrative_sentence_ending_in_saying_that_or_suggesting_is_a_statement(
+    sentence: str, words: str
+) -> None:
     """'Putin emerged from the talks saying that ...' (no comma before the participle with
     "that"), 'U.S. officials have set low expectations ..., suggesting that ...'."""
     found = extract(f"President Ana Ruiz met Lee Min on Monday.\n{sentence}")
@@ -2332,7 +2333,9 @@ def test_both_men_are_the_last_two_people_named_together(pair: str) -> None:
         "President Ana Ruiz met President Lee Min on Monday.\n"
         f"In brief statements before their meeting, {pair} said they were looking to strengthen ties."
     )
-    assert [(c.speaker, c.role.value, c.side) for c in found] == [("Ana Ruiz and Lee Min", "head_of_state", "unknown")]
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [
+        ("Ana Ruiz and Lee Min", "head_of_state", "unknown")
+    ]
 
 
 def test_a_tail_participle_that_acts_keeps_its_verb() -> None:
@@ -2347,13 +2350,18 @@ def test_a_tail_participle_that_acts_keeps_its_verb() -> None:
 @pytest.mark.parametrize(
     ("sentence", "words"),
     [
-        ('Ruiz confessed to being "slightly envious" of the plan.', 'confessed to being "slightly envious" of the plan.'),
+        (
+            'Ruiz confessed to being "slightly envious" of the plan.',
+            'confessed to being "slightly envious" of the plan.',
+        ),
         ("Ruiz complimented Lee's clothing.", "complimented Lee's clothing."),
         ("Ruiz did express a willingness to work with Lee.", "did express a willingness to work with Lee."),
         ("Ruiz pointed out her key demand on patrolling.", "pointed out her key demand on patrolling."),
     ],
 )
-def test_confessing_complimenting_and_an_emphatic_did_express_are_statements(sentence: str, words: str) -> None:
+def test_confessing_complimenting_and_an_emphatic_did_express_are_statements(
+    sentence: str, words: str
+) -> None:
     """'He confessed to being "slightly envious" of China's ...', 'Trump complimented
     Zelensky's clothing', 'both leaders did express a willingness to work with each other',
     'Misri pointed out India's key demand regarding ...' (with "that" it reports words)."""
@@ -2364,7 +2372,9 @@ def test_confessing_complimenting_and_an_emphatic_did_express_are_statements(sen
 @pytest.mark.parametrize("aside", [" for her part,", ", for her part,", " for her part"])
 def test_for_her_part_between_the_speaker_and_the_verb_is_skipped(aside: str) -> None:
     """'Putin for his part, blamed the West for conflicts ...' (one comma, as printed)."""
-    found = extract(f"President Ana Ruiz met Lee Min on Monday.\nRuiz{aside} blamed the West for the conflicts.")
+    found = extract(
+        f"President Ana Ruiz met Lee Min on Monday.\nRuiz{aside} blamed the West for the conflicts."
+    )
     assert [(c.speaker, c.text) for c in found] == [("Ana Ruiz", "blamed the West for the conflicts.")]
 
 
