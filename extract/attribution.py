@@ -26,6 +26,9 @@ class _Pronoun:
 
 _SpeakerRef = _Mention | _Pronoun
 
+# The word of a _Pronoun standing for the last two people named ("both men said").
+PAIR_WORD = "both"
+
 
 @dataclass(frozen=True, slots=True)
 class _Attribution:
@@ -104,6 +107,7 @@ class _Attributor:
                 found = self._with_cited_source(found)
                 found = self._reported_by_medium(found)
                 found = self._with_tails(found)
+                found = self._with_second_speaker(found)
                 found = self._with_opening_participle(found)
                 habitual = (
                     self._habitual(found.verb)
@@ -156,6 +160,39 @@ class _Attributor:
         more = (*found.more, replace(tail, more=()), *tail.more)
         return replace(found, content=content, more=more)
 
+    def _with_second_speaker(self, found: _Attribution) -> _Attribution:
+        """Split off another speaker's statement inside the words: after a comma or "while"
+        (said.second_speaker_links), a person or body named with a verb of their own ("...
+        while Putin said the visit would ...", "after New Delhi announced that ..., Xi told
+        Modi that ...")."""
+        if found.predicate or found.more or len(found.content) != 1:
+            return found
+        tokens, lexicon = self.tokens, self.lexicon
+        start, end = found.content[0]
+        for position in range(start + 1, end):
+            opener = tokens[position - 1]  # a quotation is one token: never inside one
+            if opener.text != "," and opener.lower not in lexicon.second_speaker_links:
+                continue
+            mention = self._mention_starting(position)
+            if mention is None or mention.kind is _MentionKind.DESCRIPTION or mention.medium:
+                continue
+            verb = mention.end
+            while verb < end and tokens[verb].lower in lexicon.preludes:
+                verb += 1
+            if not lexicon.verbs.length_at(tokens, verb, self.end):
+                continue
+            inner = self._verb(verb)
+            if inner is None or not inner.content or inner.predicate or inner.speaker != mention:
+                continue
+            cut = position - 1
+            if opener.text != "," and cut > start and tokens[cut - 1].text == ",":
+                cut -= 1
+            first = self._trim(start, cut)
+            if not self._has_words(*first):
+                return found
+            return replace(found, content=(first,), more=(replace(inner, more=()), *inner.more))
+        return found
+
     def _tail_marker(self, start: int) -> tuple[int, int] | None:
         """(where the first statement ends, where the next one's verb is), if the sentence goes
         on with the same speaker saying more."""
@@ -199,8 +236,8 @@ class _Attributor:
         span = self._trim(cursor, self.end)
         if not self._has_words(*span) or self._names_a_source(verb, span[0]):
             return None
-        if tokens[verb].lower in lexicon.citing:
-            span = (verb, span[1])  # "citing security concerns": the verb keeps the sense
+        if tokens[verb].lower in lexicon.citing or tokens[verb].lower in lexicon.kept_participles:
+            span = (verb, span[1])  # "citing security concerns", "vowing to ...": the verb keeps the sense
         return _Attribution(speaker, verb, self._style_of(span), (span,))
 
     def _names_a_source(self, verb: int, start: int) -> bool:
@@ -241,7 +278,16 @@ class _Attributor:
             (
                 position
                 for position in range(self.start + 1, self.end - 1)
-                if tokens[position].text == "," and tokens[position + 1].lower in lexicon.tail_participles
+                if tokens[position + 1].lower in lexicon.tail_participles
+                and (
+                    tokens[position].text == ","
+                    # "Putin emerged from the talks saying that ...": no comma before "that".
+                    or (
+                        tokens[position].is_word
+                        and position + 2 < self.end
+                        and tokens[position + 2].lower in lexicon.complementisers
+                    )
+                )
             ),
             None,
         )
@@ -564,11 +610,26 @@ class _Attributor:
             return None  # "warned that." with nothing after
         if any(token.lower in lexicon.question_words for token in tokens[verb:end]):
             return None  # "asked Rubio whether he would go": a question, not a statement
-        quoted = any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end])
+        # A quotation only after another verb of speech is that speaker's ("welcomed Xi ...,
+        # opening a summit that Tillerson said would include \"very frank discussions\"").
+        speech = next((p for p in range(verb + length, end) if lexicon.verbs.length_at(tokens, p, end)), end)
+        quoted = any(token.kind is _TokenKind.QUOTE for token in tokens[verb:speech])
         after = verb + length
         if after < end and tokens[after].lower in lexicon.honorifics:
             after += 1  # "welcomed Mr Putin"
         person = self.by_start.get(after)
+        if person is None and after + 1 < end and tokens[after].lower in lexicon.determiners:
+            # "welcomed his Chinese counterpart Xi Jinping at a mansion": a person all the same.
+            person = next(
+                (
+                    mention
+                    for mention in self.by_start.values()
+                    if mention.kind is _MentionKind.PERSON
+                    and after < mention.start <= after + 1 + self.context.max_epithet_words
+                    and all(token.is_word for token in tokens[after + 1 : mention.start])
+                ),
+                None,
+            )
         acted_on = person is not None and person.kind is _MentionKind.PERSON and not quoted
         # "denounced Trump's bellicose rhetoric as a threat": the person's words, not the person.
         acted_on = acted_on and not tokens[person.end - 1].text.endswith(("'s", "\u2019s"))
@@ -661,11 +722,28 @@ class _Attributor:
         cursor = position - 1
         while cursor > self.start and tokens[cursor].lower in lexicon.preludes:
             cursor -= 1
+        if cursor > self.start and tokens[cursor].text == ",":
+            return self._passive_aside(position, length, cursor)
         if cursor <= self.start or tokens[cursor].lower not in lexicon.passive_auxiliaries:
             return None
         speaker = self._mention_starting(position + length)
         content = self._trim(self.start, cursor)
         if speaker is None or not self._has_words(*content) or self._sets_scene(*content):
+            return None
+        return _Attribution(speaker, position, _Style.REPORTED, (content,))
+
+    def _passive_aside(self, position: int, length: int, comma: int) -> _Attribution | None:
+        """'The meeting, confirmed by India's Foreign Secretary Vikram Misri, will come ...': the
+        thing and the aside naming who confirmed it are the statement (up to the speaker; a date
+        after it is the day of speaking)."""
+        speaker = self._mention_starting(position + length)
+        if speaker is None or comma <= self.start:
+            return None
+        end = speaker.end
+        if end < self.end and self.tokens[end].is_word and not self.dates_by_start.get(end):
+            return None  # the participle phrase goes on: not an aside naming the speaker
+        content = self._trim(self.start, end)
+        if not self._has_words(self.start, comma) or self._sets_scene(self.start, comma):
             return None
         return _Attribution(speaker, position, _Style.REPORTED, (content,))
 
@@ -900,8 +978,11 @@ class _Attributor:
         cursor, skipped = verb - 1, 0
         while cursor >= self.start and skipped < self.context.max_prelude_words:
             date = self.dates_by_end.get(cursor + 1)  # "Peskov on Monday said"
+            aside = self._aside_ending(cursor)
             if date is not None:
                 cursor, skipped = date.start - 1, skipped + 1
+            elif aside is not None:
+                cursor, skipped = aside - 1, skipped + 1  # "Putin for his part, blamed ..."
             elif self.tokens[cursor].lower in self.lexicon.preludes:
                 cursor, skipped = cursor - 1, skipped + 1
             else:
@@ -911,6 +992,10 @@ class _Attributor:
         shared = self._shared_subject(cursor)
         if shared is not None:
             return shared, verb  # "He gave no details but said ...": the sentence's subject
+        ending = self._medium_ending(cursor + 1) or self._mention_ending(cursor + 1)
+        relayed = self._relayed_speaker(ending) if ending is not None else None
+        if relayed is not None:
+            return relayed
         medium = self._medium_ending(cursor + 1)
         if medium is None and self.tokens[cursor].lower in self.lexicon.report_nouns:
             # "Prensa Latina News Agency reports said": the outlet's reports.
@@ -921,6 +1006,9 @@ class _Attributor:
             medium = replace(medium, end=cursor + 1) if named else None
         if medium is not None:
             return medium, self._with_honorific(medium.span_start)  # "Kommersant newspaper reported"
+        pair = self._pair_ending(cursor)
+        if pair is not None:
+            return _Pronoun(cursor, PAIR_WORD), pair  # "both men said": the last two people
         token = self.tokens[cursor]
         if token.text == ")":
             cursor = self._before_acronym(cursor)  # "Ministry of External Affairs (MEA) announced"
@@ -982,6 +1070,49 @@ class _Attributor:
         if token.text == ",":
             return self._speaker_before_aside(cursor)
         return None
+
+    def _aside_ending(self, cursor: int) -> int | None:
+        """Where an aside between the speaker and the verb (said.speaker_asides) ending at
+        `cursor` starts, with the commas around it: "Putin for his part, blamed"."""
+        tokens, table = self.tokens, self.lexicon.speaker_asides
+        end = cursor - 1 if cursor > self.start and tokens[cursor].text == "," else cursor
+        for length in range(min(table.max_len, end - self.start + 1), 0, -1):
+            start = end - length + 1
+            if table.length_at(tokens, start, end + 1) == length:
+                return start - 1 if start > self.start and tokens[start - 1].text == "," else start
+        return None
+
+    def _pair_ending(self, cursor: int) -> int | None:
+        """Where a phrase for the last two people (said.pair_references) ending at `cursor`
+        starts: "both men", "the two leaders"."""
+        table = self.lexicon.pair_references
+        for length in range(min(table.max_len, cursor - self.start + 1), 0, -1):
+            start = cursor - length + 1
+            if table.length_at(self.tokens, start, cursor + 1) == length:
+                return start
+        return None
+
+    def _relayed_speaker(self, source: _Mention) -> tuple[_SpeakerRef, int] | None:
+        """'A White House official, quoted anonymously by the Washington Post said ...': the
+        official speaks, the medium after "quoted by" only relays (the comma that would close
+        the aside is missing, as printed)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        cursor = source.span_start - 1
+        if cursor > self.start and tokens[cursor].lower in lexicon.determiners:
+            cursor -= 1  # "by the Washington Post"
+        if cursor <= self.start or tokens[cursor].lower not in lexicon.quoted_by:
+            return None
+        cursor -= 1
+        while cursor > self.start and tokens[cursor].lower in lexicon.preludes:
+            cursor -= 1  # "quoted anonymously by"
+        if cursor <= self.start or tokens[cursor].lower not in lexicon.quoted_skip:
+            return None
+        if tokens[cursor - 1].text != ",":
+            return None
+        speaker = self._mention_ending(cursor - 1)
+        if speaker is None:
+            return None
+        return speaker, self._with_honorific(speaker.span_start)
 
     def _shared_subject(self, cursor: int) -> _SpeakerRef | None:
         """The subject opening the sentence, when the verb follows a bare coordinator ("He gave

@@ -10,7 +10,14 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from summit_outlook.extract.analysis import _Paragraph
-from summit_outlook.extract.attribution import _Attribution, _Pronoun, _Sentence, _SpeakerRef, _Style
+from summit_outlook.extract.attribution import (
+    PAIR_WORD,
+    _Attribution,
+    _Pronoun,
+    _Sentence,
+    _SpeakerRef,
+    _Style,
+)
 from summit_outlook.extract.dates import _DateMention
 from summit_outlook.extract.mentions import _Mention, _MentionKind
 from summit_outlook.extract.people import _learn_people, _Person
@@ -512,6 +519,16 @@ class _Builder:
                 if last is None or not self._within_context(last.sentence, last.paragraph, sentence):
                     return None
                 return last.speaker, confidence.pronoun
+            if reference.word == PAIR_WORD:
+                # "Putin met Kim ... In brief statements, both men said": as far back as context goes.
+                pair = self._last_two(sentence, reference, reach=self.rules.context.sentences, known=True)
+                if pair is not None:
+                    return self._pair(*pair), confidence.pronoun
+                # Nobody to pair: as any plural description ("the two leaders": unnamed leaders).
+                word = self.paragraphs[sentence.paragraph].tokens[reference.position].lower
+                role = self.lexicon.single_titles.get(word.removesuffix("s"), Role.OTHER)
+                name = f"{self.rules.names.unnamed_prefix} {word}"
+                return _Speaker(name, word, role, UNKNOWN_SIDE, True, plural=True), confidence.anonymous
             if reference.word in self.lexicon.ordinal_references:
                 person = self._one_of_last_two(sentence, reference)
                 return (self._person(person), confidence.pronoun) if person is not None else None
@@ -547,16 +564,40 @@ class _Builder:
     def _one_of_last_two(self, sentence: _Sentence, reference: _Pronoun) -> _Mention | None:
         """'Sharif asked Modi ... and the latter said': of the last two people named before the
         word (in its sentence, else with the sentence before), the one its order gives."""
+        pair = self._last_two(sentence, reference)
+        return pair[self.lexicon.ordinal_references[reference.word]] if pair is not None else None
+
+    def _known_person(self, mention: _Mention) -> bool:
+        person = self.registry.lookup(mention.name)
+        if person is not None and person.role is not None:
+            return True
+        return _folded_name(person.name if person else mention.name) in self.offices
+
+    def _pair(self, first: _Mention, second: _Mention) -> _Speaker:
+        """'both men said': the last two people named, one speaker for both (as _joint)."""
+        one, other = self._in_known_office(self._person(first)), self._in_known_office(self._person(second))
+        role = one.role if one.role is other.role else Role.OTHER
+        side = one.side if one.side == other.side else UNKNOWN_SIDE
+        return _Speaker(f"{one.name} and {other.name}", "", role, side, True, plural=True)
+
+    def _last_two(
+        self, sentence: _Sentence, reference: _Pronoun, *, reach: int = 1, known: bool = False
+    ) -> tuple[_Mention, _Mention] | None:
+        """The last two people named before the word, in its sentence, else with the `reach`
+        sentences before; in the order named. `known`: only people in an office, as the article
+        gives it or office_holders do, not any capitalised word ("the Pacific coast", "ISIS",
+        "the Korean Peninsula")."""
         people: list[_Mention] = []
         for paragraph in self.paragraphs[: sentence.paragraph + 1]:
             for earlier in paragraph.sentences:
-                if sentence.index - 1 <= earlier.index <= sentence.index:
+                if sentence.index - reach <= earlier.index <= sentence.index:
                     people.extend(
                         mention
                         for mention in earlier.mentions
                         if mention.kind is _MentionKind.PERSON
                         and not mention.medium
                         and (earlier.index < sentence.index or mention.end <= reference.position)
+                        and (not known or self._known_person(mention))
                     )
         names: list[_Mention] = []
         for mention in people:  # one entry per person, at their last mention
@@ -564,7 +605,7 @@ class _Builder:
             names.append(mention)
         if len(names) < 2:
             return None
-        return names[-2:][self.lexicon.ordinal_references[reference.word]]
+        return names[-2], names[-1]
 
     def _recent_medium(self, sentence: _Sentence) -> _Speaker | None:
         """The news organisation named last, within context, for "the network reported", "the
@@ -728,10 +769,10 @@ class _Builder:
         ):
             return None
         title = _head_title(mention.title)
-        person = self.registry.only_titled(title, mention.role, side) if title else None
+        person = self._only_titled(title, mention.role, side) if title else None
         if person is None:
             title = self._title_proper(title)  # "US president" -> "president"
-            person = self.registry.only_titled(title, mention.role, side) if title else None
+            person = self._only_titled(title, mention.role, side) if title else None
         if person is None:
             person = self._only_of_role(mention, side)
         if person is None:
@@ -739,6 +780,15 @@ class _Builder:
         person.absorb("", None, side, None)  # the description's side holds for the name too
         side = side or self.registry.side_of(person)
         return _Speaker(person.name, person.title, person.role or Role.OTHER, side or UNKNOWN_SIDE, True)
+
+    def _only_titled(self, title: str, role: Role | None, side: str | None) -> _Person | None:
+        """The registry's one person with this title, unless the office they held on the
+        publication day is another side's: "the US President" is not the "president Putin" of
+        a later paragraph."""
+        person = self.registry.only_titled(title, role, side)
+        if person is None or side is None:
+            return person
+        return person if self._side_of_person(person) in (None, side) else None
 
     def _only_of_role(self, mention: _Mention, side: str | None) -> _Person | None:
         """'China's top diplomat said', after 'Foreign Minister Wang Yi met Secretary of State
@@ -749,9 +799,15 @@ class _Builder:
         fitting = {
             id(person): person
             for person in self.registry.by_name.values()
-            if person.role is mention.role and self._side_of_person(person) == side
+            if self._role_of_person(person) is mention.role and self._side_of_person(person) == side
         }
         return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+    def _role_of_person(self, person: _Person) -> Role | None:
+        """The role the article gives, else the one of the office held on the publication day
+        ("Mr Trump" is the one "US President" of a story that names him by no title)."""
+        known = self.offices.get(_folded_name(person.name))
+        return person.role or (known[0].role if known else None)
 
     def _side_of_person(self, person: _Person) -> str | None:
         known = self.offices.get(_folded_name(person.name))
@@ -848,13 +904,23 @@ class _Builder:
             for mention in people
             if mention.span_start <= sentence.start
             or tokens[mention.span_start - 1].text == ","
-            or tokens[mention.span_start - 1].lower in self.lexicon.coordinators
+            or (
+                tokens[mention.span_start - 1].lower in self.lexicon.coordinators
+                and not self._joins_names(tokens, mention.span_start - 1, sentence.start)
+            )
         ]
         if subjects:
             return subjects[-1]
         if not people or (strict and self._in_opening_phrase(tokens, sentence, people[0])):
             return None
         return people[0]
+
+    def _joins_names(self, tokens: Sequence[_Token], conjunction: int, start: int) -> bool:
+        """Whether the conjunction joins two names in one phrase ("conflicts in the Middle East
+        and North Africa"): the name after it is no clause's subject. After a comma ("..., and
+        Bolton echoed") it opens a clause."""
+        before = conjunction - 1
+        return before >= start and tokens[before].is_capitalised and tokens[before].text != ","
 
     def _in_opening_phrase(self, tokens: Sequence[_Token], sentence: _Sentence, mention: _Mention) -> bool:
         """Whether the mention is inside a phrase that opens the sentence and sets the scene, up to

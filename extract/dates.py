@@ -146,12 +146,20 @@ class _DateFinder:
                 # "Putin - who watched the final in Moscow on Sunday -": an aside; but "Ushakov,
                 # who last week said that ...": the relative clause is the attribution.
                 return not self._verb_of_speech_follows(end)
-        if self._after_reduced_passive(start, end):
+        if self._after_reduced_passive(start, end) or self._of_a_named_thing(start):
             return True
         if exact and start > self.sentence_start and self.tokens[start - 1].lower in lexicon.determiners:
             following = self.tokens[end] if end < len(self.tokens) else None
             return following is not None and following.is_word and following.text.islower()
         return False
+
+    def _of_a_named_thing(self, start: int) -> bool:
+        """'its takeover of Crimea in March 2014': a date right after "of" and a name
+        (dates.thing_of_links) is the day of the thing named, not one of speaking."""
+        tokens, cursor = self.tokens, start - 1
+        while cursor > self.sentence_start and tokens[cursor].is_word and tokens[cursor].is_capitalised:
+            cursor -= 1
+        return cursor < start - 1 and tokens[cursor].lower in self.lexicon.thing_of_links
 
     def _after_reduced_passive(self, start: int, end: int) -> bool:
         """'the welcome ceremony offered Friday by the host': a day between a participle that

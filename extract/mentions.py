@@ -86,7 +86,45 @@ class _MentionFinder:
                 mentions.append(mention)
                 stop = max(stop, mention.end)  # "Interfax news agency": the outlet's words too
             position = max(stop, position + 1)
-        return mentions
+        return [mention for mention in mentions if not self._beside_a_country(mention)]
+
+    def _beside_a_country(self, mention: _Mention) -> bool:
+        """'countries like Iraq and Libya', 'Trade and North Korea were at the top of the
+        agenda': one capitalised word joined by "and" to a country is a place or a thing, not a
+        person (a public figure of the office_holders keeps their name: "Putin and China")."""
+        tokens, lexicon = self.tokens, self.lexicon
+        start, end = mention.start, mention.end
+        if mention.kind is not _MentionKind.PERSON or end - start != 1 or mention.side or mention.medium:
+            return False
+        if mention.affiliate or mention.title or mention.name.casefold() in self._public_names():
+            return False
+        if start >= 2 and tokens[start - 1].lower in lexicon.joint_words:
+            before = next(
+                (
+                    first
+                    for first in range(max(0, start - 1 - lexicon.sides.max_len), start - 1)
+                    if (found := lexicon.sides.match(tokens, first, start - 1)) is not None
+                    and first + found[0] == start - 1
+                ),
+                None,
+            )
+            if before is not None:
+                return True
+        return (
+            end + 1 < len(tokens)
+            and tokens[end].lower in lexicon.joint_words
+            and (lexicon.sides.match(tokens, end + 1, len(tokens)) is not None)
+        )
+
+    def _public_names(self) -> frozenset[str]:
+        if not hasattr(self, "_public"):
+            self._public = frozenset(
+                word.casefold()
+                for holder in self.rules.office_holders
+                for name in holder.names
+                for word in name.split()
+            )
+        return self._public
 
     def _run(self, position: int, end: int) -> tuple[int, list[_Part]]:
         parts: list[_Part] = []

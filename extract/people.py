@@ -43,11 +43,24 @@ class _Registry:
         # Lula da Silva", then "Lula"); a word two people share finds nobody.
         self.by_word: dict[str, list[_Person]] = {}
 
-    def add(self, name: str, title: str, role: Role | None, side: str | None, affiliate: str | None) -> None:
+    def add(
+        self,
+        name: str,
+        title: str,
+        role: Role | None,
+        side: str | None,
+        affiliate: str | None,
+        *,
+        kin: bool = False,
+    ) -> None:
+        """`kin`: named as someone's relative ("first lady Melania Trump"), a person of their own
+        whom the family name alone ("Trump said") does not find."""
         words = name.split()
         if not words:
             return
         person = self.by_name.get(name)
+        if person is None and kin and len(words) > 1:
+            person = self.by_name[name] = _Person(name)
         if person is None:
             earlier = self.by_surname.get(words[-1])
             if earlier is None and len(words) == 1:
@@ -232,6 +245,17 @@ def _joined_to(
     return next((m for m in sentence.mentions if m.start == cursor and m.kind is kind), None)
 
 
+def _named_as_kin(
+    tokens: Sequence[_Token], mention: _Mention, sentence: _Sentence, lexicon: _Lexicon
+) -> bool:
+    """'first lady Melania Trump', 'his wife, Peng Liyuan': a name right after a word of kinship
+    (names.kin_words), a comma between them or not."""
+    before = mention.start - 1
+    if before > sentence.start and tokens[before].text == ",":
+        before -= 1
+    return before >= sentence.start and tokens[before].lower in lexicon.kin_words
+
+
 def _learn_people(paragraphs: Sequence[_Paragraph], lexicon: _Lexicon) -> _Registry:
     """Every titled or full name in the article, with titles from appositives too."""
     registry = _Registry()
@@ -257,5 +281,6 @@ def _learn_people(paragraphs: Sequence[_Paragraph], lexicon: _Lexicon) -> _Regis
                         or _affiliate_after(paragraph.tokens, described, sentence, lexicon)
                     )
                 if title or side or len(mention.name.split()) > 1:
-                    registry.add(mention.name, title, role, side, affiliate)
+                    kin = _named_as_kin(paragraph.tokens, mention, sentence, lexicon)
+                    registry.add(mention.name, title, role, side, affiliate, kin=kin)
     return registry

@@ -153,6 +153,7 @@ class AttributionRules(_Section):
     tail_participles: list[Phrase] = []
     participle_endings: list[Phrase] = []
     accord_words: list[Phrase] = []
+    second_speaker_links: list[Phrase] = []
     participle_links: list[Phrase] = []
     absolute_links: list[Phrase] = []
     joint_words: list[Phrase] = []
@@ -200,6 +201,8 @@ class AttributionRules(_Section):
     # Words that stand for one of the last two people named ("the latter said"): the index of
     # that person among the two.
     ordinal_references: dict[Phrase, int] = {}
+    # Phrases that stand for the last two people named, together ("both men said").
+    pair_references: list[Phrase] = []
     documents: list[Phrase] = []
     document_links: list[Phrase] = []
     document_verbs: list[Phrase] = []
@@ -210,6 +213,8 @@ class AttributionRules(_Section):
     state_media_words: list[Phrase] = []
     report_nouns: list[Phrase] = []
     citing: list[Phrase] = []
+    speaker_asides: list[Phrase] = []
+    kept_participles: list[Phrase] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> AttributionRules:
@@ -261,6 +266,7 @@ class NameRules(_Section):
     generic_descriptions: list[Phrase] = []
     group_titles: list[Phrase] = []
     relation_words: list[Phrase] = []
+    kin_words: list[Phrase] = []
     anonymous_words: list[Phrase] = []
     head_role: Role
     unnamed_prefix: Phrase
@@ -360,6 +366,7 @@ class DateRules(_Section):
     future_clause_words: list[Phrase] = []
     span_words: list[Phrase] = []
     thing_agent_links: list[Phrase] = []
+    thing_of_links: list[Phrase] = []
     clause_lookback_words: int = Field(ge=0, le=30)
     future_window_days: int = Field(ge=0, le=366)
     months: dict[str, Annotated[int, Field(ge=1, le=12)]]

@@ -149,6 +149,7 @@ class _Lexicon:
     tail_participles: frozenset[str]
     participle_endings: tuple[str, ...]
     accord_words: frozenset[str]
+    second_speaker_links: frozenset[str]
     participle_links: frozenset[str]
     absolute_links: frozenset[str]
     joint_words: frozenset[str]
@@ -185,6 +186,7 @@ class _Lexicon:
     pronouns: frozenset[str]
     body_pronouns: frozenset[str]
     ordinal_references: dict[str, int]  # folded word -> which of the last two people
+    pair_references: _PhraseTable[bool]  # "both men": the last two people, together
     documents: frozenset[str]
     document_links: _PhraseTable[bool]
     document_verbs: frozenset[str]
@@ -195,6 +197,8 @@ class _Lexicon:
     state_media_words: frozenset[str]
     report_nouns: frozenset[str]
     citing: frozenset[str]
+    speaker_asides: _PhraseTable[bool]
+    kept_participles: frozenset[str]
     topic_prepositions: frozenset[str]
     channel_participles: frozenset[str]
     stopwords: frozenset[str]
@@ -215,6 +219,7 @@ class _Lexicon:
     generic_descriptions: frozenset[str]
     group_titles: frozenset[str]
     relation_words: frozenset[str]
+    kin_words: frozenset[str]
     titles: _PhraseTable[Role]
     single_titles: dict[str, Role]
     sides: _PhraseTable[str]
@@ -228,6 +233,7 @@ class _Lexicon:
     future_clause_words: frozenset[str]
     span_words: frozenset[str]
     thing_agent_links: frozenset[str]
+    thing_of_links: frozenset[str]
     ago_words: frozenset[str]
     complementisers: frozenset[str]
     addressee_links: frozenset[str]
@@ -273,6 +279,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         tail_participles=_folded(said.tail_participles),
         participle_endings=tuple(sorted(_folded(said.participle_endings))),
         accord_words=_folded(said.accord_words),
+        second_speaker_links=_folded(said.second_speaker_links),
         participle_links=_folded(said.participle_links),
         absolute_links=_folded(said.absolute_links),
         joint_words=_folded(said.joint_words),
@@ -311,6 +318,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         pronouns=_folded(said.pronouns),
         body_pronouns=_folded(said.body_pronouns),
         ordinal_references={key.casefold(): value for key, value in said.ordinal_references.items()},
+        pair_references=_flag_table(said.pair_references),
         documents=_folded(said.documents),
         document_links=_flag_table(said.document_links),
         document_verbs=_folded(said.document_verbs),
@@ -321,6 +329,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         state_media_words=_folded(said.state_media_words),
         report_nouns=_folded(said.report_nouns),
         citing=_folded(said.citing),
+        speaker_asides=_flag_table(said.speaker_asides),
+        kept_participles=_folded(said.kept_participles),
         topic_prepositions=_folded(said.topic_prepositions),
         channel_participles=_folded(said.channel_participles),
         stopwords=_folded(names.stopwords),
@@ -341,6 +351,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         generic_descriptions=_folded(names.generic_descriptions),
         group_titles=_folded(names.group_titles),
         relation_words=_folded(names.relation_words),
+        kin_words=_folded(names.kin_words),
         titles=_PhraseTable.build(title_items, case_sensitive=False),
         single_titles={phrase.casefold(): role for phrase, role in title_items if " " not in phrase},
         sides=_PhraseTable.build(side_items, case_sensitive=True),
@@ -356,6 +367,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         future_clause_words=_folded(rules.dates.future_clause_words),
         span_words=_folded(rules.dates.span_words),
         thing_agent_links=_folded(rules.dates.thing_agent_links),
+        thing_of_links=_folded(rules.dates.thing_of_links),
         ago_words=_folded(rules.dates.ago_words),
         complementisers=_folded(said.complementisers),
         addressee_links=_folded(said.addressee_links),

@@ -58,6 +58,11 @@ class Article:
     key: dict
 
     @property
+    def number(self) -> int:
+        """The article's number, the digits before the first hyphen ("07", "111")."""
+        return int(self.name.split("-", 1)[0])
+
+    @property
     def published(self) -> dt.date:
         return dt.date.fromisoformat(self.key["published"])
 

@@ -2181,3 +2181,222 @@ def test_a_countrys_named_post_is_its_one_holder_in_the_story() -> None:
 def test_a_tail_of_how_and_when_the_words_were_said_is_not_the_words(tail: str) -> None:
     (found,) = extract("President Oleg Lebedev said the talks were useful" + tail)
     assert (found.speaker, found.text) == ("Oleg Lebedev", "the talks were useful")
+
+
+# --- the seventh gathering (dev 111-122) -------------------------------------------------------
+
+
+def test_a_countrys_title_is_not_a_person_who_holds_that_office_for_another_country() -> None:
+    """A British paper's 'as the US President suggested' is Trump, whom it names only as 'Mr
+    Trump', not the 'president Putin' of a later sentence (Russia's president that day)."""
+    found = extract(
+        "Vladimir Putin met Donald Trump in Helsinki. The talks went well, the US President said.\n"
+        'Mr Trump said he had "great confidence" in his aides but added that president Putin was '
+        '"strong".',
+        published=dt.date(2018, 7, 16),
+        home_side="United Kingdom",
+    )
+    first = by_text(found, "talks went well")
+    assert (first.speaker, first.side) == ("Donald Trump", "United States")
+    assert by_text(found, "great confidence").side == "United States"
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "Trade and North Korea were at the top of her agenda.",
+        "Ruiz for her part, blamed the West for conflicts in the Middle East and North Africa, caused"
+        " by attempts to create democracy in countries like Iraq and Libya.",
+    ],
+)
+def test_he_or_she_is_no_place_joined_by_and_to_another(narration: str) -> None:
+    """'... in countries like Iraq and Libya. "...," he said': not Libya; 'Trade and North Korea
+    were ...: "...," he said': not Trade."""
+    found = extract(
+        f'President Ana Ruiz met Lee Min on Thursday.\n{narration} "Do you see what you have done?" she said.'
+    )
+    assert by_text(found, "what you have done").speaker == "Ana Ruiz"
+
+
+def test_a_hyphenated_vice_president_is_a_title() -> None:
+    """British style: 'vice-president JD Vance told Zelensky ...'."""
+    (found,) = extract(
+        "Tensions flared when vice-president Tom Reed told the visitor that the war had to end.",
+        home_side="United States",
+    )
+    assert (found.speaker, found.role.value) == ("Tom Reed", "minister")
+
+
+@pytest.mark.parametrize(
+    "kin", ["with first lady Ann Cole beside him", "with his wife, Ann Cole", "like his grandfather Cole Jin"]
+)
+def test_a_relative_named_in_full_is_not_the_one_known_by_the_family_name(kin: str) -> None:
+    """'President Trump welcomed Xi ... Trump, with first lady Melania Trump beside him, ...
+    Trump told reporters': the president, not the first lady."""
+    found = extract(
+        "President Cole welcomed the visitors on Thursday.\n"
+        f"Cole, {kin}, greeted the guests. Cole told reporters the talks would be frank."
+    )
+    assert (by_text(found, "frank").speaker, by_text(found, "frank").role.value) == ("Cole", "head_of_state")
+
+
+def test_a_date_after_of_and_a_name_is_that_things_day() -> None:
+    """'criticised Russia for ... its takeover of Crimea in March 2014': the takeover's month,
+    not the day of the speech (the story's Monday)."""
+    (found,) = extract(
+        "President Ana Ruiz spoke at the assembly on Monday.\n"
+        "In her speech Ruiz criticised Russia for its takeover of Crimea in March 2014 and its support for rebels."
+    )
+    assert found.date == dt.date(2023, 3, 20)
+
+
+def test_welcoming_a_counterpart_named_after_a_possessive_is_no_statement() -> None:
+    """'Trump has welcomed his Chinese counterpart Xi Jinping at a mansion ..., a media report
+    said': the report's words, not Trump's; as 'welcomed Mr Putin to his home town'."""
+    (found,) = extract(
+        "President Ana Ruiz has welcomed her Chilean counterpart Lee Min at a mansion in Florida, "
+        "and their first meeting has begun, a media report said."
+    )
+    assert found.speaker == "unnamed media report"
+
+
+def test_a_speaker_quoted_by_a_medium_speaks_when_the_closing_comma_is_missing() -> None:
+    """'A White House official, quoted anonymously by the Washington Post said though ...': the
+    official's words (the Post only relays them), as with the comma."""
+    (found,) = extract(
+        "A White House official, quoted anonymously by the Washington Post said the talks were candid."
+    )
+    assert (found.speaker, found.role.value) == ("unnamed White House official", "official")
+
+
+def test_a_us_vice_president_named_alone_holds_the_office_of_the_day() -> None:
+    """'Talking over the Ukrainian president, Vance told the visiting leader ...' in a British
+    paper: the US vice president (office_holders), not Ukraine's side from the sentence."""
+    (found,) = extract(
+        'Talking over the Ukrainian president, Vance told the visiting leader it was "disrespectful".',
+        published=dt.date(2025, 2, 28),
+        home_side="United Kingdom",
+    )
+    assert (found.speaker, found.role.value, found.side) == ("Vance", "minister", "United States")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        (
+            'Ruiz said she hoped to make the ties "more stable" while Lee said the visit would help.',
+            ("Ana Ruiz", 'she hoped to make the ties "more stable"'),
+            ("Lee Min", "the visit would help."),
+        ),
+        (
+            "Just two days after Ruiz announced that she had reached a deal, Lee told her that they "
+            "should talk more.",
+            ("Ana Ruiz", "she had reached a deal"),
+            ("Lee Min", "they should talk more."),
+        ),
+    ],
+)
+def test_another_speaker_with_a_verb_of_their_own_starts_another_statement(
+    sentence: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    """'Kim said he hoped ... while Putin said the visit would ...', 'Just two days after New
+    Delhi announced that ..., Xi told Modi that ...': two statements, each its speaker's."""
+    found = extract(f"President Ana Ruiz met Prime Minister Lee Min on Monday.\n{sentence}")
+    assert [(c.speaker, c.text) for c in found] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Ruiz emerged from the talks saying that the visit was useful.", "the visit was useful."),
+        (
+            "Officials have set low expectations for the talks, suggesting that a return to routine "
+            "contacts would count as success.",
+            "a return to routine contacts would count as success.",
+        ),
+    ],
+)
+def test_a_narrative_sentence_ending_in_saying_that_or_suggesting_is_a_statement(
+    sentence: str, words: str
+) -> None:
+    """'Putin emerged from the talks saying that ...' (no comma before the participle with
+    "that"), 'U.S. officials have set low expectations ..., suggesting that ...'."""
+    found = extract(f"President Ana Ruiz met Lee Min on Monday.\n{sentence}")
+    assert [c.text for c in found] == [words]
+
+
+@pytest.mark.parametrize("pair", ["both men", "Both leaders", "the two presidents"])
+def test_both_men_are_the_last_two_people_named_together(pair: str) -> None:
+    """'Putin met Kim ... In brief statements before their meeting, both men said they were
+    looking to strengthen ties': one statement of both, nobody's single side."""
+    found = extract(
+        "President Ana Ruiz met President Lee Min on Monday.\n"
+        f"In brief statements before their meeting, {pair} said they were looking to strengthen ties."
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [
+        ("Ana Ruiz and Lee Min", "head_of_state", "unknown")
+    ]
+
+
+def test_a_tail_participle_that_acts_keeps_its_verb() -> None:
+    """'The American president berated the visiting leader, accusing Zelensky of not being
+    grateful enough': the words are the accusation, "accusing" included (as "citing ...")."""
+    (found,) = extract(
+        "President Ana Ruiz berated the visiting leader, accusing Lee Min of not being grateful enough."
+    )
+    assert (found.speaker, found.text) == ("Ana Ruiz", "accusing Lee Min of not being grateful enough.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            'Ruiz confessed to being "slightly envious" of the plan.',
+            'confessed to being "slightly envious" of the plan.',
+        ),
+        ("Ruiz complimented Lee's clothing.", "complimented Lee's clothing."),
+        ("Ruiz did express a willingness to work with Lee.", "did express a willingness to work with Lee."),
+        ("Ruiz pointed out her key demand on patrolling.", "pointed out her key demand on patrolling."),
+    ],
+)
+def test_confessing_complimenting_and_an_emphatic_did_express_are_statements(
+    sentence: str, words: str
+) -> None:
+    """'He confessed to being "slightly envious" of China's ...', 'Trump complimented
+    Zelensky's clothing', 'both leaders did express a willingness to work with each other',
+    'Misri pointed out India's key demand regarding ...' (with "that" it reports words)."""
+    found = extract(f"President Ana Ruiz met Lee Min on Monday.\n{sentence}")
+    assert [(c.speaker, c.text) for c in found] == [("Ana Ruiz", words)]
+
+
+@pytest.mark.parametrize("aside", [" for her part,", ", for her part,", " for her part"])
+def test_for_her_part_between_the_speaker_and_the_verb_is_skipped(aside: str) -> None:
+    """'Putin for his part, blamed the West for conflicts ...' (one comma, as printed)."""
+    found = extract(
+        f"President Ana Ruiz met Lee Min on Monday.\nRuiz{aside} blamed the West for the conflicts."
+    )
+    assert [(c.speaker, c.text) for c in found] == [("Ana Ruiz", "blamed the West for the conflicts.")]
+
+
+def test_a_thing_confirmed_by_someone_in_an_aside_is_their_statement() -> None:
+    """'The meeting, confirmed by India's Foreign Secretary Vikram Misri, will come in the
+    backdrop of ...': Misri's statement, the thing and the aside (a date after the speaker is the
+    day of speaking)."""
+    found = extract(
+        "The planned meeting, confirmed by Foreign Secretary Anil Rao on March 14, will come after a "
+        "breakthrough.",
+        home_side="India",
+    )
+    assert [(c.speaker, c.text, c.date) for c in found] == [
+        ("Anil Rao", "The planned meeting, confirmed by Foreign Secretary Anil Rao", dt.date(2023, 3, 14))
+    ]
+
+
+def test_a_quotation_after_another_verb_of_speech_does_not_make_a_welcome_a_statement() -> None:
+    """'President Trump welcomed Chinese President Xi Jinping here Thursday ..., opening a summit
+    that Tillerson said would include "very frank discussions"': Tillerson's words only."""
+    found = extract(
+        "President Ana Ruiz welcomed Prime Minister Lee Min here on Monday, opening a summit that "
+        'Foreign Minister Tom Reed said would include "very frank discussions".'
+    )
+    assert [(c.speaker, c.text) for c in found] == [("Tom Reed", 'would include "very frank discussions".')]
