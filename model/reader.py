@@ -100,14 +100,27 @@ _SUBJECT_NEGATORS = frozenset({"no", "none of", "never", "not"})
 _BE_FORMS = frozenset({"is", "are", "am", "'re", "'s"})
 # Days near a report: "was to meet Tuesday" is that week's arrangement.
 _NEAR_DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "tomorrow"}
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tonight",
+        "tomorrow",
+    }
 )
 _ATTRIBUTIONS = frozenset({"said", "says", "told", "announced", "reported", "according"})
 _INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"})
 # Classes of words that are no noun of a noun phrase, even where the tables know them as one.
 _NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
 # Small words inside names: "Mar del Plata", "Bandar Seri Begawan", "Port of Spain".
-_NAME_PARTICLES = frozenset({"del", "de", "da", "di", "do", "dos", "van", "von", "al", "el", "la", "le", "of"})
+_NAME_PARTICLES = frozenset(
+    {"del", "de", "da", "di", "do", "dos", "van", "von", "al", "el", "la", "le", "of"}
+)
 _SEGMENT_END = frozenset({",", ":", "(", ")", "\u2013", "\u2014"}) | _SENTENCE_END
 # Quotation marks inside a sentence quote a phrase; the reader reads through them.
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "[", "]"})
@@ -831,7 +844,9 @@ class _Statement:
         if self.is_class(index, "DETERMINER") < 0:
             return False
         noun = index + 1
-        while noun < len(self.tokens) and (self.is_class(noun, "DETERMINER") >= 0 or self.tokens[noun].adjective):
+        while noun < len(self.tokens) and (
+            self.is_class(noun, "DETERMINER") >= 0 or self.tokens[noun].adjective
+        ):
             noun += 1
         if noun >= len(self.tokens) or not self._nounish(noun):
             return False

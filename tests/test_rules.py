@@ -238,7 +238,14 @@ def test_contractions_split_into_the_verb_and_its_negation() -> None:
 
 def test_a_name_with_letters_beyond_ascii_is_one_word() -> None:
     assert [token.text for token in tokenize("Chávez's visit, Erdoğan, Tabaré Vázquez")] == [
-        "Chávez", "'s", "visit", ",", "Erdoğan", ",", "Tabaré", "Vázquez",
+        "Chávez",
+        "'s",
+        "visit",
+        ",",
+        "Erdoğan",
+        ",",
+        "Tabaré",
+        "Vázquez",
     ]
     (name,) = tokenize("Piñera")
     assert name.noun and name.capital

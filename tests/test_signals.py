@@ -1063,7 +1063,9 @@ def test_attendance_and_its_doubts(text: str, direction: int) -> None:
 
 
 def test_a_source_speaking_on_condition_of_anonymity_sets_no_condition() -> None:
-    assert families("Officials said on condition of anonymity that the leaders would meet soon.") == ["openness"]
+    assert families("Officials said on condition of anonymity that the leaders would meet soon.") == [
+        "openness"
+    ]
     assert score("Officials said on condition of anonymity that the leaders would meet soon.") > 0.4
 
 
@@ -1128,7 +1130,9 @@ def test_visits_rescheduled_and_other_forms(text: str, direction: int) -> None:
 
 
 def test_looking_forward_counts_without_the_meeting_named() -> None:
-    assert families("The President looks forward to reaffirming our strong ties with Japan.") == ["anticipation"]
+    assert families("The President looks forward to reaffirming our strong ties with Japan.") == [
+        "anticipation"
+    ]
     assert score("We look forward to the summit.") > 0
     assert score("We do not look forward to it at all.") < 0
     assert score("I hope the weather holds.") == 0
