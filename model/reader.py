@@ -1269,6 +1269,8 @@ class _Statement:
                         continue  # "open points", "a constructive role": an adjective of another noun
                     if self._part_of_name(predicate, sentence):
                         continue  # "in Mar del Plata", "Sour Lake": a word of a name
+                    if self._principal_leads(predicate, segment):
+                        continue  # "the president himself will head the delegation": no stand-in
                     if self._apposed_participle(predicate, segment, owned_before):
                         continue  # "postponed the summit, scheduled for December 1,": it describes it
                     if self._object_before(predicate, owner_end) and self._reduced_relative(predicate):
@@ -1505,6 +1507,24 @@ class _Statement:
             and self.tokens[index - 1].lower == ","
             and self._participle_after(predicate, index - 2)
         )
+
+    def _principal_leads(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        """Whether a stand-in's "head|lead the delegation" has a principal for its subject: a
+        reflexive or a head's title before its verb group ("Putin himself will head the delegation",
+        "the prime minister will lead it"; not "the vice president", "the foreign minister")."""
+        if predicate.family == _EVENT or not self.tokens[predicate.start].lower.startswith(
+            ("head", "lead", "led")
+        ):
+            return False
+        if self.rules.families[predicate.family].id != "substitution":
+            return False
+        group = self.verb_group_start(predicate.start, segment)
+        for index in range(segment[0], group):
+            if self.is_class(index, "PRINCIPAL") >= 0:
+                before = self.tokens[index - 1].lower if index > segment[0] else ""
+                if before not in ("vice", "deputy", "foreign", "former", "acting", "vice-"):
+                    return True
+        return False
 
     def _part_of_name(self, predicate: _Predicate, sentence: _Sentence) -> bool:
         """Whether a one-word predicate is a capitalised word inside a sentence that a name goes on

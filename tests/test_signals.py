@@ -1270,3 +1270,10 @@ def test_being_here_is_the_meeting_and_insulting_names_are_hostility() -> None:
     assert score("The problem is here to stay.") == 0
     assert families("He called his counterpart a dictator.") == ["hostility"]
     assert families("They called him a war criminal.") == ["hostility"]
+
+
+def test_a_principal_heading_the_delegation_is_no_stand_in() -> None:
+    assert score("Putin himself will head the Russian delegation to the summit.") == 0
+    assert score("The prime minister will lead the delegation to the summit.") == 0
+    assert families("The vice president will lead the delegation to the summit.") == ["substitution"]
+    assert families("The foreign minister will head the delegation.") == ["substitution"]
