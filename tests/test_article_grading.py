@@ -76,6 +76,20 @@ FLOORS = {
         "real": 96,
         "undated_flagged": 50,
     },
+    # A fourth check set (141-150, meetings of 2010-2017, gathered blind in the afternoon of 3 Dec
+    # 2026 by a helper who neither ran the extraction nor read its rules), keyed before its first
+    # measurement; these floors are that first reading, with the rules of main after branch
+    # extract4-s13 (tests/articles/README.md). Only measured; its misses are not read.
+    "check4": {
+        "found": 82,
+        "speaker": 93,
+        "date": 80,
+        "role": 93,
+        "side": 86,
+        "all_fields": 58,
+        "real": 93,
+        "undated_flagged": 100,
+    },
 }
 
 
@@ -212,5 +226,5 @@ def test_every_figure_has_a_floor() -> None:
 
 
 def test_the_sets_are_the_ones_the_readme_describes(results) -> None:
-    sizes = tuple(len(results[part]) for part in ("dev", "check", "check2", "check3"))
-    assert sizes == (85, 10, 9, 9)
+    sizes = tuple(len(results[part]) for part in ("dev", "check", "check2", "check3", "check4"))
+    assert sizes == (85, 10, 9, 9, 10)
