@@ -229,6 +229,7 @@ class CompiledReader:
     report_openers: list[tuple[tuple, str]]
     report_denials: list[tuple[tuple, str]]
     report_deniers: list[tuple[tuple, str]]
+    verdicts: list[tuple[tuple, str]]
     transparent: list[tuple]
     skippable: frozenset[str]
     transparent_words: frozenset[str]
@@ -371,6 +372,7 @@ def _compile(rules: Rules) -> CompiledReader:
         "report_openers": list(zip(phrases(modifiers.report_openers), modifiers.report_openers, strict=True)),
         "report_denials": list(zip(phrases(modifiers.report_denials), modifiers.report_denials, strict=True)),
         "report_deniers": list(zip(phrases(modifiers.report_deniers), modifiers.report_deniers, strict=True)),
+        "verdicts": list(zip(phrases(modifiers.verdicts), modifiers.verdicts, strict=True)),
     }
     triggers = _trigger_forms(rules)
     requirements_by_first = _requirements_by_first(predicates, by_class, rules)
@@ -2084,6 +2086,9 @@ class _Statement:
         denied = self._denied_report(predicate, sentence)
         if denied is not None:
             return denied
+        verdict = self._verdict(predicate, sentence)
+        if verdict is not None:
+            return verdict
         if predicate.owner is not None:
             # "We do not want to cancel the summit", "Nobody wants to postpone it": the want's negation.
             negator = self._negator(predicate.owner, sentence, starts)
@@ -2143,6 +2148,20 @@ class _Statement:
             and self.tokens[target].lower.endswith("ing")
             and index in self._all_starts
         )
+
+    def _verdict(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
+        """A verdict in the predicate's segment that judges what it says wrong: "Inviting him was a
+        mistake", "It would be wrong for the president to meet him now" (rules: verdicts)."""
+        if not self.compiled.verdicts:
+            return None
+        segment = sentence.segment_of.get(predicate.start)
+        if segment is None:
+            return None
+        found = self._occurrences(self.compiled.verdicts, segment[0], segment[1])
+        found = [verdict for verdict in found if not verdict.start <= predicate.start < verdict.end]
+        if not found:
+            return None
+        return found[0]._replace(factor=self.rules.modifiers.verdict_factor)
 
     def _denied_report(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
         """A report's words that the sentence goes on to deny: "A paper reported that he would fly

@@ -102,6 +102,10 @@ class Modifiers(_Strict):
     report_openers: list[Phrase] = Field(default_factory=list)
     report_denials: list[Phrase] = Field(default_factory=list)
     report_denied_factor: float = Field(default=-0.8, ge=-1.0, le=0.0)
+    # A verdict on what its segment says turns it round: "Inviting him was a mistake", "It would be
+    # wrong for the president to meet him now" (`verdict_factor`, as a negator's).
+    verdicts: list[Phrase] = Field(default_factory=list)
+    verdict_factor: float = Field(default=-0.6, ge=-1.0, le=0.0)
     # A denial before the report, whatever stands between: "denies Nicaraguan media reports that
     # the two presidents are planning to meet" (the denier's own negator factor applies).
     report_deniers: list[Phrase] = Field(default_factory=list)
@@ -326,6 +330,7 @@ def _semantic_problems(rules: Rules) -> list[str]:
         "report_openers": modifiers.report_openers,
         "report_denials": modifiers.report_denials,
         "report_deniers": modifiers.report_deniers,
+        "verdicts": modifiers.verdicts,
     }
     for kind, phrases in read_as_phrases.items():
         for p_index, phrase in enumerate(phrases):

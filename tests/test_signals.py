@@ -1277,3 +1277,15 @@ def test_a_principal_heading_the_delegation_is_no_stand_in() -> None:
     assert score("The prime minister will lead the delegation to the summit.") == 0
     assert families("The vice president will lead the delegation to the summit.") == ["substitution"]
     assert families("The foreign minister will head the delegation.") == ["substitution"]
+
+
+def test_a_verdict_turns_what_its_segment_says() -> None:
+    assert score("Inviting him was a mistake.") < 0
+    assert score("A meeting at this stage would send the wrong signal.") < 0
+    assert score("It would be a mistake to cancel the summit.") > 0
+    assert score("He made a mistake, but the summit will go ahead.") > 0  # another segment
+
+
+def test_criticism_of_a_meeting_is_hostility() -> None:
+    assert score("The opposition criticized the planned visit.") < 0
+    assert score("Activists denounced the invitation to the summit.") < 0
