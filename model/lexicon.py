@@ -15,23 +15,23 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import lemminflect
 
 # Initials with their stops ("U.S."), words, numbers with their ordinal ("12th"), hyphenated words,
 # contractions as one token for now; every other non-space character is a token of its own.
 # Letters and digits of any script ("Chávez", "Erdoğan" are one word each), not only ASCII ones.
-RAW_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'\u2019.][^\W_]+)*|\S")
-_CLASS_REF = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
-_WORD = re.compile(r"^(?:=?[a-z0-9'][a-z0-9'\-.]*|\{[A-Z][A-Z0-9_]*\})$")
+RAW_TOKEN: Final = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'\u2019.][^\W_]+)*|\S")
+_CLASS_REF: Final = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
+_WORD: Final = re.compile(r"^(?:=?[a-z0-9'][a-z0-9'\-.]*|\{[A-Z][A-Z0-9_]*\})$")
 # Contractions split the way the reader wants them: the verb and its negation or auxiliary.
-_NEGATED_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
-_CLITICS = {"'ll": "will", "'re": "are", "'ve": "have", "'m": "am", "'d": "would", "'s": "'s"}
+_NEGATED_BASES: Final = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+_CLITICS: Final = {"'ll": "will", "'re": "are", "'ve": "have", "'m": "am", "'d": "would", "'s": "'s"}
 # Which reading of a word its lemma comes from first, when lemminflect knows several.
-_LEMMA_ORDER = ("VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN")
+_LEMMA_ORDER: Final = ("VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN")
 # How many distinct words a matcher remembers the classes of.
-MAX_CACHED_WORDS = 200_000
+MAX_CACHED_WORDS: Final = 200_000
 
 
 class PhraseSyntaxError(ValueError):
@@ -112,12 +112,12 @@ class Token(NamedTuple):  # a tuple: made for every word of every statement
     adjectival: bool  # an adjective among its readings ("good", "brief": nouns too)
 
 
-_HAVE_FORMS = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+_HAVE_FORMS: Final = frozenset({"have", "has", "had", "having", "'ve", "'d"})
 
 
 # Determiners that open a noun phrase: after an adjective they start another one ("made clear
 # that any meeting would depend on ..." makes no meeting).
-_ARTICLES = frozenset(
+_ARTICLES: Final = frozenset(
     {
         "the",
         "a",
@@ -177,13 +177,24 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, int]]:
     return [(lower, start, end)]
 
 
+_Words = tuple[tuple[str, int, int, frozenset[str], bool, bool, bool, bool, bool], ...]
+# Each distinct raw token's words (`_words_of`): a plain dict, which `tokenize` looks up inline
+# (an lru_cache's wrapper costs more than the look-up itself, for every token of every statement).
+_WORDS_OF: Final[dict[str, _Words]] = {}
+
+
 def tokenize(text: str) -> list[Token]:
     """The statement's tokens in order; punctuation marks are tokens too."""
     tokens: list[Token] = []
     append = tokens.append
+    words_of = _WORDS_OF
     for match in RAW_TOKEN.finditer(text):
         offset = match.start()
-        for lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in _words_of(match.group()):
+        raw = match.group()
+        words = words_of.get(raw)
+        if words is None:
+            words = _words_of(raw)
+        for lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in words:
             start, end = start + offset, end + offset
             # tuple.__new__ skips the named tuple's own __new__ (a Python call per token).
             append(
@@ -195,7 +206,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_new_tuple = tuple.__new__
+_new_tuple: Final = tuple.__new__
 
 
 def _ly_adverb(token: Token) -> bool:
@@ -204,9 +215,10 @@ def _ly_adverb(token: Token) -> bool:
     return lower.endswith("ly") and len(lower) > 4 and not token.noun
 
 
-@lru_cache(maxsize=MAX_CACHED_WORDS)
-def _words_of(raw: str) -> tuple[tuple[str, int, int, frozenset[str], bool, bool, bool, bool, bool], ...]:
+def _words_of(raw: str) -> _Words:
     """A raw token's words with their offsets in it and their readings, once per distinct token."""
+    if len(_WORDS_OF) >= MAX_CACHED_WORDS:
+        _WORDS_OF.clear()  # a bound, for a server that reads text for months
     words = []
     capital = raw[:1].isupper()
     for lower, start, end in _pieces(raw, 0):
@@ -214,7 +226,8 @@ def _words_of(raw: str) -> tuple[tuple[str, int, int, frozenset[str], bool, bool
         if capital and not noun and not verb and lower.replace("-", "").replace(".", "").isalpha():
             noun, adjective = True, False  # a name the tables do not know: "Singapore", "Zelensky"
         words.append((lower, start, end, lemmas, noun, verb, capital, adjective, adjectival))
-    return tuple(words)
+    found = _WORDS_OF[raw] = tuple(words)
+    return found
 
 
 class PhraseMatcher:

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import lemminflect
 
@@ -32,14 +32,14 @@ from summit_outlook.model.lexicon import (
 from summit_outlook.model.rules import Rules
 
 # Punctuation that ends a sentence, and marks that end a segment within one.
-_SENTENCE_END = frozenset({".", "!", "?", ";"})
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+_SENTENCE_END: Final = frozenset({".", "!", "?", ";"})
+_RELATIVE_PRONOUNS: Final = frozenset({"which", "that", "who"})
 # Prepositions whose object belongs to the predicate before them ("no progress on arranging it").
-_OWNED_AFTER = frozenset({"on", "about", "over", "toward", "towards", "in"})
+_OWNED_AFTER: Final = frozenset({"on", "about", "over", "toward", "towards", "in"})
 # Words whose "to" infinitive is the clause's own verb, a modal in all but name ("unable to attend").
 # Words that negate a reported clause's verb, and finite auxiliaries that show a clause begins.
-_CLAUSE_NEGATORS = frozenset({"not", "never", "no"})
-_FINITE = frozenset(
+_CLAUSE_NEGATORS: Final = frozenset({"not", "never", "no"})
+_FINITE: Final = frozenset(
     {
         "will",
         "would",
@@ -60,9 +60,9 @@ _FINITE = frozenset(
     }
 )
 # Prepositions that open a meeting's own phrase ("a summit on Zimbabwe", "the meeting between them").
-_MEETING_PARTS = frozenset({"on", "of", "between", "with"})
+_MEETING_PARTS: Final = frozenset({"on", "of", "between", "with"})
 # Words that open a subordinate clause, whose verb has its own subject.
-_SUBORDINATORS = frozenset(
+_SUBORDINATORS: Final = frozenset(
     {
         "as",
         "if",
@@ -79,27 +79,27 @@ _SUBORDINATORS = frozenset(
     }
 )
 # Families whose verb may leave out the meeting it refuses, named before ("but they refused").
-_ELLIPTIC_FAMILIES = frozenset({"rejection"})
+_ELLIPTIC_FAMILIES: Final = frozenset({"rejection"})
 # Words after which a clause may leave out its subject, the clause before's.
-_SHARED_SUBJECT = frozenset({"but", "yet"})
+_SHARED_SUBJECT: Final = frozenset({"but", "yet"})
 # Past participles without -ed that follow the noun they describe ("the summit set for May").
-_BARE_PARTICIPLES = frozenset({"set", "due"})
+_BARE_PARTICIPLES: Final = frozenset({"set", "due"})
 # At most this many words in parentheses are an aside the reader skips.
-_ASIDE_WORDS = 3
+_ASIDE_WORDS: Final = 3
 # Pronouns that make the words in parentheses a clause ("(before they meet)"), read as such.
-_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+_PRONOUNS: Final = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 # Negators that take a noun phrase: the negation passes its first noun ("no formal meeting").
-_DETERMINER_NEGATORS = frozenset(
+_DETERMINER_NEGATORS: Final = frozenset(
     {"no", "none of", "neither", "nobody", "nothing", "without", "lack of", "little"}
 )
 # Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
 # "none of the meetings are scheduled", "there was never a meeting confirmed".
-_SUBJECT_NEGATORS = frozenset({"no", "none of", "never", "not"})
+_SUBJECT_NEGATORS: Final = frozenset({"no", "none of", "never", "not"})
 # Forms of "be" that make "be to" + verb an arrangement ("are to meet"); "was to go" is a plan of
 # the past, which news reports when it fell through, and "been to" is a visit.
-_BE_FORMS = frozenset({"is", "are", "am", "'re", "'s"})
+_BE_FORMS: Final = frozenset({"is", "are", "am", "'re", "'s"})
 # Days near a report: "was to meet Tuesday" is that week's arrangement.
-_NEAR_DAYS = frozenset(
+_NEAR_DAYS: Final = frozenset(
     {
         "monday",
         "tuesday",
@@ -113,20 +113,22 @@ _NEAR_DAYS = frozenset(
         "tomorrow",
     }
 )
-_ATTRIBUTIONS = frozenset({"said", "says", "told", "announced", "reported", "according"})
-_INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"})
+_ATTRIBUTIONS: Final = frozenset({"said", "says", "told", "announced", "reported", "according"})
+_INFINITIVE_VERBS: Final = frozenset(
+    {"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"}
+)
 # Classes of words that are no noun of a noun phrase, even where the tables know them as one.
-_NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
+_NOT_NOUNS: Final = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
 # Small words inside names: "Mar del Plata", "Bandar Seri Begawan", "Port of Spain".
-_NAME_PARTICLES = frozenset(
+_NAME_PARTICLES: Final = frozenset(
     {"del", "de", "da", "di", "do", "dos", "van", "von", "al", "el", "la", "le", "of"}
 )
-_SEGMENT_END = frozenset({",", ":", "(", ")", "\u2013", "\u2014"}) | _SENTENCE_END
+_SEGMENT_END: Final = frozenset({",", ":", "(", ")", "\u2013", "\u2014"}) | _SENTENCE_END
 # Quotation marks inside a sentence quote a phrase; the reader reads through them.
-_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "[", "]"})
-_DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+_QUOTES: Final = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "[", "]"})
+_DOUBLE_QUOTES: Final = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 # A period after these does not end a sentence ("Mr. Putin", "U.S. officials").
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS: Final = frozenset(
     {
         "mr",
         "mrs",
@@ -154,7 +156,7 @@ _ABBREVIATIONS = frozenset(
 )
 # A modifier phrase's words as `_exact` compares them: each word's forms, whether it may be missing.
 _ExactWords = tuple[tuple[frozenset[str], bool], ...]
-_EVENT = -1  # family index of a meeting verb before its tense names the family
+_EVENT: Final = -1  # family index of a meeting verb before its tense names the family
 
 
 class Reading(NamedTuple):
@@ -315,7 +317,7 @@ class CompiledReader:
         return frozenset().union(*found)  # type: ignore[arg-type]  # no None is left
 
 
-_COMPILED: dict[int, CompiledReader] = {}
+_COMPILED: Final[dict[int, CompiledReader]] = {}
 
 
 def compile_reader(rules: Rules) -> CompiledReader:
@@ -487,7 +489,7 @@ def _trigger_forms(rules: Rules) -> frozenset[str]:
     return frozenset(form.lower() for form in forms)
 
 
-_WORDS = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_WORDS: Final = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 
 
 def may_have_signal(text: str, compiled: CompiledReader) -> bool:
