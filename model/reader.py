@@ -239,6 +239,9 @@ class CompiledReader:
     condition_factors: dict[str, float]  # every condition's factor, by phrase
     gathering_words: frozenset[str]  # one-word GATHERING entries: an aside naming one is read
     first_words: dict[int, dict[str, list[tuple]]]  # per modifier table (by id): entries by first word
+    # Per modifier table (by id): its first words as a set, which a statement's forms meet in one
+    # pass over the smaller of the two.
+    first_word_sets: dict[int, frozenset[str]]
     families_by_id: dict[str, int] = field(default_factory=dict)
     # Per predicate's parsed words (by id): what a segment's tokens must have for it to match there.
     requirements: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
@@ -410,6 +413,7 @@ def _compile(rules: Rules) -> CompiledReader:
         gathering_words=_single_words(rules, "GATHERING"),
         transparent_words=frozenset(" ".join(phrase.split()) for phrase in modifiers.transparent),
         first_words={id(table): _by_first_word(table) for table in tables.values()},
+        first_word_sets={id(table): frozenset(_by_first_word(table)) for table in tables.values()},
         exact_words={id(entry[0]): _exact_words(entry[0]) for table in tables.values() for entry in table},
         rules=rules,
         matcher=matcher,
@@ -537,12 +541,12 @@ class _Statement:
         self.compiled = compiled
         self.rules = compiled.rules
         self.tokens = _without_quote_marks(_without_asides(tokenize(text), compiled.gathering_words))
-        matcher = compiled.matcher
-        self._starts = list(map(matcher.starts, self.tokens))
-        self._keys = list(map(compiled.tested_keys_of, self.tokens))  # all predicates_in tests
+        matcher = self._matcher = compiled.matcher
+        # Comprehensions, not map() over bound methods: compiled, each is a direct call.
+        self._starts = [matcher.starts(token) for token in self.tokens]
+        self._keys = [compiled.tested_keys_of(token) for token in self.tokens]  # all predicates_in tests
         self._lowers = [token.lower for token in self.tokens]
         self._forms = set(self._lowers)
-        self._is_plain = matcher.is_plain
         self.sentences = self._sentences()
         self._class_cache: dict[tuple[int, str], int] = {}
         self._occurrence_cache: dict[int, tuple[list[_Modifier], list[int]]] = {}
@@ -590,7 +594,7 @@ class _Statement:
         """The end of an entry of class `name` starting at token `index`, or -1."""
         if name not in self._starts[index]:
             return -1
-        if self._is_plain(name):
+        if self._matcher.is_plain(name):
             return index + 1
         key = (index, name)
         found = self._class_cache.get(key)
@@ -1973,7 +1977,7 @@ class _Statement:
 
     def _find_all(self, table: Sequence[tuple]) -> list[_Modifier]:
         index_by_first = self.compiled.first_words[id(table)]
-        firsts = self._forms.intersection(index_by_first)
+        firsts = self._forms.intersection(self.compiled.first_word_sets[id(table)])
         if not firsts:
             return []
         tokens = self.tokens
