@@ -268,6 +268,8 @@ class CompiledReader:
     tested_keys: frozenset[str] = frozenset()
     # A word's keys among tested_keys, once per distinct word.
     tested_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Per chunk (what str.split() cuts a text into): `may_have_signal` and `text_keys` of it.
+    chunk_signals: dict[str, tuple[bool, frozenset[str]]] = field(default_factory=dict)
 
     def predicates_starting(self, token: Token) -> tuple[tuple[int, str, tuple], ...]:
         """(family, phrase, words) of every predicate whose first word is this token's form or lemma."""
@@ -318,6 +320,24 @@ class CompiledReader:
                         *(self.tested_keys_of(token) for token in tokenize(raw))
                     )
         return frozenset().union(*found)  # type: ignore[arg-type]  # no None is left
+
+    def signal_keys(self, text: str) -> frozenset[str] | None:
+        """`text_keys` of a text, or None when `may_have_signal` finds no word that can start a
+        signal, worked out once per distinct chunk (str.split()): neither's regular expression
+        matches white space and lower-casing stops at it, so a text's answers are its chunks'
+        together (the regular expressions cost more than the rest of the test)."""
+        cache = self.chunk_signals
+        found = []
+        may_have = False
+        for chunk in text.split():
+            entry = cache.get(chunk)
+            if entry is None:
+                if len(cache) >= MAX_CACHED_WORDS:
+                    cache.clear()
+                entry = cache[chunk] = (may_have_signal(chunk, self), self.text_keys(chunk))
+            may_have = may_have or entry[0]
+            found.append(entry[1])
+        return frozenset().union(*found) if may_have else None
 
 
 _COMPILED: Final[dict[int, CompiledReader]] = {}
@@ -2495,6 +2515,7 @@ def read_text(text: str, rules: Rules) -> list[Reading]:
     """Every signal of one statement, in text order."""
     compiled = compile_reader(rules)
     text = text[: rules.reader.max_characters]
-    if not may_have_signal(text, compiled) or not _may_hold_predicate(compiled.text_keys(text), compiled):
+    keys = compiled.signal_keys(text)  # may_have_signal and text_keys
+    if keys is None or not _may_hold_predicate(keys, compiled):
         return []
     return _Statement(text, compiled).read()
