@@ -178,32 +178,46 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, int]]:
 
 
 _Words = tuple[tuple[str, int, int, frozenset[str], bool, bool, bool, bool, bool], ...]
-# Each distinct chunk's words (`_chunk_words`), a chunk being what str.split() cuts a text into:
-# no raw token holds white space (none of RAW_TOKEN's classes matches it), so a text's raw tokens
-# are its chunks' in turn, and the regular expression, slow next to a dict look-up (about a
-# fifth of a real statement's reading), runs once per distinct chunk instead of once per text.
-_CHUNK_WORDS: Final[dict[str, _Words]] = {}
+# Each distinct chunk's tokens as if it began the text (`_chunk_tokens`), a chunk being what
+# str.split() cuts a text into: no raw token holds white space (none of RAW_TOKEN's classes
+# matches it), so a text's tokens are its chunks' in turn, moved to where each chunk is. The
+# regular expression, slow next to a dict look-up (about a fifth of a real statement's reading),
+# then runs once per distinct chunk instead of once per text, and the tokens' texts are shared.
+_CHUNK_TOKENS: Final[dict[str, tuple[Token, ...]]] = {}
 
 
 def tokenize(text: str) -> list[Token]:
     """The statement's tokens in order; punctuation marks are tokens too."""
     tokens: list[Token] = []
     append = tokens.append
-    chunk_words = _CHUNK_WORDS
+    chunk_tokens = _CHUNK_TOKENS
     position = 0
     for chunk in text.split():
         offset = text.find(chunk, position)  # only white space lies between: this chunk's place
         position = offset + len(chunk)
-        words = chunk_words.get(chunk)
-        if words is None:
-            words = _chunk_words(chunk)
-        for lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in words:
-            start, end = start + offset, end + offset
+        found = chunk_tokens.get(chunk)
+        if found is None:
+            found = _chunk_tokens(chunk)
+        if offset == 0:
+            tokens.extend(found)
+            continue
+        for piece, lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in found:
             # tuple.__new__ skips the named tuple's own __new__ (a Python call per token).
             append(
                 _new_tuple(
                     Token,
-                    (text[start:end], lower, start, end, lemmas, noun, verb, capital, adjective, adjectival),
+                    (
+                        piece,
+                        lower,
+                        start + offset,
+                        end + offset,
+                        lemmas,
+                        noun,
+                        verb,
+                        capital,
+                        adjective,
+                        adjectival,
+                    ),
                 )
             )
     return tokens
@@ -218,18 +232,19 @@ def _ly_adverb(token: Token) -> bool:
     return lower.endswith("ly") and len(lower) > 4 and not token.noun
 
 
-def _chunk_words(chunk: str) -> _Words:
-    """A chunk's words (each raw token's, `_words_of`) with their offsets in the chunk."""
-    if len(_CHUNK_WORDS) >= MAX_CACHED_WORDS:
-        _CHUNK_WORDS.clear()  # a bound, for a server that reads text for months
-    words = []
+def _chunk_tokens(chunk: str) -> tuple[Token, ...]:
+    """A chunk's tokens (each raw token's words, `_words_of`), with offsets in the chunk."""
+    if len(_CHUNK_TOKENS) >= MAX_CACHED_WORDS:
+        _CHUNK_TOKENS.clear()  # a bound, for a server that reads text for months
+    tokens = []
     for match in RAW_TOKEN.finditer(chunk):
         offset = match.start()
         for lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in _words_of(match.group()):
-            words.append(
-                (lower, start + offset, end + offset, lemmas, noun, verb, capital, adjective, adjectival)
+            start, end = start + offset, end + offset
+            tokens.append(
+                Token(chunk[start:end], lower, start, end, lemmas, noun, verb, capital, adjective, adjectival)
             )
-    found = _CHUNK_WORDS[chunk] = tuple(words)
+    found = _CHUNK_TOKENS[chunk] = tuple(tokens)
     return found
 
 
