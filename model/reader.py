@@ -198,6 +198,9 @@ class _Modifier(NamedTuple):
     factor: float
 
 
+_new_tuple: Final = tuple.__new__  # a named tuple made without its Python __new__
+
+
 @dataclass
 class _Predicate:
     family: int  # _EVENT for a meeting verb
@@ -238,7 +241,9 @@ class CompiledReader:
     inside_factors: dict[str, float]  # conditions with a factor of their own inside their clause
     condition_factors: dict[str, float]  # every condition's factor, by phrase
     gathering_words: frozenset[str]  # one-word GATHERING entries: an aside naming one is read
-    first_words: dict[int, dict[str, list[tuple]]]  # per modifier table (by id): entries by first word
+    # Per modifier table (by id): its entries by first word, each as `_find_all` tries it (the
+    # words as `_exact` compares them, the phrase, the factor).
+    first_words: dict[int, dict[str, list[tuple[_ExactWords, str, float]]]]
     # Per modifier table (by id): its first words as a set, which a statement's forms meet in one
     # pass over the smaller of the two.
     first_word_sets: dict[int, frozenset[str]]
@@ -253,8 +258,6 @@ class CompiledReader:
     # The first keys that are a whole predicate's requirement: a token with one may hold it.
     single_word_keys: frozenset[str] = frozenset()
     breaks: frozenset[str] = frozenset()  # the BREAK class's words, which end a segment
-    # Per modifier phrase's parsed words (by id): the words as `_exact` compares them.
-    exact_words: dict[int, _ExactWords] = field(default_factory=dict)
     # Per raw token (as the tokenizer cuts text): its words' keys together, once per distinct one.
     raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     # Predicates starting with a class, each with its requirement (as first_classes).
@@ -434,7 +437,6 @@ def _compile(rules: Rules) -> CompiledReader:
         transparent_words=frozenset(" ".join(phrase.split()) for phrase in modifiers.transparent),
         first_words={id(table): _by_first_word(table) for table in tables.values()},
         first_word_sets={id(table): frozenset(_by_first_word(table)) for table in tables.values()},
-        exact_words={id(entry[0]): _exact_words(entry[0]) for table in tables.values() for entry in table},
         rules=rules,
         matcher=matcher,
         predicates=predicates,
@@ -2001,7 +2003,6 @@ class _Statement:
         if not firsts:
             return []
         tokens = self.tokens
-        exact_words = self.compiled.exact_words
         found = []
         taken = 0  # where the last occurrence ended: occurrences do not overlap
         # Only the tokens a phrase of the table starts with, in text order.
@@ -2010,11 +2011,10 @@ class _Statement:
                 continue
             entries = index_by_first[tokens[index].lower]
             best = None
-            for entry in entries:
-                stop = _exact(tokens, index, exact_words[id(entry[0])], len(tokens))
+            for words, phrase, factor in entries:
+                stop = _exact(tokens, index, words, len(tokens))
                 if stop > index and (best is None or stop > best.end):
-                    factor = entry[2] if len(entry) > 2 else 1.0
-                    best = _Modifier(index, stop, entry[1], factor)
+                    best = _new_tuple(_Modifier, (index, stop, phrase, factor))
             if best is not None:
                 found.append(best)
                 taken = best.end
@@ -2491,11 +2491,12 @@ def _exact_words(words: tuple) -> _ExactWords:
     return tuple((frozenset(value for _, value in word.alternatives), word.optional) for word in words)
 
 
-def _by_first_word(table: Sequence[tuple]) -> dict[str, list[tuple]]:
-    index: dict[str, list[tuple]] = {}
+def _by_first_word(table: Sequence[tuple]) -> dict[str, list[tuple[_ExactWords, str, float]]]:
+    index: dict[str, list[tuple[_ExactWords, str, float]]] = {}
     for entry in table:
+        factor = entry[2] if len(entry) > 2 else 1.0
         for _, value in entry[0][0].alternatives:
-            index.setdefault(value, []).append(entry)
+            index.setdefault(value, []).append((_exact_words(entry[0]), entry[1], factor))
     return index
 
 
