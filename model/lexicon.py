@@ -190,12 +190,12 @@ def tokenize(text: str) -> list[Token]:
     """The statement's tokens in order; punctuation marks are tokens too."""
     tokens: list[Token] = []
     append = tokens.append
-    chunk_tokens = _CHUNK_TOKENS
+    shared = _CHUNK_TOKENS
     position = 0
     for chunk in text.split():
         offset = text.find(chunk, position)  # only white space lies between: this chunk's place
         position = offset + len(chunk)
-        found = chunk_tokens.get(chunk)
+        found = shared.get(chunk)
         if found is None:
             found = _chunk_tokens(chunk)
         if offset == 0:
@@ -224,6 +224,27 @@ def tokenize(text: str) -> list[Token]:
 
 
 _new_tuple: Final = tuple.__new__
+
+
+def chunk_tokens(text: str) -> tuple[list[Token], list[int]]:
+    """The statement's tokens as `tokenize` cuts them, each distinct chunk's own and shared, so
+    their start and end are within their chunk; and for each token, where its chunk starts in the
+    text (a token's place in the text is its start and end moved by that much). Nothing is made
+    per token: the reader needs a place only for the few tokens that begin or end a signal."""
+    tokens: list[Token] = []
+    offsets: list[int] = []
+    shared = _CHUNK_TOKENS
+    position = 0
+    for chunk in text.split():
+        offset = text.find(chunk, position)  # only white space lies between: this chunk's place
+        position = offset + len(chunk)
+        found = shared.get(chunk)
+        if found is None:
+            found = _chunk_tokens(chunk)
+        tokens.extend(found)
+        for _ in found:
+            offsets.append(offset)
+    return tokens, offsets
 
 
 def _ly_adverb(token: Token) -> bool:

@@ -25,6 +25,7 @@ from summit_outlook.model.lexicon import (
     RAW_TOKEN,
     PhraseMatcher,
     Token,
+    chunk_tokens,
     parse_phrase,
     requirement,
     tokenize,
@@ -562,7 +563,12 @@ class _Statement:
         self.text = text
         self.compiled = compiled
         self.rules = compiled.rules
-        self.tokens = _without_quote_marks(_without_asides(tokenize(text), compiled.gathering_words))
+        # Shared tokens, placed in the text by their chunk's offset (lexicon.chunk_tokens); a
+        # statement with an aside or a quotation mark, which take tokens out, has tokens of its own.
+        self.tokens, self._offsets = chunk_tokens(text)
+        if any(token.text == "(" or token.text in _DOUBLE_QUOTES for token in self.tokens):
+            self.tokens = _without_quote_marks(_without_asides(tokenize(text), compiled.gathering_words))
+            self._offsets = [0] * len(self.tokens)
         matcher = self._matcher = compiled.matcher
         # Comprehensions, not map() over bound methods: compiled, each is a direct call.
         self._starts = [matcher.starts(token) for token in self.tokens]
@@ -2085,8 +2091,8 @@ class _Statement:
                 Reading(
                     family=family_index,
                     pattern=predicate.pattern if predicate.family != _EVENT else f"{predicate.kind} verb",
-                    start=tokens[span_start].start,
-                    end=tokens[span_end - 1].end,
+                    start=tokens[span_start].start + self._offsets[span_start],
+                    end=tokens[span_end - 1].end + self._offsets[span_end - 1],
                     negator=self._shown(negator) if negator else "",
                     negation_factor=negation_factor,
                     hedge=hedge.phrase if hedge else ("present tense" if factor != 1.0 else ""),
