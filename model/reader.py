@@ -331,7 +331,7 @@ class CompiledReader:
         matches white space and lower-casing stops at it, so a text's answers are its chunks'
         together (the regular expressions cost more than the rest of the test)."""
         cache = self.chunk_signals
-        found = []
+        found: list[frozenset[str]] = []
         may_have = False
         for chunk in text.split():
             entry = cache.get(chunk)
@@ -340,11 +340,23 @@ class CompiledReader:
                     cache.clear()
                 entry = cache[chunk] = (may_have_signal(chunk, self), self.text_keys(chunk))
             may_have = may_have or entry[0]
-            found.append(entry[1])
-        return frozenset().union(*found) if may_have else None
+            if entry[1]:
+                found.append(entry[1])  # most chunks have no tested key
+        return _together(found) if may_have else None
 
 
 _COMPILED: Final[dict[int, CompiledReader]] = {}
+
+
+def _together(sets: list[frozenset[str]]) -> frozenset[str]:
+    """The sets' union, for sets most of which are empty (a word's tested keys): none or one of
+    them needs no new set."""
+    kept = [keys for keys in sets if keys]
+    if not kept:
+        return frozenset()
+    if len(kept) == 1:
+        return kept[0]
+    return kept[0].union(*kept[1:])
 
 
 def compile_reader(rules: Rules) -> CompiledReader:
@@ -648,7 +660,7 @@ class _Statement:
         token_keys = self._keys
         # A phrase one of whose words no token of the segment can be matches nowhere in it: most
         # candidates are ruled out by one set test instead of a phrase search.
-        keys = frozenset().union(*token_keys[start:end])
+        keys = _together(token_keys[start:end])
         if keys.isdisjoint(first_keys):
             return found  # no token of the segment can start a predicate
         while index < end:
