@@ -323,6 +323,8 @@ class PhraseMatcher:
         )
         self._starts_of: dict[str, frozenset[str]] = {}
         self._keys_of: dict[str, frozenset[str]] = {}
+        # Per (class, word): `_entries_starting`, once per distinct pair.
+        self._entries_at: dict[tuple[str, str], tuple[bool, tuple[tuple[Word, ...], ...]]] = {}
         self._skippable = skippable
         self._modifiers = modifiers  # determiners, skipped (with adjectives) before a word class
         self._gap = gap
@@ -378,23 +380,36 @@ class PhraseMatcher:
         token = tokens[index]
         if name not in self.starts(token):
             return -1
-        single = token.lower in self._single_forms[name] or not self._single_lemmas[name].isdisjoint(
-            token.lemmas
-        )
+        key = (name, token.lower)
+        found = self._entries_at.get(key)
+        if found is None:
+            found = self._entries_at[key] = self._entries_starting(token, name)
+        single, entries = found
         best = index + 1 if single else -1
         if name in self._plain:
             return best
-        by_first = self._by_first[name]
-        candidates = list(by_first.get(token.lower, ()))
-        for lemma in token.lemmas:
-            if lemma != token.lower:
-                candidates.extend(by_first.get(lemma, ()))
+        candidates = list(entries)
         for first_class, phrase in self._by_first_class[name]:
             if self.in_class(tokens, index, first_class) >= 0:
                 candidates.append(phrase)
         for phrase in candidates:
             best = max(best, self.match(tokens, index, phrase))
         return best
+
+    def _entries_starting(self, token: Token, name: str) -> tuple[bool, tuple[tuple[Word, ...], ...]]:
+        """Whether the token is a one-word entry of class `name`, and the longer entries whose first
+        word (a form or lemma) it is: what `in_class` tries, whatever follows the token."""
+        if len(self._entries_at) >= MAX_CACHED_WORDS:
+            self._entries_at.clear()
+        single = token.lower in self._single_forms[name] or not self._single_lemmas[name].isdisjoint(
+            token.lemmas
+        )
+        by_first = self._by_first[name]
+        entries = list(by_first.get(token.lower, ()))
+        for lemma in token.lemmas:
+            if lemma != token.lower:
+                entries.extend(by_first.get(lemma, ()))
+        return single, tuple(entries)
 
     def _word_end(self, tokens: Sequence[Token], index: int, word: Word) -> int:
         token = tokens[index]
