@@ -226,16 +226,17 @@ def tokenize(text: str) -> list[Token]:
 _new_tuple: Final = tuple.__new__
 
 
-def chunk_tokens(text: str) -> tuple[list[Token], list[int]]:
+def chunk_tokens(text: str, chunks: list[str] | None = None) -> tuple[list[Token], list[int]]:
     """The statement's tokens as `tokenize` cuts them, each distinct chunk's own and shared, so
     their start and end are within their chunk; and for each token, where its chunk starts in the
     text (a token's place in the text is its start and end moved by that much). Nothing is made
-    per token: the reader needs a place only for the few tokens that begin or end a signal."""
+    per token: the reader needs a place only for the few tokens that begin or end a signal.
+    `chunks`: text.split(), when the caller has it."""
     tokens: list[Token] = []
     offsets: list[int] = []
     shared = _CHUNK_TOKENS
     position = 0
-    for chunk in text.split():
+    for chunk in text.split() if chunks is None else chunks:
         offset = text.find(chunk, position)  # only white space lies between: this chunk's place
         position = offset + len(chunk)
         found = shared.get(chunk)

@@ -325,15 +325,15 @@ class CompiledReader:
                     )
         return frozenset().union(*found)  # type: ignore[arg-type]  # no None is left
 
-    def signal_keys(self, text: str) -> frozenset[str] | None:
-        """`text_keys` of a text, or None when `may_have_signal` finds no word that can start a
-        signal, worked out once per distinct chunk (str.split()): neither's regular expression
-        matches white space and lower-casing stops at it, so a text's answers are its chunks'
-        together (the regular expressions cost more than the rest of the test)."""
+    def signal_keys(self, chunks: list[str]) -> frozenset[str] | None:
+        """`text_keys` of a text cut into chunks (text.split()), or None when `may_have_signal`
+        finds no word that can start a signal, worked out once per distinct chunk: neither's
+        regular expression matches white space and lower-casing stops at it, so a text's answers
+        are its chunks' together (the regular expressions cost more than the rest of the test)."""
         cache = self.chunk_signals
         found: list[frozenset[str]] = []
         may_have = False
-        for chunk in text.split():
+        for chunk in chunks:
             entry = cache.get(chunk)
             if entry is None:
                 if len(cache) >= MAX_CACHED_WORDS:
@@ -571,13 +571,13 @@ class _Sentence:
 class _Statement:
     """One statement being read: its tokens, sentences and the reader's tables."""
 
-    def __init__(self, text: str, compiled: CompiledReader):
+    def __init__(self, text: str, compiled: CompiledReader, chunks: list[str] | None = None):
         self.text = text
         self.compiled = compiled
         self.rules = compiled.rules
         # Shared tokens, placed in the text by their chunk's offset (lexicon.chunk_tokens); a
         # statement with an aside or a quotation mark, which take tokens out, has tokens of its own.
-        self.tokens, self._offsets = chunk_tokens(text)
+        self.tokens, self._offsets = chunk_tokens(text, chunks)
         if any(token.text == "(" or token.text in _DOUBLE_QUOTES for token in self.tokens):
             self.tokens = _without_quote_marks(_without_asides(tokenize(text), compiled.gathering_words))
             self._offsets = [0] * len(self.tokens)
@@ -2534,7 +2534,8 @@ def read_text(text: str, rules: Rules) -> list[Reading]:
     """Every signal of one statement, in text order."""
     compiled = compile_reader(rules)
     text = text[: rules.reader.max_characters]
-    keys = compiled.signal_keys(text)  # may_have_signal and text_keys
+    chunks = text.split()  # the prefilter and the tokens are worked out per distinct chunk
+    keys = compiled.signal_keys(chunks)  # may_have_signal and text_keys
     if keys is None or not _may_hold_predicate(keys, compiled):
         return []
-    return _Statement(text, compiled).read()
+    return _Statement(text, compiled, chunks).read()
