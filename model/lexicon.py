@@ -442,13 +442,17 @@ class PhraseMatcher:
                     break
                 found = self._word_end(tokens, probe, word)
                 token = tokens[probe]
-                skippable = token.lower in self._skippable or _ly_adverb(token) or (
-                    before_class
-                    and (
-                        (token.lower in self._modifiers and not (described and token.lower in _ARTICLES))
-                        or token.adjective
-                        or token.adjectival  # "a good meeting": "good" is a noun too
-                        or token.capital
+                skippable = (
+                    token.lower in self._skippable
+                    or _ly_adverb(token)
+                    or (
+                        before_class
+                        and (
+                            (token.lower in self._modifiers and not (described and token.lower in _ARTICLES))
+                            or token.adjective
+                            or token.adjectival  # "a good meeting": "good" is a noun too
+                            or token.capital
+                        )
                     )
                 )
                 described = described or (token.adjectival and token.lower not in self._modifiers)
