@@ -15,23 +15,23 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import lemminflect
 
 # Initials with their stops ("U.S."), words, numbers with their ordinal ("12th"), hyphenated words,
 # contractions as one token for now; every other non-space character is a token of its own.
 # Letters and digits of any script ("Chávez", "Erdoğan" are one word each), not only ASCII ones.
-RAW_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'\u2019.][^\W_]+)*|\S")
-_CLASS_REF = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
-_WORD = re.compile(r"^(?:=?[a-z0-9'][a-z0-9'\-.]*|\{[A-Z][A-Z0-9_]*\})$")
+RAW_TOKEN: Final = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'\u2019.][^\W_]+)*|\S")
+_CLASS_REF: Final = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
+_WORD: Final = re.compile(r"^(?:=?[a-z0-9'][a-z0-9'\-.]*|\{[A-Z][A-Z0-9_]*\})$")
 # Contractions split the way the reader wants them: the verb and its negation or auxiliary.
-_NEGATED_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
-_CLITICS = {"'ll": "will", "'re": "are", "'ve": "have", "'m": "am", "'d": "would", "'s": "'s"}
+_NEGATED_BASES: Final = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+_CLITICS: Final = {"'ll": "will", "'re": "are", "'ve": "have", "'m": "am", "'d": "would", "'s": "'s"}
 # Which reading of a word its lemma comes from first, when lemminflect knows several.
-_LEMMA_ORDER = ("VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN")
+_LEMMA_ORDER: Final = ("VERB", "AUX", "NOUN", "ADJ", "ADV", "PROPN")
 # How many distinct words a matcher remembers the classes of.
-MAX_CACHED_WORDS = 200_000
+MAX_CACHED_WORDS: Final = 200_000
 
 
 class PhraseSyntaxError(ValueError):
@@ -112,12 +112,12 @@ class Token(NamedTuple):  # a tuple: made for every word of every statement
     adjectival: bool  # an adjective among its readings ("good", "brief": nouns too)
 
 
-_HAVE_FORMS = frozenset({"have", "has", "had", "having", "'ve", "'d"})
+_HAVE_FORMS: Final = frozenset({"have", "has", "had", "having", "'ve", "'d"})
 
 
 # Determiners that open a noun phrase: after an adjective they start another one ("made clear
 # that any meeting would depend on ..." makes no meeting).
-_ARTICLES = frozenset(
+_ARTICLES: Final = frozenset(
     {
         "the",
         "a",
@@ -177,25 +177,75 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, int]]:
     return [(lower, start, end)]
 
 
+_Words = tuple[tuple[str, int, int, frozenset[str], bool, bool, bool, bool, bool], ...]
+# Each distinct chunk's tokens as if it began the text (`_chunk_tokens`), a chunk being what
+# str.split() cuts a text into: no raw token holds white space (none of RAW_TOKEN's classes
+# matches it), so a text's tokens are its chunks' in turn, moved to where each chunk is. The
+# regular expression, slow next to a dict look-up (about a fifth of a real statement's reading),
+# then runs once per distinct chunk instead of once per text, and the tokens' texts are shared.
+_CHUNK_TOKENS: Final[dict[str, tuple[Token, ...]]] = {}
+
+
 def tokenize(text: str) -> list[Token]:
     """The statement's tokens in order; punctuation marks are tokens too."""
     tokens: list[Token] = []
     append = tokens.append
-    for match in RAW_TOKEN.finditer(text):
-        offset = match.start()
-        for lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in _words_of(match.group()):
-            start, end = start + offset, end + offset
+    shared = _CHUNK_TOKENS
+    position = 0
+    for chunk in text.split():
+        offset = text.find(chunk, position)  # only white space lies between: this chunk's place
+        position = offset + len(chunk)
+        found = shared.get(chunk)
+        if found is None:
+            found = _chunk_tokens(chunk)
+        if offset == 0:
+            tokens.extend(found)
+            continue
+        for piece, lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in found:
             # tuple.__new__ skips the named tuple's own __new__ (a Python call per token).
             append(
                 _new_tuple(
                     Token,
-                    (text[start:end], lower, start, end, lemmas, noun, verb, capital, adjective, adjectival),
+                    (
+                        piece,
+                        lower,
+                        start + offset,
+                        end + offset,
+                        lemmas,
+                        noun,
+                        verb,
+                        capital,
+                        adjective,
+                        adjectival,
+                    ),
                 )
             )
     return tokens
 
 
-_new_tuple = tuple.__new__
+_new_tuple: Final = tuple.__new__
+
+
+def chunk_tokens(text: str, chunks: list[str] | None = None) -> tuple[list[Token], list[int]]:
+    """The statement's tokens as `tokenize` cuts them, each distinct chunk's own and shared, so
+    their start and end are within their chunk; and for each token, where its chunk starts in the
+    text (a token's place in the text is its start and end moved by that much). Nothing is made
+    per token: the reader needs a place only for the few tokens that begin or end a signal.
+    `chunks`: text.split(), when the caller has it."""
+    tokens: list[Token] = []
+    offsets: list[int] = []
+    shared = _CHUNK_TOKENS
+    position = 0
+    for chunk in text.split() if chunks is None else chunks:
+        offset = text.find(chunk, position)  # only white space lies between: this chunk's place
+        position = offset + len(chunk)
+        found = shared.get(chunk)
+        if found is None:
+            found = _chunk_tokens(chunk)
+        tokens.extend(found)
+        for _ in found:
+            offsets.append(offset)
+    return tokens, offsets
 
 
 def _ly_adverb(token: Token) -> bool:
@@ -204,8 +254,24 @@ def _ly_adverb(token: Token) -> bool:
     return lower.endswith("ly") and len(lower) > 4 and not token.noun
 
 
+def _chunk_tokens(chunk: str) -> tuple[Token, ...]:
+    """A chunk's tokens (each raw token's words, `_words_of`), with offsets in the chunk."""
+    if len(_CHUNK_TOKENS) >= MAX_CACHED_WORDS:
+        _CHUNK_TOKENS.clear()  # a bound, for a server that reads text for months
+    tokens = []
+    for match in RAW_TOKEN.finditer(chunk):
+        offset = match.start()
+        for lower, start, end, lemmas, noun, verb, capital, adjective, adjectival in _words_of(match.group()):
+            start, end = start + offset, end + offset
+            tokens.append(
+                Token(chunk[start:end], lower, start, end, lemmas, noun, verb, capital, adjective, adjectival)
+            )
+    found = _CHUNK_TOKENS[chunk] = tuple(tokens)
+    return found
+
+
 @lru_cache(maxsize=MAX_CACHED_WORDS)
-def _words_of(raw: str) -> tuple[tuple[str, int, int, frozenset[str], bool, bool, bool, bool, bool], ...]:
+def _words_of(raw: str) -> _Words:
     """A raw token's words with their offsets in it and their readings, once per distinct token."""
     words = []
     capital = raw[:1].isupper()
@@ -258,6 +324,8 @@ class PhraseMatcher:
         )
         self._starts_of: dict[str, frozenset[str]] = {}
         self._keys_of: dict[str, frozenset[str]] = {}
+        # Per (class, word): `_entries_starting`, once per distinct pair.
+        self._entries_at: dict[tuple[str, str], tuple[bool, tuple[tuple[Word, ...], ...]]] = {}
         self._skippable = skippable
         self._modifiers = modifiers  # determiners, skipped (with adjectives) before a word class
         self._gap = gap
@@ -313,23 +381,36 @@ class PhraseMatcher:
         token = tokens[index]
         if name not in self.starts(token):
             return -1
-        single = token.lower in self._single_forms[name] or not self._single_lemmas[name].isdisjoint(
-            token.lemmas
-        )
+        key = (name, token.lower)
+        found = self._entries_at.get(key)
+        if found is None:
+            found = self._entries_at[key] = self._entries_starting(token, name)
+        single, entries = found
         best = index + 1 if single else -1
         if name in self._plain:
             return best
-        by_first = self._by_first[name]
-        candidates = list(by_first.get(token.lower, ()))
-        for lemma in token.lemmas:
-            if lemma != token.lower:
-                candidates.extend(by_first.get(lemma, ()))
+        candidates = list(entries)
         for first_class, phrase in self._by_first_class[name]:
             if self.in_class(tokens, index, first_class) >= 0:
                 candidates.append(phrase)
         for phrase in candidates:
             best = max(best, self.match(tokens, index, phrase))
         return best
+
+    def _entries_starting(self, token: Token, name: str) -> tuple[bool, tuple[tuple[Word, ...], ...]]:
+        """Whether the token is a one-word entry of class `name`, and the longer entries whose first
+        word (a form or lemma) it is: what `in_class` tries, whatever follows the token."""
+        if len(self._entries_at) >= MAX_CACHED_WORDS:
+            self._entries_at.clear()
+        single = token.lower in self._single_forms[name] or not self._single_lemmas[name].isdisjoint(
+            token.lemmas
+        )
+        by_first = self._by_first[name]
+        entries = list(by_first.get(token.lower, ()))
+        for lemma in token.lemmas:
+            if lemma != token.lower:
+                entries.extend(by_first.get(lemma, ()))
+        return single, tuple(entries)
 
     def _word_end(self, tokens: Sequence[Token], index: int, word: Word) -> int:
         token = tokens[index]

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import lemminflect
 
@@ -25,6 +25,7 @@ from summit_outlook.model.lexicon import (
     RAW_TOKEN,
     PhraseMatcher,
     Token,
+    chunk_tokens,
     parse_phrase,
     requirement,
     tokenize,
@@ -32,14 +33,14 @@ from summit_outlook.model.lexicon import (
 from summit_outlook.model.rules import Rules
 
 # Punctuation that ends a sentence, and marks that end a segment within one.
-_SENTENCE_END = frozenset({".", "!", "?", ";"})
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+_SENTENCE_END: Final = frozenset({".", "!", "?", ";"})
+_RELATIVE_PRONOUNS: Final = frozenset({"which", "that", "who"})
 # Prepositions whose object belongs to the predicate before them ("no progress on arranging it").
-_OWNED_AFTER = frozenset({"on", "about", "over", "toward", "towards", "in"})
+_OWNED_AFTER: Final = frozenset({"on", "about", "over", "toward", "towards", "in"})
 # Words whose "to" infinitive is the clause's own verb, a modal in all but name ("unable to attend").
 # Words that negate a reported clause's verb, and finite auxiliaries that show a clause begins.
-_CLAUSE_NEGATORS = frozenset({"not", "never", "no"})
-_FINITE = frozenset(
+_CLAUSE_NEGATORS: Final = frozenset({"not", "never", "no"})
+_FINITE: Final = frozenset(
     {
         "will",
         "would",
@@ -60,9 +61,9 @@ _FINITE = frozenset(
     }
 )
 # Prepositions that open a meeting's own phrase ("a summit on Zimbabwe", "the meeting between them").
-_MEETING_PARTS = frozenset({"on", "of", "between", "with"})
+_MEETING_PARTS: Final = frozenset({"on", "of", "between", "with"})
 # Words that open a subordinate clause, whose verb has its own subject.
-_SUBORDINATORS = frozenset(
+_SUBORDINATORS: Final = frozenset(
     {
         "as",
         "if",
@@ -79,27 +80,27 @@ _SUBORDINATORS = frozenset(
     }
 )
 # Families whose verb may leave out the meeting it refuses, named before ("but they refused").
-_ELLIPTIC_FAMILIES = frozenset({"rejection"})
+_ELLIPTIC_FAMILIES: Final = frozenset({"rejection"})
 # Words after which a clause may leave out its subject, the clause before's.
-_SHARED_SUBJECT = frozenset({"but", "yet"})
+_SHARED_SUBJECT: Final = frozenset({"but", "yet"})
 # Past participles without -ed that follow the noun they describe ("the summit set for May").
-_BARE_PARTICIPLES = frozenset({"set", "due"})
+_BARE_PARTICIPLES: Final = frozenset({"set", "due"})
 # At most this many words in parentheses are an aside the reader skips.
-_ASIDE_WORDS = 3
+_ASIDE_WORDS: Final = 3
 # Pronouns that make the words in parentheses a clause ("(before they meet)"), read as such.
-_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+_PRONOUNS: Final = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 # Negators that take a noun phrase: the negation passes its first noun ("no formal meeting").
-_DETERMINER_NEGATORS = frozenset(
+_DETERMINER_NEGATORS: Final = frozenset(
     {"no", "none of", "neither", "nobody", "nothing", "without", "lack of", "little"}
 )
 # Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
 # "none of the meetings are scheduled", "there was never a meeting confirmed".
-_SUBJECT_NEGATORS = frozenset({"no", "none of", "never", "not"})
+_SUBJECT_NEGATORS: Final = frozenset({"no", "none of", "never", "not"})
 # Forms of "be" that make "be to" + verb an arrangement ("are to meet"); "was to go" is a plan of
 # the past, which news reports when it fell through, and "been to" is a visit.
-_BE_FORMS = frozenset({"is", "are", "am", "'re", "'s"})
+_BE_FORMS: Final = frozenset({"is", "are", "am", "'re", "'s"})
 # Days near a report: "was to meet Tuesday" is that week's arrangement.
-_NEAR_DAYS = frozenset(
+_NEAR_DAYS: Final = frozenset(
     {
         "monday",
         "tuesday",
@@ -113,20 +114,22 @@ _NEAR_DAYS = frozenset(
         "tomorrow",
     }
 )
-_ATTRIBUTIONS = frozenset({"said", "says", "told", "announced", "reported", "according"})
-_INFINITIVE_VERBS = frozenset({"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"})
+_ATTRIBUTIONS: Final = frozenset({"said", "says", "told", "announced", "reported", "according"})
+_INFINITIVE_VERBS: Final = frozenset(
+    {"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"}
+)
 # Classes of words that are no noun of a noun phrase, even where the tables know them as one.
-_NOT_NOUNS = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
+_NOT_NOUNS: Final = ("AUXILIARY", "PREPOSITION", "DETERMINER", "SUBJECT", "LINK", "BREAK")
 # Small words inside names: "Mar del Plata", "Bandar Seri Begawan", "Port of Spain".
-_NAME_PARTICLES = frozenset(
+_NAME_PARTICLES: Final = frozenset(
     {"del", "de", "da", "di", "do", "dos", "van", "von", "al", "el", "la", "le", "of"}
 )
-_SEGMENT_END = frozenset({",", ":", "(", ")", "\u2013", "\u2014"}) | _SENTENCE_END
+_SEGMENT_END: Final = frozenset({",", ":", "(", ")", "\u2013", "\u2014"}) | _SENTENCE_END
 # Quotation marks inside a sentence quote a phrase; the reader reads through them.
-_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "[", "]"})
-_DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+_QUOTES: Final = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "[", "]"})
+_DOUBLE_QUOTES: Final = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 # A period after these does not end a sentence ("Mr. Putin", "U.S. officials").
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS: Final = frozenset(
     {
         "mr",
         "mrs",
@@ -154,7 +157,7 @@ _ABBREVIATIONS = frozenset(
 )
 # A modifier phrase's words as `_exact` compares them: each word's forms, whether it may be missing.
 _ExactWords = tuple[tuple[frozenset[str], bool], ...]
-_EVENT = -1  # family index of a meeting verb before its tense names the family
+_EVENT: Final = -1  # family index of a meeting verb before its tense names the family
 
 
 class Reading(NamedTuple):
@@ -194,6 +197,9 @@ class _Modifier(NamedTuple):
     end: int
     phrase: str
     factor: float
+
+
+_new_tuple: Final = tuple.__new__  # a named tuple made without its Python __new__
 
 
 @dataclass
@@ -237,7 +243,12 @@ class CompiledReader:
     inside_factors: dict[str, float]  # conditions with a factor of their own inside their clause
     condition_factors: dict[str, float]  # every condition's factor, by phrase
     gathering_words: frozenset[str]  # one-word GATHERING entries: an aside naming one is read
-    first_words: dict[int, dict[str, list[tuple]]]  # per modifier table (by id): entries by first word
+    # Per modifier table (by id): its entries by first word, each as `_find_all` tries it (the
+    # words as `_exact` compares them, the phrase, the factor).
+    first_words: dict[int, dict[str, list[tuple[_ExactWords, str, float]]]]
+    # Per modifier table (by id): its first words as a set, which a statement's forms meet in one
+    # pass over the smaller of the two.
+    first_word_sets: dict[int, frozenset[str]]
     families_by_id: dict[str, int] = field(default_factory=dict)
     # Per predicate's parsed words (by id): what a segment's tokens must have for it to match there.
     requirements: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
@@ -249,8 +260,6 @@ class CompiledReader:
     # The first keys that are a whole predicate's requirement: a token with one may hold it.
     single_word_keys: frozenset[str] = frozenset()
     breaks: frozenset[str] = frozenset()  # the BREAK class's words, which end a segment
-    # Per modifier phrase's parsed words (by id): the words as `_exact` compares them.
-    exact_words: dict[int, _ExactWords] = field(default_factory=dict)
     # Per raw token (as the tokenizer cuts text): its words' keys together, once per distinct one.
     raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     # Predicates starting with a class, each with its requirement (as first_classes).
@@ -264,6 +273,8 @@ class CompiledReader:
     tested_keys: frozenset[str] = frozenset()
     # A word's keys among tested_keys, once per distinct word.
     tested_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Per chunk (what str.split() cuts a text into): `may_have_signal` and `text_keys` of it.
+    chunk_signals: dict[str, tuple[bool, frozenset[str]]] = field(default_factory=dict)
 
     def predicates_starting(self, token: Token) -> tuple[tuple[int, str, tuple], ...]:
         """(family, phrase, words) of every predicate whose first word is this token's form or lemma."""
@@ -315,8 +326,38 @@ class CompiledReader:
                     )
         return frozenset().union(*found)  # type: ignore[arg-type]  # no None is left
 
+    def signal_keys(self, chunks: list[str]) -> frozenset[str] | None:
+        """`text_keys` of a text cut into chunks (text.split()), or None when `may_have_signal`
+        finds no word that can start a signal, worked out once per distinct chunk: neither's
+        regular expression matches white space and lower-casing stops at it, so a text's answers
+        are its chunks' together (the regular expressions cost more than the rest of the test)."""
+        cache = self.chunk_signals
+        found: list[frozenset[str]] = []
+        may_have = False
+        for chunk in chunks:
+            entry = cache.get(chunk)
+            if entry is None:
+                if len(cache) >= MAX_CACHED_WORDS:
+                    cache.clear()
+                entry = cache[chunk] = (may_have_signal(chunk, self), self.text_keys(chunk))
+            may_have = may_have or entry[0]
+            if entry[1]:
+                found.append(entry[1])  # most chunks have no tested key
+        return _together(found) if may_have else None
 
-_COMPILED: dict[int, CompiledReader] = {}
+
+_COMPILED: Final[dict[int, CompiledReader]] = {}
+
+
+def _together(sets: list[frozenset[str]]) -> frozenset[str]:
+    """The sets' union, for sets most of which are empty (a word's tested keys): none or one of
+    them needs no new set."""
+    kept = [keys for keys in sets if keys]
+    if not kept:
+        return frozenset()
+    if len(kept) == 1:
+        return kept[0]
+    return kept[0].union(*kept[1:])
 
 
 def compile_reader(rules: Rules) -> CompiledReader:
@@ -410,7 +451,7 @@ def _compile(rules: Rules) -> CompiledReader:
         gathering_words=_single_words(rules, "GATHERING"),
         transparent_words=frozenset(" ".join(phrase.split()) for phrase in modifiers.transparent),
         first_words={id(table): _by_first_word(table) for table in tables.values()},
-        exact_words={id(entry[0]): _exact_words(entry[0]) for table in tables.values() for entry in table},
+        first_word_sets={id(table): frozenset(_by_first_word(table)) for table in tables.values()},
         rules=rules,
         matcher=matcher,
         predicates=predicates,
@@ -489,7 +530,7 @@ def _trigger_forms(rules: Rules) -> frozenset[str]:
     return frozenset(form.lower() for form in forms)
 
 
-_WORDS = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_WORDS: Final = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 
 
 def may_have_signal(text: str, compiled: CompiledReader) -> bool:
@@ -532,17 +573,22 @@ class _Sentence:
 class _Statement:
     """One statement being read: its tokens, sentences and the reader's tables."""
 
-    def __init__(self, text: str, compiled: CompiledReader):
+    def __init__(self, text: str, compiled: CompiledReader, chunks: list[str] | None = None):
         self.text = text
         self.compiled = compiled
         self.rules = compiled.rules
-        self.tokens = _without_quote_marks(_without_asides(tokenize(text), compiled.gathering_words))
-        matcher = compiled.matcher
-        self._starts = list(map(matcher.starts, self.tokens))
-        self._keys = list(map(compiled.tested_keys_of, self.tokens))  # all predicates_in tests
+        # Shared tokens, placed in the text by their chunk's offset (lexicon.chunk_tokens); a
+        # statement with an aside or a quotation mark, which take tokens out, has tokens of its own.
+        self.tokens, self._offsets = chunk_tokens(text, chunks)
+        if any(token.text == "(" or token.text in _DOUBLE_QUOTES for token in self.tokens):
+            self.tokens = _without_quote_marks(_without_asides(tokenize(text), compiled.gathering_words))
+            self._offsets = [0] * len(self.tokens)
+        matcher = self._matcher = compiled.matcher
+        # Comprehensions, not map() over bound methods: compiled, each is a direct call.
+        self._starts = [matcher.starts(token) for token in self.tokens]
+        self._keys = [compiled.tested_keys_of(token) for token in self.tokens]  # all predicates_in tests
         self._lowers = [token.lower for token in self.tokens]
         self._forms = set(self._lowers)
-        self._is_plain = matcher.is_plain
         self.sentences = self._sentences()
         self._class_cache: dict[tuple[int, str], int] = {}
         self._occurrence_cache: dict[int, tuple[list[_Modifier], list[int]]] = {}
@@ -590,7 +636,7 @@ class _Statement:
         """The end of an entry of class `name` starting at token `index`, or -1."""
         if name not in self._starts[index]:
             return -1
-        if self._is_plain(name):
+        if self._matcher.is_plain(name):
             return index + 1
         key = (index, name)
         found = self._class_cache.get(key)
@@ -616,7 +662,7 @@ class _Statement:
         token_keys = self._keys
         # A phrase one of whose words no token of the segment can be matches nowhere in it: most
         # candidates are ruled out by one set test instead of a phrase search.
-        keys = frozenset().union(*token_keys[start:end])
+        keys = _together(token_keys[start:end])
         if keys.isdisjoint(first_keys):
             return found  # no token of the segment can start a predicate
         while index < end:
@@ -1973,11 +2019,10 @@ class _Statement:
 
     def _find_all(self, table: Sequence[tuple]) -> list[_Modifier]:
         index_by_first = self.compiled.first_words[id(table)]
-        firsts = self._forms.intersection(index_by_first)
+        firsts = self._forms.intersection(self.compiled.first_word_sets[id(table)])
         if not firsts:
             return []
         tokens = self.tokens
-        exact_words = self.compiled.exact_words
         found = []
         taken = 0  # where the last occurrence ended: occurrences do not overlap
         # Only the tokens a phrase of the table starts with, in text order.
@@ -1986,11 +2031,10 @@ class _Statement:
                 continue
             entries = index_by_first[tokens[index].lower]
             best = None
-            for entry in entries:
-                stop = _exact(tokens, index, exact_words[id(entry[0])], len(tokens))
+            for words, phrase, factor in entries:
+                stop = _exact(tokens, index, words, len(tokens))
                 if stop > index and (best is None or stop > best.end):
-                    factor = entry[2] if len(entry) > 2 else 1.0
-                    best = _Modifier(index, stop, entry[1], factor)
+                    best = _new_tuple(_Modifier, (index, stop, phrase, factor))
             if best is not None:
                 found.append(best)
                 taken = best.end
@@ -2061,8 +2105,8 @@ class _Statement:
                 Reading(
                     family=family_index,
                     pattern=predicate.pattern if predicate.family != _EVENT else f"{predicate.kind} verb",
-                    start=tokens[span_start].start,
-                    end=tokens[span_end - 1].end,
+                    start=tokens[span_start].start + self._offsets[span_start],
+                    end=tokens[span_end - 1].end + self._offsets[span_end - 1],
                     negator=self._shown(negator) if negator else "",
                     negation_factor=negation_factor,
                     hedge=hedge.phrase if hedge else ("present tense" if factor != 1.0 else ""),
@@ -2484,11 +2528,12 @@ def _exact_words(words: tuple) -> _ExactWords:
     return tuple((frozenset(value for _, value in word.alternatives), word.optional) for word in words)
 
 
-def _by_first_word(table: Sequence[tuple]) -> dict[str, list[tuple]]:
-    index: dict[str, list[tuple]] = {}
+def _by_first_word(table: Sequence[tuple]) -> dict[str, list[tuple[_ExactWords, str, float]]]:
+    index: dict[str, list[tuple[_ExactWords, str, float]]] = {}
     for entry in table:
+        factor = entry[2] if len(entry) > 2 else 1.0
         for _, value in entry[0][0].alternatives:
-            index.setdefault(value, []).append(entry)
+            index.setdefault(value, []).append((_exact_words(entry[0]), entry[1], factor))
     return index
 
 
@@ -2508,6 +2553,8 @@ def read_text(text: str, rules: Rules) -> list[Reading]:
     """Every signal of one statement, in text order."""
     compiled = compile_reader(rules)
     text = text[: rules.reader.max_characters]
-    if not may_have_signal(text, compiled) or not _may_hold_predicate(compiled.text_keys(text), compiled):
+    chunks = text.split()  # the prefilter and the tokens are worked out per distinct chunk
+    keys = compiled.signal_keys(chunks)  # may_have_signal and text_keys
+    if keys is None or not _may_hold_predicate(keys, compiled):
         return []
-    return _Statement(text, compiled).read()
+    return _Statement(text, compiled, chunks).read()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 from pathlib import Path
 
 import pytest
 
 from benchmarks import corpus, news, real
-from summit_outlook.model import native
+from summit_outlook.model import lexicon, native
 from summit_outlook.model import reader as pure_reader
 from summit_outlook.model.rules import default_rules
 from tests.requirements import missing
@@ -71,3 +72,52 @@ def test_the_variable_asks_for_the_pure_reader(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv(native.PURE_READER_VARIABLE, "1")
     module, note = native.load_compiled_reader()
     assert module is None and native.PURE_READER_VARIABLE in note
+
+
+# Texts whose white space, case and marks test the reader's chunks (str.split()): every kind of
+# white space, a final sigma (lower-casing looks at the letters around it), initials, contractions.
+TRICKY = (
+    "ΟΔΟΣ Σ.Σ.  summit\u00a0talks\u2003won't\tmeet\x1c(U.S.)\n\x85Putin's “visit”",
+    "  leading space, trailing space  ",
+    "ΣΑΣ summit—talks;cancelled…meeting 12th U.N.-led İstanbul",
+    "",
+)
+
+
+def _tokenized_as_a_whole(module, text: str) -> list[tuple]:
+    """The tokens of RAW_TOKEN over the whole text, as the reader cut them before its chunks."""
+    found = []
+    for match in module.RAW_TOKEN.finditer(text):
+        offset = match.start()
+        for lower, start, end, *readings in module._words_of(match.group()):
+            found.append(
+                (text[start + offset : end + offset], lower, start + offset, end + offset, *readings)
+            )
+    return found
+
+
+def _cuts_as_a_whole(module) -> None:
+    for text in (*TRICKY, *_texts()[::7]):
+        expected = _tokenized_as_a_whole(module, text)
+        assert [tuple(token) for token in module.tokenize(text)] == expected
+        tokens, offsets = module.chunk_tokens(text)
+        placed = [
+            (token.text, token.lower, token.start + at, token.end + at, *token[4:])
+            for token, at in zip(tokens, offsets, strict=True)
+        ]
+        assert placed == expected
+
+
+def test_chunks_cut_a_text_as_the_whole_text_is_cut() -> None:
+    _cuts_as_a_whole(lexicon)
+
+
+def test_the_compiled_chunks_cut_it_the_same(compiled) -> None:
+    _cuts_as_a_whole(importlib.import_module(compiled.__name__.rsplit(".", 1)[0] + ".lexicon"))
+
+
+def test_the_prefilter_by_chunks_is_the_prefilter_of_the_text() -> None:
+    compiled_rules = pure_reader.compile_reader(default_rules())
+    for text in (*TRICKY, *_texts()[::7]):
+        whole = compiled_rules.text_keys(text) if pure_reader.may_have_signal(text, compiled_rules) else None
+        assert compiled_rules.signal_keys(text.split()) == whole
