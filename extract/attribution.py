@@ -1656,6 +1656,9 @@ class _Attributor:
                 if mention is not None:
                     return mention.end - cursor
             return length
+        occasion = self._occasion_length(cursor)
+        if occasion:
+            return occasion  # "at a weekly briefing", "in a joint statement": where, not what
         if tokens[cursor].lower in lexicon.place_prepositions:
             place = self._mention_after_determiner(cursor + 1)
             if place is not None and place.kind is not _MentionKind.DESCRIPTION:
@@ -1667,6 +1670,23 @@ class _Attributor:
             addressee = self._mention_after_determiner(cursor + 1)
             if addressee is not None:
                 return addressee.end - cursor
+        return 0
+
+    def _occasion_length(self, cursor: int) -> int:
+        """'at a weekly briefing', 'in a joint statement': a preposition, a determiner, a few
+        lower-case words and a noun of an occasion of speech; its length, or 0."""
+        tokens, lexicon, end = self.tokens, self.lexicon, self.end
+        if tokens[cursor].lower not in lexicon.occasion_prepositions:
+            return 0
+        position = cursor + 1
+        if position >= end or tokens[position].lower not in lexicon.determiners:
+            return 0
+        for noun in range(position + 1, min(end, position + 2 + self.context.max_occasion_words)):
+            token = tokens[noun]
+            if not token.is_word or not token.text.islower():
+                return 0
+            if token.lower in lexicon.occasion_nouns:
+                return noun + 1 - cursor
         return 0
 
     def _mention_after_determiner(self, position: int) -> _Mention | None:

@@ -938,20 +938,36 @@ class _Builder:
         still that country's."""
         self.bodies[name] = side
         for word in name.split():
-            if word in self.lexicon.generic_institutions:
-                self.bodies[word] = side
+            if word.casefold() in self._generic_words:
+                self.bodies[word.casefold()] = side
 
     def _body_side_by_name(self, name: str) -> str | None:
         if name in self.bodies:
             return self.bodies[name]
-        words = [word for word in name.split() if word in self.lexicon.generic_institutions]
+        words = [word.casefold() for word in name.split() if word.casefold() in self._generic_words]
         return self.bodies.get(words[-1]) if words else None
+
+    @property
+    def _generic_words(self) -> frozenset[str]:
+        """The generic words of bodies, in any case: AFP's "Pakistan's foreign ministry said"
+        names the same body as "Foreign Ministry"."""
+        return frozenset(word.casefold() for word in self.lexicon.generic_institutions)
 
     def _remember_people(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
         """Named people in this sentence become the referents of later descriptions; bodies named
         with their country are remembered with it."""
         for mention in sentence.mentions:
             if mention.kind is _MentionKind.INSTITUTION and mention.side:
+                self._remember_body(mention.name, mention.side)
+            elif (
+                mention.kind is _MentionKind.DESCRIPTION
+                and mention.side
+                and not mention.plural
+                and mention.name.split()[-1:]
+                and mention.name.split()[-1].casefold() in self._generic_words
+            ):
+                # "Pakistan's foreign ministry said": in lower case a description, still a body
+                # whose spokeswoman ("foreign ministry spokeswoman Tasnim Aslam") is its country's.
                 self._remember_body(mention.name, mention.side)
             if mention.kind is not _MentionKind.PERSON or mention.medium:
                 continue

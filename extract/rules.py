@@ -129,6 +129,7 @@ class ContextRules(_Section):
     min_clause_words: int = Field(ge=1, le=10)
     min_reported_words: int = Field(ge=1, le=10)
     max_tail_attribution_words: int = Field(ge=1, le=10)
+    max_occasion_words: int = Field(default=2, ge=0, le=4)
 
 
 class StateMedium(_Section):
@@ -184,6 +185,8 @@ class AttributionRules(_Section):
     audiences: list[Phrase] = []
     reporting_phrases: list[Phrase] = []
     place_prepositions: list[Phrase] = []
+    occasion_prepositions: list[Phrase] = []
+    occasion_nouns: list[Phrase] = []
     qualifier_openers: list[Phrase] = []
     channel_links: list[Phrase] = []
     complementisers: list[Phrase] = []

@@ -212,6 +212,8 @@ class _Lexicon:
     indefinite: frozenset[str]
     determiners: frozenset[str]
     place_prepositions: frozenset[str]
+    occasion_prepositions: frozenset[str]
+    occasion_nouns: frozenset[str]
     qualifier_openers: frozenset[str]
     deputy_words: frozenset[str]
     former_words: frozenset[str]
@@ -344,6 +346,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         indefinite=_folded(names.indefinite_determiners),
         determiners=_folded(names.definite_determiners) | _folded(names.indefinite_determiners),
         place_prepositions=_folded(said.place_prepositions),
+        occasion_prepositions=_folded(said.occasion_prepositions),
+        occasion_nouns=_folded(said.occasion_nouns),
         qualifier_openers=_folded(said.qualifier_openers),
         deputy_words=_folded(names.deputy_words),
         former_words=_folded(names.former_words),

@@ -2400,3 +2400,44 @@ def test_a_quotation_after_another_verb_of_speech_does_not_make_a_welcome_a_stat
         'Foreign Minister Tom Reed said would include "very frank discussions".'
     )
     assert [(c.speaker, c.text) for c in found] == [("Tom Reed", 'would include "very frank discussions".')]
+
+
+# --- the eighth gathering (123-133, meetings before 2010) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "occasion", ["at a weekly briefing", "in a joint statement", "during his regular news conference"]
+)
+def test_an_occasion_of_speech_after_the_verb_is_not_the_words(occasion: str) -> None:
+    """'..., foreign ministry spokeswoman Tasnim Aslam told reporters at a weekly briefing.',
+    '..., the two leaders said in a joint statement, making good on a pledge ...': where the words
+    were said; the words are the clause before."""
+    found = extract(f"The two leaders may meet in Havana, spokesman Tom Reed told reporters {occasion}.")
+    assert [(c.speaker, c.text) for c in found] == [("Tom Reed", "The two leaders may meet in Havana")]
+
+
+def test_a_date_after_may_is_a_possible_meetings_time_not_the_day_of_speaking() -> None:
+    """'Leaders of ... may meet on the sidelines of an international summit this month ...,
+    Pakistan's foreign ministry said Monday': the words are of Monday, not of 'this month'."""
+    found = extract(
+        "The leaders may meet on the sidelines of a summit this month to restart talks, Pakistan's "
+        "foreign ministry said Monday.\n"
+        '"Both leaders will be there," spokesman Tom Reed said.',
+        published=dt.date(2023, 9, 4),  # a Monday
+    )
+    assert [c.date for c in found] == [dt.date(2023, 9, 4), dt.date(2023, 9, 4)]
+
+
+def test_a_spokeswoman_of_a_ministry_named_in_lower_case_speaks_for_its_country() -> None:
+    """AFP's 'Pakistan's foreign ministry said Monday' then 'foreign ministry spokeswoman Tasnim
+    Aslam told reporters': in lower case still the body, and Aslam is Pakistan's."""
+    found = extract(
+        "The two leaders may meet this month, Pakistan's foreign ministry said Monday.\n"
+        '"Both leaders will be there," foreign ministry spokeswoman Sara Khan said.',
+        published=dt.date(2023, 3, 20),
+        home_side="France",
+    )
+    assert [(c.speaker, c.side) for c in found] == [
+        ("Pakistan's foreign ministry", "Pakistan"),
+        ("Sara Khan", "Pakistan"),
+    ]
