@@ -67,6 +67,8 @@ class QuoteRules(_Section):
 
     pairs: list[tuple[str, str]] = Field(min_length=1)
     apostrophes: list[str] = []
+    # Marks typed as two characters for one ("''" for a double quote) -> the mark they stand for.
+    doubled: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _single_characters(self) -> QuoteRules:
@@ -79,6 +81,12 @@ class QuoteRules(_Section):
         for mark in self.apostrophes:
             if len(mark) != 1:
                 problems.append(f"apostrophes: {mark!r} must be a single character")
+        openers = {opening for opening, _ in self.pairs}
+        for written, mark in self.doubled.items():
+            if len(written) < 2:
+                problems.append(f"doubled: {written!r} must be at least two characters")
+            if mark not in openers:
+                problems.append(f"doubled: {mark!r} (for {written!r}) is not an opening mark of pairs")
         _raise_problems(problems)
         return self
 

@@ -2441,3 +2441,36 @@ def test_a_spokeswoman_of_a_ministry_named_in_lower_case_speaks_for_its_country(
         ("Pakistan's foreign ministry", "Pakistan"),
         ("Sara Khan", "Pakistan"),
     ]
+
+
+def test_two_apostrophes_typed_for_a_double_quote_are_a_quotation() -> None:
+    """Indian copy: ''Efforts are being made by both sides to arrange the meeting,'' he said."""
+    found = extract(
+        "Prime Minister Anil Rao said he was hopeful of a meeting.\n"
+        "''Efforts are being made by both sides to arrange the meeting,'' he said.",
+        home_side="India",
+    )
+    assert [(c.speaker, c.text) for c in found][-1] == (
+        "Anil Rao",
+        "Efforts are being made by both sides to arrange the meeting",
+    )
+
+
+def test_a_place_and_day_closed_by_a_colon_is_a_dateline_not_a_speaker() -> None:
+    """'Frankfurt, Sept 11: Prime Minister Manmohan Singh today ...' (Indian datelines)."""
+    found = extract(
+        "Frankfurt, Sept 11: Prime Minister Anil Rao today would not commit himself on a meeting.\n"
+        '"Efforts are being made by both sides," he said.',
+        published=dt.date(2023, 9, 11),
+        home_side="India",
+    )
+    assert [c.speaker for c in found] == ["Anil Rao"]
+
+
+@pytest.mark.parametrize("manner", ["cautiously only", "tersely", "emphatically"])
+def test_an_adverb_of_manner_between_the_speaker_and_the_verb_is_skipped(manner: str) -> None:
+    """'Dr Singh cautiously only said he was hopeful of meeting Gen Musharraf in Havana.'"""
+    found = extract(f"Prime Minister Anil Rao {manner} said he was hopeful of meeting Lee Min in Havana.")
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Anil Rao", "he was hopeful of meeting Lee Min in Havana.")
+    ]
