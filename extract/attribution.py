@@ -829,12 +829,18 @@ class _Attributor:
         cursor = self._skip_quoted_by(position)
         while cursor > self.start and self.tokens[cursor - 1].lower in self.lexicon.quoted_skip:
             cursor -= 1  # "Peskov was quoted as saying"
-        speaker = self._mention_ending(cursor)
+        speaker: _SpeakerRef | None = self._mention_ending(cursor)
+        start = speaker.span_start if speaker is not None else cursor
+        if speaker is None and cursor > self.start:
+            pronoun = self.tokens[cursor - 1]
+            if pronoun.lower in self.lexicon.pronouns or pronoun.lower in self.lexicon.plural_pronouns:
+                # '"...," he was quoted by AFP as saying': whoever "he" is.
+                speaker, start = _Pronoun(cursor - 1, pronoun.lower), cursor - 1
         if speaker is None:
             return None
         # "quoted Xi as telling Biden that ...": the phrase's last word is the verb, which may
         # take whoever was told.
-        return self._with_content(speaker, speaker.span_start, position + length, position + length - 1)
+        return self._with_content(speaker, start, position + length, position + length - 1)
 
     def _skip_quoted_by(self, position: int) -> int:
         """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying' (or 'by the Interfax
@@ -1013,6 +1019,9 @@ class _Attributor:
         if token.text == ")":
             cursor = self._before_acronym(cursor)  # "Ministry of External Affairs (MEA) announced"
             token = self.tokens[cursor]
+        if token.is_word and token.lower in self.lexicon.plural_pronouns:
+            blocked = cursor > self.start and self.tokens[cursor - 1].lower in self.lexicon.plural_pronoun_blockers
+            return None if blocked else (_Pronoun(cursor, token.lower), cursor)
         if token.is_word and (
             token.lower in self.lexicon.pronouns or token.lower in self.lexicon.body_pronouns
         ):

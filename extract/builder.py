@@ -538,6 +538,9 @@ class _Builder:
             if reference.word in self.lexicon.body_pronouns:
                 body = self._recent_body(sentence)
                 return (body, confidence.pronoun) if body is not None else None
+            if reference.word in self.lexicon.plural_pronouns:
+                several = self._recent_several(sentence)
+                return (several, confidence.pronoun) if several is not None else None
             # "President Ma set off for Singapore ..., a summit that he hopes will become ...": the
             # sentence's own subject before the pronoun, outside the words said ("In reply, the
             # North announced ..., he said" is someone else), else the last person quoted or named.
@@ -857,6 +860,15 @@ class _Builder:
                 return draft.speaker
             if draft.speaker.is_person:
                 return None
+        return None
+
+    def _recent_several(self, sentence: _Sentence) -> _Speaker | None:
+        """The last speaker quoted, if several ("the two leaders", "officials", "Obama and
+        Medvedev") and within context: "they said"."""
+        for draft in reversed(self.drafts):
+            if not self._within_context(draft.sentence, draft.paragraph, sentence):
+                return None
+            return draft.speaker if draft.speaker.plural else None
         return None
 
     def _recent_person(self, sentence: _Sentence) -> _Recent | None:

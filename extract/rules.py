@@ -209,6 +209,8 @@ class AttributionRules(_Section):
     present_verbs: list[Phrase] = []
     pronouns: list[Phrase] = []
     body_pronouns: list[Phrase] = []
+    plural_pronouns: list[Phrase] = []
+    plural_pronoun_blockers: list[Phrase] = []
     # Words that stand for one of the last two people named ("the latter said"): the index of
     # that person among the two.
     ordinal_references: dict[Phrase, int] = {}
@@ -247,6 +249,7 @@ class AttributionRules(_Section):
             *self.intro_words,
             *self.pronouns,
             *self.body_pronouns,
+            *self.plural_pronouns,
             *self.ordinal_references,
             *self.object_pronouns,
             *self.documents,

@@ -185,6 +185,8 @@ class _Lexicon:
     present_verbs: frozenset[str]
     pronouns: frozenset[str]
     body_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    plural_pronoun_blockers: frozenset[str]
     ordinal_references: dict[str, int]  # folded word -> which of the last two people
     pair_references: _PhraseTable[bool]  # "both men": the last two people, together
     documents: frozenset[str]
@@ -319,6 +321,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),
         body_pronouns=_folded(said.body_pronouns),
+        plural_pronouns=_folded(said.plural_pronouns),
+        plural_pronoun_blockers=_folded(said.plural_pronoun_blockers),
         ordinal_references={key.casefold(): value for key, value in said.ordinal_references.items()},
         pair_references=_flag_table(said.pair_references),
         documents=_folded(said.documents),

@@ -2474,3 +2474,42 @@ def test_an_adverb_of_manner_between_the_speaker_and_the_verb_is_skipped(manner:
     assert [(c.speaker, c.text) for c in found] == [
         ("Anil Rao", "he was hopeful of meeting Lee Min in Havana.")
     ]
+
+
+def test_they_after_a_quotation_is_the_several_who_spoke_last() -> None:
+    """'The two leaders said they had instructed their trade ministers ... "We will work to
+    identify areas for progress ...," they said.'; not after "what" ("rebuff what they say is
+    Washington's attempt"), and not a single person."""
+    found = extract(
+        "President Ana Ruiz met Prime Minister Lee Min on Monday.\n"
+        "Both leaders said they had instructed their ministers to speed up the talks. "
+        '"We will work to identify areas for progress," they said.\n'
+        "The two want to rebuff what they say is an attempt to isolate them."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Ana Ruiz and Lee Min", "they had instructed their ministers to speed up the talks."),
+        ("Ana Ruiz and Lee Min", "We will work to identify areas for progress"),
+    ]
+
+
+def test_a_pronoun_quoted_by_an_agency_as_saying_is_the_speaker() -> None:
+    """'"After this meeting I look at the future of our relations with optimism," he was quoted
+    by AFP as saying, ahead of Thursday's G20 summit.'"""
+    found = extract(
+        "President Ana Ruiz said she viewed the talks with optimism.\n"
+        '"I look at the future of our relations with optimism," she was quoted by AFP as saying.'
+    )
+    assert [(c.speaker, c.text) for c in found][-1] == (
+        "Ana Ruiz",
+        "I look at the future of our relations with optimism",
+    )
+
+
+def test_a_day_the_words_came_ahead_of_is_not_the_day_of_speaking() -> None:
+    """'..., he was quoted by AFP as saying, ahead of Thursday's G20 summit' in a Wednesday story:
+    the summit's day, not the most recent Thursday."""
+    (found,) = extract(
+        '"We are optimistic," President Ana Ruiz said ahead of Thursday\'s summit.',
+        published=dt.date(2023, 3, 22),  # a Wednesday
+    )
+    assert found.date == dt.date(2023, 3, 22)
