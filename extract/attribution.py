@@ -204,6 +204,8 @@ class _Attributor:
             if token.lower not in lexicon.coordinators:
                 continue
             cursor = position + 1
+            if cursor < self.end and tokens[cursor].text == "," and token.lower in lexicon.subject_openers:
+                cursor += 1  # "..., however, he said ..."
             pronoun = cursor < self.end and tokens[cursor].lower in lexicon.subject_pronouns
             cursor += pronoun
             if token.lower in lexicon.subject_openers and not pronoun:
@@ -293,6 +295,11 @@ class _Attributor:
         )
         if marker is None:
             return None
+        opening = tokens[self.start]
+        if opening.is_word and opening.lower in lexicon.pronouns:
+            # "He pursued that theme after arriving in China, noting to Wen that ...": whoever
+            # "he" is.
+            return self._tail(_Pronoun(self.start, opening.lower), marker + 1)
         subject = next(
             (
                 mention
@@ -1020,7 +1027,9 @@ class _Attributor:
             cursor = self._before_acronym(cursor)  # "Ministry of External Affairs (MEA) announced"
             token = self.tokens[cursor]
         if token.is_word and token.lower in self.lexicon.plural_pronouns:
-            blocked = cursor > self.start and self.tokens[cursor - 1].lower in self.lexicon.plural_pronoun_blockers
+            blocked = (
+                cursor > self.start and self.tokens[cursor - 1].lower in self.lexicon.plural_pronoun_blockers
+            )
             return None if blocked else (_Pronoun(cursor, token.lower), cursor)
         if token.is_word and (
             token.lower in self.lexicon.pronouns or token.lower in self.lexicon.body_pronouns
@@ -1678,8 +1687,19 @@ class _Attributor:
                 return 2
             addressee = self._mention_after_determiner(cursor + 1)
             if addressee is not None:
-                return addressee.end - cursor
+                return self._past_gloss(addressee.end) - cursor
         return 0
+
+    def _past_gloss(self, end: int) -> int:
+        """After a name, its spelling in another script in brackets ("Premier Wen Jiabao
+        (溫家寶)", as Taiwanese and Hong Kong papers print it): where the name really ends."""
+        tokens = self.tokens
+        if end + 2 < self.end and tokens[end].text == "(":
+            close = next((i for i in range(end + 1, min(self.end, end + 4)) if tokens[i].text == ")"), None)
+            inner = "".join(token.text for token in tokens[end + 1 : close]) if close else ""
+            if inner and all(not character.isascii() for character in inner if character.isalpha()):
+                return close + 1
+        return end
 
     def _occasion_length(self, cursor: int) -> int:
         """'at a weekly briefing', 'in a joint statement': a preposition, a determiner, a few

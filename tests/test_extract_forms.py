@@ -2513,3 +2513,36 @@ def test_a_day_the_words_came_ahead_of_is_not_the_day_of_speaking() -> None:
         published=dt.date(2023, 3, 22),  # a Wednesday
     )
     assert found.date == dt.date(2023, 3, 22)
+
+
+def test_a_sentence_opened_by_a_pronoun_ending_in_noting_to_someone_is_a_statement() -> None:
+    """'He pursued that theme after arriving in China, noting to Chinese Premier Wen Jiabao
+    (溫家寶) that Beijing's rainy weather ... had given way to clear skies.' (a name's spelling in
+    another script, in brackets, is part of the name)."""
+    found = extract(
+        "Prime Minister Lee Min arrived in Beijing on Monday.\n"
+        "He pursued that theme after arriving, noting to Premier Wen Jiabao (溫家寶) that the rain "
+        "had given way to clear skies."
+    )
+    assert [(c.speaker, c.text) for c in found] == [("Lee Min", "the rain had given way to clear skies.")]
+
+
+def test_suggested_with_a_gerund_is_a_statement() -> None:
+    """'At the summit, Putin suggested moving the discussion to a NATO-Russia group ...'."""
+    found = extract("At the summit, President Ana Ruiz suggested moving the discussion to a new group.")
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Ana Ruiz", "suggested moving the discussion to a new group.")
+    ]
+
+
+def test_however_and_a_subject_join_a_second_statement() -> None:
+    """'... that he was prepared to meet Pakistan's president, however, he said the peace talks
+    "cannot go forward if ..."'."""
+    found = extract(
+        "Prime Minister Lee Min said he was prepared to meet the president, however, he said the "
+        'peace talks "cannot go forward".'
+    )
+    assert [c.text for c in found] == [
+        "he was prepared to meet the president",
+        'the peace talks "cannot go forward".',
+    ]
