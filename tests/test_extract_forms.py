@@ -2546,3 +2546,13 @@ def test_however_and_a_subject_join_a_second_statement() -> None:
         "he was prepared to meet the president",
         'the peace talks "cannot go forward".',
     ]
+
+
+@pytest.mark.parametrize("verb", ["rejected again", "rejected"])
+def test_a_rejection_is_a_statement_with_its_verb_kept(verb: str) -> None:
+    """'Pakistan's foreign ministry rejected again the allegations that it was harbouring
+    terrorists ...': the verb stays, so the words are not read as the claim."""
+    found = extract(f"Pakistan's foreign ministry {verb} the allegations that it was harbouring terrorists.")
+    assert [(c.speaker, c.text.split()[0]) for c in found] == [
+        ("Pakistan's foreign ministry", verb.split()[0])
+    ]
