@@ -2556,3 +2556,16 @@ def test_a_rejection_is_a_statement_with_its_verb_kept(verb: str) -> None:
     assert [(c.speaker, c.text.split()[0]) for c in found] == [
         ("Pakistan's foreign ministry", verb.split()[0])
     ]
+
+
+def test_one_plural_title_for_two_people_gives_each_their_side_in_order() -> None:
+    """'a meeting of U.S. and Russian Presidents George W. Bush and Vladimir Putin in Bratislava':
+    Bush is the United States', Putin Russia's."""
+    found = extract(
+        "After a meeting of U.S. and Russian Presidents Tom Reed and Ivan Orlov in Bratislava, the two "
+        'leaders said they were pleased. "We will work together," said Reed. "So will we," said Orlov.'
+    )
+    assert [(c.speaker, c.side) for c in found][-2:] == [
+        ("Tom Reed", "United States"),
+        ("Ivan Orlov", "Russia"),
+    ]
