@@ -1286,6 +1286,9 @@ class _Attributor:
         if verb_end < self.end and self.tokens[verb_end].lower in self.lexicon.pronouns:
             return _Pronoun(verb_end, self.tokens[verb_end].lower)
         speaker = self._mention_starting(verb_end)
+        named = self._named_after_description(verb_end)
+        if named is not None:
+            return named  # "..., says the BBC's diplomatic correspondent, Jonathan Marcus."
         if speaker is None:
             return None
         close = speaker.end
@@ -1297,6 +1300,33 @@ class _Attributor:
         if not self._closes_attribution(close):
             return None  # ", said European capitals were ...": a clause, not a speaker
         return speaker
+
+    def _named_after_description(self, start: int) -> _Mention | None:
+        """'says the BBC's diplomatic correspondent, Jonathan Marcus.': after an inverted verb, a
+        description of a few words, a comma and the person it describes, ending the attribution."""
+        tokens = self.tokens
+        if start >= self.end or tokens[start].lower not in self.lexicon.definite:
+            return None
+        limit = min(self.end, start + 1 + self.context.max_apposition_words)
+        comma = next((i for i in range(start + 1, limit) if not tokens[i].is_word), None)
+        if comma is None or tokens[comma].text != ",":
+            return None
+        person = self.by_start.get(comma + 1)
+        if (
+            person is None
+            or person.kind is not _MentionKind.PERSON
+            or not self._closes_attribution(person.end)
+        ):
+            return None
+        if person.title:
+            return person
+        roles = [
+            found[1]
+            for i in range(start + 1, comma)
+            if (found := self.lexicon.titles.match(tokens, i, comma))
+        ]
+        role = roles[-1] if roles else person.role
+        return replace(person, title=_surface(tokens, start + 1, comma), role=role)
 
     def _closes_attribution(self, position: int) -> bool:
         """Whether an inverted attribution can end here ('said Peskov.', 'said Peskov on ...')."""
@@ -1762,6 +1792,13 @@ class _Attributor:
     def _sets_scene(self, start: int, end: int) -> bool:
         """'On Friday,' / 'Speaking to reporters,' before the speaker: not the speaker's words."""
         first = self.tokens[start]
+        following = self.tokens[start + 1] if start + 1 < end else None
+        if (
+            following is not None
+            and following.text.islower()
+            and following.lower in self.lexicon.finite_words
+        ):
+            return False  # "This is the first tangible sign of ..., says X": a clause, not a scene
         if first.lower in self.lexicon.intro_words:
             return True
         dated = {

@@ -2569,3 +2569,26 @@ def test_one_plural_title_for_two_people_gives_each_their_side_in_order() -> Non
         ("Tom Reed", "United States"),
         ("Ivan Orlov", "Russia"),
     ]
+
+
+def test_words_opening_with_this_is_are_not_a_scene() -> None:
+    """'This is the first tangible sign of the "re-setting" of the relationship ..., says ...':
+    "This week," sets a scene, "This is" opens the words."""
+    found = extract(
+        "This is a reset of the relationship, Lee Min said.\nThis week, Lee Min said the talks went well."
+    )
+    assert [c.text for c in found] == ["This is a reset of the relationship", "the talks went well."]
+
+
+def test_an_inverted_verb_then_a_description_and_a_name_is_that_person() -> None:
+    """'..., says the BBC's diplomatic correspondent, Jonathan Marcus.'; '"...," said the foreign
+    minister, Lee Min.' (the description is the title)."""
+    found = extract(
+        'This is the first tangible sign of the "re-setting" of the relationship, says the BBC\'s '
+        "diplomatic correspondent, Jonathan Marcus.\n"
+        '"We are ready," said the foreign minister, Lee Min.'
+    )
+    assert [(c.speaker, c.role.value) for c in found] == [
+        ("Jonathan Marcus", "other"),
+        ("Lee Min", "minister"),
+    ]
