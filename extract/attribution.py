@@ -1075,6 +1075,12 @@ class _Attributor:
             return None
         if token.is_word:
             mention = self._mention_ending(cursor + 1)
+            opening = mention.span_start if mention is not None else cursor
+            issuer = self._opening_document_issuer() if self._after_preposition(opening) else None
+            if issuer is not None:
+                # "A statement issued by the Kremlin after the talks in Bratislava on Thursday
+                # said ...": the document's issuer, not the place its subject ends with.
+                return issuer, self.start
             relative = self._relative_speaker(cursor, verb)
             if relative is not None and (mention is None or relative[1] < mention.start):
                 return relative  # "an official who was due to visit the North on Tuesday said"
@@ -1088,6 +1094,29 @@ class _Attributor:
         if token.text == ",":
             return self._speaker_before_aside(cursor)
         return None
+
+    def _after_preposition(self, start: int) -> bool:
+        """Whether the words from here are the object of a place preposition: "in Bratislava"."""
+        return start > self.start and self.tokens[start - 1].lower in self.lexicon.place_prepositions
+
+    def _opening_document_issuer(self) -> _Mention | None:
+        """The issuer of a document the sentence opens with: "A (joint) statement issued by the
+        United States and Russia ...", "The communique from the foreign ministry ..."."""
+        tokens, lexicon = self.tokens, self.lexicon
+        position = self.start
+        if position < self.end and tokens[position].lower in lexicon.determiners:
+            position += 1
+        for _ in range(self.context.max_occasion_words):
+            if (
+                position < self.end
+                and tokens[position].lower not in lexicon.documents
+                and tokens[position].text.islower()
+            ):
+                position += 1  # "joint", "brief"
+        if position >= self.end or tokens[position].lower not in lexicon.documents:
+            return None
+        link = lexicon.document_links.length_at(tokens, position + 1, self.end)
+        return self._mention_starting(position + 1 + link) if link else None
 
     def _aside_ending(self, cursor: int) -> int | None:
         """Where an aside between the speaker and the verb (said.speaker_asides) ending at

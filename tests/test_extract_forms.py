@@ -2592,3 +2592,13 @@ def test_an_inverted_verb_then_a_description_and_a_name_is_that_person() -> None
         ("Jonathan Marcus", "other"),
         ("Lee Min", "minister"),
     ]
+
+
+def test_a_document_issued_by_a_body_is_its_words_not_the_place_its_subject_ends_with() -> None:
+    """'A joint statement issued by the United States and Russia following a meeting of ... in
+    Bratislava Thursday said the countries are "committed to ..."': not Bratislava's."""
+    found = extract(
+        "A statement issued by the Kremlin after the talks in Bratislava on Thursday said the "
+        'countries are "committed to working together".'
+    )
+    assert [(c.speaker, c.side) for c in found] == [("Kremlin", "Russia")]
