@@ -440,7 +440,25 @@ class _Attributor:
         return None
 
     def _joint_before(self, mention: _Mention) -> _Mention | None:
-        """'Macron and Merz said ...': the person named before "and", speaking with this one."""
+        """'Macron and Merz said ...': the person named before "and", speaking with this one;
+        'India and Pakistan have agreed to "..."': two bodies, one speaker of nobody's side."""
+        if mention.kind is _MentionKind.INSTITUTION and not mention.medium:
+            link = mention.span_start - 1
+            if link <= self.start or self.tokens[link].lower not in self.lexicon.joint_words:
+                return None
+            first = self._mention_ending(link)
+            if first is None or first.kind is not _MentionKind.INSTITUTION or first.medium:
+                return None
+            name = f"{first.name} and {mention.name}"
+            joint = replace(first, name=name, end=mention.end, side=None, affiliate=None)
+            before = first.span_start - 1
+            if (
+                not first.determiner
+                and before >= self.start
+                and self.tokens[before].lower in self.lexicon.pair_openers
+            ):
+                joint = replace(joint, determiner=self.tokens[before].text)  # "both Beijing and Tokyo"
+            return joint
         if mention.kind is not _MentionKind.PERSON or mention.medium:
             return None
         link = self._with_honorific(mention.span_start) - 1
@@ -1596,6 +1614,12 @@ class _Attributor:
             return None  # "reported on the widely expected summit": what about, not the words
         if token.kind is _TokenKind.QUOTE or tokens[verb].lower in lexicon.bare_clause_verbs:
             return cursor
+        if (
+            token.lower in lexicon.infinitive_markers
+            and cursor + 1 < end
+            and tokens[cursor + 1].kind is _TokenKind.QUOTE
+        ):
+            return cursor  # "have agreed to \u201cput in place an ... mechanism\u201d": quoted words
         if self._finite_clause(cursor):
             return cursor  # "Kumar confirmed a meeting with Putin is finalized"
         return None  # "The Kremlin confirmed the call": an object, not reported words

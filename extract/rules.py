@@ -166,6 +166,7 @@ class AttributionRules(_Section):
     participle_links: list[Phrase] = []
     absolute_links: list[Phrase] = []
     joint_words: list[Phrase] = []
+    pair_openers: list[Phrase] = []
     speech_nouns: list[Phrase] = []
     naming_openers: list[Phrase] = []
     naming_verbs: list[Phrase] = []

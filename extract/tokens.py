@@ -153,6 +153,7 @@ class _Lexicon:
     participle_links: frozenset[str]
     absolute_links: frozenset[str]
     joint_words: frozenset[str]
+    pair_openers: frozenset[str]
     speech_nouns: frozenset[str]
     naming_openers: frozenset[str]
     naming_verbs: _PhraseTable[bool]
@@ -287,6 +288,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         participle_links=_folded(said.participle_links),
         absolute_links=_folded(said.absolute_links),
         joint_words=_folded(said.joint_words),
+        pair_openers=_folded(said.pair_openers),
         speech_nouns=_folded(said.speech_nouns),
         naming_openers=_folded(said.naming_openers),
         naming_verbs=_flag_table(said.naming_verbs),

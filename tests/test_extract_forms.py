@@ -2602,3 +2602,27 @@ def test_a_document_issued_by_a_body_is_its_words_not_the_place_its_subject_ends
         'countries are "committed to working together".'
     )
     assert [(c.speaker, c.side) for c in found] == [("Kremlin", "Russia")]
+
+
+def test_two_bodies_joined_by_and_are_one_speaker_of_nobodys_side() -> None:
+    """'India and Pakistan have agreed to "put in place ..."', 'a move which both Beijing and
+    Tokyo have warned would carry serious repercussions'."""
+    found = extract(
+        "The United States and Russia said they would work together.\n"
+        "They took up the threat, a move which both Beijing and Tokyo have warned would carry "
+        "serious repercussions."
+    )
+    assert [(c.speaker, c.side) for c in found] == [
+        ("United States and Russia", "unknown"),
+        ("Beijing and Tokyo", "unknown"),
+    ]
+
+
+def test_agreed_to_and_a_quotation_is_the_quoted_words() -> None:
+    """'India and Pakistan have agreed to "put in place an India-Pakistan anti-terrorism
+    institutional mechanism ..."'; 'agreed to speed up talks' stays an act."""
+    found = extract(
+        'India and Pakistan have agreed to "put in place an anti-terrorism mechanism".\n'
+        "The two Koreas agreed to speed up talks."
+    )
+    assert [c.text for c in found] == ['to "put in place an anti-terrorism mechanism".']
