@@ -27,7 +27,7 @@ from tests.article_grading import METRICS, Figures, grade_parts, load_articles, 
 # went down.
 FLOORS = {
     "dev": {
-        "found": 93,
+        "found": 94,
         "speaker": 98,
         "date": 98,
         "role": 97,
