@@ -35,11 +35,13 @@ def _analyse(article: str, rules: ExtractionRules, published: dt.date) -> list[_
     sentence_index = 0
     headline = True  # the paragraphs so far are all headings: a headline, a standfirst
     for index, text in enumerate(_split_paragraphs(article, rules.sentences)):
+        for written, mark in rules.quotes.doubled.items():
+            text = text.replace(written, mark)  # "''Efforts ...,'' he said": a double quote
         tokens = _tokenise(text, lexicon)
         heading = _is_heading(text, rules.sentences, opening=headline and index < 2)
         headline = headline and heading
         paragraph = _Paragraph(index, text, tokens, heading)
-        ranges = [(0, len(tokens))] if heading else _split_sentences(tokens)
+        ranges = [(0, len(tokens))] if heading else _split_sentences(tokens, rules.dates.months)
         finder = _DateFinder(text, tokens, rules.dates, lexicon, published)
         for start, end in ranges:
             for piece in _clauses_with_their_own_speaker(tokens, start, end, paragraph, finder, rules):

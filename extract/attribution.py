@@ -204,6 +204,8 @@ class _Attributor:
             if token.lower not in lexicon.coordinators:
                 continue
             cursor = position + 1
+            if cursor < self.end and tokens[cursor].text == "," and token.lower in lexicon.subject_openers:
+                cursor += 1  # "..., however, he said ..."
             pronoun = cursor < self.end and tokens[cursor].lower in lexicon.subject_pronouns
             cursor += pronoun
             if token.lower in lexicon.subject_openers and not pronoun:
@@ -293,6 +295,11 @@ class _Attributor:
         )
         if marker is None:
             return None
+        opening = tokens[self.start]
+        if opening.is_word and opening.lower in lexicon.pronouns:
+            # "He pursued that theme after arriving in China, noting to Wen that ...": whoever
+            # "he" is.
+            return self._tail(_Pronoun(self.start, opening.lower), marker + 1)
         subject = next(
             (
                 mention
@@ -433,7 +440,25 @@ class _Attributor:
         return None
 
     def _joint_before(self, mention: _Mention) -> _Mention | None:
-        """'Macron and Merz said ...': the person named before "and", speaking with this one."""
+        """'Macron and Merz said ...': the person named before "and", speaking with this one;
+        'India and Pakistan have agreed to "..."': two bodies, one speaker of nobody's side."""
+        if mention.kind is _MentionKind.INSTITUTION and not mention.medium:
+            link = mention.span_start - 1
+            if link <= self.start or self.tokens[link].lower not in self.lexicon.joint_words:
+                return None
+            first = self._mention_ending(link)
+            if first is None or first.kind is not _MentionKind.INSTITUTION or first.medium:
+                return None
+            name = f"{first.name} and {mention.name}"
+            joint = replace(first, name=name, end=mention.end, side=None, affiliate=None)
+            before = first.span_start - 1
+            if (
+                not first.determiner
+                and before >= self.start
+                and self.tokens[before].lower in self.lexicon.pair_openers
+            ):
+                joint = replace(joint, determiner=self.tokens[before].text)  # "both Beijing and Tokyo"
+            return joint
         if mention.kind is not _MentionKind.PERSON or mention.medium:
             return None
         link = self._with_honorific(mention.span_start) - 1
@@ -829,12 +854,18 @@ class _Attributor:
         cursor = self._skip_quoted_by(position)
         while cursor > self.start and self.tokens[cursor - 1].lower in self.lexicon.quoted_skip:
             cursor -= 1  # "Peskov was quoted as saying"
-        speaker = self._mention_ending(cursor)
+        speaker: _SpeakerRef | None = self._mention_ending(cursor)
+        start = speaker.span_start if speaker is not None else cursor
+        if speaker is None and cursor > self.start:
+            pronoun = self.tokens[cursor - 1]
+            if pronoun.lower in self.lexicon.pronouns or pronoun.lower in self.lexicon.plural_pronouns:
+                # '"...," he was quoted by AFP as saying': whoever "he" is.
+                speaker, start = _Pronoun(cursor - 1, pronoun.lower), cursor - 1
         if speaker is None:
             return None
         # "quoted Xi as telling Biden that ...": the phrase's last word is the verb, which may
         # take whoever was told.
-        return self._with_content(speaker, speaker.span_start, position + length, position + length - 1)
+        return self._with_content(speaker, start, position + length, position + length - 1)
 
     def _skip_quoted_by(self, position: int) -> int:
         """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying' (or 'by the Interfax
@@ -1013,6 +1044,11 @@ class _Attributor:
         if token.text == ")":
             cursor = self._before_acronym(cursor)  # "Ministry of External Affairs (MEA) announced"
             token = self.tokens[cursor]
+        if token.is_word and token.lower in self.lexicon.plural_pronouns:
+            blocked = (
+                cursor > self.start and self.tokens[cursor - 1].lower in self.lexicon.plural_pronoun_blockers
+            )
+            return None if blocked else (_Pronoun(cursor, token.lower), cursor)
         if token.is_word and (
             token.lower in self.lexicon.pronouns or token.lower in self.lexicon.body_pronouns
         ):
@@ -1057,6 +1093,12 @@ class _Attributor:
             return None
         if token.is_word:
             mention = self._mention_ending(cursor + 1)
+            opening = mention.span_start if mention is not None else cursor
+            issuer = self._opening_document_issuer() if self._after_preposition(opening) else None
+            if issuer is not None:
+                # "A statement issued by the Kremlin after the talks in Bratislava on Thursday
+                # said ...": the document's issuer, not the place its subject ends with.
+                return issuer, self.start
             relative = self._relative_speaker(cursor, verb)
             if relative is not None and (mention is None or relative[1] < mention.start):
                 return relative  # "an official who was due to visit the North on Tuesday said"
@@ -1070,6 +1112,29 @@ class _Attributor:
         if token.text == ",":
             return self._speaker_before_aside(cursor)
         return None
+
+    def _after_preposition(self, start: int) -> bool:
+        """Whether the words from here are the object of a place preposition: "in Bratislava"."""
+        return start > self.start and self.tokens[start - 1].lower in self.lexicon.place_prepositions
+
+    def _opening_document_issuer(self) -> _Mention | None:
+        """The issuer of a document the sentence opens with: "A (joint) statement issued by the
+        United States and Russia ...", "The communique from the foreign ministry ..."."""
+        tokens, lexicon = self.tokens, self.lexicon
+        position = self.start
+        if position < self.end and tokens[position].lower in lexicon.determiners:
+            position += 1
+        for _ in range(self.context.max_occasion_words):
+            if (
+                position < self.end
+                and tokens[position].lower not in lexicon.documents
+                and tokens[position].text.islower()
+            ):
+                position += 1  # "joint", "brief"
+        if position >= self.end or tokens[position].lower not in lexicon.documents:
+            return None
+        link = lexicon.document_links.length_at(tokens, position + 1, self.end)
+        return self._mention_starting(position + 1 + link) if link else None
 
     def _aside_ending(self, cursor: int) -> int | None:
         """Where an aside between the speaker and the verb (said.speaker_asides) ending at
@@ -1268,6 +1333,9 @@ class _Attributor:
         if verb_end < self.end and self.tokens[verb_end].lower in self.lexicon.pronouns:
             return _Pronoun(verb_end, self.tokens[verb_end].lower)
         speaker = self._mention_starting(verb_end)
+        named = self._named_after_description(verb_end)
+        if named is not None:
+            return named  # "..., says the BBC's diplomatic correspondent, Jonathan Marcus."
         if speaker is None:
             return None
         close = speaker.end
@@ -1279,6 +1347,33 @@ class _Attributor:
         if not self._closes_attribution(close):
             return None  # ", said European capitals were ...": a clause, not a speaker
         return speaker
+
+    def _named_after_description(self, start: int) -> _Mention | None:
+        """'says the BBC's diplomatic correspondent, Jonathan Marcus.': after an inverted verb, a
+        description of a few words, a comma and the person it describes, ending the attribution."""
+        tokens = self.tokens
+        if start >= self.end or tokens[start].lower not in self.lexicon.definite:
+            return None
+        limit = min(self.end, start + 1 + self.context.max_apposition_words)
+        comma = next((i for i in range(start + 1, limit) if not tokens[i].is_word), None)
+        if comma is None or tokens[comma].text != ",":
+            return None
+        person = self.by_start.get(comma + 1)
+        if (
+            person is None
+            or person.kind is not _MentionKind.PERSON
+            or not self._closes_attribution(person.end)
+        ):
+            return None
+        if person.title:
+            return person
+        roles = [
+            found[1]
+            for i in range(start + 1, comma)
+            if (found := self.lexicon.titles.match(tokens, i, comma))
+        ]
+        role = roles[-1] if roles else person.role
+        return replace(person, title=_surface(tokens, start + 1, comma), role=role)
 
     def _closes_attribution(self, position: int) -> bool:
         """Whether an inverted attribution can end here ('said Peskov.', 'said Peskov on ...')."""
@@ -1519,6 +1614,12 @@ class _Attributor:
             return None  # "reported on the widely expected summit": what about, not the words
         if token.kind is _TokenKind.QUOTE or tokens[verb].lower in lexicon.bare_clause_verbs:
             return cursor
+        if (
+            token.lower in lexicon.infinitive_markers
+            and cursor + 1 < end
+            and tokens[cursor + 1].kind is _TokenKind.QUOTE
+        ):
+            return cursor  # "have agreed to \u201cput in place an ... mechanism\u201d": quoted words
         if self._finite_clause(cursor):
             return cursor  # "Kumar confirmed a meeting with Putin is finalized"
         return None  # "The Kremlin confirmed the call": an object, not reported words
@@ -1656,6 +1757,9 @@ class _Attributor:
                 if mention is not None:
                     return mention.end - cursor
             return length
+        occasion = self._occasion_length(cursor)
+        if occasion:
+            return occasion  # "at a weekly briefing", "in a joint statement": where, not what
         if tokens[cursor].lower in lexicon.place_prepositions:
             place = self._mention_after_determiner(cursor + 1)
             if place is not None and place.kind is not _MentionKind.DESCRIPTION:
@@ -1666,7 +1770,35 @@ class _Attributor:
                 return 2
             addressee = self._mention_after_determiner(cursor + 1)
             if addressee is not None:
-                return addressee.end - cursor
+                return self._past_gloss(addressee.end) - cursor
+        return 0
+
+    def _past_gloss(self, end: int) -> int:
+        """After a name, its spelling in another script in brackets ("Premier Wen Jiabao
+        (溫家寶)", as Taiwanese and Hong Kong papers print it): where the name really ends."""
+        tokens = self.tokens
+        if end + 2 < self.end and tokens[end].text == "(":
+            close = next((i for i in range(end + 1, min(self.end, end + 4)) if tokens[i].text == ")"), None)
+            inner = "".join(token.text for token in tokens[end + 1 : close]) if close else ""
+            if inner and all(not character.isascii() for character in inner if character.isalpha()):
+                return close + 1
+        return end
+
+    def _occasion_length(self, cursor: int) -> int:
+        """'at a weekly briefing', 'in a joint statement': a preposition, a determiner, a few
+        lower-case words and a noun of an occasion of speech; its length, or 0."""
+        tokens, lexicon, end = self.tokens, self.lexicon, self.end
+        if tokens[cursor].lower not in lexicon.occasion_prepositions:
+            return 0
+        position = cursor + 1
+        if position >= end or tokens[position].lower not in lexicon.determiners:
+            return 0
+        for noun in range(position + 1, min(end, position + 2 + self.context.max_occasion_words)):
+            token = tokens[noun]
+            if not token.is_word or not token.text.islower():
+                return 0
+            if token.lower in lexicon.occasion_nouns:
+                return noun + 1 - cursor
         return 0
 
     def _mention_after_determiner(self, position: int) -> _Mention | None:
@@ -1713,6 +1845,13 @@ class _Attributor:
     def _sets_scene(self, start: int, end: int) -> bool:
         """'On Friday,' / 'Speaking to reporters,' before the speaker: not the speaker's words."""
         first = self.tokens[start]
+        following = self.tokens[start + 1] if start + 1 < end else None
+        if (
+            following is not None
+            and following.text.islower()
+            and following.lower in self.lexicon.finite_words
+        ):
+            return False  # "This is the first tangible sign of ..., says X": a clause, not a scene
         if first.lower in self.lexicon.intro_words:
             return True
         dated = {

@@ -538,6 +538,9 @@ class _Builder:
             if reference.word in self.lexicon.body_pronouns:
                 body = self._recent_body(sentence)
                 return (body, confidence.pronoun) if body is not None else None
+            if reference.word in self.lexicon.plural_pronouns:
+                several = self._recent_several(sentence)
+                return (several, confidence.pronoun) if several is not None else None
             # "President Ma set off for Singapore ..., a summit that he hopes will become ...": the
             # sentence's own subject before the pronoun, outside the words said ("In reply, the
             # North announced ..., he said" is someone else), else the last person quoted or named.
@@ -859,6 +862,15 @@ class _Builder:
                 return None
         return None
 
+    def _recent_several(self, sentence: _Sentence) -> _Speaker | None:
+        """The last speaker quoted, if several ("the two leaders", "officials", "Obama and
+        Medvedev") and within context: "they said"."""
+        for draft in reversed(self.drafts):
+            if not self._within_context(draft.sentence, draft.paragraph, sentence):
+                return None
+            return draft.speaker if draft.speaker.plural else None
+        return None
+
     def _recent_person(self, sentence: _Sentence) -> _Recent | None:
         recent = self.last_person
         if recent is None or not self._within_context(recent.sentence, recent.paragraph, sentence):
@@ -938,20 +950,36 @@ class _Builder:
         still that country's."""
         self.bodies[name] = side
         for word in name.split():
-            if word in self.lexicon.generic_institutions:
-                self.bodies[word] = side
+            if word.casefold() in self._generic_words:
+                self.bodies[word.casefold()] = side
 
     def _body_side_by_name(self, name: str) -> str | None:
         if name in self.bodies:
             return self.bodies[name]
-        words = [word for word in name.split() if word in self.lexicon.generic_institutions]
+        words = [word.casefold() for word in name.split() if word.casefold() in self._generic_words]
         return self.bodies.get(words[-1]) if words else None
+
+    @property
+    def _generic_words(self) -> frozenset[str]:
+        """The generic words of bodies, in any case: AFP's "Pakistan's foreign ministry said"
+        names the same body as "Foreign Ministry"."""
+        return frozenset(word.casefold() for word in self.lexicon.generic_institutions)
 
     def _remember_people(self, paragraph: _Paragraph, sentence: _Sentence) -> None:
         """Named people in this sentence become the referents of later descriptions; bodies named
         with their country are remembered with it."""
         for mention in sentence.mentions:
             if mention.kind is _MentionKind.INSTITUTION and mention.side:
+                self._remember_body(mention.name, mention.side)
+            elif (
+                mention.kind is _MentionKind.DESCRIPTION
+                and mention.side
+                and not mention.plural
+                and mention.name.split()[-1:]
+                and mention.name.split()[-1].casefold() in self._generic_words
+            ):
+                # "Pakistan's foreign ministry said": in lower case a description, still a body
+                # whose spokeswoman ("foreign ministry spokeswoman Tasnim Aslam") is its country's.
                 self._remember_body(mention.name, mention.side)
             if mention.kind is not _MentionKind.PERSON or mention.medium:
                 continue

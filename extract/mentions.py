@@ -86,7 +86,38 @@ class _MentionFinder:
                 mentions.append(mention)
                 stop = max(stop, mention.end)  # "Interfax news agency": the outlet's words too
             position = max(stop, position + 1)
-        return [mention for mention in mentions if not self._beside_a_country(mention)]
+        mentions = [mention for mention in mentions if not self._beside_a_country(mention)]
+        return self._with_shared_title_sides(mentions)
+
+    def _with_shared_title_sides(self, mentions: list[_Mention]) -> list[_Mention]:
+        """'U.S. and Russian Presidents George W. Bush and Vladimir Putin': one plural title for
+        two people, its sides in their order; the first is the first side's, the second the
+        title's own."""
+        tokens, lexicon = self.tokens, self.lexicon
+        result = list(mentions)
+        for index in range(1, len(result) - 1):
+            before, mention, after = result[index - 1], result[index], result[index + 1]
+            words = mention.title.split()
+            plural = bool(words) and words[-1].casefold().removesuffix("s") in lexicon.single_titles
+            if (
+                mention.kind is not _MentionKind.PERSON
+                or not plural
+                or not words[-1].casefold().endswith("s")
+                or not mention.side
+                or not before.side
+                or before.side == mention.side
+                or before.end != mention.start - 1
+                or tokens[before.end].lower not in lexicon.joint_words
+                or after.kind is not _MentionKind.PERSON
+                or after.side
+                or after.start != mention.end + 1
+                or tokens[mention.end].lower not in lexicon.joint_words
+            ):
+                continue
+            head = words[-1]  # "Presidents": the office both hold, without the sides
+            result[index] = replace(mention, side=before.side, title=head)
+            result[index + 1] = replace(after, side=mention.side, title=head, role=mention.role)
+        return result
 
     def _beside_a_country(self, mention: _Mention) -> bool:
         """'countries like Iraq and Libya', 'Trade and North Korea were at the top of the

@@ -67,6 +67,8 @@ class QuoteRules(_Section):
 
     pairs: list[tuple[str, str]] = Field(min_length=1)
     apostrophes: list[str] = []
+    # Marks typed as two characters for one ("''" for a double quote) -> the mark they stand for.
+    doubled: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _single_characters(self) -> QuoteRules:
@@ -79,6 +81,12 @@ class QuoteRules(_Section):
         for mark in self.apostrophes:
             if len(mark) != 1:
                 problems.append(f"apostrophes: {mark!r} must be a single character")
+        openers = {opening for opening, _ in self.pairs}
+        for written, mark in self.doubled.items():
+            if len(written) < 2:
+                problems.append(f"doubled: {written!r} must be at least two characters")
+            if mark not in openers:
+                problems.append(f"doubled: {mark!r} (for {written!r}) is not an opening mark of pairs")
         _raise_problems(problems)
         return self
 
@@ -129,6 +137,7 @@ class ContextRules(_Section):
     min_clause_words: int = Field(ge=1, le=10)
     min_reported_words: int = Field(ge=1, le=10)
     max_tail_attribution_words: int = Field(ge=1, le=10)
+    max_occasion_words: int = Field(default=2, ge=0, le=4)
 
 
 class StateMedium(_Section):
@@ -157,6 +166,7 @@ class AttributionRules(_Section):
     participle_links: list[Phrase] = []
     absolute_links: list[Phrase] = []
     joint_words: list[Phrase] = []
+    pair_openers: list[Phrase] = []
     speech_nouns: list[Phrase] = []
     naming_openers: list[Phrase] = []
     naming_verbs: list[Phrase] = []
@@ -184,6 +194,8 @@ class AttributionRules(_Section):
     audiences: list[Phrase] = []
     reporting_phrases: list[Phrase] = []
     place_prepositions: list[Phrase] = []
+    occasion_prepositions: list[Phrase] = []
+    occasion_nouns: list[Phrase] = []
     qualifier_openers: list[Phrase] = []
     channel_links: list[Phrase] = []
     complementisers: list[Phrase] = []
@@ -198,6 +210,8 @@ class AttributionRules(_Section):
     present_verbs: list[Phrase] = []
     pronouns: list[Phrase] = []
     body_pronouns: list[Phrase] = []
+    plural_pronouns: list[Phrase] = []
+    plural_pronoun_blockers: list[Phrase] = []
     # Words that stand for one of the last two people named ("the latter said"): the index of
     # that person among the two.
     ordinal_references: dict[Phrase, int] = {}
@@ -236,6 +250,7 @@ class AttributionRules(_Section):
             *self.intro_words,
             *self.pronouns,
             *self.body_pronouns,
+            *self.plural_pronouns,
             *self.ordinal_references,
             *self.object_pronouns,
             *self.documents,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from summit_outlook.extract.rules import SentenceRules
 from summit_outlook.extract.tokens import (
@@ -145,17 +145,20 @@ def _keeps_stop(word: str, lexicon: _Lexicon) -> bool:
 _DATELINE_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 # A dateline is short: a place in capitals, perhaps a date and an agency in brackets.
 _DATELINE_MAX_TOKENS = 12
+# A place before a dateline's comma is a few words ("New Delhi", "Rio de Janeiro" aside).
+_DATELINE_PLACE_WORDS = 3
 
 
-def _dateline_end(tokens: Sequence[_Token]) -> int:
+def _dateline_end(tokens: Sequence[_Token], months: Collection[str] = ()) -> int:
     """Where the text after a paragraph-opening dateline starts (0 when there is none): a
     place in capitals ("MOSCOW", "NEW YORK"), then a few capitalised words, numbers and marks
-    (a date, an agency in brackets), up to a dash."""
+    (a date, an agency in brackets), up to a dash; or, in Indian copy, a place, a comma and a
+    day of the month, up to a colon or a dash ("Frankfurt, Sept 11:", "Havana, Sept. 15:")."""
     position = 0
     while position < len(tokens) and tokens[position].is_word and _all_capitals(tokens[position].text):
         position += 1
     if position == 0:
-        return 0
+        return _place_and_day_end(tokens, months)
     for cursor in range(position, min(len(tokens), _DATELINE_MAX_TOKENS)):
         token = tokens[cursor]
         if token.text in _DATELINE_DASHES:
@@ -165,16 +168,36 @@ def _dateline_end(tokens: Sequence[_Token]) -> int:
     return 0
 
 
+def _place_and_day_end(tokens: Sequence[_Token], months: Collection[str]) -> int:
+    """'Frankfurt, Sept 11:' / 'New Delhi, Oct. 8 -': capitalised place words, a comma, a month
+    and its day, then a colon or a dash; where the text after it starts, or 0."""
+    place = 0
+    while place < min(len(tokens), _DATELINE_PLACE_WORDS) and tokens[place].is_capitalised:
+        place += 1
+    if place == 0 or place + 4 > len(tokens) or tokens[place].text != ",":
+        return 0
+    month, day, mark = tokens[place + 1], tokens[place + 2], tokens[place + 3]
+    if (
+        month.text.rstrip(".").casefold() in months
+        and day.text.isdigit()
+        and (mark.text == ":" or mark.text in _DATELINE_DASHES)
+        and place + 4 < len(tokens)
+    ):
+        return place + 4
+    return 0
+
+
 def _all_capitals(word: str) -> bool:
     letters = [character for character in word if character.isalpha()]
     return len(letters) >= 2 and all(character.isupper() for character in letters)
 
 
-def _split_sentences(tokens: Sequence[_Token]) -> list[tuple[int, int]]:
+def _split_sentences(tokens: Sequence[_Token], months: Collection[str] = ()) -> list[tuple[int, int]]:
     """Token ranges of sentences; a quotation never splits, and may end one. A dateline opening
-    the paragraph ("MOSCOW —", "SEOUL, March 14 (Reuters) -") belongs to no sentence."""
+    the paragraph ("MOSCOW —", "SEOUL, March 14 (Reuters) -", "Frankfurt, Sept 11:") belongs to
+    no sentence; `months` are the month names a dateline's date may use."""
     ranges: list[tuple[int, int]] = []
-    start = _dateline_end(tokens)
+    start = _dateline_end(tokens, months)
     for position, token in enumerate(tokens):
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         if following is None:

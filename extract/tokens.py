@@ -153,6 +153,7 @@ class _Lexicon:
     participle_links: frozenset[str]
     absolute_links: frozenset[str]
     joint_words: frozenset[str]
+    pair_openers: frozenset[str]
     speech_nouns: frozenset[str]
     naming_openers: frozenset[str]
     naming_verbs: _PhraseTable[bool]
@@ -185,6 +186,8 @@ class _Lexicon:
     present_verbs: frozenset[str]
     pronouns: frozenset[str]
     body_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    plural_pronoun_blockers: frozenset[str]
     ordinal_references: dict[str, int]  # folded word -> which of the last two people
     pair_references: _PhraseTable[bool]  # "both men": the last two people, together
     documents: frozenset[str]
@@ -212,6 +215,8 @@ class _Lexicon:
     indefinite: frozenset[str]
     determiners: frozenset[str]
     place_prepositions: frozenset[str]
+    occasion_prepositions: frozenset[str]
+    occasion_nouns: frozenset[str]
     qualifier_openers: frozenset[str]
     deputy_words: frozenset[str]
     former_words: frozenset[str]
@@ -283,6 +288,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         participle_links=_folded(said.participle_links),
         absolute_links=_folded(said.absolute_links),
         joint_words=_folded(said.joint_words),
+        pair_openers=_folded(said.pair_openers),
         speech_nouns=_folded(said.speech_nouns),
         naming_openers=_folded(said.naming_openers),
         naming_verbs=_flag_table(said.naming_verbs),
@@ -317,6 +323,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),
         body_pronouns=_folded(said.body_pronouns),
+        plural_pronouns=_folded(said.plural_pronouns),
+        plural_pronoun_blockers=_folded(said.plural_pronoun_blockers),
         ordinal_references={key.casefold(): value for key, value in said.ordinal_references.items()},
         pair_references=_flag_table(said.pair_references),
         documents=_folded(said.documents),
@@ -344,6 +352,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         indefinite=_folded(names.indefinite_determiners),
         determiners=_folded(names.definite_determiners) | _folded(names.indefinite_determiners),
         place_prepositions=_folded(said.place_prepositions),
+        occasion_prepositions=_folded(said.occasion_prepositions),
+        occasion_nouns=_folded(said.occasion_nouns),
         qualifier_openers=_folded(said.qualifier_openers),
         deputy_words=_folded(names.deputy_words),
         former_words=_folded(names.former_words),

@@ -874,6 +874,8 @@ def _set(path: list, value):
         (_set(["dates", "months", "smarch"], 13), "dates.months.smarch"),
         (_set(["confidence", "quote"], 1.5), "confidence.quote: Input should be less than"),
         (_set(["quotes", "pairs"], [["<<", ">>"]]), "must be a single character"),
+        (_set(["quotes", "doubled"], {"'": '"'}), "must be at least two characters"),
+        (_set(["quotes", "doubled"], {"''": "*"}), "is not an opening mark of pairs"),
         (_set(["sentences", "abbreviations"], ["Mr"]), "must be one word ending in '.'"),
         (_set(["names", "deputy_role"], "vizier"), "names.deputy_role"),
         (_set(["context", "paragraphs"], -1), "context.paragraphs"),
