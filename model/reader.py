@@ -100,20 +100,8 @@ _SUBJECT_NEGATORS: Final = frozenset({"no", "none of", "never", "not"})
 # the past, which news reports when it fell through, and "been to" is a visit.
 _BE_FORMS: Final = frozenset({"is", "are", "am", "'re", "'s"})
 # Days near a report: "was to meet Tuesday" is that week's arrangement.
-_NEAR_DAYS: Final = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "tonight",
-        "tomorrow",
-    }
-)
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NEAR_DAYS: Final = frozenset({*_WEEKDAYS, "today", "tonight", "tomorrow"})
 _ATTRIBUTIONS: Final = frozenset({"said", "says", "told", "announced", "reported", "according"})
 _INFINITIVE_VERBS: Final = frozenset(
     {"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"}
