@@ -582,6 +582,8 @@ class _Statement:
         self._occurrence_cache: dict[int, tuple[list[_Modifier], list[int]]] = {}
         self._segment_predicates: list[_Predicate] = []
         self._contrast_starts: list[int] | None = None
+        # A sentence's readiness "when" (by the sentence's first token), found once per sentence.
+        self._when_by_sentence: dict[int, _Modifier | None] = {}
         self._events_of: list[_Predicate] | None = None
         self._events_by_start: dict[int, _Predicate] = {}
 
@@ -2418,7 +2420,9 @@ class _Statement:
         if conditions:
             idioms = self._occurrences(compiled.not_conditions, sentence.start, sentence.end)
             conditions = [c for c in conditions if not any(i.start <= c.start < i.end for i in idioms)]
-        when = self._when_condition(sentence)
+        if sentence.start not in self._when_by_sentence:
+            self._when_by_sentence[sentence.start] = self._when_condition(sentence)
+        when = self._when_by_sentence[sentence.start]
         if when is not None:
             conditions = sorted([*conditions, when], key=lambda condition: condition.start)
         if not conditions:
