@@ -749,9 +749,23 @@ class _Statement:
         while end < limit and self._nounish(end):
             end += 1
             # A number inside a compound: "the July 16 summit", "the G 20 meeting".
-            if end + 1 < limit and self.tokens[end].lower.isdigit() and self._nounish(end + 1):
+            if end + 1 < limit and self._numeral(end) and self._nounish(end + 1):
                 end += 1
+            # An abbreviation's stop inside it: "the Nov. 10 summit", "a U.S. team".
+            if (
+                end + 1 < limit
+                and self.tokens[end].lower == "."
+                and self.tokens[end - 1].lower in _ABBREVIATIONS
+                and (self._numeral(end + 1) or self._nounish(end + 1))
+            ):
+                end += 1
+                if end + 1 < limit and self._numeral(end) and self._nounish(end + 1):
+                    end += 1
         return end
+
+    def _numeral(self, index: int) -> bool:
+        """A number, a range or an ordinal: "2004", "3-4", "25-6", "10th"."""
+        return self.tokens[index].lower[:1].isdigit()
 
     def _nounish(self, index: int) -> bool:
         token = self.tokens[index]
@@ -1042,6 +1056,8 @@ class _Statement:
         for name in ("DETERMINER", "PREPOSITION", "SUBJECT", "AUXILIARY", "ADVERB"):
             if self.is_class(index, name) >= 0:
                 return True
+        if self._numeral(index) and index + 1 < len(self.tokens) and self._nounish(index + 1):
+            return True  # a date or year before the noun: "the 2004 summit", "the 25 March summit"
         if self.is_adverb(index):
             return True
         # An adjective or participle before a noun: "a constructive visit", "the planned summit".

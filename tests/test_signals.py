@@ -1289,3 +1289,19 @@ def test_a_verdict_turns_what_its_segment_says() -> None:
 def test_criticism_of_a_meeting_is_hostility() -> None:
     assert score("The opposition criticized the planned visit.") < 0
     assert score("Activists denounced the invitation to the summit.") < 0
+
+
+def test_dates_and_numbers_before_the_meeting_noun() -> None:
+    assert families("They cancelled the 2004 summit.") == ["cancellation"]
+    assert families("They cancelled the 25 March summit.") == ["cancellation"]
+    assert families("The EU will not go ahead with the February 3-4 summit.") == ["progress"]
+    assert score("The EU will not go ahead with the February 3-4 summit.") < 0
+    assert families("They postponed the Sept. 5 meeting in Hanoi.") == ["postponement"]
+    assert score("They cancelled 3 rallies.") == 0
+
+
+def test_summits_known_by_their_names_alone() -> None:
+    assert families("They postponed CHOGM.") == ["postponement"]
+    assert score("Obama will skip APEC.") < 0
+    assert score("We have decided to cancel the G8 in Sochi.") < 0
+    assert score("G8 leaders agreed on a statement.") == 0
