@@ -2072,6 +2072,7 @@ class _Statement:
             refusal = (
                 predicate.family == _EVENT
                 and negator is not None
+                and negator.factor < 0
                 and family_index != compiled.families_by_id[self.rules.events.past]
             )
             if refusal and negator is not None:
@@ -2132,10 +2133,20 @@ class _Statement:
     def _negator(self, predicate: _Predicate, sentence: _Sentence, starts: list[int]) -> _Modifier | None:
         """The negator that scopes over the predicate: before it within the window (words such as
         "think" do not count), with no other predicate between; or inside its own words."""
-        compiled = self.compiled
         denied = self._denied_report(predicate, sentence)
-        if denied is not None:
-            return denied
+        own = self._own_negator(predicate, sentence, starts)
+        if denied is None:
+            return own
+        if own is not None and own.start >= denied.end:
+            # A denial of a negated clause affirms it: "no indication that he is not going to come".
+            return _Modifier(
+                denied.start, own.end, f"{self._shown(denied)} + {self._shown(own)}", denied.factor * own.factor
+            )
+        return denied
+
+    def _own_negator(self, predicate: _Predicate, sentence: _Sentence, starts: list[int]) -> _Modifier | None:
+        """The negator of the predicate's own clause, a denial of a report that holds it aside."""
+        compiled = self.compiled
         verdict = self._verdict(predicate, sentence)
         if verdict is not None:
             return verdict

@@ -1305,3 +1305,10 @@ def test_summits_known_by_their_names_alone() -> None:
     assert score("Obama will skip APEC.") < 0
     assert score("We have decided to cancel the G8 in Sochi.") < 0
     assert score("G8 leaders agreed on a statement.") == 0
+
+
+def test_a_denied_negation_affirms() -> None:
+    assert score("We have no indication that he is not going to come.") > 0
+    assert score("We don't have any indication that he's not going to come.") > 0
+    assert score("There is no indication that the leaders will meet.") < 0
+    assert score("He denied that the summit was cancelled.") > 0
