@@ -95,6 +95,8 @@ _DETERMINER_NEGATORS: Final = frozenset(
 )
 # Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
 # "none of the meetings are scheduled", "there was never a meeting confirmed".
+# Words that make a time of a noun after them: "last month", "next week", "this year".
+_TIME_MODIFIERS: Final = frozenset({"last", "next", "this", "that", "coming", "past", "early", "late", "same", "following"})
 _SUBJECT_NEGATORS: Final = frozenset({"no", "none of", "never", "not"})
 # Forms of "be" that make "be to" + verb an arrangement ("are to meet"); "was to go" is a plan of
 # the past, which news reports when it fell through, and "been to" is a visit.
@@ -1284,7 +1286,12 @@ class _Statement:
             if self._nounish(index):
                 run_end = self._noun_run(index, limit)
                 if self._is_time(run_end - 1):
-                    return True  # "meet next month"
+                    head = run_end
+                    while head > index and (self._is_time(head - 1) or self.tokens[head - 1].lower in _TIME_MODIFIERS):
+                        head -= 1
+                    if head == index:
+                        return True  # "meet next month"
+                    run_end = head  # "received an urgent memo today": the time is no object
                 if event.kind == "MEET" and self.is_class(run_end - 1, "PLACE") >= 0:
                     return True  # "visit the country", "travel to the capital"
                 if self._meeting_compound(index, run_end):
@@ -2292,7 +2299,9 @@ class _Statement:
         """ "no" opening the meeting's noun phrase as the predicate's subject: "no formal meeting
         between the two leaders had been agreed on", "no meeting with him is on the schedule"."""
         subject = predicate.span[0]
-        if subject >= predicate.start or subject not in sentence.segment_of:
+        if subject >= predicate.start:
+            return self._clause_subject_negator(predicate, sentence)
+        if subject not in sentence.segment_of:
             return None
         start = self._phrase_start(subject, sentence.segment_of[subject])
         before = start
@@ -2304,6 +2313,31 @@ class _Statement:
             if negator.phrase in _SUBJECT_NEGATORS and opens:
                 return negator  # "never a meeting confirmed", "none of the meetings are scheduled"
         return None
+
+    def _clause_subject_negator(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
+        """ "no" opening the noun phrase right before the predicate's verb group, at the start of
+        its clause: "No representatives of the regime will be invited to the summit"."""
+        segment = sentence.segment_of.get(predicate.start)
+        if segment is None:
+            return None
+        head = self.verb_group_start(predicate.start, segment) - 1
+        if head < segment[0] or not self._nounish(head):
+            return None
+        start = self._phrase_start(head, segment)
+        negator = next(
+            (found for found in self._occurrences(self.compiled.negators, start, head) if found.start == start),
+            None,
+        )
+        if negator is None or negator.phrase not in ("no", "none of"):
+            return None
+        if start > segment[0]:
+            before = self.tokens[start - 1]
+            opens = before.lower in _QUOTES or before.lower in ("that", "and", "but") or (
+                before.verb and self.is_class(start - 1, "AUXILIARY") < 0
+            )
+            if not opens:
+                return None  # "there is no doubt the leaders will meet"
+        return negator
 
     def _negated_onset(self, predicate: _Predicate, sentence: _Sentence) -> _Modifier | None:
         """A noun predicate whose own verb says it has not begun or been settled: "preparation for

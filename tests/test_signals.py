@@ -1312,3 +1312,27 @@ def test_a_denied_negation_affirms() -> None:
     assert score("We don't have any indication that he's not going to come.") > 0
     assert score("There is no indication that the leaders will meet.") < 0
     assert score("He denied that the summit was cancelled.") > 0
+
+
+def test_no_hesitation_is_readiness() -> None:
+    assert score("India will have no hesitation in inviting the leader.") > 0
+    assert families("We will not hesitate to meet him.") == ["openness"]
+    assert score("He will not hesitate to cancel the summit.") < 0
+
+
+def test_a_time_after_a_noun_is_no_person_met() -> None:
+    assert score("The government received an urgent memo today.") == 0
+    assert families("The two leaders met just last month in Tokyo.") == ["held"]
+    assert families("He will see Kim next week.") == ["scheduled"]
+
+
+def test_no_opening_the_clause_subject_negates_its_predicate() -> None:
+    assert score("No representatives of the regime will be invited to the summit.") < 0
+    assert score("He said no representatives of the regime will be invited to the summit.") < 0
+    assert score("Representatives of the regime will be invited to the summit.") > 0
+    assert score("There is no doubt the leaders will meet.") > 0  # "no" of another phrase
+
+
+def test_aims_as_goals_are_no_intent() -> None:
+    assert score("The EU set ambitious aims for the summit.") == 0
+    assert families("The prime minister aims to visit China next year.") == ["intent"]
