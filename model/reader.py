@@ -862,7 +862,12 @@ class _Statement:
                 if (
                     not hopped
                     and run_end < limit
-                    and self.tokens[run_end].lower in ("of", "for", "on", "about", "regarding", "over")
+                    and (
+                        self.tokens[run_end].lower in ("of", "for", "on", "about", "regarding", "over")
+                        or (  # "invited democracy icon Aung San Suu Kyi to a meeting"
+                            self.tokens[run_end].lower == "to" and self._meeting_follows(run_end + 1, limit)
+                        )
+                    )
                 ):
                     hopped = True
                     index = run_end + 1
@@ -887,6 +892,12 @@ class _Statement:
                 continue
             return "", index
         return "", index
+
+    def _meeting_follows(self, index: int, limit: int) -> bool:
+        """A meeting word at `index`, or after one determiner: "to a meeting", "to talks"."""
+        if index < limit and self.is_class(index, "DETERMINER") >= 0:
+            index += 1
+        return index < limit and self._is_meeting_word(index)
 
     def _clause_opens(self, index: int) -> bool:
         """Whether a clause with a subject of its own starts at `index` (after "and"): a pronoun, or
@@ -1063,6 +1074,8 @@ class _Statement:
         if self.is_adverb(index):
             return True
         # An adjective or participle before a noun: "a constructive visit", "the planned summit".
+        if "-" in token.lower and index + 1 < len(self.tokens) and self._nounish(index + 1):
+            return True  # a compound modifier: "his three-day visit", "a high-profile trip"
         return (
             not token.noun
             and not token.verb
@@ -1511,8 +1524,19 @@ class _Statement:
             and predicate.end == index + 1
             and self.tokens[index].lower.endswith("ed")
             and index + 1 < len(self.tokens)
-            and self._is_meeting_word(index + 1)
-            and (index == 0 or self.is_class(index - 1, "DETERMINER") >= 0)
+            and (
+                self._is_meeting_word(index + 1)
+                or (  # "her scheduled three-day visit"
+                    "-" in self.tokens[index + 1].lower
+                    and index + 2 < len(self.tokens)
+                    and self._is_meeting_word(index + 2)
+                )
+            )
+            and (
+                index == 0
+                or self.is_class(index - 1, "DETERMINER") >= 0
+                or self.tokens[index - 1].lower in ("'s", "\u2019s")  # "Hasina's scheduled visit"
+            )
         )
 
     def _opens_clause(self, reporter: _Predicate, between: range) -> bool:

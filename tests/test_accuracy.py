@@ -8,7 +8,8 @@ tests/data/dev6.jsonl a sixth (50 meetings of 2002-2016),
 tests/data/dev7.jsonl a seventh (36 meetings of 2005-2017), tests/data/dev8.jsonl an eighth (45
 meetings of 2009-2017), tests/data/dev9.jsonl a ninth (44 meetings of 1995-2017), tests/data/dev10.jsonl
 a tenth (53 meetings of 2000-2017), tests/data/dev11.jsonl an eleventh (40 meetings of odd years 2001-2017),
-tests/data/dev12.jsonl a twelfth (57 meetings of 1979-2016).
+tests/data/dev12.jsonl a twelfth (57 meetings of 1979-2016), tests/data/dev13.jsonl a thirteenth (52
+meetings of 1959-2017).
 
 tests/data/held_out.jsonl (53 other meetings before 2018), tests/data/held_out2.jsonl (40 more,
 1991-2008), tests/data/held_out3.jsonl (69 more, 1985-1999), tests/data/held_out4.jsonl (38 more,
@@ -29,7 +30,7 @@ from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 
 DATA = Path(__file__).parent / "data"
-CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12")
+CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13")
 
 # The figures measured when each was last raised (lowered only where said, for a rule that is right). agreement: share of all statements whose score's
 # sign is their label; max_unread and max_opposite: shares of the statements with a direction
@@ -85,7 +86,10 @@ FLOORS = {
     # VADER 70, 44.0%) with the rules of that morning, 61.6% with those of the hour it came in.
     # max_unread 0.221 until a stand-in's going stopped counting as the principal's ("Kerry would
     # travel in his place"): d8-019 went from the opposite sign to unread.
-    "dev8": {"agreement": 0.748, "max_unread": 0.192, "max_opposite": 0.067},
+    # max_opposite 0.067 until hyphenated modifiers joined the noun phrase: d8-106's "seek agreement
+    # on confidence-building measures" then sought something other than the meeting, and the reading
+    # it had by accident went.
+    "dev8": {"agreement": 0.748, "max_unread": 0.192, "max_opposite": 0.074},
     # Gathered blind on 2 Dec 2026 (44 meetings of 1995-2017); first reading 60.1% (92 of 153;
     # VADER 52, 34.0%) with the rules of that morning, 60.8% with those of the hour it came in.
     "dev9": {"agreement": 0.732, "max_unread": 0.162, "max_opposite": 0.085},
@@ -103,6 +107,10 @@ FLOORS = {
     # reading 60.5% (101 of 167; VADER 68, 40.7%) with the rules of that morning (13a4475) and with
     # those of the hour it came in (ede92a3).
     "dev12": {"agreement": 0.652, "max_unread": 0.195, "max_opposite": 0.132},
+    # Gathered blind on 3 Dec 2026 (52 meetings of 1959-2017; 15 statements of five meetings left
+    # out, near held-out ones); first reading 70.3% (111 of 158; VADER 65, 41.1%) with the rules of
+    # that session's start (cd1beb0), 69.6% with those of the hour it came in (after four commits).
+    "dev13": {"agreement": 0.721, "max_unread": 0.180, "max_opposite": 0.072},
 }
 
 
@@ -132,7 +140,9 @@ HELD_OUT = {
     # it came in (after eight rule commits); measured for totals only.
     # 0.637 / 0.094 until the rules written against dev11 that day (reschedule, momentum lost, ...):
     # 118 -> 120 of 185, opposite 15 -> 13.
-    "held_out3": {"agreement": 0.648, "max_unread": 0.238, "max_opposite": 0.082},
+    # max_opposite 0.082 until the rules of 3 Dec 2026's third session (three-day visits, "was going
+    # to" before a verb only, ...): 122 -> 123 of 185, opposite 13 -> 14 (totals only).
+    "held_out3": {"agreement": 0.648, "max_unread": 0.238, "max_opposite": 0.088},
     # Gathered blind on 3 Dec 2026 (38 meetings of even years 2000-2016; 19 of the 174 gathered left
     # out, from five meetings a development set has: the Baghdad Arab summit, Rouhani's Paris visit,
     # the Madrid EU-LAC summit, the Cyprus talks of 2013-14): 105 of 155 (67.7%; unread 23 and

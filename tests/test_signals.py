@@ -1336,3 +1336,24 @@ def test_no_opening_the_clause_subject_negates_its_predicate() -> None:
 def test_aims_as_goals_are_no_intent() -> None:
     assert score("The EU set ambitious aims for the summit.") == 0
     assert families("The prime minister aims to visit China next year.") == ["intent"]
+
+
+def test_hyphenated_modifiers_before_the_meeting_noun() -> None:
+    assert families("Singh has postponed his three-day visit to Japan.") == ["postponement"]
+    assert families("He cancelled his high-profile trip.") == ["cancellation"]
+    # An attributive participle before them still names no arrangement of its own.
+    assert families("Sources confirmed that Hasina's scheduled three-day visit would not take place.") == [
+        "rejection"
+    ]
+
+
+def test_was_going_to_is_a_past_plan_only_before_a_verb() -> None:
+    assert score("He was going to meet Putin.") < 0
+    assert score("The summit was going to take place in June.") < 0
+    assert score("Hasina was going to Islamabad at the invitation of Zardari.") > 0
+
+
+def test_a_slate_is_no_scheduling_and_an_invitation_reaches_past_a_title() -> None:
+    assert families("The summit is slated for June.") == ["scheduled"]
+    assert score("Obama had a full slate of summit meetings to attend.") == 0
+    assert families("The government invited democracy icon Aung San Suu Kyi to a meeting Friday.") == ["intent"]
