@@ -95,6 +95,8 @@ _DETERMINER_NEGATORS: Final = frozenset(
 )
 # Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
 # "none of the meetings are scheduled", "there was never a meeting confirmed".
+# Prepositions whose phrase is a place or time, never what a predicate governs.
+_ADJUNCT_PREPOSITIONS: Final = frozenset({"in", "at", "from", "during", "near", "inside", "throughout", "across"})
 # Words that make a time of a noun after them: "last month", "next week", "this year".
 _TIME_MODIFIERS: Final = frozenset({"last", "next", "this", "that", "coming", "past", "early", "late", "same", "following"})
 _SUBJECT_NEGATORS: Final = frozenset({"no", "none of", "never", "not"})
@@ -856,6 +858,9 @@ class _Statement:
                     index = run_end  # "the opportunity to meet", "the idea of a summit"
                     limit = min(segment[1], index + window)
                     continue
+                if self._adjunct_opens(index):
+                    index = run_end  # "will start Thursday in Ashgabat": a place, not an object
+                    continue
                 asked = self._question_about_meeting(run_end - 1, segment)
                 if asked > 0:
                     return "meeting", asked  # "answered in the negative to the question whether ..."
@@ -892,6 +897,14 @@ class _Statement:
                 continue
             return "", index
         return "", index
+
+    def _adjunct_opens(self, start: int) -> bool:
+        """Whether a preposition of place or time comes right before the phrase starting at token
+        `start` (its determiners skipped): "in Ashgabat", "at the airport", "during the night"."""
+        before = start - 1
+        while before >= 0 and (self.is_class(before, "DETERMINER") >= 0 or self.tokens[before].adjective):
+            before -= 1
+        return before >= 0 and self.tokens[before].lower in _ADJUNCT_PREPOSITIONS
 
     def _meeting_follows(self, index: int, limit: int) -> bool:
         """A meeting word at `index`, or after one determiner: "to a meeting", "to talks"."""
@@ -1006,7 +1019,8 @@ class _Statement:
         if following >= len(self.tokens) or self.tokens[following].lower in _SEGMENT_END:
             return True
         if self._is_time(following):
-            return True
+            # "on that tomorrow" refers; "at this time", "by that time" tell a time.
+            return index == 0 or self.tokens[index - 1].lower not in ("at", "by", "since", "until", "till")
         if self.is_class(following, "SUBJECT") >= 0 or self._nounish(following):
             return False
         return self.is_class(following, "AUXILIARY") >= 0 or self.tokens[following].verb  # "see that happen"

@@ -1357,3 +1357,17 @@ def test_a_slate_is_no_scheduling_and_an_invitation_reaches_past_a_title() -> No
     assert families("The summit is slated for June.") == ["scheduled"]
     assert score("Obama had a full slate of summit meetings to attend.") == 0
     assert families("The government invited democracy icon Aung San Suu Kyi to a meeting Friday.") == ["intent"]
+
+
+def test_a_meeting_said_to_begin_at_a_time_to_come_is_scheduled() -> None:
+    assert families("The summit will begin on Monday.") == ["scheduled"]
+    assert families("The talks are to start next week.") == ["scheduled"]
+    assert families("The summit is due to open on Monday.") == ["scheduled"]
+    assert score("The war will start soon.") == 0
+
+
+def test_a_phrase_of_place_is_no_object() -> None:
+    assert families("Putin's three-day visit to Turkmenistan will start Thursday in Ashgabat.") == ["scheduled"]
+    assert families("He will attend the summit in Beijing.") == ["intent"]
+    assert score("They cancelled the rally in Beijing.") == 0
+    assert score("We understood the need for him to remain in Indonesia at this time.") == 0  # a time, no "this"
