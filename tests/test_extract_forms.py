@@ -2626,3 +2626,19 @@ def test_agreed_to_and_a_quotation_is_the_quoted_words() -> None:
         "The two Koreas agreed to speed up talks."
     )
     assert [c.text for c in found] == ['to "put in place an anti-terrorism mechanism".']
+
+
+# --- the ninth gathering (151-164) ----------------------------------------------------------------
+
+
+def test_two_curly_apostrophes_for_a_double_quote_are_a_quotation() -> None:
+    """A print edition's ‘‘Nobody knows what Trump will do once he's in the room,’’ a senior
+    official told CBS News. ‘‘This is on just about every issue.’’"""
+    found = extract(
+        "‘‘Nobody knows what he will do in the room,’’ a senior official told CBS News. "
+        "‘‘This is on just about every issue.’’"
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("unnamed senior official", "Nobody knows what he will do in the room"),
+        ("unnamed senior official", "This is on just about every issue."),
+    ]
