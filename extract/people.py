@@ -280,7 +280,10 @@ def _learn_people(paragraphs: Sequence[_Paragraph], lexicon: _Lexicon) -> _Regis
                         or described.affiliate
                         or _affiliate_after(paragraph.tokens, described, sentence, lexicon)
                     )
-                if title or side or len(mention.name.split()) > 1:
+                # A headline capitalises every word: "Hu Welcomed at White House" names no
+                # "Hu Welcomed"; there only a title or a side makes a mention an introduction.
+                full_name = len(mention.name.split()) > 1 and not paragraph.heading
+                if title or side or full_name:
                     kin = _named_as_kin(paragraph.tokens, mention, sentence, lexicon)
                     registry.add(mention.name, title, role, side, affiliate, kin=kin)
     return registry

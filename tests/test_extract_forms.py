@@ -2642,3 +2642,14 @@ def test_two_curly_apostrophes_for_a_double_quote_are_a_quotation() -> None:
         ("unnamed senior official", "Nobody knows what he will do in the room"),
         ("unnamed senior official", "This is on just about every issue."),
     ]
+
+
+def test_a_title_case_headline_names_no_one_by_its_capitalised_words() -> None:
+    """'Hu Welcomed at White House', then 'Chinese President Hu Jintao' and 'Hu said': the
+    headline's "Hu Welcomed" is no full name that takes the later "Hu"."""
+    found = extract(
+        "Wang Welcomed at White House\n"
+        "The president received Chinese President Wang Min in Washington on Wednesday.\n"
+        '"We are ready," Wang said.'
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [("Wang Min", "head_of_state", "China")]
