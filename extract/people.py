@@ -153,8 +153,12 @@ def _appositive(
     cursor += 1
     if cursor < sentence.end and tokens[cursor].lower in lexicon.determiners:
         cursor += 1
+    # "Ben Rhodes, Mr Obama's deputy national security adviser": the owner's honorific is not
+    # part of the description, which starts at the owner's name.
+    honorific = cursor < sentence.end and tokens[cursor].lower in lexicon.honorifics
     for candidate in sentence.mentions:
-        if candidate.start == cursor and candidate.kind is _MentionKind.DESCRIPTION:
+        starts = candidate.start == cursor or (honorific and candidate.start == cursor + 1)
+        if starts and candidate.kind is _MentionKind.DESCRIPTION:
             whole = _whole_appositive(tokens, candidate, sentence)
             # Set off by commas, ending the sentence, or going on with "of"/"for" ("Ned Price,
             # spokesman for the White House") or "who": in "talks in Geneva, a Kremlin spokesman

@@ -2653,3 +2653,14 @@ def test_a_title_case_headline_names_no_one_by_its_capitalised_words() -> None:
         '"We are ready," Wang said.'
     )
     assert [(c.speaker, c.role.value, c.side) for c in found] == [("Wang Min", "head_of_state", "China")]
+
+
+def test_a_british_honorific_before_the_owner_of_an_appositive_title_is_skipped() -> None:
+    """'"...," said Ben Rhodes, Mr Obama's deputy national security adviser': the title (and the
+    side, Obama's) is the description after "Mr"."""
+    found = extract(
+        "US President Tom Reed arrived in Delhi on Sunday.\n"
+        '"The issues are resolved," said Ann Cole, Mr Reed\'s deputy national security adviser.',
+        home_side="United Kingdom",
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found][-1] == ("Ann Cole", "official", "United States")
