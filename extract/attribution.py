@@ -622,9 +622,10 @@ class _Attributor:
             return None
         end = self._clause_end(verb)
         length = lexicon.predicates.length_at(tokens, verb, self.end)
-        if tokens[verb].lower in lexicon.quote_predicates and not any(
-            token.kind is _TokenKind.QUOTE for token in tokens[verb:end]
-        ):
+        # A one-word verb or a phrase ("used the term \"dear friend\"").
+        phrase = " ".join(token.lower for token in tokens[verb : verb + length])
+        quote_only = tokens[verb].lower in lexicon.quote_predicates or phrase in lexicon.quote_predicates
+        if quote_only and not any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end]):
             return None
         rest = tokens[verb + length : end]
         if not any(

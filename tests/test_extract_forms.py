@@ -2664,3 +2664,32 @@ def test_a_british_honorific_before_the_owner_of_an_appositive_title_is_skipped(
         home_side="United Kingdom",
     )
     assert [(c.speaker, c.role.value, c.side) for c in found][-1] == ("Ann Cole", "official", "United States")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        # A lede's participle: "met Erdogan ..., voicing support for Erdogan following the coup
+        # attempt" (the participle kept, as "vowing" is).
+        (
+            "Lee Min met Kim Soo in Seoul, voicing support for Kim after the crisis.",
+            "voicing support for Kim after the crisis.",
+        ),
+        # "as he also showed gratitude for Putin's show of support"
+        ("Lee Min also showed gratitude for the help.", "showed gratitude for the help."),
+        # 'Putin also used the term "dear friend" to his guest' (only with a quotation)
+        ('Lee Min also used the term "dear friend" to his guest.', 'used the term "dear friend" to his guest.'),
+        # "Trump had encouraged President Emmanuel Macron to pull France out of the EU"
+        ("Lee Min encouraged Kim Soo to leave the bloc.", "encouraged Kim Soo to leave the bloc."),
+        # 'Beijing ... urges Washington to "establish correct views" of China'
+        ('Seoul urges Tokyo to "establish correct views" of history.', 'urges Tokyo to "establish correct views"'),
+    ],
+)
+def test_reporting_forms_of_the_ninth_gathering(sentence: str, words: str) -> None:
+    (found,) = extract(sentence)
+    assert words in found.text
+
+
+def test_used_the_term_without_a_quotation_is_no_statement() -> None:
+    """'used the term "dear friend"' reports words; 'used the term to mean ...' does not."""
+    assert extract("Lee Min used the term loosely in the text.") == []
