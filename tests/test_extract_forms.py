@@ -2693,3 +2693,13 @@ def test_reporting_forms_of_the_ninth_gathering(sentence: str, words: str) -> No
 def test_used_the_term_without_a_quotation_is_no_statement() -> None:
     """'used the term "dear friend"' reports words; 'used the term to mean ...' does not."""
     assert extract("Lee Min used the term loosely in the text.") == []
+
+
+def test_words_said_ahead_of_an_event_without_a_day_are_doubtful() -> None:
+    """'The pair held informal talks on Monday. ... Ahead of the trip, Putin praised Xi as a "good
+    old friend" in a newspaper article': not Monday's words, and no day of their own."""
+    found = extract(
+        "The two leaders held talks on Monday.\n"
+        'Ahead of the trip, Lee Min praised Kim Soo as a "good old friend" in an article.'
+    )
+    assert [(c.speaker, c.date_doubtful) for c in found] == [("Lee Min", True)]
