@@ -2703,3 +2703,12 @@ def test_words_said_ahead_of_an_event_without_a_day_are_doubtful() -> None:
         'Ahead of the trip, Lee Min praised Kim Soo as a "good old friend" in an article.'
     )
     assert [(c.speaker, c.date_doubtful) for c in found] == [("Lee Min", True)]
+
+
+def test_a_day_that_owns_the_occasion_dates_the_words() -> None:
+    """"Feb. 11’s evening schedule", "At Feb. 11’s news conference, ... said": the day with a
+    possessive is still the day."""
+    (found,) = extract(
+        "At Feb. 11’s news conference, Lee Min said the launch was intolerable.", published=dt.date(2017, 2, 12)
+    )
+    assert (found.date, found.date_doubtful) == (dt.date(2017, 2, 11), False)
