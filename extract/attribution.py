@@ -365,10 +365,11 @@ class _Attributor:
             if number + 1 < len(heads):
                 end = min(end, self._trim(verb, heads[number + 1][0])[1])
             cursor = verb + 1
-            if cursor < end and (
-                tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
-            ):
-                span = self._trim(cursor + 1, end)
+            manner = cursor
+            while manner < end and tokens[manner].lower in lexicon.preludes:
+                manner += 1  # "with the U.S. president saying simply: \"...\""
+            if manner < end and (tokens[manner].lower in lexicon.complementisers or tokens[manner].text == ":"):
+                span = self._trim(manner + 1, end)
             elif tokens[verb].lower in lexicon.tail_participles:
                 span = self._trim(cursor, end)
             elif any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end]):

@@ -2712,3 +2712,9 @@ def test_a_day_that_owns_the_occasion_dates_the_words() -> None:
         "At Feb. 11’s news conference, Lee Min said the launch was intolerable.", published=dt.date(2017, 2, 12)
     )
     assert (found.date, found.date_doubtful) == (dt.date(2017, 2, 11), False)
+
+
+def test_an_adverb_between_a_speech_participle_and_its_colon_is_not_the_words() -> None:
+    """'..., with the U.S. president saying simply: "I just want everybody to understand ..."'."""
+    found = extract('They met the press, with Lee Min saying simply: "We stand behind our ally."')
+    assert [c.text for c in found] == ["We stand behind our ally."]
