@@ -695,13 +695,32 @@ class _Attributor:
         """Where a predicate's clause ends: the sentence end, or a clause a comma and a joiner
         open (", as he offered to ...", ", which ..."), or "as" with a new subject."""
         tokens, lexicon = self.tokens, self.lexicon
-        for position in range(start + 1, self.end - 1):
+        position = start + 1
+        while position < self.end - 1:
             token, following = tokens[position], tokens[position + 1]
             if token.text == "," and following.lower in lexicon.clause_openers:
-                return position
+                aside_end = self._relative_aside_before_naming(position)
+                if aside_end is None:
+                    return position
+                position = aside_end + 1  # "denounced the launch, which ..., as \"intolerable\""
+                continue
             if token.lower == "as" and following.lower in lexicon.subject_pronouns:
                 return position
+            position += 1
         return self._trim(start, self.end)[1]
+
+    def _relative_aside_before_naming(self, comma: int) -> int | None:
+        """'Abe denounced the launch, which came in defiance of U.N. resolutions, as "absolutely
+        intolerable."': a relative clause set off by commas inside a predicate, after which a
+        naming link and a quotation go on with it; the closing comma's position, else None."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if tokens[comma + 1].lower not in lexicon.relative_pronouns:
+            return None
+        close = next((p for p in range(comma + 2, self.end) if tokens[p].text == ","), None)
+        if close is None or close + 2 >= self.end:
+            return None
+        link, words = tokens[close + 1], tokens[close + 2]
+        return close if link.lower in lexicon.naming_links and words.kind is _TokenKind.QUOTE else None
 
     def _according(self, position: int) -> _Attribution | None:
         length = self.lexicon.according_to.length_at(self.tokens, position, self.end)

@@ -2718,3 +2718,17 @@ def test_an_adverb_between_a_speech_participle_and_its_colon_is_not_the_words() 
     """'..., with the U.S. president saying simply: "I just want everybody to understand ..."'."""
     found = extract('They met the press, with Lee Min saying simply: "We stand behind our ally."')
     assert [c.text for c in found] == ["We stand behind our ally."]
+
+
+def test_a_relative_clause_inside_a_predicate_before_as_and_a_quotation_stays_in_it() -> None:
+    """'Abe denounced the launch, which came in defiance of U.N. resolutions, as "absolutely
+    intolerable."': the words named go on after the aside; without "as" and a quotation the
+    predicate ends at the relative clause."""
+    found = extract(
+        'Lee Min denounced the launch, which broke the accord, as "absolutely intolerable."\n'
+        "Lee Min praised the talks, which lasted an hour, as he left."
+    )
+    assert [c.text for c in found] == [
+        'denounced the launch, which broke the accord, as "absolutely intolerable."',
+        "praised the talks",
+    ]
