@@ -2732,3 +2732,12 @@ def test_a_relative_clause_inside_a_predicate_before_as_and_a_quotation_stays_in
         'denounced the launch, which broke the accord, as "absolutely intolerable."',
         "praised the talks",
     ]
+
+
+def test_instead_between_the_speaker_and_the_verb_is_a_prelude() -> None:
+    """'Trump ... instead praised the Russian leader for his "strong and powerful" denial'."""
+    (found,) = extract('Lee Min instead praised his guest for his "strong and powerful" denial.')
+    assert (found.speaker, found.text) == (
+        "Lee Min",
+        'instead praised his guest for his "strong and powerful" denial.',
+    )
