@@ -199,7 +199,10 @@ class _Attributor:
         tokens, lexicon = self.tokens, self.lexicon
         for position in range(start, self.end - 1):
             token = tokens[position]
-            if token.text == "," and tokens[position + 1].lower in lexicon.tail_participles:
+            # "..., adding that ...", and after a dash: '... a "sign of normalizing ties" —
+            # adding that "restoration of bilateral ties would benefit both"'.
+            mark = token.text == "," or token.text in lexicon.clause_marks
+            if mark and tokens[position + 1].lower in lexicon.tail_participles:
                 return position, position + 1
             if token.lower not in lexicon.coordinators:
                 continue

@@ -2741,3 +2741,10 @@ def test_instead_between_the_speaker_and_the_verb_is_a_prelude() -> None:
         "Lee Min",
         'instead praised his guest for his "strong and powerful" denial.',
     )
+
+
+def test_a_tail_participle_after_a_dash_is_a_second_statement() -> None:
+    """'Erdogan's visit was a "sign of normalizing ties" — adding that "restoration of bilateral
+    ties would benefit both Turkey and Russia."' (a dash where a comma usually stands)."""
+    found = extract('Lee Min said the visit was a "sign of normal ties" — adding that "both will benefit."')
+    assert [c.text for c in found] == ['the visit was a "sign of normal ties"', "both will benefit."]
