@@ -309,7 +309,11 @@ class _Attributor:
                 for mention in sorted(self.by_start.values(), key=lambda m: m.start)
                 if mention.end <= marker
                 and mention.determiner not in lexicon.indefinite
-                and (mention.span_start == self.start or tokens[mention.span_start - 1].text == ",")
+                # "Mr Trump answered some of them, allowing that ...": an honorific first.
+                and (
+                    self._with_honorific(mention.span_start) == self.start
+                    or tokens[mention.span_start - 1].text == ","
+                )
             ),
             None,
         )

@@ -2748,3 +2748,10 @@ def test_a_tail_participle_after_a_dash_is_a_second_statement() -> None:
     ties would benefit both Turkey and Russia."' (a dash where a comma usually stands)."""
     found = extract('Lee Min said the visit was a "sign of normal ties" — adding that "both will benefit."')
     assert [c.text for c in found] == ['the visit was a "sign of normal ties"', "both will benefit."]
+
+
+def test_a_narrative_sentence_opening_with_an_honorific_ends_in_its_subjects_words() -> None:
+    """'Mr Trump answered some of them, allowing that he and Mr Abe were having a "very, very
+    good" visit' (British "Mr" without a stop, and "allowing" a tail participle)."""
+    (found,) = extract("Mr Lee answered some of them, allowing that the visit was going well.")
+    assert (found.speaker, found.text) == ("Lee", "the visit was going well.")
