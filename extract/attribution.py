@@ -665,6 +665,9 @@ class _Attributor:
                 None,
             )
         acted_on = person is not None and person.kind is _MentionKind.PERSON and not quoted
+        # "spoke highly of Macri", "lavished praise on Macri": a phrase ending in a preposition
+        # speaks of the person after it rather than acting on them.
+        acted_on = acted_on and not (length > 1 and tokens[verb + length - 1].lower in self._object_prepositions)
         # "denounced Trump's bellicose rhetoric as a threat": the person's words, not the person.
         acted_on = acted_on and not tokens[person.end - 1].text.endswith(("'s", "\u2019s"))
         if acted_on and not self._links_object(person.end, end):
@@ -674,13 +677,26 @@ class _Attributor:
             start -= 1
         return _Attribution(speaker, verb, _Style.REPORTED, ((start, end),), predicate=True)
 
+    @property
+    def _object_prepositions(self) -> frozenset[str]:
+        return self.lexicon.topic_prepositions | self.lexicon.connectors
+
     def _links_object(self, position: int, end: int) -> bool:
         """After a person acted on: "to" and a verb ("asked Sharif to think"), "as", "of",
-        "for", "that" ("described Obama as ...", "accused Trump of ...")."""
+        "for", "that" ("described Obama as ...", "accused Trump of ..."); after a second object
+        joined by "and" too ("thanked Modi and the Indian people for making the visit ...")."""
         if position >= end:
             return False
         tokens, lexicon = self.tokens, self.lexicon
         word = tokens[position].lower
+        if word in lexicon.joint_words:
+            limit = min(end, position + 2 + self.context.max_epithet_words + 1)
+            for later in range(position + 1, limit):
+                if not tokens[later].is_word:
+                    return False
+                if tokens[later].lower in lexicon.person_object_links and later > position + 1:
+                    return self._links_object(later, end)
+            return False
         served = lexicon.sides.length_at(tokens, position + 1, end) if word in lexicon.connectors else 0
         if served:
             # "welcomed President Xi Jinping of China to the United States": the country the

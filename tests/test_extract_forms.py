@@ -2755,3 +2755,21 @@ def test_a_narrative_sentence_opening_with_an_honorific_ends_in_its_subjects_wor
     good" visit' (British "Mr" without a stop, and "allowing" a tail participle)."""
     (found,) = extract("Mr Lee answered some of them, allowing that the visit was going well.")
     assert (found.speaker, found.text) == ("Lee", "the visit was going well.")
+
+
+def test_a_predicate_ending_in_a_preposition_speaks_of_the_person_after_it() -> None:
+    """'Obama lavished praise on Macri yesterday': the person is what was praised, not someone
+    acted on (as 'welcomed Macri' is)."""
+    found = extract("Tom Reed met Ann Cole.\nTom Reed lavished praise on Ann Cole yesterday.")
+    assert [c.text for c in found] == ["lavished praise on Ann Cole yesterday."]
+
+
+def test_a_second_object_joined_by_and_keeps_the_link_after_it() -> None:
+    """'The White House also thanked Modi and the Indian people for making the visit memorable';
+    'welcomed Macri and his wife to the palace' stays an act."""
+    found = extract(
+        "Tom Reed met Ann Cole.\n"
+        "The White House thanked Ann Cole and the local people for making the visit memorable.\n"
+        "Tom Reed welcomed Ann Cole and her husband to the palace."
+    )
+    assert [c.text for c in found] == ["thanked Ann Cole and the local people for making the visit memorable."]
