@@ -2773,3 +2773,19 @@ def test_a_second_object_joined_by_and_keeps_the_link_after_it() -> None:
         "Tom Reed welcomed Ann Cole and her husband to the palace."
     )
     assert [c.text for c in found] == ["thanked Ann Cole and the local people for making the visit memorable."]
+
+
+def test_referred_to_with_a_quotation_is_a_statement_and_without_one_a_topic() -> None:
+    """'the Indian premier referred to the US president as ‘Barack’, while the US president
+    returned the compliment by addressing the Indian PM as ‘Modi’'; 'also referred to the rains
+    yesterday' names a topic (its day is the rain's), no statement."""
+    found = extract(
+        "Tom Reed met Ann Cole.\n"
+        "Tom Reed referred to his guest as ‘Ann’, while Ann Cole returned the compliment by "
+        "addressing him as ‘Tom’.\n"
+        "Tom Reed also referred to the rains yesterday."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Tom Reed", "referred to his guest as ‘Ann’"),
+        ("Ann Cole", "addressing him as ‘Tom’."),
+    ]
