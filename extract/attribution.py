@@ -509,6 +509,13 @@ class _Attributor:
         tokens, lexicon = self.tokens, self.lexicon
         if tokens[verb].lower in lexicon.present_verbs:
             return True
+        # "Putin, who indicated he may be interested in a bigger role, had already left": words
+        # in a relative clause about someone are background, said on no day the story gives.
+        before = verb - 1
+        while before > self.start and tokens[before].lower in lexicon.preludes:
+            before -= 1
+        if before > self.start and tokens[before].lower in lexicon.relative_pronouns:
+            return True
         return any(tokens[position].lower in lexicon.habitual_words for position in range(self.start, verb))
 
     def _looks_back(self, found: _Attribution) -> bool:

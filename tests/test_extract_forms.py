@@ -2789,3 +2789,15 @@ def test_referred_to_with_a_quotation_is_a_statement_and_without_one_a_topic() -
         ("Tom Reed", "referred to his guest as ‘Ann’"),
         ("Ann Cole", "addressing him as ‘Tom’."),
     ]
+
+
+def test_words_in_a_relative_clause_about_someone_are_background() -> None:
+    """'Putin, who indicated he may be interested in playing a bigger role ..., had already left
+    for Beijing': said on no day the story gives (doubtful); in 'Cole, who arrived on Friday,
+    said on Monday' the main clause's verb is not in the relative clause."""
+    found = extract(
+        "Kim Soo left Seoul on Friday.\n"
+        "Lee Min, who indicated he may be interested in a bigger role, had already left.\n"
+        "Ann Cole, who arrived on Friday, said on Monday the talks were useful."
+    )
+    assert [(c.speaker, c.date_doubtful) for c in found] == [("Lee Min", True), ("Ann Cole", False)]
