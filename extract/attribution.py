@@ -286,11 +286,19 @@ class _Attributor:
                 if tokens[position + 1].lower in lexicon.tail_participles
                 and (
                     tokens[position].text == ","
-                    # "Putin emerged from the talks saying that ...": no comma before "that".
+                    # "Putin emerged from the talks saying that ...": no comma before "that";
+                    # "Macri entered office at the end of last year vowing to do away with ...":
+                    # nor before a kept participle's infinitive.
                     or (
                         tokens[position].is_word
                         and position + 2 < self.end
-                        and tokens[position + 2].lower in lexicon.complementisers
+                        and (
+                            tokens[position + 2].lower in lexicon.complementisers
+                            or (
+                                tokens[position + 1].lower in lexicon.kept_participles
+                                and tokens[position + 2].lower in lexicon.infinitive_markers
+                            )
+                        )
                     )
                 )
             ),

@@ -2801,3 +2801,10 @@ def test_words_in_a_relative_clause_about_someone_are_background() -> None:
         "Ann Cole, who arrived on Friday, said on Monday the talks were useful."
     )
     assert [(c.speaker, c.date_doubtful) for c in found] == [("Lee Min", True), ("Ann Cole", False)]
+
+
+def test_a_kept_participle_and_its_infinitive_need_no_comma() -> None:
+    """'Macri entered office at the end of last year vowing to do away with the protectionist
+    policies ...'."""
+    (found,) = extract("Lee Min took office last year vowing to end the old policies.")
+    assert (found.speaker, found.text) == ("Lee Min", "vowing to end the old policies.")
