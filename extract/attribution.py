@@ -1733,11 +1733,13 @@ class _Attributor:
 
     def _finite_clause(self, cursor: int) -> bool:
         """Whether the words from here are a clause of their own: a finite verb ("is", "would")
-        comes within a few words, before any punctuation."""
+        comes within a few words, before any punctuation and any relative pronoun ("tweeted a
+        photograph in which he is wearing a white cap": the verb is the relative clause's, the
+        photograph an object)."""
         tokens, lexicon = self.tokens, self.lexicon
         for position in range(cursor + 1, min(self.end, cursor + 1 + self.context.max_subject_words)):
             token = tokens[position]
-            if not token.is_word:
+            if not token.is_word or token.lower in lexicon.relative_pronouns:
                 return False
             if token.lower in lexicon.finite_words:
                 return True

@@ -2808,3 +2808,12 @@ def test_a_kept_participle_and_its_infinitive_need_no_comma() -> None:
     policies ...'."""
     (found,) = extract("Lee Min took office last year vowing to end the old policies.")
     assert (found.speaker, found.text) == ("Lee Min", "vowing to end the old policies.")
+
+
+def test_a_finite_verb_after_a_relative_pronoun_makes_no_bare_clause() -> None:
+    """'Trump tweeted a photograph in which he is wearing a white baseball cap': the photograph is
+    what was tweeted, no words; 'tweeted the visit is going well' is a clause of its own."""
+    found = extract(
+        "Lee Min tweeted a photograph in which he is wearing a white cap.\nLee Min tweeted the visit is going well."
+    )
+    assert [c.text for c in found] == ["the visit is going well."]
