@@ -383,7 +383,9 @@ class _Attributor:
             manner = cursor
             while manner < end and tokens[manner].lower in lexicon.preludes:
                 manner += 1  # "with the U.S. president saying simply: \"...\""
-            if manner < end and (tokens[manner].lower in lexicon.complementisers or tokens[manner].text == ":"):
+            if manner < end and (
+                tokens[manner].lower in lexicon.complementisers or tokens[manner].text == ":"
+            ):
                 span = self._trim(manner + 1, end)
             elif tokens[verb].lower in lexicon.tail_participles:
                 span = self._trim(cursor, end)
@@ -682,7 +684,9 @@ class _Attributor:
         acted_on = person is not None and person.kind is _MentionKind.PERSON and not quoted
         # "spoke highly of Macri", "lavished praise on Macri": a phrase ending in a preposition
         # speaks of the person after it rather than acting on them.
-        acted_on = acted_on and not (length > 1 and tokens[verb + length - 1].lower in self._object_prepositions)
+        acted_on = acted_on and not (
+            length > 1 and tokens[verb + length - 1].lower in self._object_prepositions
+        )
         # "denounced Trump's bellicose rhetoric as a threat": the person's words, not the person.
         acted_on = acted_on and not tokens[person.end - 1].text.endswith(("'s", "\u2019s"))
         if acted_on and not self._links_object(person.end, end):

@@ -2678,11 +2678,17 @@ def test_a_british_honorific_before_the_owner_of_an_appositive_title_is_skipped(
         # "as he also showed gratitude for Putin's show of support"
         ("Lee Min also showed gratitude for the help.", "showed gratitude for the help."),
         # 'Putin also used the term "dear friend" to his guest' (only with a quotation)
-        ('Lee Min also used the term "dear friend" to his guest.', 'used the term "dear friend" to his guest.'),
+        (
+            'Lee Min also used the term "dear friend" to his guest.',
+            'used the term "dear friend" to his guest.',
+        ),
         # "Trump had encouraged President Emmanuel Macron to pull France out of the EU"
         ("Lee Min encouraged Kim Soo to leave the bloc.", "encouraged Kim Soo to leave the bloc."),
         # 'Beijing ... urges Washington to "establish correct views" of China'
-        ('Seoul urges Tokyo to "establish correct views" of history.', 'urges Tokyo to "establish correct views"'),
+        (
+            'Seoul urges Tokyo to "establish correct views" of history.',
+            'urges Tokyo to "establish correct views"',
+        ),
     ],
 )
 def test_reporting_forms_of_the_ninth_gathering(sentence: str, words: str) -> None:
@@ -2706,10 +2712,11 @@ def test_words_said_ahead_of_an_event_without_a_day_are_doubtful() -> None:
 
 
 def test_a_day_that_owns_the_occasion_dates_the_words() -> None:
-    """"Feb. 11’s evening schedule", "At Feb. 11’s news conference, ... said": the day with a
+    """ "Feb. 11’s evening schedule", "At Feb. 11’s news conference, ... said": the day with a
     possessive is still the day."""
     (found,) = extract(
-        "At Feb. 11’s news conference, Lee Min said the launch was intolerable.", published=dt.date(2017, 2, 12)
+        "At Feb. 11’s news conference, Lee Min said the launch was intolerable.",
+        published=dt.date(2017, 2, 12),
     )
     assert (found.date, found.date_doubtful) == (dt.date(2017, 2, 11), False)
 
@@ -2772,7 +2779,9 @@ def test_a_second_object_joined_by_and_keeps_the_link_after_it() -> None:
         "The White House thanked Ann Cole and the local people for making the visit memorable.\n"
         "Tom Reed welcomed Ann Cole and her husband to the palace."
     )
-    assert [c.text for c in found] == ["thanked Ann Cole and the local people for making the visit memorable."]
+    assert [c.text for c in found] == [
+        "thanked Ann Cole and the local people for making the visit memorable."
+    ]
 
 
 def test_referred_to_with_a_quotation_is_a_statement_and_without_one_a_topic() -> None:
