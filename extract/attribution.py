@@ -199,7 +199,10 @@ class _Attributor:
         tokens, lexicon = self.tokens, self.lexicon
         for position in range(start, self.end - 1):
             token = tokens[position]
-            if token.text == "," and tokens[position + 1].lower in lexicon.tail_participles:
+            # "..., adding that ...", and after a dash: '... a "sign of normalizing ties" —
+            # adding that "restoration of bilateral ties would benefit both"'.
+            mark = token.text == "," or token.text in lexicon.clause_marks
+            if mark and tokens[position + 1].lower in lexicon.tail_participles:
                 return position, position + 1
             if token.lower not in lexicon.coordinators:
                 continue
@@ -283,11 +286,19 @@ class _Attributor:
                 if tokens[position + 1].lower in lexicon.tail_participles
                 and (
                     tokens[position].text == ","
-                    # "Putin emerged from the talks saying that ...": no comma before "that".
+                    # "Putin emerged from the talks saying that ...": no comma before "that";
+                    # "Macri entered office at the end of last year vowing to do away with ...":
+                    # nor before a kept participle's infinitive.
                     or (
                         tokens[position].is_word
                         and position + 2 < self.end
-                        and tokens[position + 2].lower in lexicon.complementisers
+                        and (
+                            tokens[position + 2].lower in lexicon.complementisers
+                            or (
+                                tokens[position + 1].lower in lexicon.kept_participles
+                                and tokens[position + 2].lower in lexicon.infinitive_markers
+                            )
+                        )
                     )
                 )
             ),
@@ -306,7 +317,11 @@ class _Attributor:
                 for mention in sorted(self.by_start.values(), key=lambda m: m.start)
                 if mention.end <= marker
                 and mention.determiner not in lexicon.indefinite
-                and (mention.span_start == self.start or tokens[mention.span_start - 1].text == ",")
+                # "Mr Trump answered some of them, allowing that ...": an honorific first.
+                and (
+                    self._with_honorific(mention.span_start) == self.start
+                    or tokens[mention.span_start - 1].text == ","
+                )
             ),
             None,
         )
@@ -365,10 +380,13 @@ class _Attributor:
             if number + 1 < len(heads):
                 end = min(end, self._trim(verb, heads[number + 1][0])[1])
             cursor = verb + 1
-            if cursor < end and (
-                tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
+            manner = cursor
+            while manner < end and tokens[manner].lower in lexicon.preludes:
+                manner += 1  # "with the U.S. president saying simply: \"...\""
+            if manner < end and (
+                tokens[manner].lower in lexicon.complementisers or tokens[manner].text == ":"
             ):
-                span = self._trim(cursor + 1, end)
+                span = self._trim(manner + 1, end)
             elif tokens[verb].lower in lexicon.tail_participles:
                 span = self._trim(cursor, end)
             elif any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end]):
@@ -501,6 +519,13 @@ class _Attributor:
         tokens, lexicon = self.tokens, self.lexicon
         if tokens[verb].lower in lexicon.present_verbs:
             return True
+        # "Putin, who indicated he may be interested in a bigger role, had already left": words
+        # in a relative clause about someone are background, said on no day the story gives.
+        before = verb - 1
+        while before > self.start and tokens[before].lower in lexicon.preludes:
+            before -= 1
+        if before > self.start and tokens[before].lower in lexicon.relative_pronouns:
+            return True
         return any(tokens[position].lower in lexicon.habitual_words for position in range(self.start, verb))
 
     def _looks_back(self, found: _Attribution) -> bool:
@@ -622,9 +647,10 @@ class _Attributor:
             return None
         end = self._clause_end(verb)
         length = lexicon.predicates.length_at(tokens, verb, self.end)
-        if tokens[verb].lower in lexicon.quote_predicates and not any(
-            token.kind is _TokenKind.QUOTE for token in tokens[verb:end]
-        ):
+        # A one-word verb or a phrase ("used the term \"dear friend\"").
+        phrase = " ".join(token.lower for token in tokens[verb : verb + length])
+        quote_only = tokens[verb].lower in lexicon.quote_predicates or phrase in lexicon.quote_predicates
+        if quote_only and not any(token.kind is _TokenKind.QUOTE for token in tokens[verb:end]):
             return None
         rest = tokens[verb + length : end]
         if not any(
@@ -656,6 +682,11 @@ class _Attributor:
                 None,
             )
         acted_on = person is not None and person.kind is _MentionKind.PERSON and not quoted
+        # "spoke highly of Macri", "lavished praise on Macri": a phrase ending in a preposition
+        # speaks of the person after it rather than acting on them.
+        acted_on = acted_on and not (
+            length > 1 and tokens[verb + length - 1].lower in self._object_prepositions
+        )
         # "denounced Trump's bellicose rhetoric as a threat": the person's words, not the person.
         acted_on = acted_on and not tokens[person.end - 1].text.endswith(("'s", "\u2019s"))
         if acted_on and not self._links_object(person.end, end):
@@ -665,13 +696,26 @@ class _Attributor:
             start -= 1
         return _Attribution(speaker, verb, _Style.REPORTED, ((start, end),), predicate=True)
 
+    @property
+    def _object_prepositions(self) -> frozenset[str]:
+        return self.lexicon.topic_prepositions | self.lexicon.connectors
+
     def _links_object(self, position: int, end: int) -> bool:
         """After a person acted on: "to" and a verb ("asked Sharif to think"), "as", "of",
-        "for", "that" ("described Obama as ...", "accused Trump of ...")."""
+        "for", "that" ("described Obama as ...", "accused Trump of ..."); after a second object
+        joined by "and" too ("thanked Modi and the Indian people for making the visit ...")."""
         if position >= end:
             return False
         tokens, lexicon = self.tokens, self.lexicon
         word = tokens[position].lower
+        if word in lexicon.joint_words:
+            limit = min(end, position + 2 + self.context.max_epithet_words + 1)
+            for later in range(position + 1, limit):
+                if not tokens[later].is_word:
+                    return False
+                if tokens[later].lower in lexicon.person_object_links and later > position + 1:
+                    return self._links_object(later, end)
+            return False
         served = lexicon.sides.length_at(tokens, position + 1, end) if word in lexicon.connectors else 0
         if served:
             # "welcomed President Xi Jinping of China to the United States": the country the
@@ -693,13 +737,32 @@ class _Attributor:
         """Where a predicate's clause ends: the sentence end, or a clause a comma and a joiner
         open (", as he offered to ...", ", which ..."), or "as" with a new subject."""
         tokens, lexicon = self.tokens, self.lexicon
-        for position in range(start + 1, self.end - 1):
+        position = start + 1
+        while position < self.end - 1:
             token, following = tokens[position], tokens[position + 1]
             if token.text == "," and following.lower in lexicon.clause_openers:
-                return position
+                aside_end = self._relative_aside_before_naming(position)
+                if aside_end is None:
+                    return position
+                position = aside_end + 1  # "denounced the launch, which ..., as \"intolerable\""
+                continue
             if token.lower == "as" and following.lower in lexicon.subject_pronouns:
                 return position
+            position += 1
         return self._trim(start, self.end)[1]
+
+    def _relative_aside_before_naming(self, comma: int) -> int | None:
+        """'Abe denounced the launch, which came in defiance of U.N. resolutions, as "absolutely
+        intolerable."': a relative clause set off by commas inside a predicate, after which a
+        naming link and a quotation go on with it; the closing comma's position, else None."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if tokens[comma + 1].lower not in lexicon.relative_pronouns:
+            return None
+        close = next((p for p in range(comma + 2, self.end) if tokens[p].text == ","), None)
+        if close is None or close + 2 >= self.end:
+            return None
+        link, words = tokens[close + 1], tokens[close + 2]
+        return close if link.lower in lexicon.naming_links and words.kind is _TokenKind.QUOTE else None
 
     def _according(self, position: int) -> _Attribution | None:
         length = self.lexicon.according_to.length_at(self.tokens, position, self.end)
@@ -1674,11 +1737,13 @@ class _Attributor:
 
     def _finite_clause(self, cursor: int) -> bool:
         """Whether the words from here are a clause of their own: a finite verb ("is", "would")
-        comes within a few words, before any punctuation."""
+        comes within a few words, before any punctuation and any relative pronoun ("tweeted a
+        photograph in which he is wearing a white cap": the verb is the relative clause's, the
+        photograph an object)."""
         tokens, lexicon = self.tokens, self.lexicon
         for position in range(cursor + 1, min(self.end, cursor + 1 + self.context.max_subject_words)):
             token = tokens[position]
-            if not token.is_word:
+            if not token.is_word or token.lower in lexicon.relative_pronouns:
                 return False
             if token.lower in lexicon.finite_words:
                 return True

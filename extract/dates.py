@@ -98,7 +98,9 @@ class _DateFinder:
     def _day(self, position: int, end: int) -> int | None:
         if position >= end or not self.tokens[position].is_word:
             return None
-        match = _DAY_RE.fullmatch(self.tokens[position].lower)
+        # "Feb. 11’s evening schedule": a day may own what follows it.
+        token = self.tokens[position]
+        match = _DAY_RE.fullmatch((token.bare or token.text).casefold())
         return int(match.group(1)) if match else None
 
     def _year(self, position: int, end: int) -> tuple[int, int] | None:

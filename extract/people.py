@@ -153,8 +153,12 @@ def _appositive(
     cursor += 1
     if cursor < sentence.end and tokens[cursor].lower in lexicon.determiners:
         cursor += 1
+    # "Ben Rhodes, Mr Obama's deputy national security adviser": the owner's honorific is not
+    # part of the description, which starts at the owner's name.
+    honorific = cursor < sentence.end and tokens[cursor].lower in lexicon.honorifics
     for candidate in sentence.mentions:
-        if candidate.start == cursor and candidate.kind is _MentionKind.DESCRIPTION:
+        starts = candidate.start == cursor or (honorific and candidate.start == cursor + 1)
+        if starts and candidate.kind is _MentionKind.DESCRIPTION:
             whole = _whole_appositive(tokens, candidate, sentence)
             # Set off by commas, ending the sentence, or going on with "of"/"for" ("Ned Price,
             # spokesman for the White House") or "who": in "talks in Geneva, a Kremlin spokesman
@@ -280,7 +284,10 @@ def _learn_people(paragraphs: Sequence[_Paragraph], lexicon: _Lexicon) -> _Regis
                         or described.affiliate
                         or _affiliate_after(paragraph.tokens, described, sentence, lexicon)
                     )
-                if title or side or len(mention.name.split()) > 1:
+                # A headline capitalises every word: "Hu Welcomed at White House" names no
+                # "Hu Welcomed"; there only a title or a side makes a mention an introduction.
+                full_name = len(mention.name.split()) > 1 and not paragraph.heading
+                if title or side or full_name:
                     kin = _named_as_kin(paragraph.tokens, mention, sentence, lexicon)
                     registry.add(mention.name, title, role, side, affiliate, kin=kin)
     return registry

@@ -137,6 +137,7 @@ class _Lexicon:
     quote_marks: re.Pattern[str]  # any opening or closing mark
     apostrophes: frozenset[str]
     abbreviations: frozenset[str]
+    clause_marks: frozenset[str]  # sentences.clause_marks: "—", "–", ";"
     verbs: _PhraseTable[bool]
     predicates: _PhraseTable[bool]
     quote_predicates: frozenset[str]
@@ -272,6 +273,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         ),
         apostrophes=frozenset(rules.quotes.apostrophes),
         abbreviations=_folded(rules.sentences.abbreviations),
+        clause_marks=frozenset(rules.sentences.clause_marks),
         verbs=_flag_table(said.verbs),
         predicates=_flag_table(said.predicate_verbs),
         quote_predicates=_folded(said.quote_predicates),

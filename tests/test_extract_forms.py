@@ -2626,3 +2626,203 @@ def test_agreed_to_and_a_quotation_is_the_quoted_words() -> None:
         "The two Koreas agreed to speed up talks."
     )
     assert [c.text for c in found] == ['to "put in place an anti-terrorism mechanism".']
+
+
+# --- the ninth gathering (151-164) ----------------------------------------------------------------
+
+
+def test_two_curly_apostrophes_for_a_double_quote_are_a_quotation() -> None:
+    """A print edition's ‘‘Nobody knows what Trump will do once he's in the room,’’ a senior
+    official told CBS News. ‘‘This is on just about every issue.’’"""
+    found = extract(
+        "‘‘Nobody knows what he will do in the room,’’ a senior official told CBS News. "
+        "‘‘This is on just about every issue.’’"
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("unnamed senior official", "Nobody knows what he will do in the room"),
+        ("unnamed senior official", "This is on just about every issue."),
+    ]
+
+
+def test_a_title_case_headline_names_no_one_by_its_capitalised_words() -> None:
+    """'Hu Welcomed at White House', then 'Chinese President Hu Jintao' and 'Hu said': the
+    headline's "Hu Welcomed" is no full name that takes the later "Hu"."""
+    found = extract(
+        "Wang Welcomed at White House\n"
+        "The president received Chinese President Wang Min in Washington on Wednesday.\n"
+        '"We are ready," Wang said.'
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found] == [("Wang Min", "head_of_state", "China")]
+
+
+def test_a_british_honorific_before_the_owner_of_an_appositive_title_is_skipped() -> None:
+    """'"...," said Ben Rhodes, Mr Obama's deputy national security adviser': the title (and the
+    side, Obama's) is the description after "Mr"."""
+    found = extract(
+        "US President Tom Reed arrived in Delhi on Sunday.\n"
+        '"The issues are resolved," said Ann Cole, Mr Reed\'s deputy national security adviser.',
+        home_side="United Kingdom",
+    )
+    assert [(c.speaker, c.role.value, c.side) for c in found][-1] == ("Ann Cole", "official", "United States")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        # A lede's participle: "met Erdogan ..., voicing support for Erdogan following the coup
+        # attempt" (the participle kept, as "vowing" is).
+        (
+            "Lee Min met Kim Soo in Seoul, voicing support for Kim after the crisis.",
+            "voicing support for Kim after the crisis.",
+        ),
+        # "as he also showed gratitude for Putin's show of support"
+        ("Lee Min also showed gratitude for the help.", "showed gratitude for the help."),
+        # 'Putin also used the term "dear friend" to his guest' (only with a quotation)
+        (
+            'Lee Min also used the term "dear friend" to his guest.',
+            'used the term "dear friend" to his guest.',
+        ),
+        # "Trump had encouraged President Emmanuel Macron to pull France out of the EU"
+        ("Lee Min encouraged Kim Soo to leave the bloc.", "encouraged Kim Soo to leave the bloc."),
+        # 'Beijing ... urges Washington to "establish correct views" of China'
+        (
+            'Seoul urges Tokyo to "establish correct views" of history.',
+            'urges Tokyo to "establish correct views"',
+        ),
+    ],
+)
+def test_reporting_forms_of_the_ninth_gathering(sentence: str, words: str) -> None:
+    (found,) = extract(sentence)
+    assert words in found.text
+
+
+def test_used_the_term_without_a_quotation_is_no_statement() -> None:
+    """'used the term "dear friend"' reports words; 'used the term to mean ...' does not."""
+    assert extract("Lee Min used the term loosely in the text.") == []
+
+
+def test_words_said_ahead_of_an_event_without_a_day_are_doubtful() -> None:
+    """'The pair held informal talks on Monday. ... Ahead of the trip, Putin praised Xi as a "good
+    old friend" in a newspaper article': not Monday's words, and no day of their own."""
+    found = extract(
+        "The two leaders held talks on Monday.\n"
+        'Ahead of the trip, Lee Min praised Kim Soo as a "good old friend" in an article.'
+    )
+    assert [(c.speaker, c.date_doubtful) for c in found] == [("Lee Min", True)]
+
+
+def test_a_day_that_owns_the_occasion_dates_the_words() -> None:
+    """ "Feb. 11’s evening schedule", "At Feb. 11’s news conference, ... said": the day with a
+    possessive is still the day."""
+    (found,) = extract(
+        "At Feb. 11’s news conference, Lee Min said the launch was intolerable.",
+        published=dt.date(2017, 2, 12),
+    )
+    assert (found.date, found.date_doubtful) == (dt.date(2017, 2, 11), False)
+
+
+def test_an_adverb_between_a_speech_participle_and_its_colon_is_not_the_words() -> None:
+    """'..., with the U.S. president saying simply: "I just want everybody to understand ..."'."""
+    found = extract('They met the press, with Lee Min saying simply: "We stand behind our ally."')
+    assert [c.text for c in found] == ["We stand behind our ally."]
+
+
+def test_a_relative_clause_inside_a_predicate_before_as_and_a_quotation_stays_in_it() -> None:
+    """'Abe denounced the launch, which came in defiance of U.N. resolutions, as "absolutely
+    intolerable."': the words named go on after the aside; without "as" and a quotation the
+    predicate ends at the relative clause."""
+    found = extract(
+        'Lee Min denounced the launch, which broke the accord, as "absolutely intolerable."\n'
+        "Lee Min praised the talks, which lasted an hour, as he left."
+    )
+    assert [c.text for c in found] == [
+        'denounced the launch, which broke the accord, as "absolutely intolerable."',
+        "praised the talks",
+    ]
+
+
+def test_instead_between_the_speaker_and_the_verb_is_a_prelude() -> None:
+    """'Trump ... instead praised the Russian leader for his "strong and powerful" denial'."""
+    (found,) = extract('Lee Min instead praised his guest for his "strong and powerful" denial.')
+    assert (found.speaker, found.text) == (
+        "Lee Min",
+        'instead praised his guest for his "strong and powerful" denial.',
+    )
+
+
+def test_a_tail_participle_after_a_dash_is_a_second_statement() -> None:
+    """'Erdogan's visit was a "sign of normalizing ties" — adding that "restoration of bilateral
+    ties would benefit both Turkey and Russia."' (a dash where a comma usually stands)."""
+    found = extract('Lee Min said the visit was a "sign of normal ties" — adding that "both will benefit."')
+    assert [c.text for c in found] == ['the visit was a "sign of normal ties"', "both will benefit."]
+
+
+def test_a_narrative_sentence_opening_with_an_honorific_ends_in_its_subjects_words() -> None:
+    """'Mr Trump answered some of them, allowing that he and Mr Abe were having a "very, very
+    good" visit' (British "Mr" without a stop, and "allowing" a tail participle)."""
+    (found,) = extract("Mr Lee answered some of them, allowing that the visit was going well.")
+    assert (found.speaker, found.text) == ("Lee", "the visit was going well.")
+
+
+def test_a_predicate_ending_in_a_preposition_speaks_of_the_person_after_it() -> None:
+    """'Obama lavished praise on Macri yesterday': the person is what was praised, not someone
+    acted on (as 'welcomed Macri' is)."""
+    found = extract("Tom Reed met Ann Cole.\nTom Reed lavished praise on Ann Cole yesterday.")
+    assert [c.text for c in found] == ["lavished praise on Ann Cole yesterday."]
+
+
+def test_a_second_object_joined_by_and_keeps_the_link_after_it() -> None:
+    """'The White House also thanked Modi and the Indian people for making the visit memorable';
+    'welcomed Macri and his wife to the palace' stays an act."""
+    found = extract(
+        "Tom Reed met Ann Cole.\n"
+        "The White House thanked Ann Cole and the local people for making the visit memorable.\n"
+        "Tom Reed welcomed Ann Cole and her husband to the palace."
+    )
+    assert [c.text for c in found] == [
+        "thanked Ann Cole and the local people for making the visit memorable."
+    ]
+
+
+def test_referred_to_with_a_quotation_is_a_statement_and_without_one_a_topic() -> None:
+    """'the Indian premier referred to the US president as ‘Barack’, while the US president
+    returned the compliment by addressing the Indian PM as ‘Modi’'; 'also referred to the rains
+    yesterday' names a topic (its day is the rain's), no statement."""
+    found = extract(
+        "Tom Reed met Ann Cole.\n"
+        "Tom Reed referred to his guest as ‘Ann’, while Ann Cole returned the compliment by "
+        "addressing him as ‘Tom’.\n"
+        "Tom Reed also referred to the rains yesterday."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Tom Reed", "referred to his guest as ‘Ann’"),
+        ("Ann Cole", "addressing him as ‘Tom’."),
+    ]
+
+
+def test_words_in_a_relative_clause_about_someone_are_background() -> None:
+    """'Putin, who indicated he may be interested in playing a bigger role ..., had already left
+    for Beijing': said on no day the story gives (doubtful); in 'Cole, who arrived on Friday,
+    said on Monday' the main clause's verb is not in the relative clause."""
+    found = extract(
+        "Kim Soo left Seoul on Friday.\n"
+        "Lee Min, who indicated he may be interested in a bigger role, had already left.\n"
+        "Ann Cole, who arrived on Friday, said on Monday the talks were useful."
+    )
+    assert [(c.speaker, c.date_doubtful) for c in found] == [("Lee Min", True), ("Ann Cole", False)]
+
+
+def test_a_kept_participle_and_its_infinitive_need_no_comma() -> None:
+    """'Macri entered office at the end of last year vowing to do away with the protectionist
+    policies ...'."""
+    (found,) = extract("Lee Min took office last year vowing to end the old policies.")
+    assert (found.speaker, found.text) == ("Lee Min", "vowing to end the old policies.")
+
+
+def test_a_finite_verb_after_a_relative_pronoun_makes_no_bare_clause() -> None:
+    """'Trump tweeted a photograph in which he is wearing a white baseball cap': the photograph is
+    what was tweeted, no words; 'tweeted the visit is going well' is a clause of its own."""
+    found = extract(
+        "Lee Min tweeted a photograph in which he is wearing a white cap.\nLee Min tweeted the visit is going well."
+    )
+    assert [c.text for c in found] == ["the visit is going well."]
