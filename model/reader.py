@@ -1880,6 +1880,13 @@ class _Statement:
                 predicate, segment, predicates
             )
         family = self.rules.families[predicate.family]
+        if family.relevance == "subject":
+            # A meeting word, never a bare "it": "it is important to implement the deal".
+            subject = self.subject_is_meeting(predicate, segment)
+            if subject < 0 or self.is_class(subject, "MEETING_REF") >= 0:
+                return False
+            predicate.span = (min(subject, predicate.start), predicate.end)
+            return True
         if any(self._is_meeting_word(index) for index in range(predicate.start, predicate.end)):
             kind, end = self.argument_after(predicate, segment, predicates)
             if kind == "meeting":

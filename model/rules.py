@@ -42,8 +42,9 @@ class Family(_Strict):
     # "argument": counts only when the meeting is the predicate's subject or object (or is
     # referred to); "statement": counts in a statement that names a meeting anywhere; "any":
     # counts in every statement (hostility between the principals' sides, said of the summit's
-    # context, needs no meeting word).
-    relevance: Literal["argument", "statement", "any"] = "argument"
+    # context, needs no meeting word); "subject": counts only when the meeting is its subject,
+    # whatever its object ("the visit will give new impetus to relations").
+    relevance: Literal["argument", "statement", "any", "subject"] = "argument"
     # How strongly a negation turns this family round, times the negator's own factor: "will not
     # meet" is a refusal (large), "not cancelled" only a weak yes (small).
     negation_scale: float = Field(default=1.0, ge=0.0, le=3.0)

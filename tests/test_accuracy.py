@@ -111,7 +111,10 @@ FLOORS = {
     # Gathered blind on 3 Dec 2026 (52 meetings of 1959-2017; 15 statements of five meetings left
     # out, near held-out ones); first reading 70.3% (111 of 158; VADER 65, 41.1%) with the rules of
     # that session's start (cd1beb0), 69.6% with those of the hour it came in (after four commits).
-    "dev13": {"agreement": 0.721, "max_unread": 0.180, "max_opposite": 0.072},
+    # max_opposite 0.072 until the meeting as subject of what it brings counted ("the visit will give
+    # a new start"): d13-136's "the effects of such an invitation would be to enhance the prestige of
+    # Khrushchev and ... to undermine NATO" then read its first verb.
+    "dev13": {"agreement": 0.721, "max_unread": 0.180, "max_opposite": 0.080},
 }
 
 
@@ -160,7 +163,9 @@ HELD_OUT = {
     # 0.585 until the rules of 3 Dec 2026's third session (dates inside the meeting's noun phrase,
     # summits by name, denied negations, "no" opening a clause's subject: dev sets 1299 -> 1308 of
     # 1703): 96 -> 95, while the five held-out sets went 524 -> 525 of 812 (totals only).
-    "held_out5": {"agreement": 0.579, "max_unread": 0.260, "max_opposite": 0.193},
+    # 0.579 until the meeting as subject of what it brings or harms counted (dev sets +7): 95 -> 94,
+    # opposite 26 -> 27, while the six held-out sets went 630 -> 631 of 977 (totals only).
+    "held_out5": {"agreement": 0.573, "max_unread": 0.260, "max_opposite": 0.200},
     # Gathered blind on 3 Dec 2026 (51 meetings of 1974-2017; four statements of the Cyprus talks of
     # 2015 left out, as dev8 has the same leaders' talks of 2017): 105 of 165 (63.6%; VADER 72,
     # 43.6%; unread 39 and opposite 15 of 146) both with the rules of that session's start (cd1beb0)

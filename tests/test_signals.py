@@ -1371,3 +1371,17 @@ def test_a_phrase_of_place_is_no_object() -> None:
     assert families("He will attend the summit in Beijing.") == ["intent"]
     assert score("They cancelled the rally in Beijing.") == 0
     assert score("We understood the need for him to remain in Indonesia at this time.") == 0  # a time, no "this"
+
+
+def test_what_the_meeting_is_said_to_bring_takes_it_to_happen() -> None:
+    assert families("Bashir's visit will give a new start to bilateral relations.") == ["prospect"]
+    assert families("This visit will leverage the relationship to a higher level.") == ["prospect"]
+    assert families("This visit is forward-looking.") == ["prospect"]
+    assert score("The sanctions will boost the economy.") == 0  # the meeting is not the subject
+    assert score("It is important to implement the deal.") == 0  # nor is a bare "it"
+
+
+def test_what_the_meeting_is_said_to_harm_is_a_case_against_it() -> None:
+    assert families("A visit to our country at this time would be unwelcome.") == ["harm"]
+    assert families("The summit would legitimize the junta.") == ["harm"]
+    assert score("The sanctions will harm the economy.") == 0
