@@ -1651,7 +1651,9 @@ class _Statement:
     def _reduced_relative(self, predicate: _Predicate) -> bool:
         """A past participle right after a meeting noun, with no auxiliary: "the summit scheduled
         for December", "the visit planned for May"."""
-        return predicate.start > 0 and self._participle_after(predicate, predicate.start - 1)
+        if predicate.end < len(self.tokens) and self.tokens[predicate.end].lower not in _SEGMENT_END:
+            return predicate.start > 0 and self._participle_after(predicate, predicate.start - 1)
+        return False  # nothing after it: a verb of its own, "hopes of a summit faded."
 
     def _participle_after(self, predicate: _Predicate, noun: int) -> bool:
         """Whether the predicate is a past participle (no meeting verb) and token `noun` a meeting."""

@@ -1385,3 +1385,13 @@ def test_what_the_meeting_is_said_to_harm_is_a_case_against_it() -> None:
     assert families("A visit to our country at this time would be unwelcome.") == ["harm"]
     assert families("The summit would legitimize the junta.") == ["harm"]
     assert score("The sanctions will harm the economy.") == 0
+
+
+def test_a_past_verb_ending_its_clause_after_the_meeting_is_no_participle() -> None:
+    assert score("Hopes of a summit faded.") < 0
+    assert families("He postponed the summit scheduled for December.") == ["postponement"]
+
+
+def test_moved_to_next_year_is_a_postponement() -> None:
+    assert families("The visit has been moved to next year.") == ["postponement"]
+    assert score("We will have to wait and see.") < 0
