@@ -710,6 +710,8 @@ class _Statement:
         if index == 0:
             return not token.noun
         before = self.tokens[index - 1]
+        if self._finite_determiner(index - 1):
+            return True  # "He proposed holding a summit": a verb, not "the proposed summit"
         if self.is_class(index - 1, "PREPOSITION") >= 0 and token.lower.endswith("ing"):
             following = index + 1
             if following < len(self.tokens) and (
@@ -740,6 +742,16 @@ class _Statement:
             "visit",
             "visits",
             "summit",
+        )
+
+    def _finite_determiner(self, index: int) -> bool:
+        """A verb among the determiners ("proposed", "planned") used as its subject's verb: "Seoul
+        proposed holding a summit", not "the proposed summit"."""
+        if index < 1 or not self.tokens[index].verb or self.is_class(index, "DETERMINER") < 0:
+            return False
+        subject = self.tokens[index - 1]
+        return self.is_class(index - 1, "DETERMINER") < 0 and (
+            self.is_class(index - 1, "SUBJECT") >= 0 or subject.capital or subject.noun
         )
 
     # --- arguments -----------------------------------------------------------------------------

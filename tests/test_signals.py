@@ -1395,3 +1395,9 @@ def test_a_past_verb_ending_its_clause_after_the_meeting_is_no_participle() -> N
 def test_moved_to_next_year_is_a_postponement() -> None:
     assert families("The visit has been moved to next year.") == ["postponement"]
     assert score("We will have to wait and see.") < 0
+
+
+def test_a_determiner_verb_after_its_subject_is_a_verb() -> None:
+    assert families("Seoul proposed holding a summit in August.") == ["intent"]
+    assert families("The proposed meeting was cancelled.") == ["cancellation"]
+    assert families("Kim's planned visit was postponed.") == ["postponement"]
