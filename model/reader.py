@@ -853,6 +853,7 @@ class _Statement:
                         not hopped
                         and predicate.family != _EVENT
                         and self.rules.families[predicate.family].person_object
+                        and self.tokens[predicate.end - 1].lower != "of"  # "in the interest of Malawians"
                     ):
                         return "meeting", run_end
                 before = index - 1

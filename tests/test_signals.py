@@ -1401,3 +1401,10 @@ def test_a_determiner_verb_after_its_subject_is_a_verb() -> None:
     assert families("Seoul proposed holding a summit in August.") == ["intent"]
     assert families("The proposed meeting was cancelled.") == ["cancellation"]
     assert families("Kim's planned visit was postponed.") == ["postponement"]
+
+
+def test_a_person_after_of_is_no_object_and_a_plea_asks() -> None:
+    assert score("The cabinet based its decision on what is best in the interest of Malawians.") == 0
+    assert families("A meeting is in the interest of both countries.") == ["openness"]
+    assert families("Officials dismissed a plea for Blair to hold talks with Mugabe.") == ["rejection"]
+    assert score("They rejected a plea for a ceasefire.") == 0
