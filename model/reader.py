@@ -977,14 +977,18 @@ class _Statement:
             end = self._noun_run(start, segment[1])
             if self._is_time(end - 1) or self.is_class(start, "DATE") >= 0:
                 return False  # "accepted the invitation for Monday": the meeting's day
+            if self._person_run(start, end) and end + 1 < segment[1] and tokens[end].lower == "to":
+                return not self._meeting_verb(end + 1)  # "a plea for Blair to hold talks"
             return not any(self._is_meeting_word(at) for at in range(start, end))
         if tokens[after].lower == "to" and tokens[after + 1].verb and tokens[head].lower != "invitation":
-            verb = after + 1
-            return not (
-                self._is_meeting_word(verb)
-                or any(self.is_class(verb, name) >= 0 for name in ("MEET", "MEET_OBJECT"))
-            )
+            return not self._meeting_verb(after + 1)
         return False
+
+    def _meeting_verb(self, index: int) -> bool:
+        """Whether token `index` is a meeting word or starts a meeting verb ("hold talks", "visit")."""
+        return self._is_meeting_word(index) or any(
+            self.is_class(index, name) >= 0 for name in ("MEET", "MEET_OBJECT")
+        )
 
     def _question_about_meeting(self, head: int, segment: tuple[int, int]) -> int:
         """Where the "whether" clause after a STANDIN noun ends, when it names the meeting ("the
