@@ -114,8 +114,8 @@ def matched_statements(revision: str, _statements: pd.DataFrame, rules: Rules) -
     table) lives as long as the server: it is moved out of the garbage collector's sight
     (`gc.freeze`), so a full collection no longer walks its ~220,000 objects. At 10,000
     statements one slider move in about ten paid such a collection, 150-250 ms of CPU; frozen,
-    the slowest of 20 moves took 210-245 ms of CPU against 400 ms. What was frozen by the
-    previous match is released first, so replaced tables are still collected.
+    the slowest of 20 moves took 208-244 ms of CPU against 398 ms (AppTest, twice each). What
+    was frozen by the previous match is released first, so replaced tables are still collected.
     """
     gc.unfreeze()
     matched = match_statements(_statements, rules)
