@@ -68,7 +68,11 @@ def shared_store(url: str) -> Store:
     return open_seeded_store(url)
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHED_VERSIONS)
+# The statement frames below are shared objects (st.cache_resource), never changed: the page
+# reads them only to match a new revision's statements (app.matched_statements), so the copy
+# st.cache_data made of 10,000 rows on every rerun (~5 ms of a slider move, with the file's
+# summits worked out again) bought nothing.
+@st.cache_resource(show_spinner=False, max_entries=CACHED_VERSIONS)
 def stored_statements(url: str, version: int, _store: Store) -> pd.DataFrame:
     """The statements of the store at `url` as of `version` (read again only after a write)."""
     return _store.frame()
@@ -80,10 +84,16 @@ def stored_summits(url: str, version: int, _store: Store) -> tuple[Summit, ...]:
     return tuple(_store.summits())
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=CACHED_VERSIONS)
 def file_statements(path: str, modified: int) -> pd.DataFrame:
     """A statements CSV as a frame; `modified` (its mtime) makes an edited file load again."""
     return to_frame(read_statements_csv(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=CACHED_VERSIONS)
+def file_source(path: str, modified: int) -> tuple[pd.DataFrame, tuple[Summit, ...]]:
+    """A statements CSV's rows, each in a summit, and its summits (`file_summits`), once per revision."""
+    return file_summits(file_statements(path, modified), Path(path))
 
 
 # The summit of a CSV file's rows that name none: the file is one summit, titled by its name.
@@ -132,9 +142,11 @@ def statement_source() -> StatementSource:
     named = os.environ.get(STATEMENTS_ENV, "").strip()
     if named:
         path = Path(named)
-        statements, revision = _read_file(path)
-        statements, summits = file_summits(statements, path)
-        return StatementSource(statements, Origin.CSV_FILE, str(path), summits, revision=revision)
+        modified = path.stat().st_mtime_ns
+        statements, summits = file_source(str(path), modified)
+        return StatementSource(
+            statements, Origin.CSV_FILE, str(path), summits, revision=file_revision(path, modified)
+        )
     url = default_url()
     try:
         store = shared_store(url)
@@ -158,4 +170,9 @@ def statement_source() -> StatementSource:
 def _read_file(path: Path) -> tuple[pd.DataFrame, str]:
     """The file's statements, and its revision: its path and modification time."""
     modified = path.stat().st_mtime_ns
-    return file_statements(str(path), modified), f"file {path} modified {modified}"
+    return file_statements(str(path), modified), file_revision(path, modified)
+
+
+def file_revision(path: Path, modified: int) -> str:
+    """What identifies a file's statements: its path and modification time (in ns)."""
+    return f"file {path} modified {modified}"

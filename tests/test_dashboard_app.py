@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -132,6 +133,17 @@ def test_a_new_figure_gets_a_head_start_and_the_same_one_does_not(monkeypatch) -
     assert len(pauses) == 2
     app.slider(key=CANCELLATION).set_value(3.0).run()
     assert len(pauses) == 2
+
+
+def test_what_matching_leaves_is_kept_out_of_full_collections() -> None:
+    """Once the statements are matched, what exists is frozen (gc.freeze), so a slider move's
+    rerun does not pay a full collection walking it."""
+    gc.unfreeze()
+    try:
+        start()  # a fresh store (temporary_store), so its statements are matched anew
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_a_page_that_fails_still_draws_the_sidebar_and_keeps_the_weights(monkeypatch) -> None:

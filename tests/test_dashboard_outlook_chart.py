@@ -17,6 +17,7 @@ from summit_outlook.dashboard.outlook_chart import (
     INTERACTION,
     PLOTLY_FILE,
     PLOTLY_FOLDER,
+    _json_value,
     figure_generation,
     figure_json,
 )
@@ -82,6 +83,43 @@ def test_numbers_go_as_typed_arrays_and_the_figure_is_left_as_it_was(many) -> No
     assert markers and all(trace["customdata"]["shape"].endswith(", 1") for trace in markers)
     after = many.to_plotly_json()
     assert repr(after) == repr(before)  # plotly.io.to_json would have rewritten its arrays
+
+
+def from_plotlys_copy(figure: go.Figure) -> bytes:
+    """The message as it was written before: from plotly.py's own deep copy of the figure, its
+    arrays turned into typed arrays by plotly.py."""
+    described = figure.to_plotly_json()
+    layout = {**described["layout"], **INTERACTION}
+    text = json.dumps(
+        {"data": described["data"], "layout": layout},
+        default=_json_value,
+        separators=(",", ":"),
+        allow_nan=False,
+    )
+    return text.encode("utf-8")
+
+
+@pytest.mark.parametrize("which", ["few", "many"])
+def test_the_message_is_byte_for_byte_the_one_written_from_plotlys_copy(which, request) -> None:
+    figure = request.getfixturevalue(which)
+    assert figure_json(figure) == from_plotlys_copy(figure)
+
+
+@pytest.mark.parametrize(
+    ("values", "dtype"),
+    [([0, 5, -3], "i1"), ([0, 300], "i2"), ([0, 40_000], "i4"), ([-(2**31), 2**31 - 1], "i4")],
+)
+def test_64_bit_integers_go_in_the_narrowest_type_plotly_uses(values, dtype) -> None:
+    rows = np.array(values, dtype=np.int64)
+    figure = go.Figure({"data": [{"type": "scatter", "y": [1.0] * len(values), "customdata": rows}]})
+    sent = json.loads(figure_json(figure))["data"][0]["customdata"]
+    assert sent["dtype"] == dtype and decoded(sent) == values
+    assert sent == json.loads(from_plotlys_copy(figure))["data"][0]["customdata"]
+
+
+def test_integers_beyond_32_bits_go_as_a_list() -> None:
+    figure = go.Figure({"data": [{"type": "scatter", "customdata": np.array([0, 2**40], dtype=np.int64)}]})
+    assert json.loads(figure_json(figure))["data"][0]["customdata"] == [0, 2**40]
 
 
 def test_a_value_json_cannot_hold_is_sent_as_null(few) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -410,3 +411,21 @@ def test_a_statement_of_one_summit_never_moves_another_summits_outlook(store: St
             assert new["outlook"].min() < old["outlook"].min()
         else:
             pd.testing.assert_frame_equal(old, new)
+
+
+def test_a_statements_file_is_read_once_per_revision_and_shared_by_reruns(tmp_path, monkeypatch) -> None:
+    """The page's statements are one shared frame per file revision (not a copy per rerun): they
+    are read only to match a new revision. Editing the file gives a new revision and a new frame."""
+    from benchmarks import corpus
+    from summit_outlook.dashboard.store_access import FILE_SUMMIT_ID, statement_source
+
+    path = corpus.write_csv(tmp_path / "statements.csv", 30)
+    monkeypatch.setenv(STATEMENTS_ENV, str(path))
+    first, again = statement_source(), statement_source()
+    assert again.statements is first.statements and again.revision == first.revision
+    assert len(first.statements) == 30 and set(first.statements["summit"]) == {FILE_SUMMIT_ID}
+    assert [summit.title for summit in first.summits] == ["statements.csv"]
+    corpus.write_csv(path, 31)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    edited = statement_source()
+    assert edited.revision != first.revision and len(edited.statements) == 31
