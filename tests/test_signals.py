@@ -1408,3 +1408,10 @@ def test_a_person_after_of_is_no_object_and_a_plea_asks() -> None:
     assert families("A meeting is in the interest of both countries.") == ["openness"]
     assert families("Officials dismissed a plea for Blair to hold talks with Mugabe.") == ["rejection"]
     assert score("They rejected a plea for a ceasefire.") == 0
+
+
+def test_requesting_is_no_request_noun_and_a_suggestion_proposes() -> None:
+    assert score("He requested anonymity.") == 0
+    assert families("Seoul requested a meeting.") == ["intent"]
+    assert score("They opposed Putin's suggestion that a peace summit be held in Moscow.") < 0
+    assert score("They rejected the suggestion to cut tariffs.") == 0
