@@ -1415,3 +1415,9 @@ def test_requesting_is_no_request_noun_and_a_suggestion_proposes() -> None:
     assert families("Seoul requested a meeting.") == ["intent"]
     assert score("They opposed Putin's suggestion that a peace summit be held in Moscow.") < 0
     assert score("They rejected the suggestion to cut tariffs.") == 0
+
+
+def test_an_attempt_to_come_is_intent() -> None:
+    assert families("I will try to go to Cameroon.") == ["intent"]
+    assert families("We are trying to arrange a visit.") == ["intent"]
+    assert score("He will try to fix the economy.") == 0
