@@ -1421,3 +1421,8 @@ def test_an_attempt_to_come_is_intent() -> None:
     assert families("I will try to go to Cameroon.") == ["intent"]
     assert families("We are trying to arrange a visit.") == ["intent"]
     assert score("He will try to fix the economy.") == 0
+
+
+def test_chairing_the_summit_is_attending_it() -> None:
+    assert families("Tanzanian President Benjamin Mkapa will chair the summit.") == ["intent"]
+    assert score("She chairs the finance committee.") == 0
