@@ -96,9 +96,13 @@ _DETERMINER_NEGATORS: Final = frozenset(
 # Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
 # "none of the meetings are scheduled", "there was never a meeting confirmed".
 # Prepositions whose phrase is a place or time, never what a predicate governs.
-_ADJUNCT_PREPOSITIONS: Final = frozenset({"in", "at", "from", "during", "near", "inside", "throughout", "across"})
+_ADJUNCT_PREPOSITIONS: Final = frozenset(
+    {"in", "at", "from", "during", "near", "inside", "throughout", "across"}
+)
 # Words that make a time of a noun after them: "last month", "next week", "this year".
-_TIME_MODIFIERS: Final = frozenset({"last", "next", "this", "that", "coming", "past", "early", "late", "same", "following"})
+_TIME_MODIFIERS: Final = frozenset(
+    {"last", "next", "this", "that", "coming", "past", "early", "late", "same", "following"}
+)
 _SUBJECT_NEGATORS: Final = frozenset({"no", "none of", "never", "not"})
 # Forms of "be" that make "be to" + verb an arrangement ("are to meet"); "was to go" is a plan of
 # the past, which news reports when it fell through, and "been to" is a visit.
@@ -1331,7 +1335,9 @@ class _Statement:
                 run_end = self._noun_run(index, limit)
                 if self._is_time(run_end - 1):
                     head = run_end
-                    while head > index and (self._is_time(head - 1) or self.tokens[head - 1].lower in _TIME_MODIFIERS):
+                    while head > index and (
+                        self._is_time(head - 1) or self.tokens[head - 1].lower in _TIME_MODIFIERS
+                    ):
                         head -= 1
                     if head == index:
                         return True  # "meet next month"
@@ -2211,7 +2217,10 @@ class _Statement:
         if own is not None and own.start >= denied.end:
             # A denial of a negated clause affirms it: "no indication that he is not going to come".
             return _Modifier(
-                denied.start, own.end, f"{self._shown(denied)} + {self._shown(own)}", denied.factor * own.factor
+                denied.start,
+                own.end,
+                f"{self._shown(denied)} + {self._shown(own)}",
+                denied.factor * own.factor,
             )
         return denied
 
@@ -2389,15 +2398,21 @@ class _Statement:
             return None
         start = self._phrase_start(head, segment)
         negator = next(
-            (found for found in self._occurrences(self.compiled.negators, start, head) if found.start == start),
+            (
+                found
+                for found in self._occurrences(self.compiled.negators, start, head)
+                if found.start == start
+            ),
             None,
         )
         if negator is None or negator.phrase not in ("no", "none of"):
             return None
         if start > segment[0]:
             before = self.tokens[start - 1]
-            opens = before.lower in _QUOTES or before.lower in ("that", "and", "but") or (
-                before.verb and self.is_class(start - 1, "AUXILIARY") < 0
+            opens = (
+                before.lower in _QUOTES
+                or before.lower in ("that", "and", "but")
+                or (before.verb and self.is_class(start - 1, "AUXILIARY") < 0)
             )
             if not opens:
                 return None  # "there is no doubt the leaders will meet"

@@ -31,7 +31,21 @@ from summit_outlook.model.rules import default_rules
 from summit_outlook.model.scoring import Weights
 
 DATA = Path(__file__).parent / "data"
-CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13")
+CORPORA = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev11",
+    "dev12",
+    "dev13",
+)
 
 # The figures measured when each was last raised (lowered only where said, for a rule that is right). agreement: share of all statements whose score's
 # sign is their label; max_unread and max_opposite: shares of the statements with a direction

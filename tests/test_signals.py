@@ -1356,7 +1356,9 @@ def test_was_going_to_is_a_past_plan_only_before_a_verb() -> None:
 def test_a_slate_is_no_scheduling_and_an_invitation_reaches_past_a_title() -> None:
     assert families("The summit is slated for June.") == ["scheduled"]
     assert score("Obama had a full slate of summit meetings to attend.") == 0
-    assert families("The government invited democracy icon Aung San Suu Kyi to a meeting Friday.") == ["intent"]
+    assert families("The government invited democracy icon Aung San Suu Kyi to a meeting Friday.") == [
+        "intent"
+    ]
 
 
 def test_a_meeting_said_to_begin_at_a_time_to_come_is_scheduled() -> None:
@@ -1367,10 +1369,14 @@ def test_a_meeting_said_to_begin_at_a_time_to_come_is_scheduled() -> None:
 
 
 def test_a_phrase_of_place_is_no_object() -> None:
-    assert families("Putin's three-day visit to Turkmenistan will start Thursday in Ashgabat.") == ["scheduled"]
+    assert families("Putin's three-day visit to Turkmenistan will start Thursday in Ashgabat.") == [
+        "scheduled"
+    ]
     assert families("He will attend the summit in Beijing.") == ["intent"]
     assert score("They cancelled the rally in Beijing.") == 0
-    assert score("We understood the need for him to remain in Indonesia at this time.") == 0  # a time, no "this"
+    assert (
+        score("We understood the need for him to remain in Indonesia at this time.") == 0
+    )  # a time, no "this"
 
 
 def test_what_the_meeting_is_said_to_bring_takes_it_to_happen() -> None:
