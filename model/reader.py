@@ -685,6 +685,8 @@ class _Statement:
                 stop = self.is_class(index, name) if name in starts else -1
                 if index < stop < end and self._infinitive_after(stop):
                     continue  # "going to have to change": a verb group, no travel
+                if stop > index and self._in_no_named_place(index, stop, end):
+                    continue  # "be in the interests of", "be in touch": no place named
                 if stop > index and (best is None or stop > best.end) and self._verb_reading(index):
                     best = _Predicate(_EVENT, name, index, stop, span=(index, stop), kind=name)
             if best is None:
@@ -693,6 +695,13 @@ class _Statement:
             found.append(best)
             index = best.end
         return found
+
+    def _in_no_named_place(self, start: int, stop: int, end: int) -> bool:
+        """Whether a meeting verb "be in" is followed by no name of a place: "will be in Beijing" is
+        the trip, "may not be in the interests of", "will be in touch" are not."""
+        if stop - start != 2 or self.tokens[stop - 1].lower != "in" or self.tokens[start].lower != "be":
+            return False
+        return stop >= end or not self.tokens[stop].capital
 
     def _infinitive_after(self, stop: int) -> bool:
         """Whether a match ending in "to" is followed by a verb that can be nothing else, and no

@@ -1432,3 +1432,11 @@ def test_an_attempt_to_come_is_intent() -> None:
 def test_chairing_the_summit_is_attending_it() -> None:
     assert families("Tanzanian President Benjamin Mkapa will chair the summit.") == ["intent"]
     assert score("She chairs the finance committee.") == 0
+
+
+def test_being_in_a_named_place_is_the_trip() -> None:
+    assert families("Modi will be in Beijing next month.") == ["intent"]
+    assert score("Chavez said he will not be in Spain for the summit.") < 0
+    assert families("It may not be in the interests of the US to meet.") == ["openness"]
+    assert score("We will be in touch.") == 0
+    assert score("He will be in power until 2020.") == 0
