@@ -1440,3 +1440,10 @@ def test_being_in_a_named_place_is_the_trip() -> None:
     assert families("It may not be in the interests of the US to meet.") == ["openness"]
     assert score("We will be in touch.") == 0
     assert score("He will be in power until 2020.") == 0
+
+
+def test_not_yet_scheduled_is_a_weak_no() -> None:
+    unscheduled = score("No date has yet been fixed for the visit.")
+    assert -0.7 < unscheduled < 0
+    assert score("We are hoping very much that a visit can be arranged soon, but no date has yet been fixed.") > -0.3
+    assert unscheduled > score("The visit has been postponed.")
