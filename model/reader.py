@@ -95,6 +95,8 @@ _DETERMINER_NEGATORS: Final = frozenset(
 )
 # Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
 # "none of the meetings are scheduled", "there was never a meeting confirmed".
+# Verbs of judging: with a lowering word as the complement of their object, they say that word.
+_JUDGING: Final = frozenset({"consider"})
 # Prepositions whose phrase is a place or time, never what a predicate governs.
 _ADJUNCT_PREPOSITIONS: Final = frozenset(
     {"in", "at", "from", "during", "near", "inside", "throughout", "across"}
@@ -1427,6 +1429,7 @@ class _Statement:
         # nothing governs asserts no meeting ("inappropriate, at this time, to have this meeting").
         kept = self._reports_say_their_clause(kept)
         kept = self._attributes_give_way(kept)
+        kept = self._judgments_give_way(kept)
         kept = self._stand_ins_take_events(kept)
         kept = [
             entry
@@ -1529,6 +1532,29 @@ class _Statement:
                 for other_position, other in enumerate(kept)
             )
         ]
+
+    def _judgments_give_way(self, kept: list) -> list:
+        """A verb of judging with a lowering complement says the complement: "considers talks over a
+        meeting premature", "considers it untimely to sign" read as doubt, not as considering it."""
+        families = self.rules.families
+        judged = {
+            position
+            for position, entry in enumerate(kept)
+            if entry[0].family != _EVENT
+            and entry[0].pattern in _JUDGING
+            and any(
+                other[2] == entry[2]
+                and other[0].family != _EVENT
+                and families[other[0].family].direction < 0
+                and entry[0].span[1] <= other[0].start <= entry[0].span[1] + 10
+                and not any(
+                    self.tokens[at].lower in ("that", "to", "and", "but", "because")
+                    for at in range(entry[0].span[1], other[0].start)
+                )
+                for other in kept
+            )
+        }
+        return [entry for position, entry in enumerate(kept) if position not in judged]
 
     def _stand_ins_take_events(self, kept: list) -> list:
         """A meeting verb in the segment of a stand-in ("Kerry would travel in his place", "will

@@ -1445,5 +1445,15 @@ def test_being_in_a_named_place_is_the_trip() -> None:
 def test_not_yet_scheduled_is_a_weak_no() -> None:
     unscheduled = score("No date has yet been fixed for the visit.")
     assert -0.7 < unscheduled < 0
-    assert score("We are hoping very much that a visit can be arranged soon, but no date has yet been fixed.") > -0.3
+    assert (
+        score("We are hoping very much that a visit can be arranged soon, but no date has yet been fixed.")
+        > -0.3
+    )
     assert unscheduled > score("The visit has been postponed.")
+
+
+def test_a_judgment_with_a_lowering_complement_says_the_complement() -> None:
+    assert families("Ivanishvili considers talks over a meeting with Putin premature.") == ["uncertainty"]
+    assert families("The leadership considers it untimely to sign the memorandum.") == ["uncertainty"]
+    assert families("He will consider the invitation.") == ["openness"]
+    assert "openness" in families("He will consider the invitation but doubts remain.")
