@@ -1399,6 +1399,10 @@ class _Statement:
                         # A participle after the meeting an earlier predicate took describes it:
                         # "postponed the summit scheduled for December" is a postponement.
                         continue
+                    if self._lowers_what_was_taken(predicate, owner_end, kept, sentence):
+                        # "No one expects the summit to be cancelled": the expectation's negation
+                        # passes to what it expects of the meeting it took.
+                        predicate.owner = kept.pop()[0]
                     if predicate.start < owner_end and self._noun_in_argument(predicate):
                         continue  # "calls off talks with Seoul": the talks are cancelled, not held
                     if predicate.start < owner_end and predicate.family != _EVENT:
@@ -1532,6 +1536,24 @@ class _Statement:
                 for other_position, other in enumerate(kept)
             )
         ]
+
+    def _lowers_what_was_taken(
+        self, predicate: _Predicate, owner_end: int, kept: list, sentence: _Sentence
+    ) -> bool:
+        """Whether a lowering predicate is the "to be" complement of the meeting a raising predicate
+        just took as its object: "expects the summit to be cancelled", "wants the visit to be put off"."""
+        if owner_end < 0 or not kept or kept[-1][1] is not sentence or predicate.family == _EVENT:
+            return False
+        owner = kept[-1][0]
+        families = self.rules.families
+        if (
+            owner.family == _EVENT
+            or families[owner.family].direction < 0
+            or families[predicate.family].direction > 0
+        ):
+            return False
+        between = [token.lower for token in self.tokens[owner_end : predicate.start]]
+        return between in (["to", "be"], ["to", "have", "been"], ["to"])
 
     def _judgments_give_way(self, kept: list) -> list:
         """A verb of judging with a lowering complement says the complement: "considers talks over a

@@ -1457,3 +1457,11 @@ def test_a_judgment_with_a_lowering_complement_says_the_complement() -> None:
     assert families("The leadership considers it untimely to sign the memorandum.") == ["uncertainty"]
     assert families("He will consider the invitation.") == ["openness"]
     assert "openness" in families("He will consider the invitation but doubts remain.")
+
+
+def test_what_a_negated_expectation_expects_of_the_meeting_is_negated() -> None:
+    assert score("No one expects the summit to be cancelled.") > 0
+    assert score("No member state has asked for it to be postponed.") > 0
+    assert families("He expects the summit to be postponed.") == ["postponement"]
+    assert score("He expects the talks to be productive.") > 0
+    assert score("No wonder the summit was postponed.") < 0
