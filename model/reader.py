@@ -2271,6 +2271,10 @@ class _Statement:
         own = self._own_negator(predicate, sentence, starts)
         if denied is None:
             return own
+        if own is not None and own.start < denied.end:
+            # Not the denial's own "no" again: a negator of its own between the denial and it.
+            between = self._occurrences(self.compiled.negators, denied.end, predicate.start)
+            own = between[-1] if between else None
         if own is not None and own.start >= denied.end:
             # A denial of a negated clause affirms it: "no indication that he is not going to come".
             return _Modifier(
@@ -2420,7 +2424,7 @@ class _Statement:
             clause = opener.end
             if clause >= predicate.start or tokens[clause].lower != "that":
                 continue
-            deniers = self._occurrences(self.compiled.report_deniers, max(0, opener.start - 4), opener.start)
+            deniers = self._occurrences(self.compiled.report_deniers, max(0, opener.start - 6), opener.start)
             if deniers:
                 return self._denier_factor(deniers[-1])
         return None

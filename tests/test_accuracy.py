@@ -9,7 +9,7 @@ tests/data/dev7.jsonl a seventh (36 meetings of 2005-2017), tests/data/dev8.json
 meetings of 2009-2017), tests/data/dev9.jsonl a ninth (44 meetings of 1995-2017), tests/data/dev10.jsonl
 a tenth (53 meetings of 2000-2017), tests/data/dev11.jsonl an eleventh (40 meetings of odd years 2001-2017),
 tests/data/dev12.jsonl a twelfth (57 meetings of 1979-2016), tests/data/dev13.jsonl a thirteenth (52
-meetings of 1959-2017).
+meetings of 1959-2017), tests/data/dev14.jsonl a fourteenth (56 meetings of 1987-2016).
 
 tests/data/held_out.jsonl (53 other meetings before 2018), tests/data/held_out2.jsonl (40 more,
 1991-2008), tests/data/held_out3.jsonl (69 more, 1985-1999), tests/data/held_out4.jsonl (38 more,
@@ -45,6 +45,7 @@ CORPORA = (
     "dev11",
     "dev12",
     "dev13",
+    "dev14",
 )
 
 # The figures measured when each was last raised (lowered only where said, for a rule that is right). agreement: share of all statements whose score's
@@ -129,6 +130,10 @@ FLOORS = {
     # a new start"): d13-136's "the effects of such an invitation would be to enhance the prestige of
     # Khrushchev and ... to undermine NATO" then read its first verb.
     "dev13": {"agreement": 0.721, "max_unread": 0.180, "max_opposite": 0.080},
+    # Gathered blind on 3 Dec 2026 (56 meetings of 1987-2016; three statements of a Lien-Hu visit of
+    # 2005 left out, near held_out5's Chen-Hu talks); first reading 63.0% (87 of 138; VADER 64,
+    # 46.4%) with the rules of that session's start (cd1beb0), 65.2% with those of the hour it came in.
+    "dev14": {"agreement": 0.673, "max_unread": 0.196, "max_opposite": 0.118},
 }
 
 

@@ -1465,3 +1465,21 @@ def test_what_a_negated_expectation_expects_of_the_meeting_is_negated() -> None:
     assert families("He expects the summit to be postponed.") == ["postponement"]
     assert score("He expects the talks to be productive.") > 0
     assert score("No wonder the summit was postponed.") < 0
+
+
+def test_deciding_to_meet_is_scheduling_it() -> None:
+    assert families("They decided to meet in June.") == ["scheduled"]
+    assert families("They decided to postpone the summit.") == ["postponement"]
+    assert score("He decided to raise taxes.") == 0
+    assert score("The agreements will be signed whenever she decides to visit.") < 0.3  # a condition
+
+
+def test_denials_of_what_reports_and_words_say() -> None:
+    assert score("The embassy had received no official word that Gorbachev would not visit Japan.") > 0
+    assert score("There was no official word that the summit would take place.") < 0
+    assert (
+        score(
+            "Both governments denied a spate of media reports that efforts are under way to organize a summit."
+        )
+        < 0
+    )
