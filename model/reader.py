@@ -1434,6 +1434,7 @@ class _Statement:
         kept = self._reports_say_their_clause(kept)
         kept = self._attributes_give_way(kept)
         kept = self._judgments_give_way(kept)
+        kept = self._appositions_give_way(kept)
         kept = self._stand_ins_take_events(kept)
         kept = [
             entry
@@ -1554,6 +1555,70 @@ class _Statement:
             return False
         between = [token.lower for token in self.tokens[owner_end : predicate.start]]
         return between in (["to", "be"], ["to", "have", "been"], ["to"])
+
+    def _appositions_give_way(self, kept: list) -> list:
+        """What a clause set off by commas after the meeting says of it describes it ("The visit,
+        earlier expected to take place this month, is unlikely"): it counts only when nothing else
+        in its sentence reads."""
+        apposed = {position for position, entry in enumerate(kept) if self._apposition(entry[2])}
+        if not apposed:
+            return kept
+        return [
+            entry
+            for position, entry in enumerate(kept)
+            if position not in apposed
+            or not any(
+                other[1] is entry[1] and other_position not in apposed
+                for other_position, other in enumerate(kept)
+            )
+        ]
+
+    def _apposition(self, segment: tuple[int, int]) -> bool:
+        """Whether a segment is set off by commas right after a meeting noun: ", which was expected
+        to take place tomorrow," or ", earlier expected to take place this month,"."""
+        start, end = segment
+        tokens = self.tokens
+        if not (
+            start >= 2
+            and end < len(tokens)
+            and tokens[start - 1].lower == ","
+            and tokens[end].lower == ","
+            and self._meeting_phrase_before(start - 1)
+            and end + 1 < len(tokens)
+            and (
+                self.is_class(end + 1, "AUXILIARY") >= 0
+                or (tokens[end + 1].verb and not tokens[end + 1].noun)
+            )
+        ):
+            return False  # the meeting's own verb follows the closing comma: "..., is unlikely"
+        first = (
+            start + 1
+            if start + 1 < end
+            and tokens[start].lower in ("earlier", "originally", "initially", "previously", "once")
+            else start
+        )
+        return tokens[first].lower == "which" or (
+            tokens[first].lower.endswith("ed") and not tokens[first].noun
+        )
+
+    def _meeting_phrase_before(self, comma: int) -> bool:
+        """Whether the noun phrase ending at the comma holds a meeting word: "the summit,", "a visit
+        to Japan by Kremlin leader Mikhail S. Gorbachev,"."""
+        index = comma - 1
+        while index >= max(0, comma - 12):
+            if self._is_meeting_word(index):
+                return True
+            token = self.tokens[index]
+            if not (
+                self._nounish(index)
+                or token.lower in (".", "'s", "\u2019s")
+                or self.is_class(index, "DETERMINER") >= 0
+                or self.is_class(index, "PREPOSITION") >= 0
+                or token.adjective
+            ):
+                return False
+            index -= 1
+        return False
 
     def _judgments_give_way(self, kept: list) -> list:
         """A verb of judging with a lowering complement says the complement: "considers talks over a

@@ -1483,3 +1483,14 @@ def test_denials_of_what_reports_and_words_say() -> None:
         )
         < 0
     )
+
+
+def test_an_apposition_after_the_meeting_gives_way_to_its_clause() -> None:
+    assert families("The visit, earlier expected to take place this month, is unlikely.") == ["uncertainty"]
+    assert families("The summit, which was scheduled for June, has been postponed.") == ["postponement"]
+    assert (
+        score(
+            "We looked forward to the meeting, and the Prime Minister, rather than accept our invitation, opted to cancel his visit."
+        )
+        < 0
+    )
