@@ -1172,7 +1172,7 @@ class _Attributor:
                     return joint, self._with_honorific(joint.span_start)
                 return mention, self._with_epithet(mention)
             return self._speaker_before_clause(cursor)
-        if token.text == ",":
+        if token.text == "," or token.text in self.lexicon.clause_marks:
             return self._speaker_before_aside(cursor)
         return None
 
@@ -1346,13 +1346,16 @@ class _Attributor:
         return None
 
     def _speaker_before_aside(self, comma: int) -> tuple[_SpeakerRef, int] | None:
-        """'Dmitry Peskov, the Kremlin spokesman, said': the name before the aside."""
+        """'Dmitry Peskov, the Kremlin spokesman, said': the name before the aside. A pair of
+        dashes sets one off as commas do ('Senator Jeff Flake – a staunch critic of President
+        Trump – called his words "shameful"')."""
+        mark = self.tokens[comma].text
         lowest = max(self.start, comma - self.context.max_aside_tokens)
         for cursor in range(comma - 1, lowest - 1, -1):
             token = self.tokens[cursor]
             if token.kind is _TokenKind.QUOTE:
                 return None
-            if token.text == "," and not self._within_date(cursor):  # "on May 20, 2016,"
+            if token.text == mark and not self._within_date(cursor):  # "on May 20, 2016,"
                 return self._named_around_aside(cursor, comma)
         return None
 
