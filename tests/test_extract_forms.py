@@ -2889,3 +2889,17 @@ def test_a_pair_of_dashes_sets_off_an_aside_between_a_name_and_its_verb() -> Non
     words "shameful"': the speaker is the name before the first dash."""
     (found,) = extract("Senator Tom Reed – a staunch critic of the president – called his words “shameful”.")
     assert (found.speaker, found.text) == ("Tom Reed", "called his words “shameful”.")
+
+
+def test_the_present_progressive_of_a_running_story_reports_words() -> None:
+    """AP's running story: 'The Cuban leader, meanwhile, is calling on the United States to lift
+    even more restrictions', 'Obama is making it clear that some longstanding differences ...
+    have not gone away'."""
+    found = extract(
+        "Tom Reed is calling on his neighbours to lift their restrictions.\n"
+        "Ann Cole is making it clear that some differences have not gone away."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Tom Reed", "is calling on his neighbours to lift their restrictions."),
+        ("Ann Cole", "some differences have not gone away."),
+    ]
