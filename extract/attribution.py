@@ -503,6 +503,7 @@ class _Attributor:
     def _opening_subject(self) -> _Mention | None:
         """The mention opening the sentence, or opening it after a scene-setting phrase ("On
         Dec. 17, 2014, Obama and Castro ..."); an honorific before it allowed ("Mr Trump")."""
+        scene_end = self._scene_end()
         for mention in sorted(self.by_start.values(), key=lambda m: m.start):
             begins = self._with_honorific(mention.span_start)
             if begins == self.start:
@@ -510,8 +511,21 @@ class _Attributor:
             before = self._trim(self.start, begins)
             if begins > self.start and self.tokens[begins - 1].text == "," and self._sets_scene(*before):
                 return self._joint_after(mention)
+            if mention.end <= scene_end:
+                continue  # "After face-to-face talks with Putin, Trump ...": Putin is in the scene
             return None
         return None
+
+    def _scene_end(self) -> int:
+        """The comma closing a scene-setting phrase that opens the sentence ("After talks with
+        Putin,"), or the sentence's start when there is none."""
+        for position in range(self.start + 1, self.end):
+            token = self.tokens[position]
+            if token.kind is _TokenKind.QUOTE:
+                break
+            if token.text == ",":
+                return position if self._sets_scene(*self._trim(self.start, position)) else self.start
+        return self.start
 
     def _habitual(self, verb: int) -> bool:
         """Words said over time rather than on a day: a perfect or present-tense verb ("has

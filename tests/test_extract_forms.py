@@ -2903,3 +2903,13 @@ def test_the_present_progressive_of_a_running_story_reports_words() -> None:
         ("Tom Reed", "is calling on his neighbours to lift their restrictions."),
         ("Ann Cole", "some differences have not gone away."),
     ]
+
+
+def test_a_name_inside_an_opening_scene_is_not_the_subject_a_coordinated_verb_shares() -> None:
+    """'After face-to-face talks with Russian President Vladimir Putin, Trump contradicted US
+    intelligence agencies and said there had been no reason ...' is Trump's, not Putin's."""
+    (found,) = extract(
+        "After talks with President Ann Cole, Tom Reed contradicted his advisers and said there "
+        "had been no reason to worry."
+    )
+    assert (found.speaker, found.text) == ("Tom Reed", "there had been no reason to worry.")
