@@ -1388,11 +1388,30 @@ class _Attributor:
             # "The Ukrainian leader's chief of staff, Andriy Yermak, told ..."
             return inside, self._with_honorific(before.span_start if before is not None else inside.start)
         if before is None:
-            return None
+            return self._person_before_second_aside(first, second)
         if self.tokens[first + 1].lower in self.lexicon.relative_pronouns:
             # "Zelenskyy, who was due in Washington on Friday, said": not when he spoke.
             self.ignored = (first + 1, second)
         return before, self._with_honorific(before.span_start)  # "Mr Putin, the Russian president,"
+
+    def _person_before_second_aside(self, first: int, second: int) -> tuple[_SpeakerRef, int] | None:
+        """'Marlene Pino, an engineer, also 47, says: "..."': two asides with no name of their own
+        between a person and the verb; the person before the first (within the aside limit)."""
+        lowest = max(self.start, second - self.context.max_aside_tokens)
+        for cursor in range(first - 1, lowest - 1, -1):
+            token = self.tokens[cursor]
+            relative = token.is_word and token.lower in self.lexicon.relative_pronouns
+            if token.kind is _TokenKind.QUOTE or relative:
+                return None
+            if token.text != ",":
+                continue
+            if self._within_date(cursor) or self.by_start.get(cursor + 1) is not None:
+                return None
+            person = self._mention_ending(cursor)
+            if person is None or person.kind is not _MentionKind.PERSON:
+                return None
+            return person, self._with_honorific(person.span_start)
+        return None
 
     def _opens_clause(self, position: int) -> bool:
         """Whether a subordinator, or one after a modifier ("even as"), starts a clause at

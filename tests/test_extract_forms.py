@@ -2913,3 +2913,9 @@ def test_a_name_inside_an_opening_scene_is_not_the_subject_a_coordinated_verb_sh
         "had been no reason to worry."
     )
     assert (found.speaker, found.text) == ("Tom Reed", "there had been no reason to worry.")
+
+
+def test_two_asides_without_a_name_between_a_person_and_the_verb() -> None:
+    """AP's vox pop: 'Marlene Pino, an engineer, also 47, says: "This is pure history ..."'."""
+    (found,) = extract("Ann Cole, an engineer, also 47, says: “This is pure history.”")
+    assert (found.speaker, found.text) == ("Ann Cole", "This is pure history.")
