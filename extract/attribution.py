@@ -503,6 +503,7 @@ class _Attributor:
     def _opening_subject(self) -> _Mention | None:
         """The mention opening the sentence, or opening it after a scene-setting phrase ("On
         Dec. 17, 2014, Obama and Castro ..."); an honorific before it allowed ("Mr Trump")."""
+        scene_end = self._scene_end()
         for mention in sorted(self.by_start.values(), key=lambda m: m.start):
             begins = self._with_honorific(mention.span_start)
             if begins == self.start:
@@ -510,8 +511,21 @@ class _Attributor:
             before = self._trim(self.start, begins)
             if begins > self.start and self.tokens[begins - 1].text == "," and self._sets_scene(*before):
                 return self._joint_after(mention)
+            if mention.end <= scene_end:
+                continue  # "After face-to-face talks with Putin, Trump ...": Putin is in the scene
             return None
         return None
+
+    def _scene_end(self) -> int:
+        """The comma closing a scene-setting phrase that opens the sentence ("After talks with
+        Putin,"), or the sentence's start when there is none."""
+        for position in range(self.start + 1, self.end):
+            token = self.tokens[position]
+            if token.kind is _TokenKind.QUOTE:
+                break
+            if token.text == ",":
+                return position if self._sets_scene(*self._trim(self.start, position)) else self.start
+        return self.start
 
     def _habitual(self, verb: int) -> bool:
         """Words said over time rather than on a day: a perfect or present-tense verb ("has
@@ -1172,7 +1186,7 @@ class _Attributor:
                     return joint, self._with_honorific(joint.span_start)
                 return mention, self._with_epithet(mention)
             return self._speaker_before_clause(cursor)
-        if token.text == ",":
+        if token.text == "," or token.text in self.lexicon.clause_marks:
             return self._speaker_before_aside(cursor)
         return None
 
@@ -1346,13 +1360,16 @@ class _Attributor:
         return None
 
     def _speaker_before_aside(self, comma: int) -> tuple[_SpeakerRef, int] | None:
-        """'Dmitry Peskov, the Kremlin spokesman, said': the name before the aside."""
+        """'Dmitry Peskov, the Kremlin spokesman, said': the name before the aside. A pair of
+        dashes sets one off as commas do ('Senator Jeff Flake – a staunch critic of President
+        Trump – called his words "shameful"')."""
+        mark = self.tokens[comma].text
         lowest = max(self.start, comma - self.context.max_aside_tokens)
         for cursor in range(comma - 1, lowest - 1, -1):
             token = self.tokens[cursor]
             if token.kind is _TokenKind.QUOTE:
                 return None
-            if token.text == "," and not self._within_date(cursor):  # "on May 20, 2016,"
+            if token.text == mark and not self._within_date(cursor):  # "on May 20, 2016,"
                 return self._named_around_aside(cursor, comma)
         return None
 
@@ -1371,11 +1388,30 @@ class _Attributor:
             # "The Ukrainian leader's chief of staff, Andriy Yermak, told ..."
             return inside, self._with_honorific(before.span_start if before is not None else inside.start)
         if before is None:
-            return None
+            return self._person_before_second_aside(first, second)
         if self.tokens[first + 1].lower in self.lexicon.relative_pronouns:
             # "Zelenskyy, who was due in Washington on Friday, said": not when he spoke.
             self.ignored = (first + 1, second)
         return before, self._with_honorific(before.span_start)  # "Mr Putin, the Russian president,"
+
+    def _person_before_second_aside(self, first: int, second: int) -> tuple[_SpeakerRef, int] | None:
+        """'Marlene Pino, an engineer, also 47, says: "..."': two asides with no name of their own
+        between a person and the verb; the person before the first (within the aside limit)."""
+        lowest = max(self.start, second - self.context.max_aside_tokens)
+        for cursor in range(first - 1, lowest - 1, -1):
+            token = self.tokens[cursor]
+            relative = token.is_word and token.lower in self.lexicon.relative_pronouns
+            if token.kind is _TokenKind.QUOTE or relative:
+                return None
+            if token.text != ",":
+                continue
+            if self._within_date(cursor) or self.by_start.get(cursor + 1) is not None:
+                return None
+            person = self._mention_ending(cursor)
+            if person is None or person.kind is not _MentionKind.PERSON:
+                return None
+            return person, self._with_honorific(person.span_start)
+        return None
 
     def _opens_clause(self, position: int) -> bool:
         """Whether a subordinator, or one after a modifier ("even as"), starts a clause at

@@ -158,7 +158,7 @@ def _dateline_end(tokens: Sequence[_Token], months: Collection[str] = ()) -> int
     while position < len(tokens) and tokens[position].is_word and _all_capitals(tokens[position].text):
         position += 1
     if position == 0:
-        return _place_and_day_end(tokens, months)
+        return _place_and_day_end(tokens, months) or _place_and_region_end(tokens)
     for cursor in range(position, min(len(tokens), _DATELINE_MAX_TOKENS)):
         token = tokens[cursor]
         if token.text in _DATELINE_DASHES:
@@ -185,6 +185,28 @@ def _place_and_day_end(tokens: Sequence[_Token], months: Collection[str]) -> int
     ):
         return place + 4
     return 0
+
+
+def _place_and_region_end(tokens: Sequence[_Token]) -> int:
+    """'Woodside, California - President Joe Biden ...': a place and its region or country in
+    capitalised words, a comma between them, then a dash and a capitalised word (wire copy that
+    writes its dateline in mixed case); where the text after the dash starts, or 0."""
+    place = 0
+    while place < min(len(tokens), _DATELINE_PLACE_WORDS) and tokens[place].is_capitalised:
+        place += 1
+    if place == 0 or place >= len(tokens) or tokens[place].text != ",":
+        return 0
+    cursor = place + 1
+    while cursor < min(len(tokens), place + 1 + _DATELINE_PLACE_WORDS) and tokens[cursor].is_capitalised:
+        cursor += 1
+    if (
+        cursor == place + 1
+        or cursor + 1 >= len(tokens)
+        or tokens[cursor].text not in _DATELINE_DASHES
+        or not tokens[cursor + 1].is_capitalised
+    ):
+        return 0
+    return cursor + 1
 
 
 def _all_capitals(word: str) -> bool:

@@ -2826,3 +2826,96 @@ def test_a_finite_verb_after_a_relative_pronoun_makes_no_bare_clause() -> None:
         "Lee Min tweeted a photograph in which he is wearing a white cap.\nLee Min tweeted the visit is going well."
     )
     assert [c.text for c in found] == ["the visit is going well."]
+
+
+# --- forms of the tenth gathering (dev 165-177) --------------------------------------------------
+
+
+def test_a_mixed_case_dateline_with_a_region_is_no_speaker() -> None:
+    """AFP copy on a German site: 'Woodside, California - President Joe Biden and Chinese
+    President Xi Jinping shook hands and pledged to ...' is the two leaders', not 'Woodside''s."""
+    (found,) = extract(
+        "Lakeside, Oregon - President Tom Reed and Prime Minister Ann Cole shook hands and "
+        "pledged to steer their countries away from conflict Wednesday."
+    )
+    assert (found.speaker, found.role.value) == ("Tom Reed and Ann Cole", "head_of_state")
+    assert found.text.startswith("pledged to steer")
+
+
+def test_deemed_gives_a_verdict_with_its_verb_kept() -> None:
+    """'Trump deemed it a step in the right direction', as 'called it a good start'."""
+    (found,) = extract("Tom Reed deemed it a step in the right direction.")
+    assert (found.speaker, found.text) == ("Tom Reed", "deemed it a step in the right direction.")
+
+
+def test_concluded_reports_words_only_with_that() -> None:
+    """'US intelligence agencies concluded in 2016 that Russia was behind an effort ...' is a
+    finding of theirs (dated by the year alone: doubtful); 'the summit concluded' is none."""
+    found = extract(
+        "Tom Reed concluded in 2016 that the effort had been planned.\n"
+        "The summit concluded with a dinner, Ann Cole said."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Tom Reed", "the effort had been planned."),
+        ("Ann Cole", "The summit concluded with a dinner"),
+    ]
+    assert found[0].date_doubtful
+
+
+def test_thanking_after_a_comma_is_the_subjects_statement() -> None:
+    """'President Zelenskyy made his first statement after the unexpected end of the meeting,
+    thanking America for its support, for this visit.'"""
+    (found,) = extract(
+        "President Tom Reed made his first statement after the end of the meeting, thanking "
+        "his hosts for their support."
+    )
+    assert (found.speaker, found.text) == ("Tom Reed", "thanking his hosts for their support.")
+
+
+def test_a_politician_is_no_official_and_a_us_party_names_the_side() -> None:
+    """'Some US politicians had called for the summit to be cancelled' (role other); in a
+    British report, 'Senior Republican Senator Lindsey Graham ... said' speaks for the United
+    States."""
+    found = extract(
+        "Some politicians had called for the summit to be cancelled.\n"
+        "Senior Republican Senator Tom Reed said the talks were a mistake.",
+        home_side="United Kingdom",
+    )
+    assert [(c.role.value, c.side) for c in found] == [("other", "unknown"), ("official", "United States")]
+
+
+def test_a_pair_of_dashes_sets_off_an_aside_between_a_name_and_its_verb() -> None:
+    """'Fellow Republican Senator Jeff Flake – a staunch critic of President Trump – called his
+    words "shameful"': the speaker is the name before the first dash."""
+    (found,) = extract("Senator Tom Reed – a staunch critic of the president – called his words “shameful”.")
+    assert (found.speaker, found.text) == ("Tom Reed", "called his words “shameful”.")
+
+
+def test_the_present_progressive_of_a_running_story_reports_words() -> None:
+    """AP's running story: 'The Cuban leader, meanwhile, is calling on the United States to lift
+    even more restrictions', 'Obama is making it clear that some longstanding differences ...
+    have not gone away'."""
+    found = extract(
+        "Tom Reed is calling on his neighbours to lift their restrictions.\n"
+        "Ann Cole is making it clear that some differences have not gone away."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Tom Reed", "is calling on his neighbours to lift their restrictions."),
+        ("Ann Cole", "some differences have not gone away."),
+    ]
+
+
+def test_a_name_inside_an_opening_scene_is_not_the_subject_a_coordinated_verb_shares() -> None:
+    """'After face-to-face talks with Russian President Vladimir Putin, Trump contradicted US
+    intelligence agencies and said there had been no reason ...' is Trump's, not Putin's."""
+    (found,) = extract(
+        "After talks with President Ann Cole, Tom Reed contradicted his advisers and said there "
+        "had been no reason to worry."
+    )
+    assert (found.speaker, found.text) == ("Tom Reed", "there had been no reason to worry.")
+
+
+def test_two_asides_without_a_name_between_a_person_and_the_verb() -> None:
+    """AP's vox pop: 'Marlene Pino, an engineer, also 47, says: "This is pure history ..."'."""
+    (found,) = extract("Ann Cole, an engineer, also 47, says: “This is pure history.”")
+    assert (found.speaker, found.text) == ("Ann Cole", "This is pure history.")
