@@ -29,6 +29,7 @@ from summit_outlook.model.lexicon import (
     parse_phrase,
     requirement,
     tokenize,
+    word_keys,
 )
 from summit_outlook.model.rules import Rules
 
@@ -150,6 +151,10 @@ _ABBREVIATIONS: Final = frozenset(
 # A modifier phrase's words as `_exact` compares them: each word's forms, whether it may be missing.
 _ExactWords = tuple[tuple[frozenset[str], bool], ...]
 _EVENT: Final = -1  # family index of a meeting verb before its tense names the family
+# The keys of the meeting verbs' classes, and the classes `_may_keep` asks whether a text holds.
+_EVENT_KEYS: Final = frozenset({"{MEET}", "{MEET_OBJECT}", "{EVENT}"})
+_ANCHOR_CLASSES: Final = ("MEETING", "MEETING_REF", "MEET", "MEET_OBJECT", "EVENT", "PERSON")
+_ANCHOR_CLASSES_TOO: Final = ("AUXILIARY", "HAVE")
 
 
 class Reading(NamedTuple):
@@ -205,6 +210,28 @@ class _Predicate:
     kind: str = ""  # for a meeting verb: its class (MEET, MEET_OBJECT, EVENT)
     # The positive predicate this one took over from ("do not want to cancel it"): its negation is this one's.
     owner: _Predicate | None = None
+
+
+class _KeptIf(NamedTuple):
+    """What a text must hold besides a predicate's words for the reader to keep that predicate
+    (`_may_keep`): any one of the ways below, or nothing when `free`."""
+
+    free: bool  # kept without anything else: a meeting verb of MEET or MEET_OBJECT, relevance "any"
+    anchors: frozenset[str]  # a token with one of these keys ({MEETING}, {MEETING_REF}, ...)
+    events: int  # this many tokens of a meeting verb's class (0: no way by that)
+    person: bool  # a {PERSON} token, or a capital letter on a token after the text's first
+    noun_keys: frozenset[str]  # a lone noun of these keys and an {AUXILIARY} (`_known_event_noun`)
+    confirm: bool  # a {HAVE} (`_confirms_without_object`)
+
+
+class _ChunkFacts(NamedTuple):
+    """A chunk's tokens as `_may_keep` asks about them (CompiledReader.facts_of)."""
+
+    anchors: frozenset[str]  # their keys among anchor_requirement_keys
+    events: int  # how many have a meeting verb's class key
+    capitals: int  # how many are names (a capital, no word of _NOT_NOUNS' classes)
+    first_capital: bool  # whether the first is one
+    noun_keys: frozenset[str]  # keys among noun_first_keys of those that are nouns and no verbs
 
 
 @dataclass
@@ -267,6 +294,48 @@ class CompiledReader:
     tested_of: dict[str, frozenset[str]] = field(default_factory=dict)
     # Per chunk (what str.split() cuts a text into): `may_have_signal` and `text_keys` of it.
     chunk_signals: dict[str, tuple[bool, frozenset[str]]] = field(default_factory=dict)
+    # By first key (as requirements_by_first): each predicate's and meeting verb's requirement with
+    # what else a text must hold for the reader to keep it (`_KeptIf`, see `_may_keep`).
+    kept_if_by_first: dict[str, tuple[tuple[tuple[frozenset[str], ...], _KeptIf], ...]] = field(
+        default_factory=dict
+    )
+    # The first words' keys of the predicates a lone noun may be kept by (`_KeptIf.noun_keys`).
+    noun_first_keys: frozenset[str] = frozenset()
+    # Per class `_may_keep` asks about (_ANCHOR_CLASSES): its entries' requirements, which some
+    # token of a text meets where an entry of it is (a token can start one far more often).
+    anchor_entries: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    anchor_requirement_keys: frozenset[str] = frozenset()  # every key of those requirements
+    # Per chunk: its `_ChunkFacts`, what `_may_keep` asks of a text beyond its keys.
+    chunk_facts: dict[str, _ChunkFacts] = field(default_factory=dict)
+
+    def facts_of(self, chunk: str) -> _ChunkFacts:
+        """What `_may_keep` asks of a chunk's tokens (`_ChunkFacts`), once per distinct chunk."""
+        found = self.chunk_facts.get(chunk)
+        if found is None:
+            if len(self.chunk_facts) >= MAX_CACHED_WORDS:
+                self.chunk_facts.clear()
+            anchors: set[str] = set()
+            nouns: set[str] = set()
+            events = capitals = 0
+            first_capital = False
+            tokens = tokenize(chunk)
+            for position, token in enumerate(tokens):
+                keys = self.matcher.keys(token)
+                anchors.update(keys & self.anchor_requirement_keys)
+                if not keys.isdisjoint(_EVENT_KEYS):
+                    events += 1
+                # A name as `_person_run` takes it: a capital, and a noun (`_nounish`: no word of
+                # the classes that are none, which are all one-word entries, checked in _compile).
+                name = token.capital and token.lower[:1].isalnum()
+                if name and self.matcher.starts(token).isdisjoint(_NOT_NOUNS):
+                    capitals += 1
+                    first_capital = first_capital or position == 0
+                if token.noun and not token.verb:
+                    nouns.update(keys & self.noun_first_keys)
+            found = self.chunk_facts[chunk] = _ChunkFacts(
+                frozenset(anchors), events, capitals, first_capital, frozenset(nouns)
+            )
+        return found
 
     def predicates_starting(self, token: Token) -> tuple[tuple[int, str, tuple], ...]:
         """(family, phrase, words) of every predicate whose first word is this token's form or lemma."""
@@ -435,8 +504,24 @@ def _compile(rules: Rules) -> CompiledReader:
     tested_keys = first_keys.union(
         single_word_keys, *(needed for needed_words in every_requirement for needed in needed_words)
     )
+    kept_if_by_first = _kept_if_by_first(predicates, by_class, rules)
+    noun_first_keys = frozenset().union(
+        *(kept_if.noun_keys for table in kept_if_by_first.values() for _, kept_if in table)
+    )
+    if not all(matcher.is_plain(name) for name in _NOT_NOUNS):
+        raise ValueError(f"_may_keep takes the classes {_NOT_NOUNS} for one-word classes: they are no longer")
+    anchor_entries = {
+        name: tuple(requirement(parse_phrase(entry, rules.lexicon)) for entry in rules.lexicon[name])
+        for name in (*_ANCHOR_CLASSES, *_ANCHOR_CLASSES_TOO)
+    }
     return CompiledReader(
         **tables,
+        anchor_entries=anchor_entries,
+        anchor_requirement_keys=frozenset().union(
+            *(needed for entries in anchor_entries.values() for words in entries for needed in words)
+        ),
+        kept_if_by_first=kept_if_by_first,
+        noun_first_keys=noun_first_keys,
         triggers=triggers,
         inside_factors={c.phrase: c.inside for c in modifiers.conditions if c.inside is not None},
         condition_factors={c.phrase: c.factor for c in modifiers.conditions},
@@ -481,6 +566,58 @@ def _requirements_by_first(
             requirement(parse_phrase(entry, rules.lexicon)) for entry in rules.lexicon[name]
         )
     return {key: tuple(requirements) for key, requirements in table.items()}
+
+
+_FREE: Final = _KeptIf(True, frozenset(), 0, False, frozenset(), False)
+_EVENT_KEPT_IF: Final = _KeptIf(
+    False, frozenset({"{MEETING}", "{MEETING_REF}"}), 2, False, frozenset(), False
+)
+_STATEMENT_KEPT_IF: Final = _KeptIf(
+    False, frozenset({"{MEETING}", "{MEET}", "{MEET_OBJECT}"}), 0, False, frozenset(), False
+)
+
+
+def _kept_if_by_first(
+    predicates: dict[str, list[tuple[int, str, tuple]]],
+    by_class: dict[str, list[tuple[int, str, tuple]]],
+    rules: Rules,
+) -> dict[str, tuple[tuple[tuple[frozenset[str], ...], _KeptIf], ...]]:
+    """`_requirements_by_first` with, for each requirement, what else a text needs for the reader to
+    keep that predicate (`_KeptIf`), read off `_Statement._relevant` and the rules' families: the
+    argument for each is in `_may_keep`."""
+    table: dict[str, list[tuple[tuple[frozenset[str], ...], _KeptIf]]] = {}
+    by_key = [*predicates.items(), *((f"{{{name}}}", entries) for name, entries in by_class.items())]
+    for key, entries in by_key:
+        for index, _, words in entries:
+            table.setdefault(key, []).append((requirement(words), _family_kept_if(rules, index, words)))
+    for name in ("MEET", "MEET_OBJECT", "EVENT"):
+        # A meeting verb of MEET is kept whatever else the text holds, one of MEET_OBJECT after almost
+        # anything (a capital, a determiner); one of EVENT needs the meeting as subject or object.
+        kept_if = _FREE if name != "EVENT" else _EVENT_KEPT_IF
+        table.setdefault(f"{{{name}}}", []).extend(
+            (requirement(parse_phrase(entry, rules.lexicon)), kept_if) for entry in rules.lexicon[name]
+        )
+    return {key: tuple(entries) for key, entries in table.items()}
+
+
+def _family_kept_if(rules: Rules, index: int, words: tuple) -> _KeptIf:
+    """What a family's predicate (parsed `words`) needs besides its words to be kept (`_may_keep`)."""
+    family = rules.families[index]
+    if family.relevance == "any":
+        return _FREE
+    if family.relevance == "statement":
+        return _STATEMENT_KEPT_IF
+    one_word = len(requirement(words)) == 1
+    return _KeptIf(
+        False,
+        frozenset({"{MEETING}", "{MEETING_REF}", *_EVENT_KEYS}),
+        0,
+        family.person_object,
+        word_keys(words[0]) if one_word and family.direction <= 0 else frozenset(),
+        one_word
+        and family.hard_event == "scheduled"
+        and any(kind == "class" or value.startswith("confirm") for kind, value in words[0].alternatives),
+    )
 
 
 def _candidate_requirement(words: tuple) -> tuple[frozenset[str], ...]:
@@ -549,6 +686,75 @@ def _may_hold_predicate(keys: frozenset[str], compiled: CompiledReader) -> bool:
                 if needed.isdisjoint(keys):
                     break
             else:
+                return True
+    return False
+
+
+def _may_keep(keys: frozenset[str], chunks: list[str], compiled: CompiledReader) -> bool:
+    """Whether the reader may keep a predicate or meeting verb of a text with these keys (its tokens'
+    tested keys together) and chunks (text.split()): False only when it keeps none, so the text
+    has no reading and `_Statement.read` need not run.
+
+    Why it is sound: `read` returns readings only for predicates that `_relevant` accepted (the
+    later steps only drop some), and `_relevant` accepts one only in these ways, each of which
+    needs the text to hold something this test looks for (`_KeptIf`, built per predicate from
+    the rules by `_kept_if_by_first`; the text holds a class X, "{X}" below, when every required
+    word of one of X's entries is some token's (`PhraseMatcher.keys`), as wherever the reader
+    finds an entry of X, `is_class`):
+
+    - a meeting verb of MEET (`_meet_object_fits` holds for almost any context) or MEET_OBJECT
+      (`_has_object`: a capital or a determiner after it), and a family of relevance "any": free;
+    - a meeting verb of EVENT: the meeting as its subject or object (`subject_is_meeting`,
+      `argument_after`): a {MEETING} word, a {MEETING_REF} word, or another meeting verb in its
+      segment (then the text has two tokens of a meeting verb's class);
+    - a family of relevance "statement": a meeting word in it ({MEETING}) or `has_meeting`
+      ({MEETING}, {MEET}, {MEET_OBJECT});
+    - any other family ("argument"): a {MEETING} word in it or in its argument or subject, a
+      {MEETING_REF} that refers, or a meeting verb there (`argument_after`, `subject_is_meeting`,
+      `_refuses_what_was_named`); for a family with `person_object`, a person after it (a
+      {PERSON} word or names: a capital letter on a word of none of `_NOT_NOUNS`' classes
+      (`_nounish`), never the text's first token, which no predicate precedes; taking tokens
+      out for asides and quotation marks only moves later tokens forward); a lone noun of a family that lowers (`_known_event_noun`: a token that
+      is a noun and no verb with the predicate's one word's keys, and an {AUXILIARY} after it);
+      a lone "confirm" of the "scheduled" family (`_confirms_without_object`: a {HAVE}).
+
+    The predicate's own words are there by `_may_hold_predicate`'s argument (its requirement).
+    A text's keys and facts are its chunks' together (see `CompiledReader.signal_keys`); facts
+    are worked out only for a text none of whose predicates is free.
+    """
+    table = compiled.kept_if_by_first
+    anchors: frozenset[str] | None = None
+    events = 0
+    person = False
+    nouns: frozenset[str] = frozenset()
+    for first in keys & compiled.first_keys:
+        for needed_words, kept_if in table[first]:
+            if any(needed.isdisjoint(keys) for needed in needed_words):
+                continue  # the text cannot hold this predicate
+            if kept_if.free:
+                return True
+            if anchors is None:  # the text's facts, once, from its chunks'
+                found = [compiled.facts_of(chunk) for chunk in chunks]
+                held = frozenset().union(*(facts.anchors for facts in found))
+                anchors = frozenset(
+                    f"{{{name}}}"
+                    for name, entries in compiled.anchor_entries.items()
+                    if any(all(not needed.isdisjoint(held) for needed in words) for words in entries)
+                )
+                events = sum(facts.events for facts in found)
+                capitals = sum(facts.capitals for facts in found)
+                capitals -= 1 if found and found[0].first_capital else 0
+                person = capitals > 0 or "{PERSON}" in anchors
+                nouns = frozenset().union(*(facts.noun_keys for facts in found))
+            if not kept_if.anchors.isdisjoint(anchors):
+                return True
+            if kept_if.events and events >= kept_if.events:
+                return True
+            if kept_if.person and person:
+                return True
+            if kept_if.noun_keys and "{AUXILIARY}" in anchors and not kept_if.noun_keys.isdisjoint(nouns):
+                return True
+            if kept_if.confirm and "{HAVE}" in anchors:
                 return True
     return False
 
@@ -2646,6 +2852,6 @@ def read_text(text: str, rules: Rules) -> list[Reading]:
     text = text[: rules.reader.max_characters]
     chunks = text.split()  # the prefilter and the tokens are worked out per distinct chunk
     keys = compiled.signal_keys(chunks)  # may_have_signal and text_keys
-    if keys is None or not _may_hold_predicate(keys, compiled):
+    if keys is None or not _may_hold_predicate(keys, compiled) or not _may_keep(keys, chunks, compiled):
         return []
     return _Statement(text, compiled, chunks).read()
