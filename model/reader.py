@@ -216,22 +216,14 @@ class _KeptIf(NamedTuple):
     """What a text must hold besides a predicate's words for the reader to keep that predicate
     (`_may_keep`): any one of the ways below, or nothing when `free`."""
 
-    free: bool  # kept without anything else: a meeting verb of MEET or MEET_OBJECT, relevance "any"
-    anchors: frozenset[str]  # a token with one of these keys ({MEETING}, {MEETING_REF}, ...)
-    events: int  # this many tokens of a meeting verb's class (0: no way by that)
-    person: bool  # a {PERSON} token, or a capital letter on a token after the text's first
+    free: bool  # kept without anything else the test can see (see `_may_keep`)
+    anchors: frozenset[str]  # one of these classes ("{MEETING}", "{MEETING_REF}", ...)
     noun_keys: frozenset[str]  # a lone noun of these keys and an {AUXILIARY} (`_known_event_noun`)
     confirm: bool  # a {HAVE} (`_confirms_without_object`)
 
 
-class _ChunkFacts(NamedTuple):
-    """A chunk's tokens as `_may_keep` asks about them (CompiledReader.facts_of)."""
-
-    anchors: frozenset[str]  # their keys among anchor_requirement_keys
-    events: int  # how many have a meeting verb's class key
-    capitals: int  # how many are names (a capital, no word of _NOT_NOUNS' classes)
-    first_capital: bool  # whether the first is one
-    noun_keys: frozenset[str]  # keys among noun_first_keys of those that are nouns and no verbs
+# Per first key: (what else the text needs, the requirements of the predicates that need it).
+_KeptTable = tuple[tuple[_KeptIf, tuple[tuple[frozenset[str], ...], ...]], ...]
 
 
 @dataclass
@@ -294,48 +286,20 @@ class CompiledReader:
     tested_of: dict[str, frozenset[str]] = field(default_factory=dict)
     # Per chunk (what str.split() cuts a text into): `may_have_signal` and `text_keys` of it.
     chunk_signals: dict[str, tuple[bool, frozenset[str]]] = field(default_factory=dict)
-    # By first key (as requirements_by_first): each predicate's and meeting verb's requirement with
-    # what else a text must hold for the reader to keep it (`_KeptIf`, see `_may_keep`).
-    kept_if_by_first: dict[str, tuple[tuple[tuple[frozenset[str], ...], _KeptIf], ...]] = field(
-        default_factory=dict
-    )
-    # The first words' keys of the predicates a lone noun may be kept by (`_KeptIf.noun_keys`).
-    noun_first_keys: frozenset[str] = frozenset()
+    # By first key (as requirements_by_first): what else a text must hold for the reader to keep a
+    # predicate or meeting verb (`_KeptIf`, see `_may_keep`), each with the requirements of those
+    # that need it, the free first.
+    kept_if_by_first: dict[str, _KeptTable] = field(default_factory=dict)
     # Per class `_may_keep` asks about (_ANCHOR_CLASSES): its entries' requirements, which some
-    # token of a text meets where an entry of it is (a token can start one far more often).
+    # token of a text meets where an entry of it is (a token can start one far more often): the
+    # keys of its one-word entries together, and the longer entries' requirements.
+    anchor_words: dict[str, frozenset[str]] = field(default_factory=dict)
     anchor_entries: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
-    anchor_requirement_keys: frozenset[str] = frozenset()  # every key of those requirements
-    # Per chunk: its `_ChunkFacts`, what `_may_keep` asks of a text beyond its keys.
-    chunk_facts: dict[str, _ChunkFacts] = field(default_factory=dict)
-
-    def facts_of(self, chunk: str) -> _ChunkFacts:
-        """What `_may_keep` asks of a chunk's tokens (`_ChunkFacts`), once per distinct chunk."""
-        found = self.chunk_facts.get(chunk)
-        if found is None:
-            if len(self.chunk_facts) >= MAX_CACHED_WORDS:
-                self.chunk_facts.clear()
-            anchors: set[str] = set()
-            nouns: set[str] = set()
-            events = capitals = 0
-            first_capital = False
-            tokens = tokenize(chunk)
-            for position, token in enumerate(tokens):
-                keys = self.matcher.keys(token)
-                anchors.update(keys & self.anchor_requirement_keys)
-                if not keys.isdisjoint(_EVENT_KEYS):
-                    events += 1
-                # A name as `_person_run` takes it: a capital, and a noun (`_nounish`: no word of
-                # the classes that are none, which are all one-word entries, checked in _compile).
-                name = token.capital and token.lower[:1].isalnum()
-                if name and self.matcher.starts(token).isdisjoint(_NOT_NOUNS):
-                    capitals += 1
-                    first_capital = first_capital or position == 0
-                if token.noun and not token.verb:
-                    nouns.update(keys & self.noun_first_keys)
-            found = self.chunk_facts[chunk] = _ChunkFacts(
-                frozenset(anchors), events, capitals, first_capital, frozenset(nouns)
-            )
-        return found
+    # Per text keys (as signal_keys gives them): None when a free predicate may be there, else what
+    # the predicates that may be there need (`_may_keep`); texts share their keys often.
+    kept_ifs_of: dict[frozenset[str], tuple[_KeptIf, ...] | None] = field(default_factory=dict)
+    # Per text keys: the classes of _ANCHOR_CLASSES and _ANCHOR_CLASSES_TOO the text holds.
+    classes_held: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
     def predicates_starting(self, token: Token) -> tuple[tuple[int, str, tuple], ...]:
         """(family, phrase, words) of every predicate whose first word is this token's form or lemma."""
@@ -501,27 +465,26 @@ def _compile(rules: Rules) -> CompiledReader:
         *(needed_words for table in requirements_by_first.values() for needed_words in table),
         *(entry[3] for _, entries in first_classes_checked for entry in entries),
     ]
+    anchor_requirements = {
+        name: [requirement(parse_phrase(entry, rules.lexicon)) for entry in rules.lexicon[name]]
+        for name in (*_ANCHOR_CLASSES, *_ANCHOR_CLASSES_TOO)
+    }
+    every_requirement.extend(words for entries in anchor_requirements.values() for words in entries)
     tested_keys = first_keys.union(
         single_word_keys, *(needed for needed_words in every_requirement for needed in needed_words)
     )
     kept_if_by_first = _kept_if_by_first(predicates, by_class, rules)
-    noun_first_keys = frozenset().union(
-        *(kept_if.noun_keys for table in kept_if_by_first.values() for _, kept_if in table)
-    )
-    if not all(matcher.is_plain(name) for name in _NOT_NOUNS):
-        raise ValueError(f"_may_keep takes the classes {_NOT_NOUNS} for one-word classes: they are no longer")
-    anchor_entries = {
-        name: tuple(requirement(parse_phrase(entry, rules.lexicon)) for entry in rules.lexicon[name])
-        for name in (*_ANCHOR_CLASSES, *_ANCHOR_CLASSES_TOO)
-    }
     return CompiledReader(
         **tables,
-        anchor_entries=anchor_entries,
-        anchor_requirement_keys=frozenset().union(
-            *(needed for entries in anchor_entries.values() for words in entries for needed in words)
-        ),
+        anchor_words={
+            name: frozenset().union(*(words[0] for words in entries if len(words) == 1))
+            for name, entries in anchor_requirements.items()
+        },
+        anchor_entries={
+            name: tuple(words for words in entries if len(words) > 1)
+            for name, entries in anchor_requirements.items()
+        },
         kept_if_by_first=kept_if_by_first,
-        noun_first_keys=noun_first_keys,
         triggers=triggers,
         inside_factors={c.phrase: c.inside for c in modifiers.conditions if c.inside is not None},
         condition_factors={c.phrase: c.factor for c in modifiers.conditions},
@@ -568,12 +531,9 @@ def _requirements_by_first(
     return {key: tuple(requirements) for key, requirements in table.items()}
 
 
-_FREE: Final = _KeptIf(True, frozenset(), 0, False, frozenset(), False)
-_EVENT_KEPT_IF: Final = _KeptIf(
-    False, frozenset({"{MEETING}", "{MEETING_REF}"}), 2, False, frozenset(), False
-)
+_FREE: Final = _KeptIf(True, frozenset(), frozenset(), False)
 _STATEMENT_KEPT_IF: Final = _KeptIf(
-    False, frozenset({"{MEETING}", "{MEET}", "{MEET_OBJECT}"}), 0, False, frozenset(), False
+    False, frozenset({"{MEETING}", "{MEET}", "{MEET_OBJECT}"}), frozenset(), False
 )
 
 
@@ -581,38 +541,41 @@ def _kept_if_by_first(
     predicates: dict[str, list[tuple[int, str, tuple]]],
     by_class: dict[str, list[tuple[int, str, tuple]]],
     rules: Rules,
-) -> dict[str, tuple[tuple[tuple[frozenset[str], ...], _KeptIf], ...]]:
+) -> dict[str, _KeptTable]:
     """`_requirements_by_first` with, for each requirement, what else a text needs for the reader to
     keep that predicate (`_KeptIf`), read off `_Statement._relevant` and the rules' families: the
     argument for each is in `_may_keep`."""
-    table: dict[str, list[tuple[tuple[frozenset[str], ...], _KeptIf]]] = {}
+    table: dict[str, dict[_KeptIf, list[tuple[frozenset[str], ...]]]] = {}
     by_key = [*predicates.items(), *((f"{{{name}}}", entries) for name, entries in by_class.items())]
     for key, entries in by_key:
         for index, _, words in entries:
-            table.setdefault(key, []).append((requirement(words), _family_kept_if(rules, index, words)))
+            kept_if = _family_kept_if(rules, index, words)
+            table.setdefault(key, {}).setdefault(kept_if, []).append(requirement(words))
     for name in ("MEET", "MEET_OBJECT", "EVENT"):
         # A meeting verb of MEET is kept whatever else the text holds, one of MEET_OBJECT after almost
-        # anything (a capital, a determiner); one of EVENT needs the meeting as subject or object.
-        kept_if = _FREE if name != "EVENT" else _EVENT_KEPT_IF
-        table.setdefault(f"{{{name}}}", []).extend(
-            (requirement(parse_phrase(entry, rules.lexicon)), kept_if) for entry in rules.lexicon[name]
+        # anything (a capital, a determiner); one of EVENT by its meeting as subject or object,
+        # which may be another meeting verb (a second token that a key set cannot count).
+        table.setdefault(f"{{{name}}}", {}).setdefault(_FREE, []).extend(
+            requirement(parse_phrase(entry, rules.lexicon)) for entry in rules.lexicon[name]
         )
-    return {key: tuple(entries) for key, entries in table.items()}
+    by_first: dict[str, _KeptTable] = {}
+    for key, groups in table.items():
+        pairs = [(kept_if, tuple(needed)) for kept_if, needed in groups.items()]
+        by_first[key] = tuple(sorted(pairs, key=lambda pair: not pair[0].free))  # the free first
+    return by_first
 
 
 def _family_kept_if(rules: Rules, index: int, words: tuple) -> _KeptIf:
     """What a family's predicate (parsed `words`) needs besides its words to be kept (`_may_keep`)."""
     family = rules.families[index]
-    if family.relevance == "any":
-        return _FREE
+    if family.relevance == "any" or family.person_object:
+        return _FREE  # a person object may be any name: a capital letter, which keys do not show
     if family.relevance == "statement":
         return _STATEMENT_KEPT_IF
     one_word = len(requirement(words)) == 1
     return _KeptIf(
         False,
         frozenset({"{MEETING}", "{MEETING_REF}", *_EVENT_KEYS}),
-        0,
-        family.person_object,
         word_keys(words[0]) if one_word and family.direction <= 0 else frozenset(),
         one_word
         and family.hard_event == "scheduled"
@@ -690,72 +653,101 @@ def _may_hold_predicate(keys: frozenset[str], compiled: CompiledReader) -> bool:
     return False
 
 
-def _may_keep(keys: frozenset[str], chunks: list[str], compiled: CompiledReader) -> bool:
+def _may_keep(keys: frozenset[str], compiled: CompiledReader) -> bool:
     """Whether the reader may keep a predicate or meeting verb of a text with these keys (its tokens'
-    tested keys together) and chunks (text.split()): False only when it keeps none, so the text
-    has no reading and `_Statement.read` need not run.
+    tested keys together, `CompiledReader.signal_keys`): False only when it keeps none, so the
+    text has no reading and `_Statement.read` need not run. A function of the keys alone, so
+    its answer is kept per distinct key set.
 
     Why it is sound: `read` returns readings only for predicates that `_relevant` accepted (the
-    later steps only drop some), and `_relevant` accepts one only in these ways, each of which
-    needs the text to hold something this test looks for (`_KeptIf`, built per predicate from
-    the rules by `_kept_if_by_first`; the text holds a class X, "{X}" below, when every required
-    word of one of X's entries is some token's (`PhraseMatcher.keys`), as wherever the reader
-    finds an entry of X, `is_class`):
+    later steps only drop some), and `_relevant` accepts one only in the ways below; for each
+    predicate `_kept_if_by_first` notes from the rules what the text must then hold (`_KeptIf`).
+    The text holds a class X, "{X}" below, when every required word of one of X's entries has
+    its keys on some token (`PhraseMatcher.keys`), as wherever the reader finds an entry of X
+    (`is_class`); the keys of those entries are tested keys (`_compile`).
 
-    - a meeting verb of MEET (`_meet_object_fits` holds for almost any context) or MEET_OBJECT
-      (`_has_object`: a capital or a determiner after it), and a family of relevance "any": free;
-    - a meeting verb of EVENT: the meeting as its subject or object (`subject_is_meeting`,
-      `argument_after`): a {MEETING} word, a {MEETING_REF} word, or another meeting verb in its
-      segment (then the text has two tokens of a meeting verb's class);
-    - a family of relevance "statement": a meeting word in it ({MEETING}) or `has_meeting`
-      ({MEETING}, {MEET}, {MEET_OBJECT});
-    - any other family ("argument"): a {MEETING} word in it or in its argument or subject, a
-      {MEETING_REF} that refers, or a meeting verb there (`argument_after`, `subject_is_meeting`,
-      `_refuses_what_was_named`); for a family with `person_object`, a person after it (a
-      {PERSON} word or names: a capital letter on a word of none of `_NOT_NOUNS`' classes
-      (`_nounish`), never the text's first token, which no predicate precedes; taking tokens
-      out for asides and quotation marks only moves later tokens forward); a lone noun of a family that lowers (`_known_event_noun`: a token that
-      is a noun and no verb with the predicate's one word's keys, and an {AUXILIARY} after it);
+    - Free (the test asks nothing more): a meeting verb of MEET (`_meet_object_fits` holds in
+      almost any context) or MEET_OBJECT (`_has_object`: a capital or a determiner after it);
+      one of EVENT (its meeting may be another meeting verb in the segment, a second token of
+      a class the verb's own token already shows); a family of relevance "any"; a family with
+      `person_object` (`argument_after` takes any name after it, a capital letter).
+    - A family of relevance "statement": a meeting word in the predicate ({MEETING}) or
+      `has_meeting` ({MEETING}, {MEET}, {MEET_OBJECT}).
+    - Any other family ("argument"): a {MEETING} word in the predicate, its argument or its
+      subject, a {MEETING_REF} that refers, or a meeting verb there ({MEET}, {MEET_OBJECT},
+      {EVENT}: `argument_after`, `subject_is_meeting`, `_first_phrase_meeting`,
+      `_refuses_what_was_named`); or, for a predicate of one required word, a lone noun of a
+      family that lowers (`_known_event_noun`: that word's keys and an {AUXILIARY} after it) or
       a lone "confirm" of the "scheduled" family (`_confirms_without_object`: a {HAVE}).
 
     The predicate's own words are there by `_may_hold_predicate`'s argument (its requirement).
-    A text's keys and facts are its chunks' together (see `CompiledReader.signal_keys`); facts
-    are worked out only for a text none of whose predicates is free.
     """
+    kept_ifs = compiled.kept_ifs_of.get(keys, ())
+    if kept_ifs == ():  # not worked out for these keys yet (an empty tuple is never stored)
+        kept_ifs = _kept_ifs(keys, compiled)
+    if kept_ifs is None:
+        return True  # a free predicate may be there
+    if not kept_ifs:
+        return False  # no predicate can be there
+    anchors = compiled.classes_held.get(keys)
+    if anchors is None:
+        if len(compiled.classes_held) >= MAX_CACHED_WORDS:
+            compiled.classes_held.clear()
+        anchors = compiled.classes_held[keys] = frozenset(
+            f"{{{name}}}"
+            for name, words in compiled.anchor_words.items()
+            if not words.isdisjoint(keys) or _meets_one(compiled.anchor_entries[name], keys)
+        )
+    auxiliary = "{AUXILIARY}" in anchors
+    for kept_if in kept_ifs:
+        if (
+            not kept_if.anchors.isdisjoint(anchors)
+            or (kept_if.noun_keys and auxiliary and not kept_if.noun_keys.isdisjoint(keys))
+            or (kept_if.confirm and "{HAVE}" in anchors)
+        ):
+            return True
+    return False
+
+
+def _kept_ifs(keys: frozenset[str], compiled: CompiledReader) -> tuple[_KeptIf, ...] | None:
+    """For a text's keys: None when the requirement of a free predicate or meeting verb is met,
+    else what those whose requirements are met need (`_KeptIf`, each once; none: no predicate
+    can be there). Kept per distinct keys, when not empty."""
     table = compiled.kept_if_by_first
-    anchors: frozenset[str] | None = None
-    events = 0
-    person = False
-    nouns: frozenset[str] = frozenset()
+    needs: list[_KeptIf] = []
     for first in keys & compiled.first_keys:
-        for needed_words, kept_if in table[first]:
-            if any(needed.isdisjoint(keys) for needed in needed_words):
-                continue  # the text cannot hold this predicate
-            if kept_if.free:
-                return True
-            if anchors is None:  # the text's facts, once, from its chunks'
-                found = [compiled.facts_of(chunk) for chunk in chunks]
-                held = frozenset().union(*(facts.anchors for facts in found))
-                anchors = frozenset(
-                    f"{{{name}}}"
-                    for name, entries in compiled.anchor_entries.items()
-                    if any(all(not needed.isdisjoint(held) for needed in words) for words in entries)
-                )
-                events = sum(facts.events for facts in found)
-                capitals = sum(facts.capitals for facts in found)
-                capitals -= 1 if found and found[0].first_capital else 0
-                person = capitals > 0 or "{PERSON}" in anchors
-                nouns = frozenset().union(*(facts.noun_keys for facts in found))
-            if not kept_if.anchors.isdisjoint(anchors):
-                return True
-            if kept_if.events and events >= kept_if.events:
-                return True
-            if kept_if.person and person:
-                return True
-            if kept_if.noun_keys and "{AUXILIARY}" in anchors and not kept_if.noun_keys.isdisjoint(nouns):
-                return True
-            if kept_if.confirm and "{HAVE}" in anchors:
-                return True
+        for kept_if, needed_table in table[first]:
+            if kept_if not in needs and _meets_one(needed_table, keys):
+                if kept_if.free:
+                    needs = []
+                    break
+                needs.append(kept_if)
+        else:
+            continue
+        break  # a free one
+    else:
+        found: tuple[_KeptIf, ...] | None = tuple(needs)
+        if needs:
+            _remember(compiled, keys, found)
+        return found
+    _remember(compiled, keys, None)
+    return None
+
+
+def _remember(compiled: CompiledReader, keys: frozenset[str], found: tuple[_KeptIf, ...] | None) -> None:
+    if len(compiled.kept_ifs_of) >= MAX_CACHED_WORDS:
+        compiled.kept_ifs_of.clear()
+    compiled.kept_ifs_of[keys] = found
+
+
+def _meets_one(table: tuple[tuple[frozenset[str], ...], ...], keys: frozenset[str]) -> bool:
+    """Whether tokens with these keys together meet one of the requirements (lexicon.requirement)."""
+    for needed_words in table:
+        for needed in needed_words:
+            if needed.isdisjoint(keys):
+                break
+        else:
+            return True
     return False
 
 
@@ -2852,6 +2844,6 @@ def read_text(text: str, rules: Rules) -> list[Reading]:
     text = text[: rules.reader.max_characters]
     chunks = text.split()  # the prefilter and the tokens are worked out per distinct chunk
     keys = compiled.signal_keys(chunks)  # may_have_signal and text_keys
-    if keys is None or not _may_hold_predicate(keys, compiled) or not _may_keep(keys, chunks, compiled):
+    if keys is None or not _may_hold_predicate(keys, compiled) or not _may_keep(keys, compiled):
         return []
     return _Statement(text, compiled, chunks).read()
