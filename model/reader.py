@@ -153,7 +153,7 @@ _ExactWords = tuple[tuple[frozenset[str], bool], ...]
 _EVENT: Final = -1  # family index of a meeting verb before its tense names the family
 # The keys of the meeting verbs' classes, and the classes `_may_keep` asks whether a text holds.
 _EVENT_KEYS: Final = frozenset({"{MEET}", "{MEET_OBJECT}", "{EVENT}"})
-_ANCHOR_CLASSES: Final = ("MEETING", "MEETING_REF", "MEET", "MEET_OBJECT", "EVENT", "PERSON")
+_ANCHOR_CLASSES: Final = ("MEETING", "MEETING_REF", "MEET", "MEET_OBJECT", "EVENT")
 _ANCHOR_CLASSES_TOO: Final = ("AUXILIARY", "HAVE")
 
 
