@@ -29,7 +29,6 @@ from summit_outlook.model.lexicon import (
     parse_phrase,
     requirement,
     tokenize,
-    word_keys,
 )
 from summit_outlook.model.rules import Rules
 
@@ -151,10 +150,6 @@ _ABBREVIATIONS: Final = frozenset(
 # A modifier phrase's words as `_exact` compares them: each word's forms, whether it may be missing.
 _ExactWords = tuple[tuple[frozenset[str], bool], ...]
 _EVENT: Final = -1  # family index of a meeting verb before its tense names the family
-# The keys of the meeting verbs' classes, and the classes `_may_keep` asks whether a text holds.
-_EVENT_KEYS: Final = frozenset({"{MEET}", "{MEET_OBJECT}", "{EVENT}"})
-_ANCHOR_CLASSES: Final = ("MEETING", "MEETING_REF", "MEET", "MEET_OBJECT", "EVENT")
-_ANCHOR_CLASSES_TOO: Final = ("AUXILIARY", "HAVE")
 
 
 class Reading(NamedTuple):
@@ -210,20 +205,6 @@ class _Predicate:
     kind: str = ""  # for a meeting verb: its class (MEET, MEET_OBJECT, EVENT)
     # The positive predicate this one took over from ("do not want to cancel it"): its negation is this one's.
     owner: _Predicate | None = None
-
-
-class _KeptIf(NamedTuple):
-    """What a text must hold besides a predicate's words for the reader to keep that predicate
-    (`_may_keep`): any one of the ways below, or nothing when `free`."""
-
-    free: bool  # kept without anything else the test can see (see `_may_keep`)
-    anchors: frozenset[str]  # one of these classes ("{MEETING}", "{MEETING_REF}", ...)
-    noun_keys: frozenset[str]  # a lone noun of these keys and an {AUXILIARY} (`_known_event_noun`)
-    confirm: bool  # a {HAVE} (`_confirms_without_object`)
-
-
-# Per first key: (what else the text needs, the requirements of the predicates that need it).
-_KeptTable = tuple[tuple[_KeptIf, tuple[tuple[frozenset[str], ...], ...]], ...]
 
 
 @dataclass
@@ -286,20 +267,6 @@ class CompiledReader:
     tested_of: dict[str, frozenset[str]] = field(default_factory=dict)
     # Per chunk (what str.split() cuts a text into): `may_have_signal` and `text_keys` of it.
     chunk_signals: dict[str, tuple[bool, frozenset[str]]] = field(default_factory=dict)
-    # By first key (as requirements_by_first): what else a text must hold for the reader to keep a
-    # predicate or meeting verb (`_KeptIf`, see `_may_keep`), each with the requirements of those
-    # that need it, the free first.
-    kept_if_by_first: dict[str, _KeptTable] = field(default_factory=dict)
-    # Per class `_may_keep` asks about (_ANCHOR_CLASSES): its entries' requirements, which some
-    # token of a text meets where an entry of it is (a token can start one far more often): the
-    # keys of its one-word entries together, and the longer entries' requirements.
-    anchor_words: dict[str, frozenset[str]] = field(default_factory=dict)
-    anchor_entries: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
-    # Per text keys (as signal_keys gives them): None when a free predicate may be there, else what
-    # the predicates that may be there need (`_may_keep`); texts share their keys often.
-    kept_ifs_of: dict[frozenset[str], tuple[_KeptIf, ...] | None] = field(default_factory=dict)
-    # Per text keys: the classes of _ANCHOR_CLASSES and _ANCHOR_CLASSES_TOO the text holds.
-    classes_held: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
     def predicates_starting(self, token: Token) -> tuple[tuple[int, str, tuple], ...]:
         """(family, phrase, words) of every predicate whose first word is this token's form or lemma."""
@@ -465,26 +432,11 @@ def _compile(rules: Rules) -> CompiledReader:
         *(needed_words for table in requirements_by_first.values() for needed_words in table),
         *(entry[3] for _, entries in first_classes_checked for entry in entries),
     ]
-    anchor_requirements = {
-        name: [requirement(parse_phrase(entry, rules.lexicon)) for entry in rules.lexicon[name]]
-        for name in (*_ANCHOR_CLASSES, *_ANCHOR_CLASSES_TOO)
-    }
-    every_requirement.extend(words for entries in anchor_requirements.values() for words in entries)
     tested_keys = first_keys.union(
         single_word_keys, *(needed for needed_words in every_requirement for needed in needed_words)
     )
-    kept_if_by_first = _kept_if_by_first(predicates, by_class, rules)
     return CompiledReader(
         **tables,
-        anchor_words={
-            name: frozenset().union(*(words[0] for words in entries if len(words) == 1))
-            for name, entries in anchor_requirements.items()
-        },
-        anchor_entries={
-            name: tuple(words for words in entries if len(words) > 1)
-            for name, entries in anchor_requirements.items()
-        },
-        kept_if_by_first=kept_if_by_first,
         triggers=triggers,
         inside_factors={c.phrase: c.inside for c in modifiers.conditions if c.inside is not None},
         condition_factors={c.phrase: c.factor for c in modifiers.conditions},
@@ -529,58 +481,6 @@ def _requirements_by_first(
             requirement(parse_phrase(entry, rules.lexicon)) for entry in rules.lexicon[name]
         )
     return {key: tuple(requirements) for key, requirements in table.items()}
-
-
-_FREE: Final = _KeptIf(True, frozenset(), frozenset(), False)
-_STATEMENT_KEPT_IF: Final = _KeptIf(
-    False, frozenset({"{MEETING}", "{MEET}", "{MEET_OBJECT}"}), frozenset(), False
-)
-
-
-def _kept_if_by_first(
-    predicates: dict[str, list[tuple[int, str, tuple]]],
-    by_class: dict[str, list[tuple[int, str, tuple]]],
-    rules: Rules,
-) -> dict[str, _KeptTable]:
-    """`_requirements_by_first` with, for each requirement, what else a text needs for the reader to
-    keep that predicate (`_KeptIf`), read off `_Statement._relevant` and the rules' families: the
-    argument for each is in `_may_keep`."""
-    table: dict[str, dict[_KeptIf, list[tuple[frozenset[str], ...]]]] = {}
-    by_key = [*predicates.items(), *((f"{{{name}}}", entries) for name, entries in by_class.items())]
-    for key, entries in by_key:
-        for index, _, words in entries:
-            kept_if = _family_kept_if(rules, index, words)
-            table.setdefault(key, {}).setdefault(kept_if, []).append(requirement(words))
-    for name in ("MEET", "MEET_OBJECT", "EVENT"):
-        # A meeting verb of MEET is kept whatever else the text holds, one of MEET_OBJECT after almost
-        # anything (a capital, a determiner); one of EVENT by its meeting as subject or object,
-        # which may be another meeting verb (a second token that a key set cannot count).
-        table.setdefault(f"{{{name}}}", {}).setdefault(_FREE, []).extend(
-            requirement(parse_phrase(entry, rules.lexicon)) for entry in rules.lexicon[name]
-        )
-    by_first: dict[str, _KeptTable] = {}
-    for key, groups in table.items():
-        pairs = [(kept_if, tuple(needed)) for kept_if, needed in groups.items()]
-        by_first[key] = tuple(sorted(pairs, key=lambda pair: not pair[0].free))  # the free first
-    return by_first
-
-
-def _family_kept_if(rules: Rules, index: int, words: tuple) -> _KeptIf:
-    """What a family's predicate (parsed `words`) needs besides its words to be kept (`_may_keep`)."""
-    family = rules.families[index]
-    if family.relevance == "any" or family.person_object:
-        return _FREE  # a person object may be any name: a capital letter, which keys do not show
-    if family.relevance == "statement":
-        return _STATEMENT_KEPT_IF
-    one_word = len(requirement(words)) == 1
-    return _KeptIf(
-        False,
-        frozenset({"{MEETING}", "{MEETING_REF}", *_EVENT_KEYS}),
-        word_keys(words[0]) if one_word and family.direction <= 0 else frozenset(),
-        one_word
-        and family.hard_event == "scheduled"
-        and any(kind == "class" or value.startswith("confirm") for kind, value in words[0].alternatives),
-    )
 
 
 def _candidate_requirement(words: tuple) -> tuple[frozenset[str], ...]:
@@ -650,104 +550,6 @@ def _may_hold_predicate(keys: frozenset[str], compiled: CompiledReader) -> bool:
                     break
             else:
                 return True
-    return False
-
-
-def _may_keep(keys: frozenset[str], compiled: CompiledReader) -> bool:
-    """Whether the reader may keep a predicate or meeting verb of a text with these keys (its tokens'
-    tested keys together, `CompiledReader.signal_keys`): False only when it keeps none, so the
-    text has no reading and `_Statement.read` need not run. A function of the keys alone, so
-    its answer is kept per distinct key set.
-
-    Why it is sound: `read` returns readings only for predicates that `_relevant` accepted (the
-    later steps only drop some), and `_relevant` accepts one only in the ways below; for each
-    predicate `_kept_if_by_first` notes from the rules what the text must then hold (`_KeptIf`).
-    The text holds a class X, "{X}" below, when every required word of one of X's entries has
-    its keys on some token (`PhraseMatcher.keys`), as wherever the reader finds an entry of X
-    (`is_class`); the keys of those entries are tested keys (`_compile`).
-
-    - Free (the test asks nothing more): a meeting verb of MEET (`_meet_object_fits` holds in
-      almost any context) or MEET_OBJECT (`_has_object`: a capital or a determiner after it);
-      one of EVENT (its meeting may be another meeting verb in the segment, a second token of
-      a class the verb's own token already shows); a family of relevance "any"; a family with
-      `person_object` (`argument_after` takes any name after it, a capital letter).
-    - A family of relevance "statement": a meeting word in the predicate ({MEETING}) or
-      `has_meeting` ({MEETING}, {MEET}, {MEET_OBJECT}).
-    - Any other family ("argument"): a {MEETING} word in the predicate, its argument or its
-      subject, a {MEETING_REF} that refers, or a meeting verb there ({MEET}, {MEET_OBJECT},
-      {EVENT}: `argument_after`, `subject_is_meeting`, `_first_phrase_meeting`,
-      `_refuses_what_was_named`); or, for a predicate of one required word, a lone noun of a
-      family that lowers (`_known_event_noun`: that word's keys and an {AUXILIARY} after it) or
-      a lone "confirm" of the "scheduled" family (`_confirms_without_object`: a {HAVE}).
-
-    The predicate's own words are there by `_may_hold_predicate`'s argument (its requirement).
-    """
-    kept_ifs = compiled.kept_ifs_of.get(keys, ())
-    if kept_ifs == ():  # not worked out for these keys yet (an empty tuple is never stored)
-        kept_ifs = _kept_ifs(keys, compiled)
-    if kept_ifs is None:
-        return True  # a free predicate may be there
-    if not kept_ifs:
-        return False  # no predicate can be there
-    anchors = compiled.classes_held.get(keys)
-    if anchors is None:
-        if len(compiled.classes_held) >= MAX_CACHED_WORDS:
-            compiled.classes_held.clear()
-        anchors = compiled.classes_held[keys] = frozenset(
-            f"{{{name}}}"
-            for name, words in compiled.anchor_words.items()
-            if not words.isdisjoint(keys) or _meets_one(compiled.anchor_entries[name], keys)
-        )
-    auxiliary = "{AUXILIARY}" in anchors
-    for kept_if in kept_ifs:
-        if (
-            not kept_if.anchors.isdisjoint(anchors)
-            or (kept_if.noun_keys and auxiliary and not kept_if.noun_keys.isdisjoint(keys))
-            or (kept_if.confirm and "{HAVE}" in anchors)
-        ):
-            return True
-    return False
-
-
-def _kept_ifs(keys: frozenset[str], compiled: CompiledReader) -> tuple[_KeptIf, ...] | None:
-    """For a text's keys: None when the requirement of a free predicate or meeting verb is met,
-    else what those whose requirements are met need (`_KeptIf`, each once; none: no predicate
-    can be there). Kept per distinct keys, when not empty."""
-    table = compiled.kept_if_by_first
-    needs: list[_KeptIf] = []
-    for first in keys & compiled.first_keys:
-        for kept_if, needed_table in table[first]:
-            if kept_if not in needs and _meets_one(needed_table, keys):
-                if kept_if.free:
-                    needs = []
-                    break
-                needs.append(kept_if)
-        else:
-            continue
-        break  # a free one
-    else:
-        found: tuple[_KeptIf, ...] | None = tuple(needs)
-        if needs:
-            _remember(compiled, keys, found)
-        return found
-    _remember(compiled, keys, None)
-    return None
-
-
-def _remember(compiled: CompiledReader, keys: frozenset[str], found: tuple[_KeptIf, ...] | None) -> None:
-    if len(compiled.kept_ifs_of) >= MAX_CACHED_WORDS:
-        compiled.kept_ifs_of.clear()
-    compiled.kept_ifs_of[keys] = found
-
-
-def _meets_one(table: tuple[tuple[frozenset[str], ...], ...], keys: frozenset[str]) -> bool:
-    """Whether tokens with these keys together meet one of the requirements (lexicon.requirement)."""
-    for needed_words in table:
-        for needed in needed_words:
-            if needed.isdisjoint(keys):
-                break
-        else:
-            return True
     return False
 
 
@@ -2844,6 +2646,6 @@ def read_text(text: str, rules: Rules) -> list[Reading]:
     text = text[: rules.reader.max_characters]
     chunks = text.split()  # the prefilter and the tokens are worked out per distinct chunk
     keys = compiled.signal_keys(chunks)  # may_have_signal and text_keys
-    if keys is None or not _may_hold_predicate(keys, compiled) or not _may_keep(keys, compiled):
+    if keys is None or not _may_hold_predicate(keys, compiled):
         return []
     return _Statement(text, compiled, chunks).read()
