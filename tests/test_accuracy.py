@@ -55,7 +55,7 @@ FLOORS = {
     # max_opposite 0.046 until stalls counted without a meeting word ("no decision has been taken",
     # seven statements gained over the four sets): nk18-022, unread before, now reads the past
     # "obstacles on our way forward" that its next sentence says were overcome ("overcame all of them").
-    "dev": {"agreement": 0.882, "max_unread": 0.073, "max_opposite": 0.055},
+    "dev": {"agreement": 0.941, "max_unread": 0.028, "max_opposite": 0.037},
     # max_opposite 0.075 until adjectives with a noun reading were skipped before a meeting word
     # ("had a good meeting" read 0): d2-060's "I have had very good talks with Putin" then reads as
     # talks held, right for its words; its label is about Ukraine.
@@ -75,7 +75,7 @@ FLOORS = {
     # max_opposite 0.078 until a decision not yet made counted as doubt ("the final decision has not
     # been made"): d3-051's "We are ready, although the final decision has not been made yet"
     # (labelled +1) reads the decision, and its "ready" with no meeting word is still unread.
-    "dev3": {"agreement": 0.792, "max_unread": 0.147, "max_opposite": 0.087},
+    "dev3": {"agreement": 0.800, "max_unread": 0.138, "max_opposite": 0.087},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
     # max_opposite 0.067 until going or coming on its own counted as the trip (dev sets +11):
@@ -88,13 +88,13 @@ FLOORS = {
     # 0.800 / 0.142 / 0.055 until the same change: d5-029 (a "change of plans", then plans for
     # the king's deputy) reads the opposite way, and d5-031's 'would be coming to "resume
     # consultations ..."' now reads "coming to resume" as a verb group, not a trip (unread).
-    "dev5": {"agreement": 0.791, "max_unread": 0.142, "max_opposite": 0.066},
+    "dev5": {"agreement": 0.800, "max_unread": 0.142, "max_opposite": 0.055},
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
     # max_opposite 0.105 until going or coming on its own counted as the trip: d6-041 ("while the
     # presidents of Italy, ... would not come, the 14 others were still expected") reads the refusal.
     # max_unread 0.097 until "be going to" stopped being a predicate of its own (a future of the
     # verb after it): d6-007's "we are going to organize a G7" went from the opposite sign to unread.
-    "dev6": {"agreement": 0.763, "max_unread": 0.105, "max_opposite": 0.089},
+    "dev6": {"agreement": 0.777, "max_unread": 0.089, "max_opposite": 0.089},
     # Gathered blind on 2 Dec 2026, the Spanish items left out; first reading 63.9% (53 of 83; VADER
     # 30, 36.1%), then read.
     "dev7": {"agreement": 0.783, "max_unread": 0.093, "max_opposite": 0.093},
@@ -105,35 +105,35 @@ FLOORS = {
     # max_opposite 0.067 until hyphenated modifiers joined the noun phrase: d8-106's "seek agreement
     # on confidence-building measures" then sought something other than the meeting, and the reading
     # it had by accident went.
-    "dev8": {"agreement": 0.748, "max_unread": 0.192, "max_opposite": 0.074},
+    "dev8": {"agreement": 0.748, "max_unread": 0.192, "max_opposite": 0.067},
     # Gathered blind on 2 Dec 2026 (44 meetings of 1995-2017); first reading 60.1% (92 of 153;
     # VADER 52, 34.0%) with the rules of that morning, 60.8% with those of the hour it came in.
-    "dev9": {"agreement": 0.732, "max_unread": 0.162, "max_opposite": 0.085},
+    "dev9": {"agreement": 0.751, "max_unread": 0.147, "max_opposite": 0.077},
     # Gathered blind on 3 Dec 2026 (53 meetings of 2000-2017); first reading 64.2% (111 of 173) with
     # the rules of that morning (542e5a5), 64.7% with those of the hour it came in.
-    "dev10": {"agreement": 0.751, "max_unread": 0.123, "max_opposite": 0.082},
+    "dev10": {"agreement": 0.780, "max_unread": 0.103, "max_opposite": 0.069},
     # Gathered blind on 3 Dec 2026 (40 meetings of odd years 2001-2017; two of a Kirchner-Mujica
     # meeting left out, near a held-out one); first reading 66.0% (107 of 162) with the rules of the
     # hour it came in, 65.4% with those of that morning (542e5a5).
     # 0.740 until "not confirmed" counted as doubt (dev12's "had not confirmed whether Castro would
     # come", labelled -1): d11-097 "has not yet confirmed if such a meeting is planned" is labelled 0.
-    "dev11": {"agreement": 0.734, "max_unread": 0.146, "max_opposite": 0.091},
+    "dev11": {"agreement": 0.771, "max_unread": 0.132, "max_opposite": 0.063},
     # Gathered blind on 3 Dec 2026 (57 meetings of 1979-2016; three statements of two meetings left
     # out, near held-out ones: Musharraf-Vajpayee at the UN 2003, Aliyev-Kocharyan 2006); first
     # reading 60.5% (101 of 167; VADER 68, 40.7%) with the rules of that morning (13a4475) and with
     # those of the hour it came in (ede92a3).
-    "dev12": {"agreement": 0.652, "max_unread": 0.195, "max_opposite": 0.132},
+    "dev12": {"agreement": 0.700, "max_unread": 0.160, "max_opposite": 0.112},
     # Gathered blind on 3 Dec 2026 (52 meetings of 1959-2017; 15 statements of five meetings left
     # out, near held-out ones); first reading 70.3% (111 of 158; VADER 65, 41.1%) with the rules of
     # that session's start (cd1beb0), 69.6% with those of the hour it came in (after four commits).
     # max_opposite 0.072 until the meeting as subject of what it brings counted ("the visit will give
     # a new start"): d13-136's "the effects of such an invitation would be to enhance the prestige of
     # Khrushchev and ... to undermine NATO" then read its first verb.
-    "dev13": {"agreement": 0.721, "max_unread": 0.180, "max_opposite": 0.080},
+    "dev13": {"agreement": 0.759, "max_unread": 0.144, "max_opposite": 0.072},
     # Gathered blind on 3 Dec 2026 (56 meetings of 1987-2016; three statements of a Lien-Hu visit of
     # 2005 left out, near held_out5's Chen-Hu talks); first reading 63.0% (87 of 138; VADER 64,
     # 46.4%) with the rules of that session's start (cd1beb0), 65.2% with those of the hour it came in.
-    "dev14": {"agreement": 0.673, "max_unread": 0.196, "max_opposite": 0.118},
+    "dev14": {"agreement": 0.681, "max_unread": 0.196, "max_opposite": 0.110},
 }
 
 
@@ -147,7 +147,7 @@ HELD_OUT = {
     # opposite 23 -> 22.
     # 0.681 until the rules of 3 Dec 2026's second session (the session's commits together: the
     # four held-out sets 427 -> 428 of 648, this one 107 -> 106; totals only, no rule bisected).
-    "held_out": {"agreement": 0.675, "max_unread": 0.152, "max_opposite": 0.167},
+    "held_out": {"agreement": 0.681, "max_unread": 0.144, "max_opposite": 0.167},
     # Gathered blind on 2 Dec 2026 (40 meetings of 1991-2008; 10 of its 161 left out, from a Paris
     # summit of 2008 that the first held-out set has): 93 of 151 (61.6%; VADER 73, 48.3%) with the
     # rules of that morning (96075fc) and with those of the hour it came in.
@@ -157,7 +157,7 @@ HELD_OUT = {
     # another engagement, showing up, events and memorials, reconsidering, ...): held_out2 98 -> 97
     # of 151, opposite 17 -> 18, while held_out went 104 -> 106 and held_out3 stayed at 118. Only
     # the totals were looked at; no rule was bisected against them.
-    "held_out2": {"agreement": 0.642, "max_unread": 0.216, "max_opposite": 0.139},
+    "held_out2": {"agreement": 0.655, "max_unread": 0.193, "max_opposite": 0.139},
     # Gathered blind on 3 Dec 2026 (69 meetings of 1985-1999): 118 of 185 (63.8%; unread 38 and
     # opposite 15 of 160) both with the rules of that morning (542e5a5) and with those of the hour
     # it came in (after eight rule commits); measured for totals only.
@@ -165,7 +165,7 @@ HELD_OUT = {
     # 118 -> 120 of 185, opposite 15 -> 13.
     # max_opposite 0.082 until the rules of 3 Dec 2026's third session (three-day visits, "was going
     # to" before a verb only, ...): 122 -> 123 of 185, opposite 13 -> 14 (totals only).
-    "held_out3": {"agreement": 0.648, "max_unread": 0.238, "max_opposite": 0.088},
+    "held_out3": {"agreement": 0.664, "max_unread": 0.213, "max_opposite": 0.088},
     # Gathered blind on 3 Dec 2026 (38 meetings of even years 2000-2016; 19 of the 174 gathered left
     # out, from five meetings a development set has: the Baghdad Arab summit, Rouhani's Paris visit,
     # the Madrid EU-LAC summit, the Cyprus talks of 2013-14): 105 of 155 (67.7%; unread 23 and
@@ -174,7 +174,7 @@ HELD_OUT = {
     # 13 -> 14 (totals only, no rule bisected against them; the four held-out sets together went
     # 425 -> 428 of 648 over the day's rules).
     # 0.670 until "looking forward" counted without the meeting named (dev sets +6, no loss): 104 -> 103.
-    "held_out4": {"agreement": 0.664, "max_unread": 0.180, "max_opposite": 0.110},
+    "held_out4": {"agreement": 0.696, "max_unread": 0.157, "max_opposite": 0.102},
     # Gathered blind on 3 Dec 2026 (59 meetings of 1960-2017; two statements of a Kan-Medvedev
     # visit of 2011 left out, near dev3's Medvedev-Kan meeting of 2010): 96 of 164 (58.5%; VADER
     # 76, 46.3%; unread 35 and opposite 27 of 135) with the rules of the session's start (13a4475),
@@ -184,12 +184,12 @@ HELD_OUT = {
     # 1703): 96 -> 95, while the five held-out sets went 524 -> 525 of 812 (totals only).
     # 0.579 until the meeting as subject of what it brings or harms counted (dev sets +7): 95 -> 94,
     # opposite 26 -> 27, while the six held-out sets went 630 -> 631 of 977 (totals only).
-    "held_out5": {"agreement": 0.573, "max_unread": 0.260, "max_opposite": 0.200},
+    "held_out5": {"agreement": 0.579, "max_unread": 0.252, "max_opposite": 0.200},
     # Gathered blind on 3 Dec 2026 (51 meetings of 1974-2017; four statements of the Cyprus talks of
     # 2015 left out, as dev8 has the same leaders' talks of 2017): 105 of 165 (63.6%; VADER 72,
     # 43.6%; unread 39 and opposite 15 of 146) both with the rules of that session's start (cd1beb0)
     # and with those of the hour it came in; totals only.
-    "held_out6": {"agreement": 0.636, "max_unread": 0.268, "max_opposite": 0.103},
+    "held_out6": {"agreement": 0.648, "max_unread": 0.254, "max_opposite": 0.103},
 }
 
 
