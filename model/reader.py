@@ -1525,18 +1525,9 @@ class _Statement:
     def _attributes_give_way(self, kept: list) -> list:
         """A participle before the meeting noun describes it ("the scheduled meeting", "the agreed
         visit"): it counts only when nothing else in its sentence says what happens to the meeting."""
-        attributes = {position for position, entry in enumerate(kept) if self._attributive(entry[0])}
-        if not attributes:
-            return kept
-        return [
-            entry
-            for position, entry in enumerate(kept)
-            if position not in attributes
-            or not any(
-                other[1] is entry[1] and other_position not in attributes
-                for other_position, other in enumerate(kept)
-            )
-        ]
+        return _give_way(
+            kept, {position for position, entry in enumerate(kept) if self._attributive(entry[0])}
+        )
 
     def _lowers_what_was_taken(
         self, predicate: _Predicate, owner_end: int, kept: list, sentence: _Sentence
@@ -1560,18 +1551,9 @@ class _Statement:
         """What a clause set off by commas after the meeting says of it describes it ("The visit,
         earlier expected to take place this month, is unlikely"): it counts only when nothing else
         in its sentence reads."""
-        apposed = {position for position, entry in enumerate(kept) if self._apposition(entry[2])}
-        if not apposed:
-            return kept
-        return [
-            entry
-            for position, entry in enumerate(kept)
-            if position not in apposed
-            or not any(
-                other[1] is entry[1] and other_position not in apposed
-                for other_position, other in enumerate(kept)
-            )
-        ]
+        return _give_way(
+            kept, {position for position, entry in enumerate(kept) if self._apposition(entry[2])}
+        )
 
     def _apposition(self, segment: tuple[int, int]) -> bool:
         """Whether a segment is set off by commas right after a meeting noun: ", which was expected
@@ -2720,6 +2702,22 @@ class _Statement:
             if "only if" in factors and any(self.tokens[at].lower == "only" for at in between):
                 return "'only ... if'", factors["only if"]
         return f"'{condition.phrase}'", condition.factor
+
+
+def _give_way(kept: list, describing: set[int]) -> list:
+    """The kept readings without those at the `describing` positions whose sentence has a reading
+    of another kind: what describes the meeting counts only when nothing else says what happens."""
+    if not describing:
+        return kept
+    return [
+        entry
+        for position, entry in enumerate(kept)
+        if position not in describing
+        or not any(
+            other[1] is entry[1] and other_position not in describing
+            for other_position, other in enumerate(kept)
+        )
+    ]
 
 
 def _without_quote_marks(tokens: list[Token]) -> list[Token]:
