@@ -1040,7 +1040,7 @@ def _content_text(paragraph: _Paragraph, attribution: _Attribution) -> tuple[str
     """The speaker's words and whether they are quoted verbatim."""
     tokens = paragraph.tokens
     if attribution.style is _Style.QUOTE:
-        chosen = [tokens[start] for start, _ in attribution.content]
+        chosen = [tokens[start] for start, end in attribution.content if start < end]  # no empty span
         text = _quotes_text(chosen)
         return _limit(text, MAX_TEXT_CHARS), Kind.QUOTE
     pieces = []

@@ -749,6 +749,12 @@ WIRE_WORDS = [
 ]
 
 
+def test_a_colon_with_no_words_after_it_is_no_statement() -> None:
+    # Found by the property test below: a quotation's span after "said:" held no token.
+    assert extract_statements("Peskov said: :", published=dt.date(2000, 1, 1)) == []
+    assert extract_statements("Peskov said : :", published=dt.date(2000, 1, 1)) == []
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(WIRE_WORDS), max_size=80), st.dates())
 def test_wire_like_noise_never_raises_and_never_dates_after_publication(
