@@ -93,8 +93,6 @@ _PRONOUNS: Final = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 _DETERMINER_NEGATORS: Final = frozenset(
     {"no", "none of", "neither", "nobody", "nothing", "without", "lack of", "little"}
 )
-# Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
-# "none of the meetings are scheduled", "there was never a meeting confirmed".
 # Verbs of judging: with a lowering word as the complement of their object, they say that word.
 _JUDGING: Final = frozenset({"consider"})
 # Prepositions whose phrase is a place or time, never what a predicate governs.
@@ -105,6 +103,8 @@ _ADJUNCT_PREPOSITIONS: Final = frozenset(
 _TIME_MODIFIERS: Final = frozenset(
     {"last", "next", "this", "that", "coming", "past", "early", "late", "same", "following"}
 )
+# Negators that open the meeting's noun phrase as a predicate's subject: "no meeting is planned",
+# "none of the meetings are scheduled", "there was never a meeting confirmed".
 _SUBJECT_NEGATORS: Final = frozenset({"no", "none of", "never", "not"})
 # Forms of "be" that make "be to" + verb an arrangement ("are to meet"); "was to go" is a plan of
 # the past, which news reports when it fell through, and "been to" is a visit.
@@ -1534,7 +1534,9 @@ class _Statement:
     ) -> bool:
         """Whether a lowering predicate is the "to be" complement of the meeting a raising predicate
         just took as its object: "expects the summit to be cancelled", "wants the visit to be put off"."""
-        if owner_end < 0 or not kept or kept[-1][1] is not sentence or predicate.family == _EVENT:
+        if owner_end < 0 or not 1 <= predicate.start - owner_end <= 3 or not kept:
+            return False
+        if kept[-1][1] is not sentence or predicate.family == _EVENT:
             return False
         owner = kept[-1][0]
         families = self.rules.families
@@ -1560,19 +1562,12 @@ class _Statement:
         to take place tomorrow," or ", earlier expected to take place this month,"."""
         start, end = segment
         tokens = self.tokens
-        if not (
-            start >= 2
-            and end < len(tokens)
-            and tokens[start - 1].lower == ","
-            and tokens[end].lower == ","
-            and self._meeting_phrase_before(start - 1)
-            and end + 1 < len(tokens)
-            and (
-                self.is_class(end + 1, "AUXILIARY") >= 0
-                or (tokens[end + 1].verb and not tokens[end + 1].noun)
-            )
-        ):
-            return False  # the meeting's own verb follows the closing comma: "..., is unlikely"
+        set_off = start >= 2 and end + 1 < len(tokens) and tokens[start - 1].lower == "," == tokens[end].lower
+        if not set_off or not self._meeting_phrase_before(start - 1):
+            return False
+        after = tokens[end + 1]
+        if self.is_class(end + 1, "AUXILIARY") < 0 and not (after.verb and not after.noun):
+            return False  # no verb of the meeting's own after the closing comma ("..., is unlikely")
         first = (
             start + 1
             if start + 1 < end
@@ -2322,15 +2317,12 @@ class _Statement:
             # Not the denial's own "no" again: a negator of its own between the denial and it.
             between = self._occurrences(self.compiled.negators, denied.end, predicate.start)
             own = between[-1] if between else None
-        if own is not None and own.start >= denied.end:
-            # A denial of a negated clause affirms it: "no indication that he is not going to come".
-            return _Modifier(
-                denied.start,
-                own.end,
-                f"{self._shown(denied)} + {self._shown(own)}",
-                denied.factor * own.factor,
-            )
-        return denied
+        if own is None:
+            return denied
+        # A denial of a negated clause affirms it: "no indication that he is not going to come".
+        return _Modifier(
+            denied.start, own.end, f"{self._shown(denied)} + {self._shown(own)}", denied.factor * own.factor
+        )
 
     def _own_negator(self, predicate: _Predicate, sentence: _Sentence, starts: list[int]) -> _Modifier | None:
         """The negator of the predicate's own clause, a denial of a report that holds it aside."""
