@@ -1455,6 +1455,9 @@ class _Statement:
         or a meeting verb negated in it ("announced that the president would not travel")."""
         dropped: set[int] = set()
         for position, (reporter, _sentence, segment) in enumerate(kept):
+            if self.is_class(reporter.start, "HEARSAY") >= 0 and self._reports_a_clause(reporter, segment):
+                dropped.add(position)
+                continue
             if (
                 reporter.family == _EVENT
                 or self.rules.families[reporter.family].direction <= 0
@@ -1674,6 +1677,22 @@ class _Statement:
                 or self.tokens[index - 1].lower in ("'s", "\u2019s")  # "Hasina's scheduled visit"
             )
         )
+
+    def _reports_a_clause(self, reporter: _Predicate, segment: tuple[int, int]) -> bool:
+        """Whether a reporting verb's object is a clause: "that", or a finite verb within a few
+        words that no relative pronoun opens ("suggested the summit was still tentative")."""
+        after = reporter.end
+        if after >= segment[1]:
+            return False
+        if self.tokens[after].lower == "that":
+            return True
+        for index in range(after + 1, min(segment[1], after + 6)):
+            word = self.tokens[index].lower
+            if word in _RELATIVE_PRONOUNS:
+                return False
+            if word in _FINITE and not self.tokens[index].capital:  # not "in May"
+                return True
+        return False
 
     def _opens_clause(self, reporter: _Predicate, between: range) -> bool:
         """Whether the words after a reporting verb open a clause of their own: "that", or a

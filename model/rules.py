@@ -278,6 +278,7 @@ READER_CLASSES = (
     "ADVERB",
     "STANDIN",
     "REPORT",
+    "HEARSAY",
     "OUTCOME",
 )
 

@@ -1494,3 +1494,16 @@ def test_an_apposition_after_the_meeting_gives_way_to_its_clause() -> None:
         )
         < 0
     )
+
+
+def test_a_suggestion_with_a_clause_only_reports_it() -> None:
+    assert families("He suggested a meeting in May.") == ["intent"]
+    assert score("He suggested that the meeting might have to wait until later in the month.") <= 0
+    assert score("The council suggested it would not allow the topics to be discussed.") < 0
+    assert score("It was suggested that friendly countries could mediate.") == 0
+
+
+def test_insisting_on_is_a_condition_and_insisting_that_reports() -> None:
+    assert families("He insists on guarantees before the summit.") == ["precondition"]
+    assert families("He insisted that the summit will take place.") == ["intent"]
+    assert score('"We see no politics in it," he insisted.') == 0
