@@ -1044,7 +1044,10 @@ class _Statement:
 
     def _refers(self, index: int) -> bool:
         """Whether "it", "this", "that" stands for something named before ("cancelled it", "that
-        will happen"), not a determiner ("that meeting") or a complementizer ("that they can")."""
+        will happen"), not a determiner ("that meeting") or a complementizer ("that they can"),
+        nor the "it" of a clause that comes after ("it was agreed that ...")."""
+        if self.tokens[index].lower == "it":
+            return not self._anticipates_clause(index)
         if self.tokens[index].lower not in ("that", "this"):
             return True
         following = index + 1
@@ -1056,6 +1059,20 @@ class _Statement:
         if self.is_class(following, "SUBJECT") >= 0 or self._nounish(following):
             return False
         return self.is_class(following, "AUXILIARY") >= 0 or self.tokens[following].verb  # "see that happen"
+
+    def _anticipates_clause(self, index: int) -> bool:
+        """An "it" that stands for the "that" clause after its verb: "it was agreed that both
+        countries would not compromise", "it is likely that they will meet"; the clause says what is
+        agreed or likely, and whether that is a meeting."""
+        at = index + 1
+        end = min(len(self.tokens), index + 7)
+        while at < end and (self.is_class(at, "AUXILIARY") >= 0 or self.is_adverb(at)):
+            at += 1
+        if at == index + 1 or at >= end - 1:
+            return False  # "it" and a verb of its own: "cancelled it", "it happened"
+        return self.tokens[at + 1].lower == "that" or (
+            at + 2 < len(self.tokens) and self.is_adverb(at + 1) and self.tokens[at + 2].lower == "that"
+        )
 
     def _stands_in(self, index: int) -> bool:
         """A noun that stands before what it is about: a STANDIN word, or a predicate's noun ("plans")."""
@@ -1145,7 +1162,9 @@ class _Statement:
         index = self.verb_group_start(predicate.start, segment)
         before = index - 1
         if before >= segment[0]:
-            if self.is_class(before, "MEETING_REF") >= 0 and (self._refers(before) or before == segment[0]):
+            if self.is_class(before, "MEETING_REF") >= 0 and (
+                self._refers(before) or (before == segment[0] and self.tokens[before].lower != "it")
+            ):
                 return before
             if self._nounish(before) and self._is_meeting_word(before):
                 return before
@@ -2706,6 +2725,9 @@ class _Statement:
         unmet = self._occurrences(compiled.unmet, condition.end, len(self.tokens))
         if unmet:
             return f"'{condition.phrase}', unmet: '{unmet[0].phrase}'", settings.unmet_factor
+        if 0 < condition.factor < 1 and self._demands(condition, sentence):
+            factors = compiled.condition_factors
+            return f"'{condition.phrase}', a demand", factors.get("only if", condition.factor)
         if condition.phrase == "if" and predicate.start < condition.start:
             # "would only make sense if ...": "only" in the clause before "if" makes it "only if".
             between = range(max(sentence.start, predicate.start - 3), condition.start)
@@ -2713,6 +2735,19 @@ class _Statement:
             if "only if" in factors and any(self.tokens[at].lower == "only" for at in between):
                 return "'only ... if'", factors["only if"]
         return f"'{condition.phrase}'", condition.factor
+
+
+    def _demands(self, condition: _Modifier, sentence: _Sentence) -> bool:
+        """Whether a condition's clause asks the other side to give something first, a verb of
+        CONCESSION within its first words: "once they verifiably suspend", "if he stops" ("if he
+        could make a stop" names a stop, not a demand)."""
+        end = min(sentence.end, condition.end + 6)
+        for at in range(condition.end, end):
+            if self.tokens[at].lower in _SEGMENT_END:
+                return False
+            if self.is_class(at, "CONCESSION") >= 0 and self.tokens[at].verb:
+                return self.is_class(at - 1, "DETERMINER") < 0
+        return False
 
 
 def _give_way(kept: list, describing: set[int]) -> list:

@@ -279,6 +279,7 @@ READER_CLASSES = (
     "STANDIN",
     "REPORT",
     "HEARSAY",
+    "CONCESSION",
     "OUTCOME",
 )
 

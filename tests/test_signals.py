@@ -1507,3 +1507,17 @@ def test_insisting_on_is_a_condition_and_insisting_that_reports() -> None:
     assert families("He insists on guarantees before the summit.") == ["precondition"]
     assert families("He insisted that the summit will take place.") == ["intent"]
     assert score('"We see no politics in it," he insisted.') == 0
+
+
+def test_an_it_that_anticipates_its_clause_is_no_meeting() -> None:
+    assert score("It was agreed that both countries would not compromise with the rebels.") == 0
+    assert families("It was agreed that the two leaders would meet in May.") == ["scheduled"]
+    assert families("The invitation is open. It has been confirmed.")[-1] == "scheduled"
+    assert score("They cancelled it that day.") < 0
+
+
+def test_a_condition_that_demands_a_concession_is_a_precondition() -> None:
+    assert score("We will sit down with them once they verifiably suspend their enrichment program.") < 0
+    assert score("He is ready to hold a summit if he stops his visits to the shrine.") < 0
+    assert score("We will meet once preparations are complete.") > 0
+    assert score("He arranged to meet in June, after having suspended his visit.") > 0
