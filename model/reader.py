@@ -1270,10 +1270,11 @@ class _Statement:
         return -1
 
     def _apposed_noun_phrase(self, segment: tuple[int, int]) -> bool:
-        """A noun phrase set off by commas, with no verb of its own: "The visit, the first by a U.S.
-        president in 20 years, will begin on Sunday"."""
+        """A noun or prepositional phrase set off by commas, with no verb of its own: "The visit,
+        the first by a U.S. president in 20 years, will begin on Sunday", "The trip, with its
+        trade-focused agenda, is too important to cancel"."""
         start, end = segment
-        if end - start < 2 or self.is_class(start, "DETERMINER") < 0:
+        if end - start < 2 or (self.is_class(start, "DETERMINER") < 0 and self.is_class(start, "PREPOSITION") < 0):
             return False
         return not any(
             self.tokens[index].lower in _FINITE or (self.tokens[index].verb and not self.tokens[index].noun)
@@ -2077,8 +2078,8 @@ class _Statement:
         cancellation of the rally" is not)."""
         index = predicate.start
         token = self.tokens[index]
-        if predicate.end != index + 1 or not token.noun or token.verb or index == segment[0]:
-            return False
+        if predicate.end != index + 1 or not token.noun or index == segment[0]:
+            return False  # a verb too ("delay") is a noun after the determiner asked for below
         if self.rules.families[predicate.family].direction > 0:
             return False
         if self.tokens[index - 1].lower not in ("the", "this", "that", "its", "their", "his", "her", "our"):

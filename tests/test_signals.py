@@ -1521,3 +1521,15 @@ def test_a_condition_that_demands_a_concession_is_a_precondition() -> None:
     assert score("He is ready to hold a summit if he stops his visits to the shrine.") < 0
     assert score("We will meet once preparations are complete.") > 0
     assert score("He arranged to meet in June, after having suspended his visit.") > 0
+
+
+def test_a_phrase_set_off_by_commas_leaves_the_meeting_its_verb() -> None:
+    assert families("The trip, with its trade-focused agenda, is too important to cancel.") == ["intent"]
+    assert families("The trip \u2013 with its trade-focused agenda \u2013 is too important to cancel.") == ["intent"]
+    assert score("The rally, with its crowds, was cancelled.") == 0
+
+
+def test_a_determined_delay_is_the_meetings() -> None:
+    assert families("The delay is due to internal reasons.") == ["postponement"]
+    assert families("The sources said the delay would allow more talks.")[0] == "postponement"
+    assert score("They will delay the vote.") == 0
