@@ -1533,3 +1533,10 @@ def test_a_determined_delay_is_the_meetings() -> None:
     assert families("The delay is due to internal reasons.") == ["postponement"]
     assert families("The sources said the delay would allow more talks.")[0] == "postponement"
     assert score("They will delay the vote.") == 0
+
+
+def test_maintaining_that_reports_and_maintaining_contacts_is_openness() -> None:
+    assert families("He maintained that the foreign minister would represent Liberia at the summit.") == [
+        "substitution"
+    ]
+    assert families("We will maintain contacts with Moscow.") == ["openness"]
