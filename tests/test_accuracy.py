@@ -68,7 +68,9 @@ FLOORS = {
     # 0.723 until names one side calls the other's leader counted as hostility ("dictator"): d2-057,
     # Biden's "he's a dictator in the sense that ..." of 2023, is labelled 0 here and -1 in the
     # two-annotator dev.jsonl (bx23-010, the same saga's "embarrassment for dictators").
-    "dev2": {"agreement": 0.715, "max_unread": 0.178, "max_opposite": 0.085},
+    # max_unread 0.178 until "suggest" with a clause only reported it: d2-114's "... suggests that
+    # China feels no responsibility ..." (labelled -1) lost the proposal it read, and is unread.
+    "dev2": {"agreement": 0.715, "max_unread": 0.187, "max_opposite": 0.085},
     # 0.800 / 0.069 until double quotation marks inside a sentence were read through (dev sets
     # +1 in all, dev9 +3): d3-042's 'there would have to be "significant change" for a meeting
     # ... to be a possibility' now also reads the possibility, and goes to the opposite sign.
@@ -133,7 +135,10 @@ FLOORS = {
     # Gathered blind on 3 Dec 2026 (56 meetings of 1987-2016; three statements of a Lien-Hu visit of
     # 2005 left out, near held_out5's Chen-Hu talks); first reading 63.0% (87 of 138; VADER 64,
     # 46.4%) with the rules of that session's start (cd1beb0), 65.2% with those of the hour it came in.
-    "dev14": {"agreement": 0.681, "max_unread": 0.196, "max_opposite": 0.110},
+    # max_unread 0.196 until "suggest" with a clause only reported it: d14-048's "has suggested that
+    # the meeting might have to wait until later in the month" (labelled -1) went from the opposite
+    # sign to unread.
+    "dev14": {"agreement": 0.681, "max_unread": 0.204, "max_opposite": 0.110},
 }
 
 
@@ -147,7 +152,10 @@ HELD_OUT = {
     # opposite 23 -> 22.
     # 0.681 until the rules of 3 Dec 2026's second session (the session's commits together: the
     # four held-out sets 427 -> 428 of 648, this one 107 -> 106; totals only, no rule bisected).
-    "held_out": {"agreement": 0.681, "max_unread": 0.144, "max_opposite": 0.167},
+    # 0.681 / 0.144 until "suggest" with a clause only reported it (dev sets +2, 3 Dec 2026, fourth session):
+    # 107 -> 106, unread 19 -> 20; found by trying the session's rule changes one at a time on the
+    # six sets' totals, the texts unread. The six sets stayed at 639 of 977 over those commits.
+    "held_out": {"agreement": 0.675, "max_unread": 0.152, "max_opposite": 0.167},
     # Gathered blind on 2 Dec 2026 (40 meetings of 1991-2008; 10 of its 161 left out, from a Paris
     # summit of 2008 that the first held-out set has): 93 of 151 (61.6%; VADER 73, 48.3%) with the
     # rules of that morning (96075fc) and with those of the hour it came in.
@@ -189,7 +197,9 @@ HELD_OUT = {
     # 2015 left out, as dev8 has the same leaders' talks of 2017): 105 of 165 (63.6%; VADER 72,
     # 43.6%; unread 39 and opposite 15 of 146) both with the rules of that session's start (cd1beb0)
     # and with those of the hour it came in; totals only.
-    "held_out6": {"agreement": 0.648, "max_unread": 0.254, "max_opposite": 0.103},
+    # max_unread 0.254 until "insist" counted as a condition only with "on" (held_out3 123 -> 124):
+    # here an opposite became unread (opposite 15 -> 14, unread 37 -> 38; totals only).
+    "held_out6": {"agreement": 0.648, "max_unread": 0.261, "max_opposite": 0.096},
 }
 
 
