@@ -1540,3 +1540,8 @@ def test_maintaining_that_reports_and_maintaining_contacts_is_openness() -> None
         "substitution"
     ]
     assert families("We will maintain contacts with Moscow.") == ["openness"]
+
+
+def test_pending_is_doubt_only_as_a_predicate() -> None:
+    assert families("The visit remains pending.") == ["uncertainty"]
+    assert score("We will make it clear at the pending summit.") == 0
