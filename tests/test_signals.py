@@ -1545,3 +1545,9 @@ def test_maintaining_that_reports_and_maintaining_contacts_is_openness() -> None
 def test_pending_is_doubt_only_as_a_predicate() -> None:
     assert families("The visit remains pending.") == ["uncertainty"]
     assert score("We will make it clear at the pending summit.") == 0
+
+
+def test_choosing_to_stay_where_one_is_is_absence() -> None:
+    assert families("He has decided to stay in Pyongyang.") == ["substitution"]
+    assert score("She chose to stay home.") < 0
+    assert score("Kim would be staying in Russia for about a week.") >= 0
