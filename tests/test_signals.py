@@ -1551,3 +1551,9 @@ def test_choosing_to_stay_where_one_is_is_absence() -> None:
     assert families("He has decided to stay in Pyongyang.") == ["substitution"]
     assert score("She chose to stay home.") < 0
     assert score("Kim would be staying in Russia for about a week.") >= 0
+
+
+def test_unable_to_settle_what_a_meeting_needs_is_a_stall() -> None:
+    assert families("The parties were unable to finalize the documents for signing.") == ["stalled"]
+    assert score("So we couldn't agree on the timing.") < 0
+    assert score("I could not agree more.") == 0
