@@ -792,8 +792,9 @@ def test_a_meeting_on_for_a_date_is_set_and_an_awaited_reply_is_doubt() -> None:
 
 
 INSERTED_CONDITION_AND_STAND_INS = [
-    # An inverted condition supposes the visit: "should he come" is "if he comes".
-    ("Bashir would be arrested should he come to Malawi for the summit.", 0),
+    # An inverted condition supposes the visit: "should he come" is "if he comes"; what is left is
+    # the threat of arrest (0 until arrests counted as hostility: the dev set labels it -1).
+    ("Bashir would be arrested should he come to Malawi for the summit.", -1),
     ("The deputy prime minister will take his place at the summit.", -1),
     ("The deputy prime minister will take Netanyahu's place at the summit.", -1),
     ("The deputy prime minister will attend the summit in Netanyahu's stead.", -1),
@@ -1557,3 +1558,15 @@ def test_unable_to_settle_what_a_meeting_needs_is_a_stall() -> None:
     assert families("The parties were unable to finalize the documents for signing.") == ["stalled"]
     assert score("So we couldn't agree on the timing.") < 0
     assert score("I could not agree more.") == 0
+
+
+def test_advice_against_the_trip_refuses_it() -> None:
+    assert families("They warned him against travelling to Kampala.") == ["rejection"]
+    assert families("He advised them against a summit.") == ["rejection"]
+    assert score("They warned him against the dangers.") == 0
+
+
+def test_a_visitor_told_he_would_be_arrested_is_hostility() -> None:
+    assert families("Bashir would be arrested should he come to Malawi for the summit.") == ["hostility"]
+    assert families("We would be forced to arrest him.") == ["hostility"]
+    assert score("The court issued an arrest warrant.") == 0
