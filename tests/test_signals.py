@@ -1570,3 +1570,10 @@ def test_a_visitor_told_he_would_be_arrested_is_hostility() -> None:
     assert families("Bashir would be arrested should he come to Malawi for the summit.") == ["hostility"]
     assert families("We would be forced to arrest him.") == ["hostility"]
     assert score("The court issued an arrest warrant.") == 0
+
+
+def test_pushing_or_shifting_the_meeting_to_a_later_time_postpones_it() -> None:
+    assert families("The summit was pushed into January.") == ["postponement"]
+    assert families("They agreed to shift the summit into January.") == ["postponement"]
+    assert families("They moved the summit to March.") == ["postponement"]
+    assert score("They moved the summit to Geneva.") == 0  # a new venue, not a new date
