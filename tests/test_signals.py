@@ -1577,3 +1577,7 @@ def test_pushing_or_shifting_the_meeting_to_a_later_time_postpones_it() -> None:
     assert families("They agreed to shift the summit into January.") == ["postponement"]
     assert families("They moved the summit to March.") == ["postponement"]
     assert score("They moved the summit to Geneva.") == 0  # a new venue, not a new date
+
+
+def test_the_back_burner_puts_it_off() -> None:
+    assert families("The visit has been put on the back burner.") == ["postponement"]
