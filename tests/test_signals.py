@@ -1581,3 +1581,10 @@ def test_pushing_or_shifting_the_meeting_to_a_later_time_postpones_it() -> None:
 
 def test_the_back_burner_puts_it_off() -> None:
     assert families("The visit has been put on the back burner.") == ["postponement"]
+
+
+def test_common_phrasings_of_doubt_and_walking_out() -> None:
+    assert families("A summit is a long way off.") == ["uncertainty"]
+    assert families("There is little appetite for a summit.") == ["uncertainty"]
+    assert families("The visit has been called into question.") == ["uncertainty"]
+    assert families("He stormed out of the talks.") == ["stalled"]
