@@ -1452,6 +1452,7 @@ class _Statement:
         # A meeting verb governed by a predicate is that predicate's ("ready to meet"); an infinitive
         # nothing governs asserts no meeting ("inappropriate, at this time, to have this meeting").
         kept = self._reports_say_their_clause(kept)
+        kept = self._doubts_take_their_clause(kept)
         kept = self._attributes_give_way(kept)
         kept = self._judgments_give_way(kept)
         kept = self._appositions_give_way(kept)
@@ -1499,6 +1500,27 @@ class _Statement:
                     dropped.add(position)
                     inner.governed = False
         return [entry for position, entry in enumerate(kept) if position not in dropped]
+
+    def _doubts_take_their_clause(self, kept: list) -> list:
+        """A word of doubt whose object is a clause doubts what the clause says: "doubts the summit
+        will happen" and "it is unlikely that the meeting will take place" read as the doubt, and the
+        clause's own positive reading (a meeting verb, a hope, a plan) goes."""
+        families = self.rules.families
+        doubted: set[int] = set()
+        for position, (doubter, _sentence, segment) in enumerate(kept):
+            if doubter.family == _EVENT or families[doubter.family].direction >= 0:
+                continue
+            if self.is_class(doubter.start, "DOUBT") < 0:
+                continue
+            for inner_position in range(position + 1, len(kept)):
+                inner, _inner_sentence, inner_segment = kept[inner_position]
+                if inner_segment != segment or inner.start < doubter.end:
+                    continue
+                if inner.family != _EVENT and families[inner.family].direction < 0:
+                    continue
+                if self._opens_clause(doubter, range(doubter.end, inner.start)):
+                    doubted.add(inner_position)
+        return [entry for position, entry in enumerate(kept) if position not in doubted]
 
     def _hopes_for_outcome(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
         """A hope or expectation whose meeting goes on to what it should bring: "hopes the meeting

@@ -280,6 +280,7 @@ READER_CLASSES = (
     "REPORT",
     "HEARSAY",
     "CONCESSION",
+    "DOUBT",
     "OUTCOME",
 )
 

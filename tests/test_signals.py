@@ -1588,3 +1588,11 @@ def test_common_phrasings_of_doubt_and_walking_out() -> None:
     assert families("There is little appetite for a summit.") == ["uncertainty"]
     assert families("The visit has been called into question.") == ["uncertainty"]
     assert families("He stormed out of the talks.") == ["stalled"]
+
+
+def test_a_doubt_over_a_clause_doubts_what_the_clause_says() -> None:
+    assert families("He doubts the summit will happen.") == ["uncertainty"]
+    assert families("It is unlikely that the summit will take place.") == ["uncertainty"]
+    assert score("He is skeptical that the meeting will go ahead.") < 0
+    assert score("The summit is unlikely, but they will meet later.") > 0  # a clause of its own
+    assert score("He dismissed mounting doubt that the meeting would take place.") > 0
