@@ -1596,3 +1596,39 @@ def test_a_doubt_over_a_clause_doubts_what_the_clause_says() -> None:
     assert score("He is skeptical that the meeting will go ahead.") < 0
     assert score("The summit is unlikely, but they will meet later.") > 0  # a clause of its own
     assert score("He dismissed mounting doubt that the meeting would take place.") > 0
+
+
+WORDS_FOR_THE_SAME_THING = [
+    ("The summit was aborted.", -1),
+    ("The trip was nixed.", -1),
+    ("The meeting was adjourned indefinitely.", -1),
+    ("He bowed out of the summit.", -1),
+    ("He will sit out the summit.", -1),
+    ("He vetoed the summit.", -1),
+    ("The talks were torpedoed.", -1),
+    ("The talks are bogged down.", -1),
+    ("The talks foundered.", -1),
+    ("The leaders conferred by phone.", 1),
+    ("He embarked on a visit to China.", 1),
+    ("He jetted off to the summit.", 1),
+    ("He is en route to the summit.", 1),
+    ("He is on his way to the summit.", 1),
+    ("He embraced the idea of a summit.", 1),
+    ("He pressed for a summit.", 1),
+    ("He is eyeing a summit.", 1),
+    ("He is mulling a visit.", 1),
+    ("He is enthusiastic about the summit.", 1),
+    ("A summit looks increasingly likely.", 1),
+    ("The visit is imminent.", 1),
+    ("The summit is in the offing.", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), WORDS_FOR_THE_SAME_THING)
+def test_other_words_for_the_same_signal(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0.05) - (value < -0.05) == direction, explain(text)
+
+
+def test_narrations_landing_is_no_meeting() -> None:
+    assert score("Sanders spoke minutes before Air Force One touched down in Da Nang.") == 0
