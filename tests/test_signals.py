@@ -1632,3 +1632,22 @@ def test_other_words_for_the_same_signal(text: str, direction: int) -> None:
 
 def test_narrations_landing_is_no_meeting() -> None:
     assert score("Sanders spoke minutes before Air Force One touched down in Da Nang.") == 0
+
+
+MORE_WORDS_FOR_THE_SAME_THING = [
+    ("The summit is earmarked for May.", 1),
+    ("He floated the idea of a summit.", 1),
+    ("The summit was a resounding success.", 1),
+    ("The leaders huddled on the sidelines.", 1),
+    ("The two leaders will speak by telephone.", 1),
+    ("The president will pay a working visit.", 1),
+    ("The date has been locked in.", 1),
+    ("He is poised to travel to Moscow.", 1),
+    ("He is bound for Moscow.", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), MORE_WORDS_FOR_THE_SAME_THING)
+def test_more_words_for_the_same_signal(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0.05) - (value < -0.05) == direction, explain(text)
