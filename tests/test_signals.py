@@ -1651,3 +1651,25 @@ MORE_WORDS_FOR_THE_SAME_THING = [
 def test_more_words_for_the_same_signal(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0.05) - (value < -0.05) == direction, explain(text)
+
+
+NEGATIVE_WORDS_FOR_THE_SAME_THING = [
+    ("The summit was a fiasco.", -1),
+    ("The meeting was a disaster.", -1),
+    ("The talks are at a standstill.", -1),
+    ("The visit was curtailed.", -1),
+    ("The visit was scaled down.", -1),
+    ("He gave the summit a wide berth.", -1),
+    ("He was conspicuously absent from the summit.", -1),
+    ("He turned a deaf ear to the invitation.", -1),
+    ("Any summit is years away.", -1),
+    ("A summit remains elusive.", -1),
+    ("The summit is on thin ice.", -1),
+    ("The visit hangs by a thread.", -1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), NEGATIVE_WORDS_FOR_THE_SAME_THING)
+def test_negative_words_for_the_same_signal(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0.05) - (value < -0.05) == direction, explain(text)
