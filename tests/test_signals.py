@@ -1673,3 +1673,23 @@ NEGATIVE_WORDS_FOR_THE_SAME_THING = [
 def test_negative_words_for_the_same_signal(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0.05) - (value < -0.05) == direction, explain(text)
+
+
+CONDITIONS_AND_PURPOSES_IN_OTHER_WORDS = [
+    ("We will meet only as long as they stop the shelling.", -1),
+    ("A summit is possible so long as the sanctions are lifted.", -1),
+    ("Any meeting is subject to progress on the nuclear issue.", -1),
+    ("A summit is conditional on a ceasefire.", -1),
+    ("A meeting must be preceded by a ceasefire.", -1),
+    ("There is nothing to be gained from a summit.", -1),
+    ("A summit would serve no purpose.", -1),
+    ("We have nothing against a meeting.", 1),
+    ("Nothing prevents a meeting.", 1),
+    ("The protests prevented the meeting.", -1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), CONDITIONS_AND_PURPOSES_IN_OTHER_WORDS)
+def test_conditions_and_purposes_in_other_words(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0.05) - (value < -0.05) == direction, explain(text)
