@@ -1693,3 +1693,23 @@ CONDITIONS_AND_PURPOSES_IN_OTHER_WORDS = [
 def test_conditions_and_purposes_in_other_words(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0.05) - (value < -0.05) == direction, explain(text)
+
+
+READINESS_AND_APPROVAL_IN_OTHER_WORDS = [
+    ("He voiced support for a summit.", 1),
+    ("He longs to visit Pyongyang.", 1),
+    ("He yearns for a summit.", 1),
+    ("He consented to a meeting.", 1),
+    ("He gave the go-ahead for the summit.", 1),
+    ("He signed off on the visit.", 1),
+    ("The cabinet approved the trip.", 1),
+    ("He closed the door on a meeting.", -1),
+    ("Parliament blocked the visit.", -1),
+    ("The court barred him from travelling.", -1),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), READINESS_AND_APPROVAL_IN_OTHER_WORDS)
+def test_readiness_and_approval_in_other_words(text: str, direction: int) -> None:
+    value = score(text)
+    assert (value > 0.05) - (value < -0.05) == direction, explain(text)
