@@ -19,3 +19,12 @@ def test_ambassador_to_the_country_served_is_not_the_envoys_side():
     (found,) = extract("Talks should go on, Chinese Ambassador to the US Cui Tiankai told reporters.")
     assert (found.speaker, found.role.value, found.side) == ("Cui Tiankai", "envoy", "China")
     assert found.text.startswith("Talks should go on")
+
+
+def test_a_known_official_named_bare_holds_the_office_of_the_day():
+    # "Coats said" in July 2018: the Director of National Intelligence, an American official.
+    (found,) = extract('"That risk is always there," Coats said.')
+    assert (found.speaker, found.role.value, found.side) == ("Coats", "official", "United States")
+    # Years before he held it, the same bare name is nobody the rules know.
+    (earlier,) = extract('"That risk is always there," Coats said.', published=dt.date(2012, 7, 18))
+    assert earlier.role.value == "other"
