@@ -28,3 +28,17 @@ def test_a_known_official_named_bare_holds_the_office_of_the_day():
     # Years before he held it, the same bare name is nobody the rules know.
     (earlier,) = extract('"That risk is always there," Coats said.', published=dt.date(2012, 7, 18))
     assert earlier.role.value == "other"
+
+
+def test_the_leader_described_by_country_and_office_is_the_days_holder():
+    # "added the Chinese president": the one President of China on the day (office_holders).
+    (found,) = extract("The two sides should deepen their cooperation, added the Chinese president.")
+    assert (found.speaker, found.role.value, found.side) == ("Xi Jinping", "head_of_state", "China")
+    (earlier,) = extract(
+        "The two sides should deepen their cooperation, added the Chinese president.",
+        published=dt.date(2009, 11, 17),
+    )
+    assert earlier.speaker == "Hu Jintao"
+    # A former holder is nobody the office names.
+    (former,) = extract("The two sides should deepen their cooperation, said a former Chinese president.")
+    assert former.speaker != "Xi Jinping"
