@@ -1707,6 +1707,15 @@ class _Attributor:
                 None,
             )
             return that + 1 if that is not None and self._has_words(that + 1, end) else None
+        if token.lower in lexicon.time_subordinators and cursor not in self.dates_by_start:
+            # '..., Tillerson told reporters Friday after the two-day summit with Xi.': when he
+            # spoke; the words are before the attribution, or after a "that" further on ("told
+            # reporters after the meeting that Russia ...").
+            that = next(
+                (i for i in range(cursor + 1, end) if tokens[i].lower in lexicon.complementisers),
+                None,
+            )
+            return that + 1 if that is not None and self._has_words(that + 1, end) else None
         if lexicon.asides.length_at(tokens, cursor, end) or token.kind is _TokenKind.PUNCT:
             return None
         if token.lower in lexicon.topic_prepositions and cursor not in self.dates_by_start:

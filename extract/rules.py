@@ -155,6 +155,7 @@ class AttributionRules(_Section):
     quote_predicates: list[Phrase] = []
     person_object_links: list[Phrase] = []
     subordinators: list[Phrase] = []
+    time_subordinators: list[Phrase] = []
     subordinator_modifiers: list[Phrase] = []
     infinitive_markers: list[Phrase] = []
     question_words: list[Phrase] = []

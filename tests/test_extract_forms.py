@@ -42,3 +42,12 @@ def test_the_leader_described_by_country_and_office_is_the_days_holder():
     # A former holder is nobody the office names.
     (former,) = extract("The two sides should deepen their cooperation, said a former Chinese president.")
     assert former.speaker != "Xi Jinping"
+
+
+def test_a_time_clause_after_told_reporters_is_when_not_what():
+    # The words are the clause before the attribution, not "after the two-day summit".
+    (found,) = extract("The sides agreed to talk again, the minister told reporters Friday after the two-day summit.")
+    assert found.text.startswith("The sides agreed to talk again")
+    # A "that" later in the sentence still brings the words after it.
+    (later,) = extract("Putin told reporters after the meeting that Russia had not ruled out airstrikes.")
+    assert later.text.startswith("Russia had not ruled out airstrikes")
