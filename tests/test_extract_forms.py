@@ -51,3 +51,14 @@ def test_a_time_clause_after_told_reporters_is_when_not_what():
     # A "that" later in the sentence still brings the words after it.
     (later,) = extract("Putin told reporters after the meeting that Russia had not ruled out airstrikes.")
     assert later.text.startswith("Russia had not ruled out airstrikes")
+
+
+def test_answered_introduces_a_quotation():
+    (found,) = extract('Asked whether the meeting was recorded, the director answered, "That risk is always there."')
+    assert found.text.startswith("That risk is always there")
+
+
+def test_mocked_as_with_a_quotation_is_a_statement_without_one_is_not():
+    (found,) = extract('The former president mocked his rival as an "insolent pig" on Saturday.')
+    assert "insolent pig" in found.text
+    assert extract("The former president mocked the idea of talks.") == []
