@@ -1093,6 +1093,10 @@ class _Attributor:
                 cursor, skipped = aside - 1, skipped + 1  # "Putin for his part, blamed ..."
             elif self.tokens[cursor].lower in self.lexicon.preludes:
                 cursor, skipped = cursor - 1, skipped + 1
+            elif (channel := self._reporting_phrase_ending(cursor)) is not None:
+                cursor, skipped = channel - 1, skipped + 1  # "Zelensky in an interview said"
+            elif (bracketed := self._bracketed_date_ending(cursor)) is not None:
+                cursor, skipped = bracketed - 1, skipped + 1  # "on Friday (Feb 28) said"
             else:
                 break
         if cursor < self.start:
@@ -1341,6 +1345,23 @@ class _Attributor:
                 self.ignored = (position, verb)  # "who was due to visit on Tuesday": not when said
                 return described, self._with_honorific(described.span_start)
         return None
+
+    def _reporting_phrase_ending(self, cursor: int) -> int | None:
+        """Where a reporting phrase of two words or more ends at the cursor starts ("Zelensky in
+        an interview on Friday said": how he spoke, between the speaker and the verb)."""
+        table = self.lexicon.reporting
+        for start in range(max(self.start, cursor - table.max_len + 1), cursor):
+            if table.length_at(self.tokens, start, cursor + 1) == cursor + 1 - start:
+                return start
+        return None
+
+    def _bracketed_date_ending(self, cursor: int) -> int | None:
+        """Where a date in brackets closing at the cursor opens: '(Feb 28)'."""
+        if self.tokens[cursor].text != ")":
+            return None
+        date = self.dates_by_end.get(cursor)
+        opening = date.start - 1 if date is not None else -1
+        return opening if opening >= self.start and self.tokens[opening].text == "(" else None
 
     def _speaker_before_clause(self, cursor: int) -> tuple[_SpeakerRef, int] | None:
         """A description qualified by a short phrase: 'officials in both countries said',

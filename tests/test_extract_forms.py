@@ -62,3 +62,13 @@ def test_mocked_as_with_a_quotation_is_a_statement_without_one_is_not():
     (found,) = extract('The former president mocked his rival as an "insolent pig" on Saturday.')
     assert "insolent pig" in found.text
     assert extract("The former president mocked the idea of talks.") == []
+
+
+def test_a_reporting_phrase_between_speaker_and_verb():
+    # "X in an interview on Friday (Feb 28) said": how and when, between the speaker and "said".
+    (found,) = extract(
+        "The Ukrainian president in an interview on Friday (Feb 28) said he would not apologise.",
+        published=dt.date(2025, 3, 1),
+    )
+    assert found.text.startswith("he would not apologise")
+    assert found.date == dt.date(2025, 2, 28)
