@@ -929,6 +929,8 @@ class _Attributor:
         if not length:
             return None
         cursor = self._skip_quoted_by(position)
+        if cursor == position:
+            cursor = self._skip_quoted_place(position)
         while cursor > self.start and self.tokens[cursor - 1].lower in self.lexicon.quoted_skip:
             cursor -= 1  # "Peskov was quoted as saying"
         speaker: _SpeakerRef | None = self._mention_ending(cursor)
@@ -943,6 +945,17 @@ class _Attributor:
         # "quoted Xi as telling Biden that ...": the phrase's last word is the verb, which may
         # take whoever was told.
         return self._with_content(speaker, start, position + length, position + length - 1)
+
+    def _skip_quoted_place(self, position: int) -> int:
+        """Step back over where the words were quoted, "on the local administration's website" in
+        'Mr Kim was quoted on the local administration's website as saying' (a place preposition
+        right after "quoted", at most context.max_qualifier_words words after it)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        lowest = max(self.start, position - self.context.max_qualifier_words - 2)
+        for cursor in range(position - 2, lowest - 1, -1):
+            if tokens[cursor].lower in lexicon.quoted_skip and tokens[cursor + 1].lower in lexicon.place_prepositions:
+                return cursor + 1
+        return position
 
     def _skip_quoted_by(self, position: int) -> int:
         """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying' (or 'by the Interfax

@@ -72,3 +72,9 @@ def test_a_reporting_phrase_between_speaker_and_verb():
     )
     assert found.text.startswith("he would not apologise")
     assert found.date == dt.date(2025, 2, 28)
+
+
+def test_quoted_on_a_place_as_saying():
+    # "was quoted on <where> as saying:": the speaker is before "was quoted".
+    (found,) = extract('Mr Peskov was quoted on the Kremlin website as saying: "The talks were useful."')
+    assert (found.speaker, found.text) == ("Peskov", "The talks were useful.")
