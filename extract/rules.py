@@ -102,6 +102,7 @@ class SentenceRules(_Section):
     clause_joiners: list[Phrase] = []
     clause_marks: list[Phrase] = []
     clause_mark_joiners: list[Phrase] = []
+    bullet_marks: list[Phrase] = []
 
     @model_validator(mode="after")
     def _abbreviations_end_with_stop(self) -> SentenceRules:

@@ -78,3 +78,12 @@ def test_quoted_on_a_place_as_saying():
     # "was quoted on <where> as saying:": the speaker is before "was quoted".
     (found,) = extract('Mr Peskov was quoted on the Kremlin website as saying: "The talks were useful."')
     assert (found.speaker, found.text) == ("Peskov", "The talks were useful.")
+
+
+def test_a_bulleted_summary_line_is_a_paragraph_without_its_mark():
+    text = "- Putin denied meddling and said Russia would not interfere.\n- Trump said the talks went well."
+    found = extract(text, published=dt.date(2018, 7, 16))
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Putin", "Russia would not interfere."),
+        ("Trump", "the talks went well."),
+    ]
