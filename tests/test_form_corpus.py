@@ -25,7 +25,7 @@ FLOORS = {
         "speaker": 95,
         "date": 95,
         "role": 90,
-        "side": 91,
+        "side": 90,
         "all_fields": 69,
         "real": 90,
         "undated_flagged": 90,
