@@ -953,7 +953,8 @@ class _Attributor:
         tokens, lexicon = self.tokens, self.lexicon
         lowest = max(self.start, position - self.context.max_qualifier_words - 2)
         for cursor in range(position - 2, lowest - 1, -1):
-            if tokens[cursor].lower in lexicon.quoted_skip and tokens[cursor + 1].lower in lexicon.place_prepositions:
+            quoted = tokens[cursor].lower in lexicon.quoted_skip
+            if quoted and tokens[cursor + 1].lower in lexicon.place_prepositions:
                 return cursor + 1
         return position
 

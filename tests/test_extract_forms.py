@@ -46,7 +46,9 @@ def test_the_leader_described_by_country_and_office_is_the_days_holder():
 
 def test_a_time_clause_after_told_reporters_is_when_not_what():
     # The words are the clause before the attribution, not "after the two-day summit".
-    (found,) = extract("The sides agreed to talk again, the minister told reporters Friday after the two-day summit.")
+    (found,) = extract(
+        "The sides agreed to talk again, the minister told reporters Friday after the two-day summit."
+    )
     assert found.text.startswith("The sides agreed to talk again")
     # A "that" later in the sentence still brings the words after it.
     (later,) = extract("Putin told reporters after the meeting that Russia had not ruled out airstrikes.")
@@ -54,7 +56,9 @@ def test_a_time_clause_after_told_reporters_is_when_not_what():
 
 
 def test_answered_introduces_a_quotation():
-    (found,) = extract('Asked whether the meeting was recorded, the director answered, "That risk is always there."')
+    (found,) = extract(
+        'Asked whether the meeting was recorded, the director answered, "That risk is always there."'
+    )
     assert found.text.startswith("That risk is always there")
 
 

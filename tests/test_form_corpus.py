@@ -55,14 +55,14 @@ def test_every_record_is_well_formed():
     records = [json.loads(line) for line in FORMS.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len({record["id"] for record in records}) == len(records)
     for record in records:
-        assert RECORD_FIELDS <= record.keys(), record["id"]
+        assert record.keys() >= RECORD_FIELDS, record["id"]
         assert re.fullmatch(r"p\d{3}-\d+", record["id"]), record["id"]
         day = record["published"] or record.get("published_inferred")
         assert day is not None, record["id"]
         dt.date.fromisoformat(day)
         assert record["key"], record["id"]
         for statement in record["key"]:
-            assert KEY_FIELDS <= statement.keys(), record["id"]
+            assert statement.keys() >= KEY_FIELDS, record["id"]
             assert statement["role"] in ROLES, record["id"]
             # The fragment is the text's own words: 1-12 consecutive words of the paragraph.
             assert 1 <= len(statement["fragment"].split()) <= 12, record["id"]
