@@ -929,6 +929,8 @@ class _Attributor:
         if not length:
             return None
         cursor = self._skip_quoted_by(position)
+        if cursor == position:
+            cursor = self._skip_quoted_place(position)
         while cursor > self.start and self.tokens[cursor - 1].lower in self.lexicon.quoted_skip:
             cursor -= 1  # "Peskov was quoted as saying"
         speaker: _SpeakerRef | None = self._mention_ending(cursor)
@@ -943,6 +945,18 @@ class _Attributor:
         # "quoted Xi as telling Biden that ...": the phrase's last word is the verb, which may
         # take whoever was told.
         return self._with_content(speaker, start, position + length, position + length - 1)
+
+    def _skip_quoted_place(self, position: int) -> int:
+        """Step back over where the words were quoted, "on the local administration's website" in
+        'Mr Kim was quoted on the local administration's website as saying' (a place preposition
+        right after "quoted", at most context.max_qualifier_words words after it)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        lowest = max(self.start, position - self.context.max_qualifier_words - 2)
+        for cursor in range(position - 2, lowest - 1, -1):
+            quoted = tokens[cursor].lower in lexicon.quoted_skip
+            if quoted and tokens[cursor + 1].lower in lexicon.place_prepositions:
+                return cursor + 1
+        return position
 
     def _skip_quoted_by(self, position: int) -> int:
         """Step back over 'by RIA' in 'Ryabkov was quoted by RIA as saying' (or 'by the Interfax
@@ -1093,6 +1107,10 @@ class _Attributor:
                 cursor, skipped = aside - 1, skipped + 1  # "Putin for his part, blamed ..."
             elif self.tokens[cursor].lower in self.lexicon.preludes:
                 cursor, skipped = cursor - 1, skipped + 1
+            elif (channel := self._reporting_phrase_ending(cursor)) is not None:
+                cursor, skipped = channel - 1, skipped + 1  # "Zelensky in an interview said"
+            elif (bracketed := self._bracketed_date_ending(cursor)) is not None:
+                cursor, skipped = bracketed - 1, skipped + 1  # "on Friday (Feb 28) said"
             else:
                 break
         if cursor < self.start:
@@ -1341,6 +1359,23 @@ class _Attributor:
                 self.ignored = (position, verb)  # "who was due to visit on Tuesday": not when said
                 return described, self._with_honorific(described.span_start)
         return None
+
+    def _reporting_phrase_ending(self, cursor: int) -> int | None:
+        """Where a reporting phrase of two words or more ends at the cursor starts ("Zelensky in
+        an interview on Friday said": how he spoke, between the speaker and the verb)."""
+        table = self.lexicon.reporting
+        for start in range(max(self.start, cursor - table.max_len + 1), cursor):
+            if table.length_at(self.tokens, start, cursor + 1) == cursor + 1 - start:
+                return start
+        return None
+
+    def _bracketed_date_ending(self, cursor: int) -> int | None:
+        """Where a date in brackets closing at the cursor opens: '(Feb 28)'."""
+        if self.tokens[cursor].text != ")":
+            return None
+        date = self.dates_by_end.get(cursor)
+        opening = date.start - 1 if date is not None else -1
+        return opening if opening >= self.start and self.tokens[opening].text == "(" else None
 
     def _speaker_before_clause(self, cursor: int) -> tuple[_SpeakerRef, int] | None:
         """A description qualified by a short phrase: 'officials in both countries said',
@@ -1704,6 +1739,15 @@ class _Attributor:
             clause_end = self._clause_end(cursor)
             that = next(
                 (i for i in range(cursor + 2, clause_end) if tokens[i].lower in lexicon.complementisers),
+                None,
+            )
+            return that + 1 if that is not None and self._has_words(that + 1, end) else None
+        if token.lower in lexicon.time_subordinators and cursor not in self.dates_by_start:
+            # '..., Tillerson told reporters Friday after the two-day summit with Xi.': when he
+            # spoke; the words are before the attribution, or after a "that" further on ("told
+            # reporters after the meeting that Russia ...").
+            that = next(
+                (i for i in range(cursor + 1, end) if tokens[i].lower in lexicon.complementisers),
                 None,
             )
             return that + 1 if that is not None and self._has_words(that + 1, end) else None

@@ -145,10 +145,16 @@ class _Builder:
         self.registry = _learn_people(paragraphs, self.lexicon)
         # Who held which office on the publication day, by every name they go by (folded).
         self.offices: dict[str, tuple[Office, str]] = {}
+        # Heads of state and government on the publication day, by side and the last word of the
+        # office ("president", "minister"), for "the Chinese president said".
+        self.leaders: dict[tuple[str, str], list[tuple[str, Office]]] = {}
         for holder in rules.office_holders if published is not None else ():
             office = holder.office_on(published)
             if office is not None:
                 self.offices.update((_folded_name(name), (office, holder.side)) for name in holder.names)
+                if office.role is Role.HEAD_OF_STATE:
+                    key = (holder.side, office.title.split()[-1].casefold())
+                    self.leaders.setdefault(key, []).append((holder.names[0], office))
         self.bodies: dict[str, str] = {}  # body name, or its generic word, -> its side
         self.drafts: list[_Draft] = []
         # The latest person for each (role, side) and (role, None), for "the spokesman said".
@@ -708,6 +714,8 @@ class _Builder:
                 or self._last_named(mention, side, sentence)
                 or self._generic_reference(mention, side, sentence)
             )
+        if named is None and not anonymous:
+            named = self._leader_described(mention, role, side)
         if named is not None:
             return named, confidence.description
         if role is not Role.OTHER:  # "analysts said" speak for no body that spoke before
@@ -715,6 +723,20 @@ class _Builder:
         name = mention.name if anonymous else f"{self.rules.names.unnamed_prefix} {mention.name}"
         speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True, plural=mention.plural)
         return speaker, confidence.anonymous
+
+    def _leader_described(self, mention: _Mention, role: Role, side: str | None) -> _Speaker | None:
+        """'added the Chinese president', 'South Korea's president said': the one head of state or
+        government of that side with that office on the publication day (office_holders), when the
+        story names nobody else so; a former or deputy holder has another role and stays unnamed."""
+        if role is not Role.HEAD_OF_STATE or not side or mention.plural or not mention.title.split():
+            return None
+        if mention.determiner in self.lexicon.indefinite:
+            return None  # "a president" is any
+        holders = self.leaders.get((side, mention.title.split()[-1].casefold()), [])
+        if len(holders) != 1:
+            return None
+        name, office = holders[0]
+        return _Speaker(name, office.title, office.role, side, True)
 
     def _names_a_medium(self, title: str) -> bool:
         words = tuple(word.casefold() for word in title.split())

@@ -299,6 +299,10 @@ class _MentionFinder:
             return _Part(_PartKind.NAME, cursor, cursor + 1)
         if token.lower in lexicon.connectors and parts and parts[-1].kind is _PartKind.TITLE:
             start = self._after_relation(cursor + 1, end)
+            if token.lower == "to" and start < end - 1 and tokens[start].lower == "the":
+                # "Ambassador to the US": the country served (not "spokesman for the White House
+                # National Security Council", a body named in full)
+                start += 1
             served = lexicon.sides.match(tokens, start, end)
             if served is None:
                 return None

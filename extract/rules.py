@@ -102,6 +102,7 @@ class SentenceRules(_Section):
     clause_joiners: list[Phrase] = []
     clause_marks: list[Phrase] = []
     clause_mark_joiners: list[Phrase] = []
+    bullet_marks: list[Phrase] = []
 
     @model_validator(mode="after")
     def _abbreviations_end_with_stop(self) -> SentenceRules:
@@ -155,6 +156,7 @@ class AttributionRules(_Section):
     quote_predicates: list[Phrase] = []
     person_object_links: list[Phrase] = []
     subordinators: list[Phrase] = []
+    time_subordinators: list[Phrase] = []
     subordinator_modifiers: list[Phrase] = []
     infinitive_markers: list[Phrase] = []
     question_words: list[Phrase] = []

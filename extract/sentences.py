@@ -26,12 +26,16 @@ def _split_paragraphs(article: str, rules: SentenceRules) -> list[str]:
     wrapped = max((len(line) for line in lines), default=0) <= rules.wrap_max_chars
     for raw_line in lines:
         line = " ".join(raw_line.split())
+        mark, _, rest = line.partition(" ")
+        bullet = bool(rest) and mark in rules.bullet_marks
+        if bullet:
+            line = rest  # a list item: a paragraph of its own, without its mark
         if not line:
             if current:
                 paragraphs.append(" ".join(current))
                 current = []
             continue
-        if current and wrapped and _is_wrapped(current[-1], rules):
+        if current and wrapped and not bullet and _is_wrapped(current[-1], rules):
             current.append(line)
             continue
         if current:

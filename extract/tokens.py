@@ -143,6 +143,7 @@ class _Lexicon:
     quote_predicates: frozenset[str]
     person_object_links: frozenset[str]
     subordinators: frozenset[str]
+    time_subordinators: frozenset[str]
     subordinator_modifiers: frozenset[str]
     infinitive_markers: frozenset[str]
     question_words: frozenset[str]
@@ -279,6 +280,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         quote_predicates=_folded(said.quote_predicates),
         person_object_links=_folded(said.person_object_links),
         subordinators=_folded(said.subordinators),
+        time_subordinators=_folded(said.time_subordinators),
         subordinator_modifiers=_folded(said.subordinator_modifiers),
         infinitive_markers=_folded(said.infinitive_markers),
         question_words=_folded(said.question_words),
