@@ -155,7 +155,9 @@ def _readings(lower: str) -> tuple[frozenset[str], bool, bool, bool, bool]:
     lemmas = {lower}
     for pos in _LEMMA_ORDER:
         lemmas.update(found.get(pos, ()))
-    noun = "NOUN" in found or "PROPN" in found
+    # A hyphenated word the tables do not know is a noun as well as an adjective: "the sit-down",
+    # "a tete-a-tete" are meetings; "a three-day visit" keeps it before the noun.
+    noun = "NOUN" in found or "PROPN" in found or (not found and "-" in lower)
     verb = "VERB" in found or "AUX" in found
     adjective = (set(found) <= {"ADJ", "ADV"} and "ADJ" in found) or (not found and "-" in lower)
     return frozenset(lemmas), noun, verb, adjective, "ADJ" in found

@@ -1713,3 +1713,9 @@ READINESS_AND_APPROVAL_IN_OTHER_WORDS = [
 def test_readiness_and_approval_in_other_words(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0.05) - (value < -0.05) == direction, explain(text)
+
+
+def test_a_hyphenated_meeting_word_is_a_noun() -> None:
+    assert families("They cancelled the sit-down.") == ["cancellation"]
+    assert families("The one-on-one has been cancelled.") == ["cancellation"]
+    assert families("He will pay a three-day visit.") == ["intent"]
