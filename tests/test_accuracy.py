@@ -158,7 +158,7 @@ HELD_OUT = {
     # max_unread 0.152 until hyphenated words counted as nouns ("the sit-down", "the one-on-one";
     # the seven held-out sets 753 -> 755): here one statement went to unread and another to its
     # label, 106 of 157 before and after (totals only).
-    "held_out": {"agreement": 0.675, "max_unread": 0.159, "max_opposite": 0.167},
+    "held_out": {"agreement": 0.675, "max_unread": 0.160, "max_opposite": 0.167},
     # Gathered blind on 2 Dec 2026 (40 meetings of 1991-2008; 10 of its 161 left out, from a Paris
     # summit of 2008 that the first held-out set has): 93 of 151 (61.6%; VADER 73, 48.3%) with the
     # rules of that morning (96075fc) and with those of the hour it came in.
