@@ -1274,7 +1274,8 @@ class _Statement:
         the first by a U.S. president in 20 years, will begin on Sunday", "The trip, with its
         trade-focused agenda, is too important to cancel"."""
         start, end = segment
-        if end - start < 2 or (self.is_class(start, "DETERMINER") < 0 and self.is_class(start, "PREPOSITION") < 0):
+        opens_phrase = self.is_class(start, "DETERMINER") >= 0 or self.is_class(start, "PREPOSITION") >= 0
+        if end - start < 2 or not opens_phrase:
             return False
         return not any(
             self.tokens[index].lower in _FINITE or (self.tokens[index].verb and not self.tokens[index].noun)
@@ -2758,7 +2759,6 @@ class _Statement:
             if "only if" in factors and any(self.tokens[at].lower == "only" for at in between):
                 return "'only ... if'", factors["only if"]
         return f"'{condition.phrase}'", condition.factor
-
 
     def _demands(self, condition: _Modifier, sentence: _Sentence) -> bool:
         """Whether a condition's clause asks the other side to give something first, a verb of

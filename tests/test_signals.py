@@ -1526,7 +1526,9 @@ def test_a_condition_that_demands_a_concession_is_a_precondition() -> None:
 
 def test_a_phrase_set_off_by_commas_leaves_the_meeting_its_verb() -> None:
     assert families("The trip, with its trade-focused agenda, is too important to cancel.") == ["intent"]
-    assert families("The trip \u2013 with its trade-focused agenda \u2013 is too important to cancel.") == ["intent"]
+    assert families("The trip \u2013 with its trade-focused agenda \u2013 is too important to cancel.") == [
+        "intent"
+    ]
     assert score("The rally, with its crowds, was cancelled.") == 0
 
 
