@@ -187,11 +187,18 @@ def grade_article(article: Article, **options) -> ArticleResult:
     candidates = extract_statements(
         article.text, published=article.published, home_side=article.home_side, **options
     )
-    plain_texts = [_plain(candidate.text) for candidate in candidates]
     grades = [Grade(article.name, statement) for statement in article.key["statements"]]
-    matched: set[int] = set()
     # Body statements first, then headline ones; within each, the key's order.
-    for grade in sorted(grades, key=lambda g: not g.required):
+    matched = assign_candidates(candidates, sorted(grades, key=lambda g: not g.required))
+    return ArticleResult(article, candidates, grades, matched)
+
+
+def assign_candidates(candidates: list, grades: list[Grade]) -> set[int]:
+    """Give each grade, in the order given, the first unmatched candidate whose text holds its
+    fragment (one of the right speaker first); the indexes of the candidates taken."""
+    plain_texts = [_plain(candidate.text) for candidate in candidates]
+    matched: set[int] = set()
+    for grade in grades:
         fragment = _plain(grade.statement["fragment"])
         fitting = [i for i, text in enumerate(plain_texts) if fragment in text and i not in matched]
         if not fitting:
@@ -200,7 +207,7 @@ def grade_article(article: Article, **options) -> ArticleResult:
         chosen = (speaking or fitting)[0]
         matched.add(chosen)
         grade.candidate = candidates[chosen]
-    return ArticleResult(article, candidates, grades, matched)
+    return matched
 
 
 @dataclass(frozen=True)
@@ -245,6 +252,14 @@ class Figures:
         """A figure as a fraction of what it is counted over (see WHOLE)."""
         total = getattr(self, WHOLE[name])
         return getattr(self, name) / total if total else 1.0
+
+    def below(self, floors: dict[str, float]) -> dict[str, str]:
+        """The figures under their floors (in percent), each as "found% < floor%"."""
+        return {
+            name: f"{100 * self.share(name):.1f}% < {floor}%"
+            for name, floor in floors.items()
+            if 100 * self.share(name) < floor
+        }
 
 
 # What each figure is a share of: found and all fields of every required statement; speaker,

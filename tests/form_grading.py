@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summit_outlook.extract import extract_statements
-from tests.article_grading import METRICS, ArticleResult, Figures, Grade, _plain, same_speaker
+from tests.article_grading import METRICS, ArticleResult, Figures, Grade, assign_candidates
 
 FORMS = Path(__file__).parent / "forms" / "forms.jsonl"
 HALVES = ("tune", "measure")
@@ -114,18 +114,8 @@ def grade_item(item: FormItem) -> ArticleResult:
     candidates = extract_statements(
         item.key["context"], published=item.published, home_side=item.key["outlet_country"]
     )
-    plain_texts = [_plain(candidate.text) for candidate in candidates]
     grades = [Grade(item.id, statement) for statement in item.key["key"]]
-    matched: set[int] = set()
-    for grade in grades:
-        fragment = _plain(grade.statement["fragment"])
-        fitting = [i for i, text in enumerate(plain_texts) if fragment in text and i not in matched]
-        if not fitting:
-            continue
-        speaking = [i for i in fitting if same_speaker(candidates[i].speaker, grade.statement["speaker"])]
-        chosen = (speaking or fitting)[0]
-        matched.add(chosen)
-        grade.candidate = candidates[chosen]
+    matched = assign_candidates(candidates, grades)
     return ArticleResult(item, candidates, grades, matched)  # type: ignore[arg-type]
 
 

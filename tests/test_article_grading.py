@@ -208,12 +208,7 @@ def results():
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
 def test_each_figure_is_at_least_its_floor(results, part: str) -> None:
-    figures = Figures.of(results[part])
-    below = {
-        name: f"{100 * figures.share(name):.1f}% < {floor}%"
-        for name, floor in FLOORS[part].items()
-        if 100 * figures.share(name) < floor
-    }
+    below = Figures.of(results[part]).below(FLOORS[part])
     assert not below, f"{part}: {below}\n{table(results)}"
 
 
@@ -236,12 +231,7 @@ def test_the_dev_articles_before_each_later_gathering_keep_their_floors(
     results, last: int, count: int, floors: dict[str, int]
 ) -> None:
     earlier = [result for result in results["dev"] if result.article.number <= last]
-    figures = Figures.of(earlier)
-    below = {
-        name: f"{100 * figures.share(name):.1f}% < {floor}%"
-        for name, floor in floors.items()
-        if 100 * figures.share(name) < floor
-    }
+    below = Figures.of(earlier).below(floors)
     assert len(earlier) == count and not below, below
 
 

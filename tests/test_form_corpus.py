@@ -86,12 +86,7 @@ def test_the_corpus_spans_many_pages_and_both_halves():
 
 @pytest.mark.parametrize("half", HALVES)
 def test_figures_do_not_fall_below_their_floors(results, half):
-    figures = Figures.of(results[half])
-    below = {
-        name: f"{100 * figures.share(name):.1f}% < {floor}%"
-        for name, floor in FLOORS[half].items()
-        if 100 * figures.share(name) < floor
-    }
+    below = Figures.of(results[half]).below(FLOORS[half])
     assert not below, f"{half}: {below}\n{table(results)}"
 
 
