@@ -1656,6 +1656,8 @@ NEGATIVE_WORDS_FOR_THE_SAME_THING = [
     ("A summit remains elusive.", -1),
     ("The summit is on thin ice.", -1),
     ("The visit hangs by a thread.", -1),
+    ("Organisers pulled the plug on the summit.", -1),
+    ("The summit was struck from the calendar.", -1),
 ]
 
 
