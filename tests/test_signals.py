@@ -1658,6 +1658,9 @@ NEGATIVE_WORDS_FOR_THE_SAME_THING = [
     ("The visit hangs by a thread.", -1),
     ("Organisers pulled the plug on the summit.", -1),
     ("The summit was struck from the calendar.", -1),
+    ("A summit was never on the cards.", -1),
+    ("There was never any question of cancelling the visit.", 1),
+    ("There is no question of postponing the summit.", 1),
 ]
 
 
