@@ -1661,6 +1661,16 @@ NEGATIVE_WORDS_FOR_THE_SAME_THING = [
     ("A summit was never on the cards.", -1),
     ("There was never any question of cancelling the visit.", 1),
     ("There is no question of postponing the summit.", 1),
+    ("A summit is not on the immediate agenda.", -1),
+    ("A meeting is only a theoretical possibility.", -1),
+    ("The chances of a meeting are close to zero.", -1),
+    ("A summit is a long shot.", -1),
+    ("A summit is a pipe dream.", -1),
+    ("Talk of a summit is wishful thinking.", -1),
+    ("The summit idea is a non-starter.", -1),
+    ("The visit is in abeyance.", -1),
+    ("A summit is within reach.", 1),
+    ("A meeting is around the corner.", 1),
 ]
 
 
