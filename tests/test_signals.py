@@ -1671,6 +1671,11 @@ NEGATIVE_WORDS_FOR_THE_SAME_THING = [
     ("The visit is in abeyance.", -1),
     ("A summit is within reach.", 1),
     ("A meeting is around the corner.", 1),
+    ("Kim will be hosted by Putin.", 1),
+    ("Kim will be received by Putin in the Kremlin.", 1),
+    ("Putin will play host to Kim.", 1),
+    ("The leaders had a working dinner.", 1),
+    ("The leaders had a brief chat.", 1),
 ]
 
 
