@@ -110,7 +110,9 @@ FLOORS = {
     "dev8": {"agreement": 0.748, "max_unread": 0.192, "max_opposite": 0.067},
     # Gathered blind on 2 Dec 2026 (44 meetings of 1995-2017); first reading 60.1% (92 of 153;
     # VADER 52, 34.0%) with the rules of that morning, 60.8% with those of the hour it came in.
-    "dev9": {"agreement": 0.751, "max_unread": 0.147, "max_opposite": 0.077},
+    # max_unread 0.147 until hyphenated words counted as nouns: d9-130's "the invitation it extended
+    # to Sudanese president ... al-Bashir" (labelled -1) went from the opposite sign to unread.
+    "dev9": {"agreement": 0.751, "max_unread": 0.154, "max_opposite": 0.070},
     # Gathered blind on 3 Dec 2026 (53 meetings of 2000-2017); first reading 64.2% (111 of 173) with
     # the rules of that morning (542e5a5), 64.7% with those of the hour it came in.
     "dev10": {"agreement": 0.780, "max_unread": 0.103, "max_opposite": 0.069},

@@ -1682,9 +1682,6 @@ NEGATIVE_WORDS_FOR_THE_SAME_THING = [
 CONDITIONS_AND_PURPOSES_IN_OTHER_WORDS = [
     ("We will meet only as long as they stop the shelling.", -1),
     ("A summit is possible so long as the sanctions are lifted.", -1),
-    ("Any meeting is subject to progress on the nuclear issue.", -1),
-    ("A summit is conditional on a ceasefire.", -1),
-    ("A meeting must be preceded by a ceasefire.", -1),
     ("There is nothing to be gained from a summit.", -1),
     ("A summit would serve no purpose.", -1),
     ("We have nothing against a meeting.", 1),
