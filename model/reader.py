@@ -85,6 +85,10 @@ _ELLIPTIC_FAMILIES: Final = frozenset({"rejection"})
 _SHARED_SUBJECT: Final = frozenset({"but", "yet"})
 # Past participles without -ed that follow the noun they describe ("the summit set for May").
 _BARE_PARTICIPLES: Final = frozenset({"set", "due"})
+# Words that open a time phrase: "on Monday", "next week", "later this month", "in June".
+_TIME_OPENERS: Final = frozenset(
+    {"on", "in", "next", "this", "later", "early", "earlier", "late", "as", "soon"}
+)
 # At most this many words in parentheses are an aside the reader skips.
 _ASIDE_WORDS: Final = 3
 # Pronouns that make the words in parentheses a clause ("(before they meet)"), read as such.
@@ -750,6 +754,9 @@ class _Statement:
             return True
         if self.is_adverb(index - 1):
             return True
+        adjunct = self._time_adjunct_start(index - 1, (0, index))
+        if adjunct > 0 and self._in_verb_group(adjunct - 1):
+            return True  # after a time inside the verb group: "will next week visit Moscow"
         return not (before.noun and not before.verb) and token.lower not in (
             "meeting",
             "meetings",
@@ -1179,6 +1186,8 @@ class _Statement:
                 found = self._first_phrase_meeting(clause + 1, predicate, segment)
         if found < 0 and index == segment[0]:
             found = self._subject_before_relative(segment)
+        if found < 0:
+            found = self._head_of_relative(predicate, index, segment)
         if found < 0 and index == segment[0] + 1 and self.tokens[segment[0]].lower in _SHARED_SUBJECT:
             found = self._shared_subject(segment)
         return found
@@ -1254,7 +1263,12 @@ class _Statement:
         due on Monday, had been postponed", "The summit, scheduled for June 12, was cancelled"): the
         meeting word ending the noun phrase before it, or -1."""
         relative = self._segment_before(segment[0])
-        if relative is None or not (self._opens_relative(relative[0]) or self._apposed_noun_phrase(relative)):
+        if relative is None:
+            return -1
+        opening = relative[0]
+        if self.is_adverb(opening) and opening + 1 < relative[1]:
+            opening += 1  # "The summit, originally planned for May, has been pushed back"
+        if not (self._opens_relative(opening) or self._apposed_noun_phrase(relative)):
             return -1
         head = self._segment_before(relative[0])
         if head is None:
@@ -1268,6 +1282,23 @@ class _Statement:
         if self._is_meeting_word(run_end - 1) and self.tokens[run_end].lower in _MEETING_PARTS:
             return run_end - 1  # "A summit on Zimbabwe, due to be held on June 9, has been cancelled"
         return -1
+
+    def _head_of_relative(self, predicate: _Predicate, group: int, segment: tuple[int, int]) -> int:
+        """For a predicate that opens a relative clause or a participle phrase after the meeting
+        ("The summit, scheduled for June 12, will focus on trade", "the visit, which is planned for
+        May, ..."): the meeting word it is said of, or -1."""
+        start = segment[0]
+        if predicate.start == start + 1 and self.is_adverb(start):
+            start += 1  # "The summit, originally planned for May, ..."
+        opens = predicate.start == start and group <= start and self._opens_relative(start)
+        opens = opens or (group == start + 1 and self.tokens[start].lower in ("which", "that"))
+        if not opens:
+            return -1
+        head = self._segment_before(start)
+        if head is None or head[1] <= head[0]:
+            return -1
+        last = head[1] - 1
+        return last if self._nounish(last) and self._is_meeting_word(last) else -1
 
     def _apposed_noun_phrase(self, segment: tuple[int, int]) -> bool:
         """A noun or prepositional phrase set off by commas, with no verb of its own: "The visit,
@@ -1321,7 +1352,35 @@ class _Statement:
             ):
                 start = probe
                 continue
+            adjunct = self._time_adjunct_start(probe, segment)
+            if adjunct > segment[0] and self._in_verb_group(adjunct - 1):
+                start = (
+                    adjunct  # a time inside the verb group: "will next week travel", "will on Monday meet"
+                )
+                continue
             break
+        return start
+
+    def _in_verb_group(self, index: int) -> bool:
+        """An auxiliary, a modal or a negator: a word a time phrase can follow inside a verb group."""
+        return self.is_class(index, "AUXILIARY") >= 0 or self.tokens[index].lower in ("not", "never", "n't")
+
+    def _time_adjunct_start(self, end: int, segment: tuple[int, int]) -> int:
+        """The first token of a time phrase of at most four words ending at token `end` ("next
+        week", "on 22 January", "later this month"), or -1 when `end` ends none."""
+        if not (self._is_time(end) or self.tokens[end].lower.isdigit()):
+            return -1
+        start = end
+        while (
+            start - 1 >= segment[0]
+            and end - start < 3
+            and (
+                self._is_time(start - 1)
+                or self.tokens[start - 1].lower.isdigit()
+                or self.tokens[start - 1].lower in _TIME_OPENERS
+            )
+        ):
+            start -= 1
         return start
 
     def _event_takes_other_object(self, event: _Predicate, segment: tuple[int, int]) -> bool:
@@ -1772,21 +1831,14 @@ class _Statement:
 
     def _apposed_participle(self, predicate: _Predicate, segment: tuple[int, int], owned_before: int) -> bool:
         """A participle after a comma and a meeting word, in a sentence whose earlier segment has a
-        predicate ("requested the postponement of the summit, scheduled to take place on Dec. 1"),
-        or set off between the meeting and its verb ("The summit, due to be held on June 9, has
-        been cancelled")."""
+        predicate ("requested the postponement of the summit, scheduled to take place on Dec. 1").
+        Set off between the meeting and its verb ("The summit, due to be held on June 9, has been
+        cancelled") it is read, and gives way to what the rest says (_appositions_give_way)."""
         index = predicate.start
-        after = segment[1] + 1
-        between = (
-            segment[1] < len(self.tokens)
-            and self.tokens[segment[1]].lower == ","
-            and after < len(self.tokens)
-            and self.is_class(after, "AUXILIARY") >= 0
-        )
         return (
             index == segment[0]
             and index >= 2
-            and (owned_before >= 0 or between)
+            and owned_before >= 0
             and self.tokens[index - 1].lower == ","
             and self._participle_after(predicate, index - 2)
         )
@@ -2149,7 +2201,10 @@ class _Statement:
     def _argument(
         self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate]
     ) -> bool:
-        passive = self._after_be(predicate, segment)
+        # A participle after the meeting is passive too: "The summit, scheduled for June 12, ...".
+        passive = self._after_be(predicate, segment) or (
+            predicate.start <= segment[0] + 1 and self._head_of_relative(predicate, segment[0], segment) >= 0
+        )
         if passive and self._meeting_subject(predicate, segment):
             return True
         kind, end = self.argument_after(predicate, segment, predicates)
@@ -2633,6 +2688,7 @@ class _Statement:
                 or self.is_class(index, "PREPOSITION") >= 0
                 or self.is_adverb(index)
                 or token.adjective
+                or self._is_time(index)  # "will not next week travel"
             )
             if not function_word and self._nounish(index):
                 if not (after_transparent or determiner_negator):

@@ -1703,6 +1703,23 @@ READINESS_AND_APPROVAL_IN_OTHER_WORDS = [
     ("The court barred him from travelling.", -1),
 ]
 
+# News idioms of the second audit (4 Dec 2026): preparation, progress, likelihood, doubt.
+IDIOMS_IN_OTHER_WORDS = [
+    ("Officials are putting the final touches to the summit.", 1),
+    ("A summit is in the pipeline.", 1),
+    ("The summit is taking shape.", 1),
+    ("Everything is on course for the summit.", 1),
+    ("Preparations for the visit are in full swing.", 1),
+    ("Talks on the summit are moving in the right direction.", 1),
+    ("The visit is on the cards for next year.", 1),
+    ("A visit is under consideration.", 1),
+    ("The summit is a done deal.", 1),
+    ("He accused them of sabotaging the talks.", -1),
+    ("He was disinvited from the summit.", -1),
+    ("The summit is far from certain.", -1),
+    ("Questions remain over the visit.", -1),
+]
+
 
 def test_a_hyphenated_meeting_word_is_a_noun() -> None:
     assert families("They cancelled the sit-down.") == ["cancellation"]
@@ -1716,8 +1733,33 @@ def test_a_hyphenated_meeting_word_is_a_noun() -> None:
     + MORE_WORDS_FOR_THE_SAME_THING
     + NEGATIVE_WORDS_FOR_THE_SAME_THING
     + CONDITIONS_AND_PURPOSES_IN_OTHER_WORDS
-    + READINESS_AND_APPROVAL_IN_OTHER_WORDS,
+    + READINESS_AND_APPROVAL_IN_OTHER_WORDS
+    + IDIOMS_IN_OTHER_WORDS,
 )
 def test_other_words_for_the_same_signal(text: str, direction: int) -> None:
     value = score(text)
     assert (value > 0.05) - (value < -0.05) == direction, explain(text)
+
+
+def test_a_participle_set_off_after_the_meeting_says_what_it_is_when_nothing_else_does() -> None:
+    assert families("The summit, scheduled for June 12 in Singapore, will focus on trade.") == ["scheduled"]
+    assert families("The visit, planned for early next month, is the first by a Chinese leader.") == [
+        "intent"
+    ]
+    assert families("The summit, which is scheduled for June 12, will focus on trade.") == ["scheduled"]
+    # What the rest of the sentence says of the meeting is the news; the participle describes it.
+    assert families("The summit, scheduled for June 12, was cancelled.") == ["cancellation"]
+    assert families("The summit, due to be held on June 9, has been cancelled.") == ["cancellation"]
+    assert families("The summit, originally planned for May, has been pushed to the autumn.") == [
+        "postponement"
+    ]
+    # A participle of another noun says nothing of a meeting.
+    assert families("The report, scheduled for release in June, will focus on trade.") == []
+
+
+def test_a_time_inside_the_verb_group_keeps_it_whole() -> None:
+    assert families("The president will next week travel to Beijing.") == ["scheduled"]
+    assert families("The prime minister will on Monday meet his Indian counterpart.") == ["scheduled"]
+    assert families("Xi will later this month visit Moscow.") == ["intent"]
+    assert score("He will not next week travel to Beijing.") < 0
+    assert families("The report of last week visits many topics.") == []
