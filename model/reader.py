@@ -85,6 +85,13 @@ _ELLIPTIC_FAMILIES: Final = frozenset({"rejection"})
 _SHARED_SUBJECT: Final = frozenset({"but", "yet"})
 # Past participles without -ed that follow the noun they describe ("the summit set for May").
 _BARE_PARTICIPLES: Final = frozenset({"set", "due"})
+# Who a meeting's agenda is said of ("the two leaders will discuss"), and the words of a verb group
+# between them and "discuss" ("were expected to", "are set to").
+_PRINCIPALS: Final = frozenset({"leaders", "presidents", "men", "premiers", "chancellors", "prime ministers"})
+_AGENDA: Final = "discuss (agenda)"  # the pattern of "discuss" read as a meeting (_principals_discuss)
+_AGENDA_GROUP: Final = frozenset(
+    {"expected", "set", "due", "scheduled", "slated", "likely", "poised", "planning"}
+)
 # Words that open a time phrase: "on Monday", "next week", "later this month", "in June".
 _TIME_OPENERS: Final = frozenset(
     {"on", "in", "next", "this", "later", "early", "earlier", "late", "as", "soon"}
@@ -393,12 +400,15 @@ def _compile(rules: Rules) -> CompiledReader:
                 table = by_class if kind == "class" else predicates
                 table.setdefault(value, []).append((index, phrase, words))
     past: set[str] = set()
-    for name in ("MEET", "MEET_OBJECT", "EVENT"):
-        for entry in rules.lexicon[name]:
-            lemma = entry.split()[0].lstrip("=")
-            present = set(lemminflect.getInflection(lemma, tag="VB") or ()) | {lemma}
-            for tag in ("VBD", "VBN"):
-                past.update(set(lemminflect.getInflection(lemma, tag=tag) or ()) - present)
+    event_lemmas = [
+        entry.split()[0].lstrip("=")
+        for name in ("MEET", "MEET_OBJECT", "EVENT")
+        for entry in rules.lexicon[name]
+    ]
+    for lemma in (*event_lemmas, "discuss"):  # "discuss" too, read as a meeting (_principals_discuss)
+        present = set(lemminflect.getInflection(lemma, tag="VB") or ()) | {lemma}
+        for tag in ("VBD", "VBN"):
+            past.update(set(lemminflect.getInflection(lemma, tag=tag) or ()) - present)
     modifiers = rules.modifiers
 
     def phrases(entries: Sequence[str]) -> list[tuple]:
@@ -698,9 +708,37 @@ class _Statement:
             if best is None:
                 index += 1
                 continue
+            if best.family != _EVENT and self._principals_discuss(best, start):
+                best = _Predicate(_EVENT, _AGENDA, index, index + 1, span=(index, index + 1), kind="MEET")
             found.append(best)
             index = best.end
         return found
+
+    def _principals_discuss(self, predicate: _Predicate, start: int) -> bool:
+        """Whether two principals are the subject of "discuss": "Karimov and President Berdymukhamedov
+        would discuss cooperation", "the two leaders will discuss trade" is their meeting's agenda,
+        so it is their meeting (a verb of meeting, by its tense), not preparation of one."""
+        if predicate.end != predicate.start + 1 or "discuss" not in self.tokens[predicate.start].lemmas:
+            return False
+        index = predicate.start - 1
+        while index >= start and (
+            self._in_verb_group(index) or self.is_adverb(index) or self.tokens[index].lower in _AGENDA_GROUP
+        ):
+            index -= 1  # "were expected to", "will also"
+        if index < start:
+            return False
+        tokens = self.tokens
+        head = tokens[index].lower
+        if head == "ministers" and index > start and tokens[index - 1].lower == "prime":
+            head, index = "prime ministers", index - 1
+        if head in _PRINCIPALS and index > start and tokens[index - 1].lower in ("two", "both", "the"):
+            return True  # "the two leaders", "both presidents", "the leaders"
+        names = index
+        while names >= start and tokens[names].capital and tokens[names].lower not in _PRONOUNS:
+            names -= 1
+        if names == index or names <= start or tokens[names].lower != "and":
+            return False
+        return tokens[names - 1].capital and tokens[names - 1].lower not in _PRONOUNS
 
     def _in_no_named_place(self, start: int, stop: int, end: int) -> bool:
         """Whether a meeting verb "be in" is followed by no name of a place: "will be in Beijing" is
@@ -838,7 +876,7 @@ class _Statement:
             token = self.tokens[index]
             event = self._event_at(index, predicates)
             if event is not None:
-                if self._meet_object_fits(event, segment):
+                if event.pattern == _AGENDA or self._meet_object_fits(event, segment):
                     event.governed = True
                     return "meeting", event.end
                 if event.kind != "MEET_OBJECT":
@@ -2110,6 +2148,8 @@ class _Statement:
                 return False  # "the cabinet met today": a body's sitting, not the principals'
             if self._motion_with_particle(predicate):
                 return False  # "I go in with low expectations", "going into this meeting"
+            if predicate.pattern == _AGENDA:
+                return True  # what the principals will discuss is no object to fit
             if predicate.kind in ("MEET", "MEET_OBJECT"):
                 return self._meet_object_fits(predicate, segment) and (
                     predicate.kind == "MEET" or self._has_object(predicate, segment)

