@@ -1299,19 +1299,29 @@ class _Statement:
     def _subject_before_relative(self, segment: tuple[int, int]) -> int:
         """For a segment that opens on its verb after a relative clause ("The summit, which had been
         due on Monday, had been postponed", "The summit, scheduled for June 12, was cancelled"): the
-        meeting word ending the noun phrase before it, or -1."""
+        meeting word ending the noun phrase before it, or -1. Up to three such phrases may stand
+        between: "the meeting, which was expected tomorrow, in either Gabon or Namibia, had been
+        cancelled"."""
         relative = self._segment_before(segment[0])
-        if relative is None:
-            return -1
-        opening = relative[0]
-        if self.is_adverb(opening) and opening + 1 < relative[1]:
-            opening += 1  # "The summit, originally planned for May, has been pushed back"
-        if not (self._opens_relative(opening) or self._apposed_noun_phrase(relative)):
+        if relative is None or not self._describes_before(relative):
             return -1
         head = self._segment_before(relative[0])
-        if head is None:
-            return -1
-        first = next((probe for probe in range(*head) if self._nounish(probe)), -1)
+        for _ in range(2):
+            if head is None:
+                return -1
+            found = self._meeting_heading(head)
+            if found >= 0 or not self._describes_before(head):
+                return found
+            head = self._segment_before(head[0])
+        return -1 if head is None else self._meeting_heading(head)
+
+    def _meeting_heading(self, head: tuple[int, int]) -> int:
+        """The meeting word that ends the noun phrase of a segment that a relative clause or an
+        apposition follows ("The summit", "A summit on Zimbabwe", "said that the meeting"), or -1."""
+        clause = self._last_that(head[0], head[1])  # "told journalists that the meeting, which ..."
+        first = next(
+            (probe for probe in range(max(head[0], clause + 1), head[1]) if self._nounish(probe)), -1
+        )
         if first < 0:
             return -1
         run_end = self._noun_run(first, head[1])
@@ -1320,6 +1330,14 @@ class _Statement:
         if self._is_meeting_word(run_end - 1) and self.tokens[run_end].lower in _MEETING_PARTS:
             return run_end - 1  # "A summit on Zimbabwe, due to be held on June 9, has been cancelled"
         return -1
+
+    def _describes_before(self, segment: tuple[int, int]) -> bool:
+        """Whether a segment is a relative clause, a participle or a noun phrase set off after a noun:
+        "which had been due on Monday", "originally planned for May", "in either Gabon or Namibia"."""
+        opening = segment[0]
+        if self.is_adverb(opening) and opening + 1 < segment[1]:
+            opening += 1  # "The summit, originally planned for May, has been pushed back"
+        return self._opens_relative(opening) or self._apposed_noun_phrase(segment)
 
     def _head_of_relative(self, predicate: _Predicate, group: int, segment: tuple[int, int]) -> int:
         """For a predicate that opens a relative clause or a participle phrase after the meeting

@@ -1778,3 +1778,18 @@ def test_what_two_principals_will_discuss_is_their_meeting() -> None:
     assert families("The ministers will discuss the budget.") == []
     # What one side discusses about the meeting is still its preparation.
     assert families("Both sides will discuss the summit.") == ["preparation"]
+
+
+def test_the_meeting_keeps_its_verb_across_several_phrases_set_off_by_commas() -> None:
+    text = (
+        "He told journalists that the meeting, which was expected to take place tomorrow, "
+        "in either Gabon or Namibia, had been cancelled by the rebel leader."
+    )
+    assert families(text) == ["cancellation"]
+    assert families("The meeting, which was expected tomorrow, in Gabon, had been cancelled.") == [
+        "cancellation"
+    ]
+    # The negated meeting stays the subject, not a meeting named after it.
+    assert (
+        score("He said that no bilateral meeting at the summit, to be held in April, has been fixed yet.") < 0
+    )
