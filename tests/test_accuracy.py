@@ -99,7 +99,11 @@ FLOORS = {
     # presidents of Italy, ... would not come, the 14 others were still expected") reads the refusal.
     # max_unread 0.097 until "be going to" stopped being a predicate of its own (a future of the
     # verb after it): d6-007's "we are going to organize a G7" went from the opposite sign to unread.
-    "dev6": {"agreement": 0.777, "max_unread": 0.089, "max_opposite": 0.089},
+    # max_opposite 0.089 until what a meeting produces or yields counted as good to come of it ("the
+    # summit will produce a joint declaration"): d6-036's "It is only in an environment free from
+    # political turmoil and violence that a summit would yield the desired outcome" (labelled -1)
+    # reads the yield; the cleft "it is only ... that", a precondition, is not read.
+    "dev6": {"agreement": 0.777, "max_unread": 0.089, "max_opposite": 0.098},
     # Gathered blind on 2 Dec 2026, the Spanish items left out; first reading 63.9% (53 of 83; VADER
     # 30, 36.1%), then read.
     "dev7": {"agreement": 0.783, "max_unread": 0.093, "max_opposite": 0.093},

@@ -1718,6 +1718,18 @@ IDIOMS_IN_OTHER_WORDS = [
     ("He was disinvited from the summit.", -1),
     ("The summit is far from certain.", -1),
     ("Questions remain over the visit.", -1),
+    ("The summit will have to wait until after the elections.", -1),
+    ("The visit can wait.", -1),
+    ("The two sides are in constant contact about the visit.", 1),
+    ("The summit will produce a joint declaration.", 1),
+    ("The visit is of great significance.", 1),
+    ("We attach great importance to the visit.", 1),
+    ("Beijing hailed the visit as a milestone.", 1),
+    ("The Kremlin praised the summit.", 1),
+    ("Nothing came of the meeting.", -1),
+    ("Expectations for the summit are low.", -1),
+    ("The summit was moved online.", -1),
+    ("He made the summit conditional on a ceasefire.", -1),
 ]
 
 
