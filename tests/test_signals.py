@@ -1730,7 +1730,23 @@ IDIOMS_IN_OTHER_WORDS = [
     ("Expectations for the summit are low.", -1),
     ("The summit was moved online.", -1),
     ("He made the summit conditional on a ceasefire.", -1),
+    ("President Park will observe a military parade on Sept. 3 in Beijing.", 1),
+    ("Their joint appearance at the ceremony would be an important symbolic gesture.", 1),
+    ("Serious consideration will be given to the invitation.", 1),
+    ("We will give serious consideration to the invitation.", 1),
 ]
+
+
+def test_as_soon_as_possible_sets_no_condition() -> None:
+    assert families("Negotiations will begin next week as soon as possible.") == ["scheduled"]
+    condition = [
+        modifier["text"]
+        for signal in explain("We hope the visit takes place as soon as possible.")["signals"]
+        for modifier in signal["modifiers"]
+        if modifier["kind"] == "condition"
+    ]
+    assert condition == []
+    assert families("We will meet if necessary.") == ["intent"]
 
 
 def test_a_hyphenated_meeting_word_is_a_noun() -> None:
