@@ -1464,6 +1464,9 @@ class _Statement:
             token = self.tokens[index]
             if token.lower == "with" and event.kind == "MEET":
                 return True  # "sit down with the rebels": meeting with someone, whoever they are
+            if index == event.end and token.lower == "to" and self.tokens[index - 1].lower == "talk":
+                index += 1  # "need to talk to the government": whom one talks to is the object
+                continue
             if self.is_class(index, "PERSON") >= 0:
                 return True  # "see each other" before "each" is skipped
             if token.lower in ("with", "again", "up", "each", "one") or (
@@ -2108,7 +2111,8 @@ class _Statement:
         """A meeting verb after "to" that no predicate governs; "not to attend" is no bare one:
         it says what a side decided against."""
         start = self.verb_group_start(predicate.start, segment)
-        group = [self.tokens[index].lower for index in range(start, predicate.start)]
+        own_to = int(self.tokens[predicate.start].lower == "to")  # a verb that begins with it: "to talk"
+        group = [self.tokens[index].lower for index in range(start, predicate.start + own_to)]
         if "to" not in group or "not" in group or "never" in group:
             return False
         # "able to attend", "has to attend": the word before "to" makes the infinitive the verb.

@@ -1821,3 +1821,14 @@ def test_the_meeting_keeps_its_verb_across_several_phrases_set_off_by_commas() -
     assert (
         score("He said that no bilateral meeting at the summit, to be held in April, has been fixed yet.") < 0
     )
+
+
+def test_to_talk_on_its_own_is_meeting_as_its_governing_word_says() -> None:
+    assert families("We are ready to talk.") == ["openness"]
+    assert families("North Korea is willing to talk.") == ["openness"]
+    assert families("He refused to talk.") == ["rejection"]
+    assert score("He decided not to talk.") < 0
+    # Nothing governs it, or whom one talks to is no principal: no meeting.
+    assert families("He began to talk about the economy.") == []
+    assert families("You need to talk to the government of Pakistan.") == []
+    assert families("We need to talk to the president.") == ["hope"]
