@@ -1832,3 +1832,12 @@ def test_to_talk_on_its_own_is_meeting_as_its_governing_word_says() -> None:
     assert families("He began to talk about the economy.") == []
     assert families("You need to talk to the government of Pakistan.") == []
     assert families("We need to talk to the president.") == ["hope"]
+
+
+def test_to_negotiate_or_engage_on_its_own_is_meeting_as_its_governing_word_says() -> None:
+    assert families("We are ready to negotiate.") == ["openness"]
+    assert families("He refused to negotiate.") == ["rejection"]
+    assert families("We are ready to engage with Pyongyang.") == ["openness"]
+    assert score("We will not negotiate with them.") < 0
+    assert families("We will engage with the issue.") == []
+    assert families("They negotiated the agenda of the summit.") == ["preparation"]
