@@ -2537,9 +2537,13 @@ class _Statement:
         if subject_negator is not None:
             return subject_negator
         reach = max(sentence.start, predicate.start - 4 * (window + 4))  # no negator further back reaches
-        found = self._occurrences(compiled.negators, reach, predicate.start)
+        # A negator may end on the predicate's first word: "have not received an invitation".
+        found = self._occurrences(compiled.negators, reach, predicate.end)
         found = [
-            negator for negator in found if not any(s <= negator.start < e for s, e in self._spelled_spans)
+            negator
+            for negator in found
+            if negator.start < predicate.start
+            and not any(s <= negator.start < e for s, e in self._spelled_spans)
         ]
         transparent = self.compiled.transparent_words
         for negator in reversed(found):

@@ -1841,3 +1841,13 @@ def test_to_negotiate_or_engage_on_its_own_is_meeting_as_its_governing_word_says
     assert score("We will not negotiate with them.") < 0
     assert families("We will engage with the issue.") == []
     assert families("They negotiated the agenda of the summit.") == ["preparation"]
+
+
+def test_a_negator_that_ends_on_the_predicates_first_word_negates_it() -> None:
+    assert score("We have not received an invitation.") < 0
+    assert score("We have not yet received any invitation to the summit.") < 0
+    assert score("We have received an invitation.") > 0
+
+
+def test_someone_going_in_the_speakers_place_is_a_stand_in() -> None:
+    assert families("The foreign minister will go in my place.") == ["substitution"]
