@@ -80,7 +80,7 @@ _SUBORDINATORS: Final = frozenset(
     }
 )
 # Families whose verb may leave out the meeting it refuses, named before ("but they refused").
-_ELLIPTIC_FAMILIES: Final = frozenset({"rejection"})
+_ELLIPTIC_FAMILIES: Final = frozenset({"rejection", "cancellation", "postponement"})
 # Words after which a clause may leave out its subject, the clause before's.
 _SHARED_SUBJECT: Final = frozenset({"but", "yet"})
 # Past participles without -ed that follow the noun they describe ("the summit set for May").
@@ -2205,7 +2205,19 @@ class _Statement:
             return has_meeting or family.relevance == "any"
         if self._known_event_noun(predicate, segment, predicates):
             return True
+        if self._ends_on_meeting_verb(predicate, segment):
+            return True  # "I have decided to go": the phrase's own last word is the trip
         return self._argument(predicate, segment, predicates)
+
+    def _ends_on_meeting_verb(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        """Whether a phrase of several words ends on a verb of meeting or going with nothing after it
+        in its segment ("decided to go", "decided to attend"): the meeting is its own."""
+        last = predicate.end - 1
+        if last == predicate.start:
+            return False
+        if any(token.lower[:1].isalnum() for token in self.tokens[predicate.end : segment[1]]):
+            return False  # "decided to go home"
+        return self.is_class(last, "MEET") == predicate.end and self.tokens[last].verb
 
     def _known_event_noun(
         self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate]
@@ -2318,10 +2330,22 @@ class _Statement:
         return kind == "meeting"
 
     def _refuses_what_was_named(self, predicate: _Predicate) -> bool:
-        """A refusal in the active voice with nothing after it refuses the meeting named before it:
-        "We wanted to meet, but the other side refused"; never the first words of a statement."""
+        """A refusal, cancellation or postponement in the active voice with nothing after it is of the
+        meeting named before it: "We wanted to meet, but the other side refused", "the summit was
+        planned for May, but we had to cancel"; never the first words of a statement. A word that
+        can be a noun is a verb here only after an auxiliary, "to" or a pronoun ("a 48-year pause")."""
         family = self.rules.families[predicate.family]
-        if family.id not in _ELLIPTIC_FAMILIES or not self.tokens[predicate.start].verb:
+        token = self.tokens[predicate.start]
+        if family.id not in _ELLIPTIC_FAMILIES or not token.verb:
+            return False
+        if token.noun and not (
+            predicate.start > 0
+            and (
+                self._in_verb_group(predicate.start - 1)
+                or self.tokens[predicate.start - 1].lower in _PRONOUNS
+                or self.tokens[predicate.start - 1].lower == "they"
+            )
+        ):
             return False
         return any(self._is_meeting_word(index) for index in range(predicate.start)) or any(
             self.is_class(index, "MEET") >= 0 for index in range(predicate.start)

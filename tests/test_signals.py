@@ -1851,3 +1851,18 @@ def test_a_negator_that_ends_on_the_predicates_first_word_negates_it() -> None:
 
 def test_someone_going_in_the_speakers_place_is_a_stand_in() -> None:
     assert families("The foreign minister will go in my place.") == ["substitution"]
+
+
+def test_a_phrase_that_ends_on_a_verb_of_going_is_the_trip() -> None:
+    assert families("I have decided to go.") == ["scheduled"]
+    assert families("I have decided to go, he said.") == ["scheduled"]
+    assert families("He decided to go home.") == []
+    assert score("I have decided not to go.") < 0
+
+
+def test_a_cancellation_or_postponement_with_nothing_after_it_is_of_the_meeting_named_before() -> None:
+    assert score("The summit was planned for May, but we had to cancel.") < 0
+    assert score("We wanted to visit, but had to postpone.") < 0
+    assert families("The meeting went well; he then cancelled his rally.") == ["progress"]
+    # A noun that is also such a verb stays a noun: "after a 48-year pause".
+    assert "postponement" not in families("He will visit Turkey after a 48-year pause.")
