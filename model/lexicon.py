@@ -439,7 +439,8 @@ class PhraseMatcher:
             probe = position
             before_class = word.has_class
             described = False  # an adjective skipped: an article after it opens another phrase
-            for _ in range(self._gap + 2 if number else 1):
+            # Before a class word one more: "a broad and substantive meeting".
+            for _ in range((self._gap + 2 + before_class) if number else 1):
                 if probe >= limit:
                     break
                 found = self._word_end(tokens, probe, word)
@@ -454,6 +455,7 @@ class PhraseMatcher:
                             or token.adjective
                             or token.adjectival  # "a good meeting": "good" is a noun too
                             or token.capital
+                            or (described and token.lower == "and")  # "a broad and substantive meeting"
                         )
                     )
                 )

@@ -1866,3 +1866,8 @@ def test_a_cancellation_or_postponement_with_nothing_after_it_is_of_the_meeting_
     assert families("The meeting went well; he then cancelled his rally.") == ["progress"]
     # A noun that is also such a verb stays a noun: "after a 48-year pause".
     assert "postponement" not in families("He will visit Turkey after a 48-year pause.")
+
+
+def test_coordinated_adjectives_stand_before_the_meeting() -> None:
+    assert families("There will be a broad and substantive meeting between the presidents.") == ["intent"]
+    assert families("They will hold a broad and substantive meeting.") == ["intent"]
