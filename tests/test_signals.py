@@ -1871,3 +1871,14 @@ def test_a_cancellation_or_postponement_with_nothing_after_it_is_of_the_meeting_
 def test_coordinated_adjectives_stand_before_the_meeting() -> None:
     assert families("There will be a broad and substantive meeting between the presidents.") == ["intent"]
     assert families("They will hold a broad and substantive meeting.") == ["intent"]
+
+
+def test_a_meeting_in_a_before_clause_is_only_the_time_of_what_must_come_first() -> None:
+    assert families("There is still much work to be done before the leaders meet.") == ["uncertainty"]
+    assert score("There is still much work to be done before the leaders meet.") < 0
+    assert families("He will arrive before the summit opens.") != []
+
+
+def test_not_appearing_is_staying_away() -> None:
+    assert families("They were asked about Kim's nonappearance at the events.") == ["rejection"]
+    assert families("His non-attendance at the summit was noted.") == ["rejection"]
