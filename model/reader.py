@@ -2211,13 +2211,19 @@ class _Statement:
 
     def _ends_on_meeting_verb(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
         """Whether a phrase of several words ends on a verb of meeting or going with nothing after it
-        in its segment ("decided to go", "decided to attend"): the meeting is its own."""
+        in its segment, or what suits a meeting ("decided to go", "is due to arrive in Pretoria"):
+        the meeting is its own."""
         last = predicate.end - 1
-        if last == predicate.start:
+        if (
+            last == predicate.start
+            or self.is_class(last, "MEET") != predicate.end
+            or not self.tokens[last].verb
+        ):
             return False
-        if any(token.lower[:1].isalnum() for token in self.tokens[predicate.end : segment[1]]):
-            return False  # "decided to go home"
-        return self.is_class(last, "MEET") == predicate.end and self.tokens[last].verb
+        if not any(token.lower[:1].isalnum() for token in self.tokens[predicate.end : segment[1]]):
+            return True
+        # What follows must suit a meeting: "is due to arrive in Pretoria on Saturday", not "go home".
+        return self._meet_object_fits(_Predicate(_EVENT, "MEET", last, predicate.end, kind="MEET"), segment)
 
     def _known_event_noun(
         self, predicate: _Predicate, segment: tuple[int, int], predicates: list[_Predicate]

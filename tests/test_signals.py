@@ -1882,3 +1882,10 @@ def test_a_meeting_in_a_before_clause_is_only_the_time_of_what_must_come_first()
 def test_not_appearing_is_staying_away() -> None:
     assert families("They were asked about Kim's nonappearance at the events.") == ["rejection"]
     assert families("His non-attendance at the summit was noted.") == ["rejection"]
+
+
+def test_due_to_with_no_verb_after_it_gives_a_cause_not_a_date() -> None:
+    assert families("That's not the reason, it was only due to the war.") == []
+    assert families("The delay of the flight is due to the weather.") == []
+    assert families("The summit is due to take place in May.") == ["scheduled"]
+    assert families("The president is due to arrive on Monday.") == ["scheduled"]
