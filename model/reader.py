@@ -2291,6 +2291,8 @@ class _Statement:
         if kind == "meeting":
             predicate.span = (predicate.start, end)
             return True
+        if kind == "" and end >= segment[1] and self.tokens[predicate.start].lower in ("no", "nothing"):
+            return self._refuses_what_was_named(predicate)  # "there were no such plans": the meeting's
         if kind == "other" or passive:
             return False
         if self._meeting_subject(predicate, segment):
@@ -2342,7 +2344,11 @@ class _Statement:
         can be a noun is a verb here only after an auxiliary, "to" or a pronoun ("a 48-year pause")."""
         family = self.rules.families[predicate.family]
         token = self.tokens[predicate.start]
-        if family.id not in _ELLIPTIC_FAMILIES or not token.verb:
+        if family.id not in _ELLIPTIC_FAMILIES:
+            return False
+        if family.id == "rejection" and token.lower in ("no", "nothing"):
+            return self._meeting_named_before(predicate)  # "..., the spokesman said there were no such plans"
+        if not token.verb:
             return False
         if token.noun and not (
             predicate.start > 0
@@ -2353,6 +2359,9 @@ class _Statement:
             )
         ):
             return False
+        return self._meeting_named_before(predicate)
+
+    def _meeting_named_before(self, predicate: _Predicate) -> bool:
         return any(self._is_meeting_word(index) for index in range(predicate.start)) or any(
             self.is_class(index, "MEET") >= 0 for index in range(predicate.start)
         )

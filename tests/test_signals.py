@@ -1889,3 +1889,20 @@ def test_due_to_with_no_verb_after_it_gives_a_cause_not_a_date() -> None:
     assert families("The delay of the flight is due to the weather.") == []
     assert families("The summit is due to take place in May.") == ["scheduled"]
     assert families("The president is due to arrive on Monday.") == ["scheduled"]
+
+
+def test_no_plans_with_nothing_after_it_are_for_the_meeting_named_before() -> None:
+    assert families(
+        "Asked whether the two leaders would meet, the spokesman said there were no such plans."
+    ) == ["rejection"]
+    assert families("Asked about a summit, he said there was no need.") == ["rejection"]
+    assert families("There are no such plans.") == []
+
+
+def test_a_meeting_gone_wrong_or_ended_abruptly_is_stalled() -> None:
+    assert families("Trump abruptly ended the meeting with Zelensky.") == ["stalled"]
+    assert families("The talks turned sour.") == ["stalled"]
+    assert families("The meeting descended into a shouting match.") != []
+    assert score("The meeting descended into a shouting match.") < 0
+    assert score("The talks ended in a heated argument.") < 0
+    assert families("The leaders signed a joint statement at the end of their talks.") == ["held"]
