@@ -1892,9 +1892,8 @@ def test_due_to_with_no_verb_after_it_gives_a_cause_not_a_date() -> None:
 
 
 def test_no_plans_with_nothing_after_it_are_for_the_meeting_named_before() -> None:
-    assert families(
-        "Asked whether the two leaders would meet, the spokesman said there were no such plans."
-    ) == ["rejection"]
+    text = "Asked whether the two leaders would meet, the spokesman said there were no such plans."
+    assert "rejection" in families(text) and score(text) < 0
     assert families("Asked about a summit, he said there was no need.") == ["rejection"]
     assert families("There are no such plans.") == []
 
