@@ -1736,6 +1736,36 @@ IDIOMS_IN_OTHER_WORDS = [
     ("We will give serious consideration to the invitation.", 1),
 ]
 
+# Plainer and slangier words of the news for the strongest signals (fourth audit, 4 Dec 2026).
+PLAIN_WORDS_FOR_THE_SAME_THING = [
+    ("The trip was junked.", -1),
+    ("He ditched the summit.", -1),
+    ("The White House killed the summit.", -1),
+    ("The visit was canned.", -1),
+    ("The summit has been binned.", -1),
+    ("The talks were bumped to next month.", -1),
+    ("The meeting was moved back a week.", -1),
+    ("They kicked the summit down the road.", -1),
+    ("He punted on the summit.", -1),
+    ("He waved off the invitation.", -1),
+    ("He shot down the idea of a summit.", -1),
+    ("Beijing balked at the summit.", -1),
+    ("He resisted calls for a summit.", -1),
+    ("Pyongyang said no to the talks.", -1),
+    ("The talks got off to a rocky start.", -1),
+    ("The summit was rubber-stamped by both governments.", 1),
+    ("The date was unveiled on Monday.", 1),
+    ("The summit has been greenlit.", 1),
+    ("He rolled out the red carpet for Xi.", 1),
+    ("Putin feted Kim at a banquet.", 1),
+    ("He lobbied for a summit.", 1),
+    ("He will be making the journey to Beijing.", 1),
+    ("He will undertake a visit to India.", 1),
+    ("He jetted into Hanoi.", 1),
+    ("They broke bread at a state banquet.", 1),
+    ("The talks got off to a good start.", 1),
+]
+
 
 def test_as_soon_as_possible_sets_no_condition() -> None:
     assert families("Negotiations will begin next week as soon as possible.") == ["scheduled"]
@@ -1762,7 +1792,8 @@ def test_a_hyphenated_meeting_word_is_a_noun() -> None:
     + NEGATIVE_WORDS_FOR_THE_SAME_THING
     + CONDITIONS_AND_PURPOSES_IN_OTHER_WORDS
     + READINESS_AND_APPROVAL_IN_OTHER_WORDS
-    + IDIOMS_IN_OTHER_WORDS,
+    + IDIOMS_IN_OTHER_WORDS
+    + PLAIN_WORDS_FOR_THE_SAME_THING,
 )
 def test_other_words_for_the_same_signal(text: str, direction: int) -> None:
     value = score(text)
@@ -1905,3 +1936,9 @@ def test_a_meeting_gone_wrong_or_ended_abruptly_is_stalled() -> None:
     assert score("The meeting descended into a shouting match.") < 0
     assert score("The talks ended in a heated argument.") < 0
     assert families("The leaders signed a joint statement at the end of their talks.") == ["held"]
+
+
+def test_a_shot_down_balloon_is_no_refused_meeting() -> None:
+    assert "rejection" not in families(
+        "It was shot down and everything changed in terms of talking to each other."
+    )
