@@ -1766,6 +1766,28 @@ PLAIN_WORDS_FOR_THE_SAME_THING = [
     ("The talks got off to a good start.", 1),
 ]
 
+# Doubt and openness in other words (fifth audit, 4 Dec 2026).
+DOUBT_AND_OPENNESS_IN_OTHER_WORDS = [
+    ("Whether the summit goes ahead is touch and go.", -1),
+    ("It's a 50-50 chance that the meeting happens.", -1),
+    ("The summit is a toss-up.", -1),
+    ("The visit looks iffy.", -1),
+    ("The summit is in question.", -1),
+    ("The dates are not set in stone.", -1),
+    ("The summit is not a foregone conclusion.", -1),
+    ("The summit could still fall apart.", -1),
+    ("It remains an open question whether the leaders will meet.", -1),
+    ("The summit looks doomed.", -1),
+    ("Officials are pessimistic about the summit.", -1),
+    ("A summit seems off the cards for now.", -1),
+    ("He was noncommittal about the invitation.", -1),
+    ("The Kremlin gave a lukewarm response to the invitation.", -1),
+    ("All signs point to a summit.", 1),
+    ("The tentative date for the summit is June 12.", 1),
+    ("He gave an enthusiastic response to the invitation.", 1),
+    ("He said he was open-minded about a summit.", 1),
+]
+
 
 def test_as_soon_as_possible_sets_no_condition() -> None:
     assert families("Negotiations will begin next week as soon as possible.") == ["scheduled"]
@@ -1793,7 +1815,8 @@ def test_a_hyphenated_meeting_word_is_a_noun() -> None:
     + CONDITIONS_AND_PURPOSES_IN_OTHER_WORDS
     + READINESS_AND_APPROVAL_IN_OTHER_WORDS
     + IDIOMS_IN_OTHER_WORDS
-    + PLAIN_WORDS_FOR_THE_SAME_THING,
+    + PLAIN_WORDS_FOR_THE_SAME_THING
+    + DOUBT_AND_OPENNESS_IN_OTHER_WORDS,
 )
 def test_other_words_for_the_same_signal(text: str, direction: int) -> None:
     value = score(text)
@@ -1942,3 +1965,7 @@ def test_a_shot_down_balloon_is_no_refused_meeting() -> None:
     assert "rejection" not in families(
         "It was shot down and everything changed in terms of talking to each other."
     )
+
+
+def test_the_thing_in_question_is_no_doubt() -> None:
+    assert families("The country in question has not responded.") == []
