@@ -917,8 +917,10 @@ class _Statement:
                     ):
                         return "meeting", run_end
                 before = index - 1
-                while before > segment[0] and self.is_class(before, "DETERMINER") >= 0:
-                    before -= 1
+                while before > segment[0] and (
+                    self.is_class(before, "DETERMINER") >= 0 or self.tokens[before].adjectival
+                ):
+                    before -= 1  # "for top French officials to go"
                 if (
                     self.tokens[before].lower == "for"
                     and run_end < limit
@@ -1184,6 +1186,8 @@ class _Statement:
         # An adjective or participle before a noun: "a constructive visit", "the planned summit".
         if "-" in token.lower and index + 1 < len(self.tokens) and self._nounish(index + 1):
             return True  # a compound modifier: "his three-day visit", "a high-profile trip"
+        if token.adjectival and not token.noun and index + 1 < len(self.tokens) and self._nounish(index + 1):
+            return True  # an adjective that is a verb too: "no plans for top French officials to go"
         return (
             not token.noun
             and not token.verb

@@ -1969,3 +1969,8 @@ def test_a_shot_down_balloon_is_no_refused_meeting() -> None:
 
 def test_the_thing_in_question_is_no_doubt() -> None:
     assert families("The country in question has not responded.") == []
+
+
+def test_an_adjective_that_is_also_a_verb_stands_before_the_noun() -> None:
+    assert score("There are no plans for top French officials to go.") < 0
+    assert families("A Moscow meeting would have to await progress on specific issues.") == ["postponement"]
