@@ -191,7 +191,8 @@ def _render_word(token: str, rng: random.Random, rules: Rules) -> str:
 def render_pattern(pattern: str, rng: random.Random, rules: Rules) -> str:
     """A predicate of the rules rendered into words it matches, e.g. "{MEETING} =again" -> "summit again"."""
     words = (_render_word(token, rng, rules) for token in pattern.split())
-    phrase = " ".join(word for word in words if word)
+    # A clitic joins the word before it: "let 's see" is written "let's see".
+    phrase = " ".join(word for word in words if word).replace(" '", "'").replace(" \u2019", "\u2019")
     if phrase.startswith(("'", "\u2019")):
         return "Putin" + phrase  # a possessive needs its possessor: "Putin's place"
     return "I" + phrase[1:] if phrase == "i" or phrase.startswith("i ") else phrase

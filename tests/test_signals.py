@@ -1786,6 +1786,15 @@ DOUBT_AND_OPENNESS_IN_OTHER_WORDS = [
     ("The tentative date for the summit is June 12.", 1),
     ("He gave an enthusiastic response to the invitation.", 1),
     ("He said he was open-minded about a summit.", 1),
+    ("Time will tell whether the summit happens.", -1),
+    ("Let's see what happens with the summit.", -1),
+    ("Nobody knows if the summit will take place.", -1),
+    ("It's anyone's guess whether the summit will happen.", -1),
+    ("I wouldn't bet on a summit.", -1),
+    ("A summit is nowhere in sight.", -1),
+    ("The two sides settled on a venue.", 1),
+    ("The summit is very much alive.", 1),
+    ("The trip remains on the calendar.", 1),
 ]
 
 
