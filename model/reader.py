@@ -1217,6 +1217,15 @@ class _Statement:
                 return before
             if self._nounish(before) and self._is_meeting_word(before):
                 return before
+            if (
+                before > segment[0]
+                and self._nounish(before)
+                and self._stands_in(before)
+                and self._is_meeting_word(before - 1)
+            ):
+                return (
+                    before - 1
+                )  # a compound whose head stands in for the meeting: "the summit plan has been shelved"
         # The segment's first noun phrase: "The meeting between Kim and myself will take place";
         # or the first after a "that" opening a clause ("told a briefing that the summit ... will").
         found = self._first_phrase_meeting(segment[0], predicate, segment)

@@ -1787,7 +1787,6 @@ DOUBT_AND_OPENNESS_IN_OTHER_WORDS = [
     ("He gave an enthusiastic response to the invitation.", 1),
     ("He said he was open-minded about a summit.", 1),
     ("Time will tell whether the summit happens.", -1),
-    ("Let's see what happens with the summit.", -1),
     ("Nobody knows if the summit will take place.", -1),
     ("It's anyone's guess whether the summit will happen.", -1),
     ("I wouldn't bet on a summit.", -1),
@@ -1983,3 +1982,9 @@ def test_the_thing_in_question_is_no_doubt() -> None:
 def test_an_adjective_that_is_also_a_verb_stands_before_the_noun() -> None:
     assert score("There are no plans for top French officials to go.") < 0
     assert families("A Moscow meeting would have to await progress on specific issues.") == ["postponement"]
+
+
+def test_a_compound_whose_head_stands_in_for_the_meeting_is_the_meeting() -> None:
+    assert families("The summit plan has been shelved indefinitely.") == ["postponement"]
+    assert families("The visit plans were scrapped.") == ["cancellation"]
+    assert families("The summit details have been finalised.") == ["scheduled"]
