@@ -1794,6 +1794,8 @@ DOUBT_AND_OPENNESS_IN_OTHER_WORDS = [
     ("The two sides settled on a venue.", 1),
     ("The summit is very much alive.", 1),
     ("The trip remains on the calendar.", 1),
+    ("Talks are conditional on a ceasefire.", -1),
+    ("The ball is in their court.", -1),
 ]
 
 
