@@ -92,6 +92,27 @@ _AGENDA: Final = "discuss (agenda)"  # the pattern of "discuss" read as a meetin
 _AGENDA_GROUP: Final = frozenset(
     {"expected", "set", "due", "scheduled", "slated", "likely", "poised", "planning"}
 )
+# Verbs that say what their object is after "as": "described the meeting as fruitful".
+_DESCRIBING_VERBS: Final = frozenset(
+    {
+        "describe",
+        "call",
+        "hail",
+        "see",
+        "view",
+        "regard",
+        "characterize",
+        "characterise",
+        "term",
+        "label",
+        "brand",
+        "dismiss",
+        "welcome",
+        "praise",
+        "criticize",
+        "criticise",
+    }
+)
 # Words that open a time phrase: "on Monday", "next week", "later this month", "in June".
 _TIME_OPENERS: Final = frozenset(
     {"on", "in", "next", "this", "later", "early", "earlier", "late", "as", "soon"}
@@ -1218,6 +1239,14 @@ class _Statement:
             if self._nounish(before) and self._is_meeting_word(before):
                 return before
             if (
+                self.tokens[before].lower == "as"
+                and before - 1 > segment[0]
+                and self._nounish(before - 1)
+                and self._is_meeting_word(before - 1)
+                and self._described_as(before - 1)
+            ):
+                return before - 1  # "described the meeting as fruitful", "hailed the visit as a success"
+            if (
                 before > segment[0]
                 and self._nounish(before)
                 and self._stands_in(before)
@@ -1242,6 +1271,14 @@ class _Statement:
         if found < 0 and index == segment[0] + 1 and self.tokens[segment[0]].lower in _SHARED_SUBJECT:
             found = self._shared_subject(segment)
         return found
+
+    def _described_as(self, noun: int) -> bool:
+        """Whether the meeting noun at `noun` is the object of a verb of describing ("described the
+        talks as", "called the visit", "hailed the summit"), a determiner or two before it."""
+        index = noun - 1
+        while index > 0 and (self.is_class(index, "DETERMINER") >= 0 or self.tokens[index].adjective):
+            index -= 1
+        return bool(self.tokens[index].lemmas & _DESCRIBING_VERBS)
 
     def _has_own_verb(self, subject: int, group: int) -> bool:
         """Whether the subject has a finite verb of its own and the predicate stands in a clause

@@ -1796,7 +1796,23 @@ DOUBT_AND_OPENNESS_IN_OTHER_WORDS = [
     ("The trip remains on the calendar.", 1),
     ("Talks are conditional on a ceasefire.", -1),
     ("The ball is in their court.", -1),
+    ("The two leaders reached important consensus at the meeting.", 1),
+    ("Beijing lodged solemn representations over the visit.", -1),
+    ("Moscow expressed strong dissatisfaction with the invitation.", -1),
+    ("The foreign ministry summoned the ambassador over the visit.", -1),
+    ("There were sharp differences at the meeting.", -1),
+    ("The visit sparked a diplomatic row.", -1),
+    ("The invitation drew fierce criticism.", -1),
+    ("The summit was met with protests.", -1),
 ]
+
+
+def test_what_a_meeting_is_described_as_is_said_of_it() -> None:
+    assert families("Both sides described the meeting as fruitful.") == ["progress"]
+    assert families("He hailed the visit as a great success.") != []
+    assert score("He hailed the visit as a great success.") > 0
+    assert score("He described the talks as a waste of time.") < 0
+    assert score("Critics branded the visit as a provocation.") < 0
 
 
 def test_as_soon_as_possible_sets_no_condition() -> None:
