@@ -2343,6 +2343,8 @@ class _Statement:
             return True
         if kind == "" and end >= segment[1] and self.tokens[predicate.start].lower in ("no", "nothing"):
             return self._refuses_what_was_named(predicate)  # "there were no such plans": the meeting's
+        if kind == "" and end >= segment[1] and self._meeting_past_an_aside(predicate, segment):
+            return True
         if kind == "other" or passive:
             return False
         if self._meeting_subject(predicate, segment):
@@ -2350,6 +2352,29 @@ class _Statement:
         if kind == "" and end >= segment[1] and self._confirms_without_object(predicate):
             return True
         return kind == "" and end >= segment[1] and self._refuses_what_was_named(predicate)
+
+    def _meeting_past_an_aside(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
+        """Whether the predicate's meeting follows a phrase set off by commas after it: "I am very
+        pleased, at your invitation, to visit Russia", "we are ready, in principle, to meet"."""
+        tokens = self.tokens
+        comma = segment[1]
+        if comma + 1 >= len(tokens) or tokens[comma].lower != ",":
+            return False
+        aside = next((s for s in self.sentences if s.start <= comma + 1 < s.end), None)
+        if aside is None or comma + 1 not in aside.segment_of:
+            return False
+        between = aside.segment_of[comma + 1]
+        close = between[1]
+        if not self._apposed_noun_phrase(between) or close + 2 >= len(tokens) or tokens[close].lower != ",":
+            return False
+        if tokens[close + 1].lower != "to" or close + 1 not in aside.segment_of:
+            return False  # only an infinitive after the aside: "..., to visit Russia"
+        rest = aside.segment_of[close + 1]
+        pseudo = _Predicate(predicate.family, predicate.pattern, predicate.start, close + 1)
+        kind, end = self.argument_after(pseudo, rest, self.predicates_in(*rest))
+        if kind == "meeting":
+            predicate.span = (predicate.start, end)
+        return kind == "meeting"
 
     def _confirms_without_object(self, predicate: _Predicate) -> bool:
         """A government's bare confirmation at the end of what it says confirms the meeting the

@@ -2006,3 +2006,10 @@ def test_a_compound_whose_head_stands_in_for_the_meeting_is_the_meeting() -> Non
     assert families("The summit plan has been shelved indefinitely.") == ["postponement"]
     assert families("The visit plans were scrapped.") == ["cancellation"]
     assert families("The summit details have been finalised.") == ["scheduled"]
+
+
+def test_a_phrase_set_off_by_commas_stands_between_a_predicate_and_its_infinitive() -> None:
+    assert families("We are ready, in principle, to meet.") == ["openness"]
+    assert families("He is willing, at this stage, to travel to Moscow.") == ["openness"]
+    assert score("He is not ready, at this stage, to meet.") < 0
+    assert families("I am very pleased, at this moment, to announce the budget.") == []
