@@ -816,6 +816,18 @@ class _Statement:
         adjunct = self._time_adjunct_start(index - 1, (0, index))
         if adjunct > 0 and self._in_verb_group(adjunct - 1):
             return True  # after a time inside the verb group: "will next week visit Moscow"
+        if (
+            before.capital
+            and not before.verb
+            and token.lower.endswith("s")
+            and not token.lower.endswith("ss")
+            and not (  # "the US visits were postponed": a noun before its verb
+                self._is_meeting_word(index)
+                and index + 1 < len(self.tokens)
+                and self.is_class(index + 1, "AUXILIARY") >= 0
+            )
+        ):
+            return True  # a name and a verb in -s, a headline's present: "Modi heads to Kazan"
         return not (before.noun and not before.verb) and token.lower not in (
             "meeting",
             "meetings",

@@ -2013,3 +2013,11 @@ def test_a_phrase_set_off_by_commas_stands_between_a_predicate_and_its_infinitiv
     assert families("He is willing, at this stage, to travel to Moscow.") == ["openness"]
     assert score("He is not ready, at this stage, to meet.") < 0
     assert families("I am very pleased, at this moment, to announce the budget.") == []
+
+
+def test_a_name_and_a_verb_in_s_is_a_headlines_present() -> None:
+    assert families("Modi heads to Kazan for BRICS summit") == ["intent"]
+    assert families("Xi visits Moscow") == ["intent"]
+    # A noun after a name before its own verb stays a noun.
+    assert families("The US visits were postponed.") == ["postponement"]
+    assert families("The Geneva talks were cancelled.") == ["cancellation"]
