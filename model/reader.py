@@ -850,7 +850,12 @@ class _Statement:
     # --- arguments -----------------------------------------------------------------------------
 
     def _is_meeting_word(self, index: int) -> bool:
-        return self.is_class(index, "MEETING") >= 0
+        if self.is_class(index, "MEETING") < 0:
+            return False
+        # Unless it is a word of a compound that is no meeting: "press conference", "conference call".
+        return not any(
+            start <= index < self.is_class(start, "NOT_MEETING") for start in (index - 1, index) if start >= 0
+        )
 
     def _noun_run(self, index: int, limit: int) -> int:
         """The end of the run of nouns starting at `index` (a compound: "summit flight")."""

@@ -2021,3 +2021,10 @@ def test_a_name_and_a_verb_in_s_is_a_headlines_present() -> None:
     # A noun after a name before its own verb stays a noun.
     assert families("The US visits were postponed.") == ["postponement"]
     assert families("The Geneva talks were cancelled.") == ["cancellation"]
+
+
+def test_a_conference_is_a_meeting_but_a_press_conference_is_not() -> None:
+    assert families("He will attend the London conference on Somalia.") == ["intent"]
+    assert score("No conference would be held without Israel's consent.") < 0
+    assert families("The press conference has been cancelled.") == []
+    assert families("He spoke to journalists on a conference call.") == []
