@@ -1804,6 +1804,11 @@ DOUBT_AND_OPENNESS_IN_OTHER_WORDS = [
     ("The visit sparked a diplomatic row.", -1),
     ("The invitation drew fierce criticism.", -1),
     ("The summit was met with protests.", -1),
+    ("The stopover was cancelled.", -1),
+    ("They held a powwow.", 1),
+    ("The meet-and-greet went well.", 1),
+    ("His pilgrimage was called off.", -1),
+    ("His Asia tour begins Monday.", 1),
 ]
 
 
