@@ -156,6 +156,7 @@ class _Builder:
                     key = (holder.side, office.title.split()[-1].casefold())
                     self.leaders.setdefault(key, []).append((holder.names[0], office))
         self.bodies: dict[str, str] = {}  # body name, or its generic word, -> its side
+        self.body_names: dict[str, str] = {}  # generic word -> the body last named with it
         self.drafts: list[_Draft] = []
         # The latest person for each (role, side) and (role, None), for "the spokesman said".
         self.by_role: dict[tuple[Role, str | None], _Recent] = {}
@@ -206,6 +207,12 @@ class _Builder:
                 speaker = replace(speaker, side=self._sentence_side(draft.sentence) or UNKNOWN_SIDE)
             if speaker.is_person and speaker.side != UNKNOWN_SIDE:
                 earlier.setdefault(speaker.name, speaker.side)
+            if speaker.side == UNKNOWN_SIDE and speaker.is_institution and speaker.name.islower():
+                # A body named by its generic word alone that the article names no further ("The
+                # development comes a day after the government announced ..."): the one side its
+                # sentence names, else the publication's own, as for an official named by title.
+                side = self._sentence_side(draft.sentence) or self.home_side
+                speaker = replace(speaker, side=side or UNKNOWN_SIDE)
             group = speaker.title.casefold() in self.lexicon.group_titles  # "officials said"
             if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official and not group:
                 speaker = replace(speaker, side=self.home_side)
@@ -564,11 +571,50 @@ class _Builder:
         if reference.kind is _MentionKind.PERSON:
             return self._person(reference), confidence.named
         if reference.kind is _MentionKind.INSTITUTION:
+            bare = self._bare_body(reference, sentence)
+            if bare is not None:
+                return bare, confidence.institution
             side = reference.side or self._body_side_by_name(reference.name)
             side = side or self._patron_side(reference.affiliate) or UNKNOWN_SIDE
             name = reference.name
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)
+
+    def _bare_body(self, mention: _Mention, sentence: _Sentence) -> _Speaker | None:
+        """A body named by its generic word alone (institutions.bare_words): "his office" is the
+        office of the person the pronoun stands for ("Biden's office"); "the ministry" and "the
+        foreign ministry" the body named before with that word ("China's foreign ministry"),
+        else a body of no known side."""
+        if mention.side or mention.affiliate or not mention.name.islower():
+            return None
+        role = mention.role or Role.OTHER
+        if mention.determiner in self.lexicon.possessive_pronouns:
+            owner = self._owner_before(sentence, mention)
+            if owner is None:
+                return _Speaker(mention.name, "", role, UNKNOWN_SIDE, False)
+            side = owner.side if owner.side != UNKNOWN_SIDE else self._patron_side(owner.name)
+            return _Speaker(f"{owner.name}'s {mention.name}", "", role, side or UNKNOWN_SIDE, False)
+        generic = mention.name.split()[-1]
+        named = self.body_names.get(generic)
+        if named is None:
+            return None
+        return _Speaker(named, "", role, self.bodies.get(named, UNKNOWN_SIDE), False)
+
+    def _owner_before(self, sentence: _Sentence, mention: _Mention) -> _Speaker | None:
+        """Whom "his"/"her" before a body stands for: the last person named before it in its
+        sentence ("The purpose of Ma's trip was ..., his office said"), else the last person
+        named or quoted within context."""
+        people = [
+            earlier
+            for earlier in sentence.mentions
+            if earlier.kind is _MentionKind.PERSON
+            and not earlier.medium
+            and earlier.end <= mention.span_start
+        ]
+        if people:
+            return self._person(people[-1])
+        recent = self._recent_person(sentence)
+        return recent.speaker if recent is not None else None
 
     def _one_of_last_two(self, sentence: _Sentence, reference: _Pronoun) -> _Mention | None:
         """'Sharif asked Modi ... and the latter said': of the last two people named before the
@@ -974,6 +1020,7 @@ class _Builder:
         for word in name.split():
             if word.casefold() in self._generic_words:
                 self.bodies[word.casefold()] = side
+                self.body_names[word.casefold()] = name
 
     def _body_side_by_name(self, name: str) -> str | None:
         if name in self.bodies:

@@ -235,7 +235,7 @@ class _MentionFinder:
         ministry"; after a person's possessive, their office: "Sharif's office". Its length in
         tokens (one adjective at most before the generic word), or 0."""
         if not parts:
-            return 0
+            return self._bare_body(cursor, end)
         last = parts[-1]
         possessive = (
             last.kind is _PartKind.NAME and self.tokens[last.end - 1].bare != self.tokens[last.end - 1].text
@@ -250,6 +250,24 @@ class _MentionFinder:
             if any(word.lower in lexicon.stopwords for word in words):
                 return 0
             if words[-1].text.capitalize() in lexicon.generic_institutions:
+                return length
+        return 0
+
+    def _bare_body(self, cursor: int, end: int) -> int:
+        """A body named by its generic word alone, after "the" or a possessive pronoun: "the
+        ministry said", "the foreign ministry said", "his office said" (one lower-case word at
+        most before it). Its length in tokens, or 0; who it is comes from the article (a body
+        named before with that word, the person "his" stands for)."""
+        if cursor == 0 or self.tokens[cursor - 1].lower not in self.lexicon.definite:
+            return 0
+        tokens, lexicon = self.tokens, self.lexicon
+        for length in (1, 2):
+            words = tokens[cursor : min(cursor + length, end)]
+            if len(words) < length or not all(w.is_word and w.text.islower() for w in words):
+                return 0
+            if any(word.lower in lexicon.stopwords for word in words):
+                return 0
+            if words[-1].lower in lexicon.bare_institutions:
                 return length
         return 0
 

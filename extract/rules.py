@@ -326,6 +326,9 @@ class InstitutionRules(_Section):
     generic_role: Role
     country_role: Role
     generic_words: list[Phrase] = []
+    # Generic words that name a body alone after a definite determiner or a possessive pronoun
+    # ("the ministry said", "the foreign ministry said", "his office said"), in lower case.
+    bare_words: list[Phrase] = []
     known: list[InstitutionRule] = []
 
     @model_validator(mode="after")
@@ -333,6 +336,10 @@ class InstitutionRules(_Section):
         problems: list[str] = []
         _check_unique(problems, "known", [institution.name for institution in self.known])
         _check_unique(problems, "generic_words", self.generic_words)
+        _check_unique(problems, "bare_words", self.bare_words)
+        unknown = sorted(set(self.bare_words) - set(self.generic_words))
+        if unknown:
+            problems.append(f"bare_words: not among generic_words: {', '.join(unknown)}")
         _raise_problems(problems)
         return self
 

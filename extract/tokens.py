@@ -232,6 +232,7 @@ class _Lexicon:
     sides: _PhraseTable[str]
     institutions: _PhraseTable[_Institution]
     generic_institutions: frozenset[str]
+    bare_institutions: frozenset[str]  # folded: generic words naming a body alone ("the ministry")
     relative: _PhraseTable[RelativeDate]
     month_prepositions: frozenset[str]
     day_prepositions: frozenset[str]
@@ -371,6 +372,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         sides=_PhraseTable.build(side_items, case_sensitive=True),
         institutions=_PhraseTable.build(institutions, case_sensitive=True),
         generic_institutions=frozenset(rules.institutions.generic_words),
+        bare_institutions=_folded(rules.institutions.bare_words),
         relative=_PhraseTable.build(
             ((rule.phrase, rule) for rule in rules.dates.relative), case_sensitive=False
         ),

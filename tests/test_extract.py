@@ -1168,3 +1168,8 @@ def test_british_single_quotes_are_quotations_and_apostrophes_are_not() -> None:
         ("Ivan Sorokin", "quote", "We are not excluding anything"),
         ("Ivan Sorokin", "quote", "Everything depends on preparation, and that's not done yet."),
     ]
+
+
+def test_a_bare_institution_word_must_be_a_generic_word() -> None:
+    problems = problems_of(broken(_set(["institutions", "bare_words"], ["Ministry", "Palace"])))
+    assert any("bare_words: not among generic_words: Palace" in problem for problem in problems), problems

@@ -3018,3 +3018,63 @@ def test_a_bulleted_summary_line_is_a_paragraph_without_its_mark():
         ("Putin", "Russia would not interfere."),
         ("Trump", "the talks went well."),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction round nine (branch extract9-s16): forms new articles miss.
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "side"),
+    [
+        # A body named before with its country, then by its generic word alone.
+        (
+            "China's foreign ministry said on Monday the talks had been candid. "
+            "The ministry said the two sides would meet again.",
+            "China's foreign ministry",
+            "China",
+        ),
+        (
+            "Russia's Foreign Ministry said the visit was being prepared. "
+            "The ministry also said no date had been set.",
+            "Russia's Foreign Ministry",
+            "Russia",
+        ),
+        # "his office": the office of the person the pronoun stands for.
+        (
+            "Prime Minister Narendra Modi spoke to the Chinese leader on Monday. "
+            "His office said later that the call had lasted an hour.",
+            "Narendra Modi's office",
+            "India",
+        ),
+        (
+            'The purpose of Tsai\'s trip was to "build trust", her office said.',
+            "Tsai's office",
+            "Taiwan",
+        ),
+    ],
+)
+def test_a_body_named_by_its_generic_word_alone(text: str, speaker: str, side: str) -> None:
+    found = extract(text)
+    assert (found[-1].speaker, found[-1].side, found[-1].role.value) == (speaker, side, "official")
+
+
+def test_a_bare_body_the_article_names_no_further_is_the_publications_own():
+    # "the government" of an Indian paper with no other government named is India's; the
+    # ministry of a story naming one country outside the words is that country's.
+    (found,) = extract(
+        "India's prime minister flew to Kazan. The government announced that the talks would go ahead.",
+        home_side="India",
+    )
+    assert (found.speaker, found.side) == ("government", "India")
+    (found,) = extract(
+        "In Moscow, the foreign ministry said the visit would go ahead as planned.",
+    )
+    assert (found.speaker, found.side) == ("foreign ministry", "Russia")
+
+
+def test_a_generic_word_after_an_indefinite_determiner_or_inside_the_words_is_no_speaker():
+    assert extract("A ministry official's car was seen outside the hotel.") == []
+    (found,) = extract("Peskov said the ministry would publish the agenda.")
+    assert found.speaker == "Peskov"
