@@ -376,6 +376,15 @@ class RelativeDate(_Section):
     weekday: Phrase | None = None
 
 
+class AnchoredDate(_Section):
+    """A day counted from another date the story gives ("the day before", "the next day"): its
+    offset in days from that date (negative before it) and the explanation quoted in notes."""
+
+    phrase: Phrase
+    days: int = Field(ge=-31, le=31)
+    explanation: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
 class DateRules(_Section):
     """Month and weekday names, representative days and relative expressions."""
 
@@ -398,6 +407,9 @@ class DateRules(_Section):
     numbers: dict[str, Annotated[int, Field(ge=1, le=31)]] = {}
     ago_units: dict[str, Annotated[int, Field(ge=1, le=366)]] = {}
     relative: list[RelativeDate] = []
+    anchored: list[AnchoredDate] = []
+    earlier_words: list[Phrase] = []
+    later_words: list[Phrase] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> DateRules:
@@ -407,6 +419,12 @@ class DateRules(_Section):
         if sorted(set(self.months.values())) != list(range(1, 13)):
             problems.append("months: all twelve months must be named")
         _check_unique(problems, "relative", [rule.phrase for rule in self.relative])
+        _check_unique(problems, "anchored", [rule.phrase for rule in self.anchored])
+        both = {word.casefold() for word in self.earlier_words} & {
+            word.casefold() for word in self.later_words
+        }
+        if both:
+            problems.append(f"earlier_words and later_words: {', '.join(sorted(both))} in both")
         for position, rule in enumerate(self.relative):
             problems.extend(self._rule_problems(position, rule))
         _raise_problems(problems)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from summit_outlook.model.statements import Role
 
 if TYPE_CHECKING:
-    from summit_outlook.extract.rules import ExtractionRules, RelativeDate
+    from summit_outlook.extract.rules import AnchoredDate, ExtractionRules, RelativeDate
 
 # Dotted initialisms (U.S., U.N.), words joined by apostrophes or hyphens, or one symbol.
 # Every quantifier is bounded or separated by a non-word character, so matching is linear.
@@ -234,6 +234,9 @@ class _Lexicon:
     generic_institutions: frozenset[str]
     bare_institutions: frozenset[str]  # folded: generic words naming a body alone ("the ministry")
     relative: _PhraseTable[RelativeDate]
+    anchored: _PhraseTable[AnchoredDate]
+    earlier_words: frozenset[str]
+    later_words: frozenset[str]
     month_prepositions: frozenset[str]
     day_prepositions: frozenset[str]
     past_markers: frozenset[str]
@@ -376,6 +379,11 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         relative=_PhraseTable.build(
             ((rule.phrase, rule) for rule in rules.dates.relative), case_sensitive=False
         ),
+        anchored=_PhraseTable.build(
+            ((rule.phrase, rule) for rule in rules.dates.anchored), case_sensitive=False
+        ),
+        earlier_words=_folded(rules.dates.earlier_words),
+        later_words=_folded(rules.dates.later_words),
         month_prepositions=_folded(rules.dates.month_prepositions),
         day_prepositions=_folded(rules.dates.day_prepositions),
         past_markers=_folded(rules.dates.past_markers),

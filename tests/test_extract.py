@@ -1173,3 +1173,14 @@ def test_british_single_quotes_are_quotations_and_apostrophes_are_not() -> None:
 def test_a_bare_institution_word_must_be_a_generic_word() -> None:
     problems = problems_of(broken(_set(["institutions", "bare_words"], ["Ministry", "Palace"])))
     assert any("bare_words: not among generic_words: Palace" in problem for problem in problems), problems
+
+
+def test_a_word_both_earlier_and_later_is_rejected() -> None:
+    problems = problems_of(broken(_set(["dates", "later_words"], ["later", "before"])))
+    assert any("earlier_words and later_words: before in both" in problem for problem in problems), problems
+
+
+def test_a_counted_day_is_listed_once() -> None:
+    day = {"phrase": "the day before", "days": -1, "explanation": "the day before"}
+    problems = problems_of(broken(_set(["dates", "anchored"], [day, day])))
+    assert any("'the day before' is listed more than once" in problem for problem in problems), problems

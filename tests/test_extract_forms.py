@@ -3078,3 +3078,47 @@ def test_a_generic_word_after_an_indefinite_determiner_or_inside_the_words_is_no
     assert extract("A ministry official's car was seen outside the hotel.") == []
     (found,) = extract("Peskov said the ministry would publish the agenda.")
     assert found.speaker == "Peskov"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # Counted from the date the story gave last, not from publication (a Tuesday).
+        (
+            "Putin met Xi on Monday. The day before, Peskov said the talks would be long.",
+            dt.date(2023, 3, 19),
+        ),
+        (
+            "Putin met Xi on Monday. Two days earlier, the Kremlin said the talks would be long.",
+            dt.date(2023, 3, 18),
+        ),
+        (
+            "The envoys met on March 12. A day later, the ministry said a deal was close.",
+            dt.date(2023, 3, 13),
+        ),
+        (
+            "The leaders spoke by phone on March 2. The next day, Ushakov told reporters a visit was planned.",
+            dt.date(2023, 3, 3),
+        ),
+        (
+            "The summit opened on March 14. A week later, Lavrov said it had been a success.",
+            dt.date(2023, 3, 21),
+        ),
+    ],
+)
+def test_a_day_counted_from_the_date_given_before(text: str, said: dt.date) -> None:
+    found = extract(text, published=dt.date(2023, 3, 21))
+    assert found[-1].date == said
+    assert "the date given before" in found[-1].date_note
+
+
+def test_a_counted_day_before_a_noun_phrase_or_with_no_date_before_gives_no_day():
+    # "the day before the summit" counts from the summit's day, which the text does not give;
+    # with no date before it, "the day before" dates nothing: the story's day stands in.
+    (found,) = extract(
+        "Peskov said on Monday that Putin would arrive the day before the summit.",
+        published=dt.date(2023, 3, 21),
+    )
+    assert found.date == dt.date(2023, 3, 20)
+    (found,) = extract("The day before, Peskov said the talks would be long.", published=dt.date(2023, 3, 21))
+    assert "the date given before" not in found.date_note
