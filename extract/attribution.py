@@ -44,6 +44,9 @@ class _Attribution:
     # Further statements of the same speaker in the sentence: "..., adding that ...", "and said
     # that ...", "but warned ...", an opening "Saying ..., X said".
     more: tuple[_Attribution, ...] = ()
+    # Words held in a noun ("warnings from US officials that ..."): the sentence is narrative
+    # about something else, and only a date beside the noun ("remarks last month") is theirs.
+    nominal: bool = False
 
     @property
     def parts(self) -> tuple[_Attribution, ...]:
@@ -403,13 +406,19 @@ class _Attributor:
     def _owned_words(self) -> _Attribution | None:
         """A speech noun owned by a person, then "that": "were predicated on her insistence that
         Tokyo had yet to atone", "Wang Yi's remarks last month that the road would not be smooth"
-        are her and Wang's words (a narrative sentence with no attribution of its own)."""
+        are her and Wang's words (a narrative sentence with no attribution of its own). The
+        owner may follow the noun as its agent ("warnings from US intelligence officials that
+        ...", "a pledge by Lavrov to ..."), and some nouns take their own complement ("calls by
+        lawmakers for a tougher line", "a pledge to ...": speech_noun_complements), kept with the
+        noun as a predicate keeps its verb."""
         tokens, lexicon = self.tokens, self.lexicon
         for position in range(self.start + 1, self.end - 1):
-            if tokens[position].lower not in lexicon.speech_nouns:
+            noun = tokens[position].lower
+            if noun not in lexicon.speech_nouns:
                 continue
             owner = tokens[position - 1]
             speaker: _SpeakerRef | None = None
+            cursor = position + 1
             if owner.lower in lexicon.possessive_pronouns:
                 speaker = _Pronoun(position - 1, lexicon.possessive_pronouns[owner.lower])
             else:
@@ -418,18 +427,58 @@ class _Attributor:
                 if possessive and mention.kind in (_MentionKind.PERSON, _MentionKind.INSTITUTION):
                     speaker = replace(mention, end=mention.end)
             if speaker is None:
+                agent = self._speech_noun_agent(position + 1)
+                if agent is not None:
+                    speaker, cursor = agent, agent.end
+            if speaker is None:
                 continue
-            cursor = position + 1
             date = self.dates_by_start.get(cursor)
             if date is not None:
                 cursor = date.end  # "remarks last month that ...": when they were made
-            if cursor < self.end and tokens[cursor].lower in lexicon.complementisers:
+            if cursor >= self.end:
+                continue
+            if tokens[cursor].lower in lexicon.complementisers:
                 span = self._trim(cursor + 1, self._clause_end(cursor))
                 if self._has_words(*span):
+                    style = self._style_of(span)
                     return _Attribution(
-                        speaker, position, self._style_of(span), (span,), habitual=date is None
+                        speaker, position, style, (span,), habitual=date is None, nominal=True
+                    )
+            elif self._noun_complement(noun, cursor):
+                span = self._trim(cursor, self._clause_end(cursor))
+                if self._has_words(span[0] + 1, span[1]):
+                    content = ((position, position + 1), span)
+                    return _Attribution(
+                        speaker, position, _Style.REPORTED, content, habitual=date is None, nominal=True
                     )
         return None
+
+    def _speech_noun_agent(self, start: int) -> _Mention | None:
+        """The person or body after a speech noun's agent word ("by", "from"): "a warning by
+        Blinken", "calls by lawmakers", "warnings from US intelligence officials"."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if start >= self.end or tokens[start].lower not in lexicon.speech_noun_agents:
+            return None
+        mention = self._mention_starting(start + 1)
+        if mention is None or mention.kind is _MentionKind.DESCRIPTION and not mention.plural:
+            return None  # "a warning by a man", "calls from the floor": nobody who speaks for anyone
+        return mention
+
+    def _noun_complement(self, noun: str, cursor: int) -> bool:
+        """Whether the noun's own complement starts here: "for" + a noun phrase, "to" + a verb
+        ("a pledge to keep", not "a call to Putin")."""
+        tokens = self.tokens
+        words = self.lexicon.speech_noun_complements.get(noun, frozenset())
+        if tokens[cursor].lower not in words or cursor + 1 >= self.end:
+            return False
+        following = tokens[cursor + 1]
+        if tokens[cursor].lower in self.lexicon.infinitive_markers:
+            return (
+                following.is_word
+                and following.text.islower()
+                and following.lower not in self.lexicon.determiners
+            )
+        return following.is_word
 
     def _what_they_call(self) -> _Attribution | None:
         """'criticism of what he calls unfair trade practices', 'what Moscow calls its special

@@ -300,7 +300,10 @@ class _Builder:
                     made = self._continuation(paragraph, sentence, scene)
             elif attribution is not None and _ends_with_colon(paragraph, sentence):
                 self.lead = (paragraph.index, sentence, attribution)  # "Peskov told reporters:"
-            if not made:
+            if not made or (attribution is not None and attribution.nominal):
+                # Words held in a noun leave the sentence a narrative one: its date and subject
+                # still set the scene ("Trump stunned the world on Monday ..., prompting calls by
+                # lawmakers for ...").
                 scene = self._opening_date(sentence) or scene
                 self.looking_back = self.looking_back or self._past_perfect(paragraph, sentence)
                 self._remember_events(paragraph, sentence)
@@ -323,7 +326,18 @@ class _Builder:
         if resolved is None:
             return False
         speaker, resolution_factor = resolved
-        if date_sentence is None:
+        if attribution.nominal:
+            # "Wang's remarks last month that ...": only a date between the noun and the words.
+            first_word = min(start for start, _ in words) if words else attribution.verb
+            own = next(
+                (
+                    date
+                    for date in sentence.dates
+                    if attribution.verb < date.start < first_word and date.speech
+                ),
+                None,
+            )
+        elif date_sentence is None:
             own = _speech_date(sentence, attribution)
         else:
             own = _speech_date(date_sentence, None)

@@ -170,6 +170,8 @@ class AttributionRules(_Section):
     joint_words: list[Phrase] = []
     pair_openers: list[Phrase] = []
     speech_nouns: list[Phrase] = []
+    speech_noun_agents: list[Phrase] = []
+    speech_noun_complements: dict[Phrase, list[Phrase]] = {}
     naming_openers: list[Phrase] = []
     naming_verbs: list[Phrase] = []
     possessive_pronouns: dict[Phrase, Phrase] = {}

@@ -157,6 +157,8 @@ class _Lexicon:
     joint_words: frozenset[str]
     pair_openers: frozenset[str]
     speech_nouns: frozenset[str]
+    speech_noun_agents: frozenset[str]
+    speech_noun_complements: dict[str, frozenset[str]]  # folded noun -> its complement words
     naming_openers: frozenset[str]
     naming_verbs: _PhraseTable[bool]
     possessive_pronouns: dict[str, str]  # folded possessive -> the pronoun standing for its owner
@@ -297,7 +299,11 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         absolute_links=_folded(said.absolute_links),
         joint_words=_folded(said.joint_words),
         pair_openers=_folded(said.pair_openers),
-        speech_nouns=_folded(said.speech_nouns),
+        speech_nouns=_folded(said.speech_nouns) | _folded(said.speech_noun_complements),
+        speech_noun_agents=_folded(said.speech_noun_agents),
+        speech_noun_complements={
+            noun.casefold(): _folded(words) for noun, words in said.speech_noun_complements.items()
+        },
         naming_openers=_folded(said.naming_openers),
         naming_verbs=_flag_table(said.naming_verbs),
         possessive_pronouns={

@@ -3122,3 +3122,62 @@ def test_a_counted_day_before_a_noun_phrase_or_with_no_date_before_gives_no_day(
     assert found.date == dt.date(2023, 3, 20)
     (found,) = extract("The day before, Peskov said the talks would be long.", published=dt.date(2023, 3, 21))
     assert "the date given before" not in found.date_note
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "The agenda left out warnings from US intelligence officials that Russia will try to "
+            "interfere in the elections.",
+            "unnamed US intelligence officials",
+            "Russia will try to interfere in the elections.",
+        ),
+        (
+            "The talks followed a warning by Secretary of State Antony Blinken that China must not arm Russia.",
+            "Antony Blinken",
+            "China must not arm Russia.",
+        ),
+        (
+            "The meeting ended with a pledge by Foreign Minister Sergei Lavrov to keep the channels open.",
+            "Sergei Lavrov",
+            "pledge to keep the channels open.",
+        ),
+        (
+            "The decision drew calls by Senate Democrats for new sanctions on Moscow.",
+            "Senate Democrats",
+            "calls for new sanctions on Moscow.",
+        ),
+        (
+            "Few in Washington were swayed by Putin's denials that Russia had meddled in the vote.",
+            "Putin",
+            "Russia had meddled in the vote.",
+        ),
+    ],
+)
+def test_words_held_in_a_noun_with_its_agent_or_complement(text: str, speaker: str, words: str) -> None:
+    (found,) = extract(text)
+    assert (found.speaker, found.text) == (speaker, words)
+    assert found.date_doubtful  # no day of their own: said over time
+
+
+def test_a_noun_of_speech_is_no_statement_without_words_or_an_agent_who_speaks():
+    # "a call by Xi to Putin" is a telephone call; "a warning by a man" names nobody who speaks
+    # for anyone.
+    assert extract("A call by Xi to Putin lasted an hour on Monday.") == []
+    assert extract("The police ignored a warning by a man that the bridge was unsafe.") == []
+
+
+def test_words_held_in_a_noun_take_only_the_date_beside_it_and_leave_the_sentence_narrative():
+    # "on Monday" dates Trump's news conference, not the calls it prompted; the sentence still
+    # dates what Trump says next.
+    found = extract(
+        "Trump stunned the world on Monday by siding with Putin, prompting calls by some lawmakers for "
+        "tougher sanctions. Trump, who was in Helsinki, praised Putin for his \u201cstrong\u201d denial.",
+        published=dt.date(2018, 7, 18),
+    )
+    calls, praise = found
+    assert calls.text.startswith("calls for tougher sanctions") and calls.date_doubtful
+    assert praise.date == dt.date(2018, 7, 16)
+    (remarks,) = extract("The mood recalled Lavrov's remarks on Monday that the talks would be hard.")
+    assert remarks.date == dt.date(2023, 3, 20) and not remarks.date_doubtful
