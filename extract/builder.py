@@ -262,7 +262,8 @@ class _Builder:
     def _role_in_country(self, speaker: _Speaker) -> Role:
         title = speaker.title.casefold()
         for rule in self.rules.title_roles:
-            if speaker.side in rule.sides and title.endswith(rule.title.casefold()):
+            in_country = not rule.sides or speaker.side in rule.sides
+            if in_country and title.endswith(rule.title.casefold()):
                 return rule.role
         return speaker.role
 

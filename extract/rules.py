@@ -448,10 +448,11 @@ class DateRules(_Section):
 
 
 class TitleRole(_Section):
-    """A title whose role in these countries differs from its usual one."""
+    """A title whose role in these countries (in every country, with no sides) differs from its
+    usual one."""
 
     title: Phrase
-    sides: list[Phrase] = Field(min_length=1)
+    sides: list[Phrase] = []
     role: Role
 
 

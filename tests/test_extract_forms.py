@@ -2883,7 +2883,9 @@ def test_a_politician_is_no_official_and_a_us_party_names_the_side() -> None:
         "Senior Republican Senator Tom Reed said the talks were a mistake.",
         home_side="United Kingdom",
     )
-    assert [(c.role.value, c.side) for c in found] == [("other", "unknown"), ("official", "United States")]
+    # A senator's role is "other" since round nine (title_roles: legislators speak for no
+    # government); the side test stands.
+    assert [(c.role.value, c.side) for c in found] == [("other", "unknown"), ("other", "United States")]
 
 
 def test_a_pair_of_dashes_sets_off_an_aside_between_a_name_and_its_verb() -> None:
@@ -3181,3 +3183,32 @@ def test_words_held_in_a_noun_take_only_the_date_beside_it_and_leave_the_sentenc
     assert praise.date == dt.date(2018, 7, 16)
     (remarks,) = extract("The mood recalled Lavrov's remarks on Monday that the talks would be hard.")
     assert remarks.date == dt.date(2023, 3, 20) and not remarks.date_doubtful
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "side"),
+    [
+        ("Senator Ann Ruiz said on Monday the summit was a mistake.", "Ann Ruiz", "United States"),
+        ("Rep. Tom Reed told reporters the talks were premature.", "Tom Reed", "United States"),
+        (
+            "Some U.S. lawmakers said the meeting should be cancelled.",
+            "unnamed U.S. lawmakers",
+            "United States",
+        ),
+        ("Congresswoman Ana Diaz said the visit sent the wrong signal.", "Ana Diaz", "United States"),
+    ],
+)
+def test_legislators_are_titled_but_speak_for_no_government(text: str, speaker: str, side: str) -> None:
+    # In a US paper's story that names the United States: the publication's country is theirs,
+    # as an official's is, but their role is "other".
+    (found,) = extract(
+        "The United States and Russia agreed to meet in July.\n\n" + text, home_side="United States"
+    )
+    assert (found.speaker, found.role.value, found.side) == (speaker, "other", side)
+
+
+def test_a_title_role_with_no_sides_holds_in_every_country():
+    rules = load_extraction_rules()
+    assert any(rule.title == "senator" and not rule.sides for rule in rules.title_roles)
+    (found,) = extract("British MP Tom Dale said the summit was a mistake.")
+    assert (found.role.value, found.side) == ("other", "United Kingdom")
