@@ -69,7 +69,7 @@ def _date_counted_days(paragraphs: list[_Paragraph], published: dt.date) -> None
                 if resolved is None:
                     continue
                 dates.append(resolved)
-                if mention.offset is None and not mention.month_only:
+                if mention.offset is None and not mention.month_only and not mention.vague:
                     anchor = resolved
             sentence.dates = dates
 

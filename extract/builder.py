@@ -106,6 +106,9 @@ class _Draft:
     date_factor: float = 1.0
     basis: DateBasis = DateBasis.PUBLICATION
     habitual: bool = False  # "has said", "says": words said over time, not on one day
+    # The statement's clause gives a time that names no day ("late last year"): not the
+    # context's day either.
+    vague_time: _DateMention | None = None
 
     @property
     def confidence(self) -> float:
@@ -345,6 +348,18 @@ class _Builder:
         confidence = self.rules.confidence
         made = False
         words_at = {position for start, end in words for position in range(start, end)}
+        vague = None
+        if own is None and not attribution.nominal:
+            # "Late last year, Putin said ...": a time outside the words that names no day.
+            vague = next(
+                (
+                    date
+                    for date in (date_sentence or sentence).dates
+                    if date.vague
+                    and not any(position in words_at for position in range(date.start, date.end))
+                ),
+                None,
+            )
         issued = {
             token.lower
             for position, token in enumerate(paragraph.tokens[sentence.start : sentence.end], sentence.start)
@@ -379,6 +394,7 @@ class _Builder:
                 own,
                 self._narrative_dates(sentence, part_speaker, scene),
                 habitual=attribution.habitual or self.looking_back,
+                vague_time=vague,
             )
             self._add(draft)
             if not isinstance(attribution.speaker, _Pronoun) or attribution.speaker.word not in issued:

@@ -32,6 +32,9 @@ class _DateMention:
     # A day counted from another date the story gives ("the day before", "two days earlier"):
     # its offset in days from that date, the day above a stand-in until the date is known.
     offset: int | None = None
+    # A span too wide or vague for a day ("late last year", "in recent weeks"): no day of
+    # speaking (speech is false), but words it dates have no day the text gives.
+    vague: bool = False
 
 
 def _shift(day: dt.date, days: int) -> dt.date | None:
@@ -84,6 +87,7 @@ class _DateFinder:
             self._ago,
             self._anchored,
             self._counted_from,
+            self._vague,
         ):
             result = matcher(position, end)
             if result is not None:
@@ -325,6 +329,23 @@ class _DateFinder:
         days = count * unit
         how = f"relative to publication {self.published.isoformat()} -> {days} day(s) before it"
         return self._mention(position, position + 3, _shift(self.published, days), how, exact=False)
+
+    def _vague(self, position: int, end: int) -> _DateMention | None:
+        """'late last year', 'in recent weeks': a time the words were said that names no day."""
+        found = self.lexicon.vague_times.match(self.tokens, position, end)
+        if found is None:
+            return None
+        length, time = found
+        stop = position + length
+        surface = self.text[self.tokens[position].start : self.tokens[stop - 1].end]
+        day, how = self.published, "names no day"
+        if time.month is not None:
+            year = self.published.year - time.years_before
+            standing = _make_date(year, time.month, self.rules.month_day)
+            if standing is not None and standing <= self.published:
+                day = standing
+                how = f"names no day; {standing.isoformat()} stands for it"
+        return _DateMention(position, stop, day, surface, how, False, False, False, None, True)
 
     def _anchored(self, position: int, end: int) -> _DateMention | None:
         """'the day before', 'the next day': a day counted from a date given before."""

@@ -387,6 +387,15 @@ class AnchoredDate(_Section):
     explanation: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
 
+class VagueTime(_Section):
+    """A time that names no day ("late last year", "in recent weeks"); where it names a part of
+    a year, the month whose 15th stands for it, in the year `years_before` publication's."""
+
+    phrase: Phrase
+    month: int | None = Field(default=None, ge=1, le=12)
+    years_before: int = Field(default=0, ge=0, le=1)
+
+
 class DateRules(_Section):
     """Month and weekday names, representative days and relative expressions."""
 
@@ -410,6 +419,7 @@ class DateRules(_Section):
     ago_units: dict[str, Annotated[int, Field(ge=1, le=366)]] = {}
     relative: list[RelativeDate] = []
     anchored: list[AnchoredDate] = []
+    vague: list[VagueTime] = []
     earlier_words: list[Phrase] = []
     later_words: list[Phrase] = []
 
@@ -422,6 +432,13 @@ class DateRules(_Section):
             problems.append("months: all twelve months must be named")
         _check_unique(problems, "relative", [rule.phrase for rule in self.relative])
         _check_unique(problems, "anchored", [rule.phrase for rule in self.anchored])
+        _check_unique(problems, "vague", [time.phrase for time in self.vague])
+        relative = {rule.phrase.casefold() for rule in self.relative}
+        problems.extend(
+            f"vague: {time.phrase!r} is also a relative date (it would name a day)"
+            for time in self.vague
+            if time.phrase.casefold() in relative
+        )
         both = {word.casefold() for word in self.earlier_words} & {
             word.casefold() for word in self.later_words
         }

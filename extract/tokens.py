@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from summit_outlook.model.statements import Role
 
 if TYPE_CHECKING:
-    from summit_outlook.extract.rules import AnchoredDate, ExtractionRules, RelativeDate
+    from summit_outlook.extract.rules import AnchoredDate, ExtractionRules, RelativeDate, VagueTime
 
 # Dotted initialisms (U.S., U.N.), words joined by apostrophes or hyphens, or one symbol.
 # Every quantifier is bounded or separated by a non-word character, so matching is linear.
@@ -237,6 +237,7 @@ class _Lexicon:
     bare_institutions: frozenset[str]  # folded: generic words naming a body alone ("the ministry")
     relative: _PhraseTable[RelativeDate]
     anchored: _PhraseTable[AnchoredDate]
+    vague_times: _PhraseTable[VagueTime]
     earlier_words: frozenset[str]
     later_words: frozenset[str]
     month_prepositions: frozenset[str]
@@ -387,6 +388,9 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         ),
         anchored=_PhraseTable.build(
             ((rule.phrase, rule) for rule in rules.dates.anchored), case_sensitive=False
+        ),
+        vague_times=_PhraseTable.build(
+            ((time.phrase, time) for time in rules.dates.vague), case_sensitive=False
         ),
         earlier_words=_folded(rules.dates.earlier_words),
         later_words=_folded(rules.dates.later_words),

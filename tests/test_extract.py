@@ -1186,3 +1186,8 @@ def test_a_counted_day_is_listed_once() -> None:
     day = {"phrase": "the day before", "days": -1, "explanation": "the day before"}
     problems = problems_of(broken(_set(["dates", "anchored"], [day, day])))
     assert any("'the day before' is listed more than once" in problem for problem in problems), problems
+
+
+def test_a_vague_time_that_is_also_a_relative_date_is_rejected() -> None:
+    problems = problems_of(broken(_set(["dates", "vague"], [{"phrase": "last week"}])))
+    assert any("vague: 'last week' is also a relative date" in problem for problem in problems), problems

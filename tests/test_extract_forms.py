@@ -3212,3 +3212,27 @@ def test_a_title_role_with_no_sides_holds_in_every_country():
     assert any(rule.title == "senator" and not rule.sides for rule in rules.title_roles)
     (found,) = extract("British MP Tom Dale said the summit was a mistake.")
     assert (found.role.value, found.side) == ("other", "United Kingdom")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # A part of last year: the 15th of a month stands for it, the date still doubtful.
+        ("Putin met Xi on Monday. Late last year, Putin said he was ready to meet.", dt.date(2022, 11, 15)),
+        ("Xi told reporters at the end of last year that a visit was planned.", dt.date(2022, 11, 15)),
+        ("Early last year, the Kremlin said such a summit was out of the question.", dt.date(2022, 2, 15)),
+        # No day at all: neither the paragraph's nor the story's day is theirs.
+        ("Putin met Xi on Monday. Putin had said in recent weeks that he was ready to meet.", None),
+        ("Peskov said earlier this year that no date had been set.", None),
+        ("The leaders spoke on Monday. Last year, Lavrov said the talks were a waste of time.", None),
+    ],
+)
+def test_a_time_that_names_no_day_marks_the_date_doubtful(text: str, said: dt.date | None) -> None:
+    found = extract(text, published=dt.date(2023, 3, 21))
+    assert found[-1].date_doubtful
+    assert found[-1].date == (said or dt.date(2023, 3, 21))
+
+
+def test_a_time_that_names_no_day_inside_the_words_leaves_the_speech_date():
+    (found,) = extract("Peskov said on Monday that the talks had been planned since late last year.")
+    assert found.date == dt.date(2023, 3, 20) and not found.date_doubtful
