@@ -2040,6 +2040,11 @@ class _Attributor:
         """'On Friday,' / 'Speaking to reporters,' before the speaker: not the speaker's words."""
         first = self.tokens[start]
         following = self.tokens[start + 1] if start + 1 < end else None
+        if first.lower in self.lexicon.opening_conjunctions and following is not None:
+            # "But the talks will be hard, Peskov said": the conjunction joins the words to what
+            # came before; what follows it is a scene ("But on Friday, ...") or the words.
+            rest = start + 2 if following.text == "," else start + 1
+            return rest >= end or self._sets_scene(rest, end)
         if (
             following is not None
             and following.text.islower()

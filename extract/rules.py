@@ -169,6 +169,7 @@ class AttributionRules(_Section):
     absolute_links: list[Phrase] = []
     joint_words: list[Phrase] = []
     pair_openers: list[Phrase] = []
+    opening_conjunctions: list[Phrase] = []
     speech_nouns: list[Phrase] = []
     speech_noun_agents: list[Phrase] = []
     speech_noun_complements: dict[Phrase, list[Phrase]] = {}

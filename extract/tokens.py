@@ -156,6 +156,7 @@ class _Lexicon:
     absolute_links: frozenset[str]
     joint_words: frozenset[str]
     pair_openers: frozenset[str]
+    opening_conjunctions: frozenset[str]
     speech_nouns: frozenset[str]
     speech_noun_agents: frozenset[str]
     speech_noun_complements: dict[str, frozenset[str]]  # folded noun -> its complement words
@@ -300,6 +301,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         absolute_links=_folded(said.absolute_links),
         joint_words=_folded(said.joint_words),
         pair_openers=_folded(said.pair_openers),
+        opening_conjunctions=_folded(said.opening_conjunctions),
         speech_nouns=_folded(said.speech_nouns) | _folded(said.speech_noun_complements),
         speech_noun_agents=_folded(said.speech_noun_agents),
         speech_noun_complements={

@@ -3236,3 +3236,22 @@ def test_a_time_that_names_no_day_marks_the_date_doubtful(text: str, said: dt.da
 def test_a_time_that_names_no_day_inside_the_words_leaves_the_speech_date():
     (found,) = extract("Peskov said on Monday that the talks had been planned since late last year.")
     assert found.date == dt.date(2023, 3, 20) and not found.date_doubtful
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("But the talks will be hard, Peskov said.", "But the talks will be hard"),
+        ("And the visit is still on, the Kremlin said on Monday.", "And the visit is still on"),
+        ("So a meeting is possible, Ushakov told reporters.", "So a meeting is possible"),
+    ],
+)
+def test_a_conjunction_opening_the_words_is_no_scene(text: str, words: str) -> None:
+    (found,) = extract(text)
+    assert found.text == words
+
+
+def test_a_conjunction_before_a_scene_still_sets_it():
+    # "But on Friday, Peskov said ...": the scene is "on Friday", the words follow the verb.
+    (found,) = extract("But on Friday, Peskov said the talks would go ahead.")
+    assert (found.text, found.date) == ("the talks would go ahead.", dt.date(2023, 3, 17))
