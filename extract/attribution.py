@@ -1605,6 +1605,20 @@ class _Attributor:
             return _Attribution(speaker, verb, _Style.REPORTED, ())
         if self._has_words(*before) and self._sets_scene(*before):
             before = self._after_scene(*before)
+            set_off = (
+                span_start > self.start
+                and self.tokens[span_start - 1].text == ","
+                and span_end < self.end
+                and self.tokens[span_end].text == ","
+            )
+            if not self._has_words(*before) and set_off:
+                # "But, he added, Russia had yet to see ...": a scene or conjunction, then the
+                # speaker set off by commas; the words follow the second comma.
+                span = self._without_tail(self._trim(span_end + 1, self.end))
+                # Not "In the message, said Cheon, North Korea said ...": a later one has them.
+                speaks = any(self.lexicon.verbs.length_at(self.tokens, i, self.end) for i in range(*span))
+                if self._has_words(*span) and not speaks:
+                    return _Attribution(speaker, verb, self._style_of(span), (span,))
         if self._has_words(*before):
             resumed = self._resumed_clause(span_start, span_end, verb, before)
             if resumed is not None:

@@ -3255,3 +3255,28 @@ def test_a_conjunction_before_a_scene_still_sets_it():
     # "But on Friday, Peskov said ...": the scene is "on Friday", the words follow the verb.
     (found,) = extract("But on Friday, Peskov said the talks would go ahead.")
     assert (found.text, found.date) == ("the talks would go ahead.", dt.date(2023, 3, 17))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "Putin spoke after the talks. But, he added, Russia had yet to see such readiness.",
+            "Putin",
+            "Russia had yet to see such readiness.",
+        ),
+        ("However, Lavrov said, the visit would go ahead.", "Lavrov", "the visit would go ahead."),
+        ("On Monday, Peskov said, the talks ran late.", "Peskov", "the talks ran late."),
+    ],
+)
+def test_a_speaker_set_off_by_commas_after_a_scene_or_conjunction(
+    text: str, speaker: str, words: str
+) -> None:
+    found = extract(text)
+    assert (found[-1].speaker, found[-1].text) == (speaker, words)
+
+
+def test_a_speaker_set_off_by_commas_leaves_the_words_to_a_later_attribution():
+    # "In the message, said Cheon, North Korea said ...": the later one has the words.
+    (found,) = extract("In the message, said Cheon Ho-seon, North Korea said it needed more time.")
+    assert found.text == "it needed more time."
