@@ -59,6 +59,13 @@ class _Mention:
         return self.start - 1 if self.determiner else self.start
 
 
+def _singular(word: str) -> str:
+    """'allies' -> 'ally', 'partners' -> 'partner' (the relation words' plurals)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word.removesuffix("s")
+
+
 def _surface(tokens: Sequence[_Token], start: int, end: int) -> str:
     return " ".join(token.text for token in tokens[start:end])
 
@@ -87,7 +94,57 @@ class _MentionFinder:
                 stop = max(stop, mention.end)  # "Interfax news agency": the outlet's words too
             position = max(stop, position + 1)
         mentions = [mention for mention in mentions if not self._beside_a_country(mention)]
+        mentions = self._joined_groups(self._with_partners(mentions))
         return self._with_shared_title_sides(mentions)
+
+    def _joined_groups(self, mentions: list[_Mention]) -> list[_Mention]:
+        """'analysts and officials say', 'officials and diplomats said': two unnamed groups
+        joined by "and" are one speaker (a role only if both have it)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        result: list[_Mention] = []
+        for mention in mentions:
+            before = result[-1] if result else None
+            if (
+                before is not None
+                and before.kind is _MentionKind.DESCRIPTION
+                and mention.kind is _MentionKind.DESCRIPTION
+                and before.plural
+                and mention.plural
+                and mention.span_start == before.end + 1
+                and tokens[before.end].lower in lexicon.joint_words
+            ):
+                role = before.role if before.role is mention.role else Role.OTHER
+                name = f"{before.name} and {mention.name}"
+                result[-1] = replace(
+                    before,
+                    end=mention.end,
+                    name=name,
+                    title=name,
+                    role=role,
+                    side=before.side or mention.side,
+                )
+                continue
+            result.append(mention)
+        return result
+
+    def _with_partners(self, mentions: list[_Mention]) -> list[_Mention]:
+        """'The US and its allies said', 'Beijing and its partners': a body or country with its
+        allies (names.relation_words) speaks as one, on its side."""
+        tokens, lexicon = self.tokens, self.lexicon
+        result = []
+        for mention in mentions:
+            end = mention.end
+            if (
+                mention.kind is _MentionKind.INSTITUTION
+                and end + 2 < len(tokens)
+                and tokens[end].lower in lexicon.joint_words
+                and tokens[end + 1].lower in lexicon.group_possessives
+                and _singular(tokens[end + 2].lower) in lexicon.relation_words
+            ):
+                name = _surface(tokens, mention.start, end + 3)
+                mention = replace(mention, end=end + 3, name=name, plural=True)
+            result.append(mention)
+        return result
 
     def _with_shared_title_sides(self, mentions: list[_Mention]) -> list[_Mention]:
         """'U.S. and Russian Presidents George W. Bush and Vladimir Putin': one plural title for

@@ -286,6 +286,7 @@ class NameRules(_Section):
     generic_descriptions: list[Phrase] = []
     group_titles: list[Phrase] = []
     relation_words: list[Phrase] = []
+    group_possessives: list[Phrase] = []
     kin_words: list[Phrase] = []
     anonymous_words: list[Phrase] = []
     head_role: Role

@@ -229,6 +229,7 @@ class _Lexicon:
     generic_descriptions: frozenset[str]
     group_titles: frozenset[str]
     relation_words: frozenset[str]
+    group_possessives: frozenset[str]
     kin_words: frozenset[str]
     titles: _PhraseTable[Role]
     single_titles: dict[str, Role]
@@ -378,6 +379,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         generic_descriptions=_folded(names.generic_descriptions),
         group_titles=_folded(names.group_titles),
         relation_words=_folded(names.relation_words),
+        group_possessives=_folded(names.group_possessives),
         kin_words=_folded(names.kin_words),
         titles=_PhraseTable.build(title_items, case_sensitive=False),
         single_titles={phrase.casefold(): role for phrase, role in title_items if " " not in phrase},

@@ -3280,3 +3280,35 @@ def test_a_speaker_set_off_by_commas_leaves_the_words_to_a_later_attribution():
     # "In the message, said Cheon, North Korea said ...": the later one has the words.
     (found,) = extract("In the message, said Cheon Ho-seon, North Korea said it needed more time.")
     assert found.text == "it needed more time."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("The talks will be hard, analysts and officials say.", "unnamed analysts and officials", "other"),
+        (
+            "A deal is close, officials and diplomats said on Monday.",
+            "unnamed officials and diplomats",
+            "official",
+        ),
+    ],
+)
+def test_two_unnamed_groups_joined_by_and_are_one_speaker(text: str, speaker: str, role: str) -> None:
+    (found,) = extract(text)
+    assert (found.speaker, found.role.value) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "side"),
+    [
+        (
+            "The US and its allies have argued that China is no neutral party.",
+            "US and its allies",
+            "United States",
+        ),
+        ("Russia and its partners said the sanctions were illegal.", "Russia and its partners", "Russia"),
+    ],
+)
+def test_a_body_with_its_allies_is_one_speaker_on_its_side(text: str, speaker: str, side: str) -> None:
+    (found,) = extract(text)
+    assert (found.speaker, found.side) == (speaker, side)
