@@ -752,12 +752,33 @@ class _Attributor:
         )
         # "denounced Trump's bellicose rhetoric as a threat": the person's words, not the person.
         acted_on = acted_on and not tokens[person.end - 1].text.endswith(("'s", "\u2019s"))
-        if acted_on and not self._links_object(person.end, end):
+        if (
+            acted_on
+            and not self._links_object(person.end, end)
+            and not self._judges_person(verb, length, person, end)
+        ):
             return None
         start = verb
         while start > self.start and tokens[start - 1].lower in lexicon.preludes:
             start -= 1
         return _Attribution(speaker, verb, _Style.REPORTED, ((start, end),), predicate=True)
+
+    def _judges_person(self, verb: int, length: int, person: _Mention, end: int) -> bool:
+        """'Macri also praised Obama.', 'He also thanked Trump, something ...': a verb that
+        judges or thanks a person (person_predicates) speaks with the person alone as its
+        object, the clause ending there ("welcomed Mr Putin to his home town" acts on him); not
+        when a quotation follows in the paragraph, which gives the words praised."""
+        tokens = self.tokens
+        phrase = " ".join(token.lower for token in tokens[verb : verb + length])
+        if phrase not in self.lexicon.person_predicates:
+            return False
+        if self.end < len(tokens) and tokens[self.end].kind is _TokenKind.QUOTE:
+            return False  # "Lee, for his part, praised Ruiz. “Under your leadership ...”": the quote is it
+        after = person.end
+        date = self.dates_by_start.get(after)
+        if date is not None:
+            after = date.end  # "congratulated Putin on Monday"
+        return after >= end or tokens[after].text in (",", ".", ";", "!")
 
     @property
     def _object_prepositions(self) -> frozenset[str]:

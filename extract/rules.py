@@ -170,6 +170,7 @@ class AttributionRules(_Section):
     joint_words: list[Phrase] = []
     pair_openers: list[Phrase] = []
     opening_conjunctions: list[Phrase] = []
+    person_predicates: list[Phrase] = []
     speech_nouns: list[Phrase] = []
     speech_noun_agents: list[Phrase] = []
     speech_noun_complements: dict[Phrase, list[Phrase]] = {}

@@ -157,6 +157,7 @@ class _Lexicon:
     joint_words: frozenset[str]
     pair_openers: frozenset[str]
     opening_conjunctions: frozenset[str]
+    person_predicates: frozenset[str]
     speech_nouns: frozenset[str]
     speech_noun_agents: frozenset[str]
     speech_noun_complements: dict[str, frozenset[str]]  # folded noun -> its complement words
@@ -303,6 +304,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         joint_words=_folded(said.joint_words),
         pair_openers=_folded(said.pair_openers),
         opening_conjunctions=_folded(said.opening_conjunctions),
+        person_predicates=_folded(said.person_predicates),
         speech_nouns=_folded(said.speech_nouns) | _folded(said.speech_noun_complements),
         speech_noun_agents=_folded(said.speech_noun_agents),
         speech_noun_complements={

@@ -3312,3 +3312,21 @@ def test_two_unnamed_groups_joined_by_and_are_one_speaker(text: str, speaker: st
 def test_a_body_with_its_allies_is_one_speaker_on_its_side(text: str, speaker: str, side: str) -> None:
     (found,) = extract(text)
     assert (found.speaker, found.side) == (speaker, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Macri, who still faces obstacles at home, also praised Obama.", "also praised Obama."),
+        ("Xi congratulated Putin on Monday.", "congratulated Putin on Monday."),
+        ("The senator blamed Trump.", "blamed Trump."),
+    ],
+)
+def test_praise_or_blame_of_a_person_alone_is_a_statement(text: str, words: str) -> None:
+    (found,) = extract(text)
+    assert found.text == words
+
+
+def test_a_verb_that_acts_on_a_person_alone_is_still_no_statement():
+    assert extract("Putin welcomed Mr Xi.") == []
+    assert extract("Putin greeted Xi at the airport.") == []
