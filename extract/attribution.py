@@ -1990,6 +1990,9 @@ class _Attributor:
         if occasion:
             return occasion  # "at a weekly briefing", "in a joint statement": where, not what
         if tokens[cursor].lower in lexicon.place_prepositions:
+            outlet = self._outlet_length(cursor + 1)
+            if outlet:
+                return 1 + outlet  # "wrote in the Washington Post on Thursday": where, not what
             place = self._mention_after_determiner(cursor + 1)
             if place is not None and place.kind is not _MentionKind.DESCRIPTION:
                 return place.end - cursor  # "in Moscow", "at the White House": not speech
@@ -2000,6 +2003,17 @@ class _Attributor:
             addressee = self._mention_after_determiner(cursor + 1)
             if addressee is not None:
                 return self._past_gloss(addressee.end) - cursor
+        return 0
+
+    def _outlet_length(self, start: int) -> int:
+        """The length of a news outlet's name the rules know (attribution.media) at `start`, a
+        determiner before it included ("the Washington Post", "Kommersant"); 0 if none."""
+        tokens, end = self.tokens, self.end
+        first = start + 1 if start < end and tokens[start].lower in self.lexicon.determiners else start
+        for length in range(min(5, end - first), 0, -1):
+            name = " ".join(token.lower for token in tokens[first : first + length])
+            if name in self.lexicon.media:
+                return first + length - start
         return 0
 
     def _past_gloss(self, end: int) -> int:

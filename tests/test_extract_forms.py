@@ -3330,3 +3330,18 @@ def test_praise_or_blame_of_a_person_alone_is_a_statement(text: str, words: str)
 def test_a_verb_that_acts_on_a_person_alone_is_still_no_statement():
     assert extract("Putin welcomed Mr Xi.") == []
     assert extract("Putin greeted Xi at the airport.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marc Dale, a foreign policy expert, wrote in an opinion piece in the Washington Post on Thursday: "
+        "\u201cThe deal is a security guarantee.\u201d",
+        "Marc Dale wrote in The Washington Post on Thursday: \u201cThe deal is a security guarantee.\u201d",
+        "Marc Dale wrote in an editorial on Thursday that the deal is a security guarantee.",
+    ],
+)
+def test_where_a_writers_words_came_out_is_no_part_of_them(text: str) -> None:
+    (found,) = extract(text)
+    assert found.text.startswith(("The deal is", "the deal is"))
+    assert found.date == dt.date(2023, 3, 16)
