@@ -1351,12 +1351,28 @@ class _Attributor:
         word = tokens[cursor].lower
         if cursor <= self.start or word not in lexicon.coordinators or word in lexicon.subject_openers:
             return None
-        if tokens[cursor - 1].text == ",":
+        if tokens[cursor - 1].text == "," and not self._narrative_clause_before(cursor - 1):
             return None  # "..., and said": a list or a clause of its own
         first = tokens[self.start]
         if first.is_word and first.lower in lexicon.pronouns:
             return _Pronoun(self.start, first.lower)
         return self._opening_subject()
+
+    def _narrative_clause_before(self, comma: int) -> bool:
+        """'Trump has long sought a friendship with Putin, and has said ...': the words before the
+        comma are a clause with the sentence's subject and a verb of its own (a word of
+        finite_words or one ending in "ed"), so "and said" goes on with that subject; not a list
+        ("Putin, Xi and Modi said")."""
+        tokens, lexicon = self.tokens, self.lexicon
+        subject = self._opening_subject()
+        if subject is None or subject.end >= comma:
+            return False
+        return any(
+            token.is_word
+            and token.text.islower()
+            and (token.lower in lexicon.finite_words or token.lower.endswith("ed"))
+            for token in tokens[subject.end : comma]
+        )
 
     def _before_acronym(self, closing: int) -> int:
         """The position before '(MEA)' ending at `closing`, or `closing` if it is no acronym."""

@@ -3345,3 +3345,17 @@ def test_where_a_writers_words_came_out_is_no_part_of_them(text: str) -> None:
     (found,) = extract(text)
     assert found.text.startswith(("The deal is", "the deal is"))
     assert found.date == dt.date(2023, 3, 16)
+
+
+def test_and_said_after_a_comma_goes_on_with_the_subject_of_a_narrative_clause():
+    # "Trump has long sought a friendship with Putin, and has said he admires ...": the words
+    # before the comma are a clause with the sentence's subject, so "and has said" is Trump's.
+    (found,) = extract(
+        "Trump has long sought a warm friendship with Putin, and has said he admires the strength of his rule."
+    )
+    assert (found.speaker, found.text) == ("Trump", "he admires the strength of his rule.")
+    assert found.date_doubtful  # "has said": habitual
+
+
+def test_and_said_after_a_list_of_names_is_still_no_shared_subject():
+    assert extract("Putin, Xi and Modi arrived in Kazan, and said nothing.") == []
