@@ -100,6 +100,11 @@ def _clauses_with_their_own_speaker(
                 # "... bread and salt — a Russian tradition — Karpova told TASS": the first of a
                 # pair of dashes opens an aside, not a clause of its own.
                 continue
+            earlier = sum(token.text == mark.text for token in tokens[start:position])
+            if mark.text != ";" and earlier % 2 == 1:
+                # "policies -- the world's two largest economies -- as well as ..., the official
+                # said": the second of a pair closes the aside; the words go on.
+                continue
             clause_start = position + 2 if following.lower in mark_joiners else position + 1
         else:
             continue

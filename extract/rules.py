@@ -114,7 +114,7 @@ class SentenceRules(_Section):
         problems.extend(
             f"clause_marks: {mark!r} must be a single punctuation mark"
             for mark in self.clause_marks
-            if len(mark) != 1 or mark.isalnum()
+            if not (len(mark) == 1 or mark == "--") or mark.isalnum()
         )
         _check_unique(problems, "abbreviations", self.abbreviations)
         _raise_problems(problems)

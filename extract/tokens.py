@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 # Every quantifier is bounded or separated by a non-word character, so matching is linear.
 # A word: initials ("U.S."), acronyms joined by a slash ("RFE/RL"), or letters and digits
 # joined by apostrophes and hyphens, the last part possibly initials ("anti-U.S.", whose full
-# stops end no sentence).
+# stops end no sentence). A double hyphen is one mark, the typewriter's dash ("policies -- the
+# countries have ... -- as well as").
 _TOKEN_RE = re.compile(
     r"(?P<word>(?:[A-Za-z]\.){2,6}|[A-Z]{2,}(?:/[A-Z]{2,})+\b"
-    r"|\w+(?:[’'\-–‑](?:(?:[A-Za-z]\.){2,6}|\w+)){0,10})|[^\w\s]"
+    r"|\w+(?:[’'\-–‑](?:(?:[A-Za-z]\.){2,6}|\w+)){0,10})|--|[^\w\s]"
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _DAY_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?", re.ASCII)

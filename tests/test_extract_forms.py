@@ -3359,3 +3359,27 @@ def test_and_said_after_a_comma_goes_on_with_the_subject_of_a_narrative_clause()
 
 def test_and_said_after_a_list_of_names_is_still_no_shared_subject():
     assert extract("Putin, Xi and Modi arrived in Kazan, and said nothing.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin - a former intelligence officer - said the talks were useful.",
+        "Putin -- who met Xi on Monday -- said the talks were useful.",
+        "Putin \u2014 who met Xi on Monday \u2014 said the talks were useful.",
+    ],
+)
+def test_a_typed_dash_pair_sets_off_an_aside_between_speaker_and_verb(text: str) -> None:
+    (found,) = extract(text)
+    assert (found.speaker, found.text) == ("Putin", "the talks were useful.")
+    assert found.date_doubtful  # the aside's Monday is when he met Xi, not when he spoke
+
+
+def test_the_second_dash_of_a_pair_inside_the_words_opens_no_clause():
+    # "... policies -- the world's two largest economies -- as well as ..., the official said".
+    (found,) = extract(
+        "They will discuss economic policies -- the two have the largest economies -- as well as "
+        "North Korea, the administration official said."
+    )
+    assert found.speaker == "unnamed administration official"
+    assert found.text.startswith("They will discuss economic policies") and "North Korea" in found.text
