@@ -159,6 +159,20 @@ class _DateFinder:
                 return not self._verb_of_speech_follows(end)
         if self._after_reduced_passive(start, end) or self._of_a_named_thing(start):
             return True
+        last = self.tokens[end - 1]
+        following = self.tokens[end] if end < len(self.tokens) else None
+        before = self.tokens[start - 1].lower if start > self.sentence_start else ""
+        if (
+            last.bare != last.text
+            and following is not None
+            and following.is_word
+            and following.text.islower()
+            and before in lexicon.possessive_day_topics
+        ):
+            # "referring to Monday's meeting", "about Friday's vote": a possessive day after a
+            # word of aboutness names the day of the thing spoken of, not one of speaking ("at
+            # Monday's news conference", "on the sidelines of Thursday's summit" are occasions).
+            return True
         if exact and start > self.sentence_start and self.tokens[start - 1].lower in lexicon.determiners:
             following = self.tokens[end] if end < len(self.tokens) else None
             return following is not None and following.is_word and following.text.islower()

@@ -414,6 +414,7 @@ class DateRules(_Section):
     span_words: list[Phrase] = []
     thing_agent_links: list[Phrase] = []
     thing_of_links: list[Phrase] = []
+    possessive_day_topics: list[Phrase] = []
     clause_lookback_words: int = Field(ge=0, le=30)
     future_window_days: int = Field(ge=0, le=366)
     months: dict[str, Annotated[int, Field(ge=1, le=12)]]

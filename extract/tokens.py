@@ -243,6 +243,7 @@ class _Lexicon:
     anchored: _PhraseTable[AnchoredDate]
     vague_times: _PhraseTable[VagueTime]
     earlier_words: frozenset[str]
+    possessive_day_topics: frozenset[str]
     later_words: frozenset[str]
     month_prepositions: frozenset[str]
     day_prepositions: frozenset[str]
@@ -400,6 +401,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
             ((time.phrase, time) for time in rules.dates.vague), case_sensitive=False
         ),
         earlier_words=_folded(rules.dates.earlier_words),
+        possessive_day_topics=_folded(rules.dates.possessive_day_topics),
         later_words=_folded(rules.dates.later_words),
         month_prepositions=_folded(rules.dates.month_prepositions),
         day_prepositions=_folded(rules.dates.day_prepositions),

@@ -3383,3 +3383,24 @@ def test_the_second_dash_of_a_pair_inside_the_words_opens_no_clause():
     )
     assert found.speaker == "unnamed administration official"
     assert found.text.startswith("They will discuss economic policies") and "North Korea" in found.text
+
+
+def test_a_possessive_day_after_a_word_of_aboutness_is_the_things_day():
+    # "referring to Monday's meeting": the words are about the meeting, said on Tuesday.
+    found = extract(
+        "The Kremlin said on Tuesday the talks had been thorough. "
+        "\u201cThere was a serious conversation,\u201d Peskov said, referring to Monday's meeting."
+    )
+    assert [c.date for c in found] == [dt.date(2023, 3, 21), dt.date(2023, 3, 21)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin said at Monday's news conference that the talks were useful.",
+        "On the sidelines of Monday's summit, Xi told reporters the talks were useful.",
+    ],
+)
+def test_a_possessive_day_of_the_occasion_still_dates_the_words(text: str) -> None:
+    (found,) = extract(text)
+    assert found.date == dt.date(2023, 3, 20)
