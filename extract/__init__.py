@@ -153,8 +153,8 @@ def _doubtful(draft: _Draft) -> bool:
     """A date to check before saving: nothing in the text dated it, or habitual words ("has
     said", "says") or a medium's report (its day seldom the story's) were dated only by their
     context."""
-    if draft.basis is DateBasis.PUBLICATION:
-        return True
+    if draft.basis is DateBasis.PUBLICATION or draft.vague_time is not None:
+        return True  # nothing dated it, or a time that names no day ("late last year")
     second_hand = draft.habitual or draft.speaker.is_media
     return second_hand and draft.basis is not DateBasis.OWN_CLAUSE
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from summit_outlook.extract.attribution import _Attributor, _Sentence, _Style
-from summit_outlook.extract.dates import _DateFinder
+from summit_outlook.extract.dates import _DateFinder, _resolve_anchored
 from summit_outlook.extract.mentions import _Mention, _MentionFinder
 from summit_outlook.extract.rules import ExtractionRules
 from summit_outlook.extract.sentences import _is_heading, _split_paragraphs, _split_sentences, _tokenise
@@ -50,7 +50,28 @@ def _analyse(article: str, rules: ExtractionRules, published: dt.date) -> list[_
                 )
                 sentence_index += 1
         paragraphs.append(paragraph)
+    _date_counted_days(paragraphs, published)
     return paragraphs
+
+
+def _date_counted_days(paragraphs: list[_Paragraph], published: dt.date) -> None:
+    """Days counted from a date the story gave before ("Putin met Xi on Monday. The day
+    before, Peskov said ..."): from the last date given before them in the text, headings
+    aside; without one they give no day."""
+    anchor = None
+    for paragraph in paragraphs:
+        if paragraph.heading:
+            continue
+        for sentence in paragraph.sentences:
+            dates = []
+            for mention in sentence.dates:
+                resolved = _resolve_anchored(mention, anchor, published)
+                if resolved is None:
+                    continue
+                dates.append(resolved)
+                if mention.offset is None and not mention.month_only and not mention.vague:
+                    anchor = resolved
+            sentence.dates = dates
 
 
 def _clauses_with_their_own_speaker(
@@ -78,6 +99,11 @@ def _clauses_with_their_own_speaker(
             if any(token.text == mark.text for token in tokens[position + 1 : end]):
                 # "... bread and salt — a Russian tradition — Karpova told TASS": the first of a
                 # pair of dashes opens an aside, not a clause of its own.
+                continue
+            earlier = sum(token.text == mark.text for token in tokens[start:position])
+            if mark.text != ";" and earlier % 2 == 1:
+                # "policies -- the world's two largest economies -- as well as ..., the official
+                # said": the second of a pair closes the aside; the words go on.
                 continue
             clause_start = position + 2 if following.lower in mark_joiners else position + 1
         else:

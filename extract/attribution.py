@@ -44,6 +44,9 @@ class _Attribution:
     # Further statements of the same speaker in the sentence: "..., adding that ...", "and said
     # that ...", "but warned ...", an opening "Saying ..., X said".
     more: tuple[_Attribution, ...] = ()
+    # Words held in a noun ("warnings from US officials that ..."): the sentence is narrative
+    # about something else, and only a date beside the noun ("remarks last month") is theirs.
+    nominal: bool = False
 
     @property
     def parts(self) -> tuple[_Attribution, ...]:
@@ -403,13 +406,19 @@ class _Attributor:
     def _owned_words(self) -> _Attribution | None:
         """A speech noun owned by a person, then "that": "were predicated on her insistence that
         Tokyo had yet to atone", "Wang Yi's remarks last month that the road would not be smooth"
-        are her and Wang's words (a narrative sentence with no attribution of its own)."""
+        are her and Wang's words (a narrative sentence with no attribution of its own). The
+        owner may follow the noun as its agent ("warnings from US intelligence officials that
+        ...", "a pledge by Lavrov to ..."), and some nouns take their own complement ("calls by
+        lawmakers for a tougher line", "a pledge to ...": speech_noun_complements), kept with the
+        noun as a predicate keeps its verb."""
         tokens, lexicon = self.tokens, self.lexicon
         for position in range(self.start + 1, self.end - 1):
-            if tokens[position].lower not in lexicon.speech_nouns:
+            noun = tokens[position].lower
+            if noun not in lexicon.speech_nouns:
                 continue
             owner = tokens[position - 1]
             speaker: _SpeakerRef | None = None
+            cursor = position + 1
             if owner.lower in lexicon.possessive_pronouns:
                 speaker = _Pronoun(position - 1, lexicon.possessive_pronouns[owner.lower])
             else:
@@ -418,18 +427,58 @@ class _Attributor:
                 if possessive and mention.kind in (_MentionKind.PERSON, _MentionKind.INSTITUTION):
                     speaker = replace(mention, end=mention.end)
             if speaker is None:
+                agent = self._speech_noun_agent(position + 1)
+                if agent is not None:
+                    speaker, cursor = agent, agent.end
+            if speaker is None:
                 continue
-            cursor = position + 1
             date = self.dates_by_start.get(cursor)
             if date is not None:
                 cursor = date.end  # "remarks last month that ...": when they were made
-            if cursor < self.end and tokens[cursor].lower in lexicon.complementisers:
+            if cursor >= self.end:
+                continue
+            if tokens[cursor].lower in lexicon.complementisers:
                 span = self._trim(cursor + 1, self._clause_end(cursor))
                 if self._has_words(*span):
+                    style = self._style_of(span)
                     return _Attribution(
-                        speaker, position, self._style_of(span), (span,), habitual=date is None
+                        speaker, position, style, (span,), habitual=date is None, nominal=True
+                    )
+            elif self._noun_complement(noun, cursor):
+                span = self._trim(cursor, self._clause_end(cursor))
+                if self._has_words(span[0] + 1, span[1]):
+                    content = ((position, position + 1), span)
+                    return _Attribution(
+                        speaker, position, _Style.REPORTED, content, habitual=date is None, nominal=True
                     )
         return None
+
+    def _speech_noun_agent(self, start: int) -> _Mention | None:
+        """The person or body after a speech noun's agent word ("by", "from"): "a warning by
+        Blinken", "calls by lawmakers", "warnings from US intelligence officials"."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if start >= self.end or tokens[start].lower not in lexicon.speech_noun_agents:
+            return None
+        mention = self._mention_starting(start + 1)
+        if mention is None or mention.kind is _MentionKind.DESCRIPTION and not mention.plural:
+            return None  # "a warning by a man", "calls from the floor": nobody who speaks for anyone
+        return mention
+
+    def _noun_complement(self, noun: str, cursor: int) -> bool:
+        """Whether the noun's own complement starts here: "for" + a noun phrase, "to" + a verb
+        ("a pledge to keep", not "a call to Putin")."""
+        tokens = self.tokens
+        words = self.lexicon.speech_noun_complements.get(noun, frozenset())
+        if tokens[cursor].lower not in words or cursor + 1 >= self.end:
+            return False
+        following = tokens[cursor + 1]
+        if tokens[cursor].lower in self.lexicon.infinitive_markers:
+            return (
+                following.is_word
+                and following.text.islower()
+                and following.lower not in self.lexicon.determiners
+            )
+        return following.is_word
 
     def _what_they_call(self) -> _Attribution | None:
         """'criticism of what he calls unfair trade practices', 'what Moscow calls its special
@@ -703,12 +752,33 @@ class _Attributor:
         )
         # "denounced Trump's bellicose rhetoric as a threat": the person's words, not the person.
         acted_on = acted_on and not tokens[person.end - 1].text.endswith(("'s", "\u2019s"))
-        if acted_on and not self._links_object(person.end, end):
+        if (
+            acted_on
+            and not self._links_object(person.end, end)
+            and not self._judges_person(verb, length, person, end)
+        ):
             return None
         start = verb
         while start > self.start and tokens[start - 1].lower in lexicon.preludes:
             start -= 1
         return _Attribution(speaker, verb, _Style.REPORTED, ((start, end),), predicate=True)
+
+    def _judges_person(self, verb: int, length: int, person: _Mention, end: int) -> bool:
+        """'Macri also praised Obama.', 'He also thanked Trump, something ...': a verb that
+        judges or thanks a person (person_predicates) speaks with the person alone as its
+        object, the clause ending there ("welcomed Mr Putin to his home town" acts on him); not
+        when a quotation follows in the paragraph, which gives the words praised."""
+        tokens = self.tokens
+        phrase = " ".join(token.lower for token in tokens[verb : verb + length])
+        if phrase not in self.lexicon.person_predicates:
+            return False
+        if self.end < len(tokens) and tokens[self.end].kind is _TokenKind.QUOTE:
+            return False  # "Lee, for his part, praised Ruiz. “Under your leadership ...”": the quote is it
+        after = person.end
+        date = self.dates_by_start.get(after)
+        if date is not None:
+            after = date.end  # "congratulated Putin on Monday"
+        return after >= end or tokens[after].text in (",", ".", ";", "!")
 
     @property
     def _object_prepositions(self) -> frozenset[str]:
@@ -1281,12 +1351,28 @@ class _Attributor:
         word = tokens[cursor].lower
         if cursor <= self.start or word not in lexicon.coordinators or word in lexicon.subject_openers:
             return None
-        if tokens[cursor - 1].text == ",":
+        if tokens[cursor - 1].text == "," and not self._narrative_clause_before(cursor - 1):
             return None  # "..., and said": a list or a clause of its own
         first = tokens[self.start]
         if first.is_word and first.lower in lexicon.pronouns:
             return _Pronoun(self.start, first.lower)
         return self._opening_subject()
+
+    def _narrative_clause_before(self, comma: int) -> bool:
+        """'Trump has long sought a friendship with Putin, and has said ...': the words before the
+        comma are a clause with the sentence's subject and a verb of its own (a word of
+        finite_words or one ending in "ed"), so "and said" goes on with that subject; not a list
+        ("Putin, Xi and Modi said")."""
+        tokens, lexicon = self.tokens, self.lexicon
+        subject = self._opening_subject()
+        if subject is None or subject.end >= comma:
+            return False
+        return any(
+            token.is_word
+            and token.text.islower()
+            and (token.lower in lexicon.finite_words or token.lower.endswith("ed"))
+            for token in tokens[subject.end : comma]
+        )
 
     def _before_acronym(self, closing: int) -> int:
         """The position before '(MEA)' ending at `closing`, or `closing` if it is no acronym."""
@@ -1556,6 +1642,20 @@ class _Attributor:
             return _Attribution(speaker, verb, _Style.REPORTED, ())
         if self._has_words(*before) and self._sets_scene(*before):
             before = self._after_scene(*before)
+            set_off = (
+                span_start > self.start
+                and self.tokens[span_start - 1].text == ","
+                and span_end < self.end
+                and self.tokens[span_end].text == ","
+            )
+            if not self._has_words(*before) and set_off:
+                # "But, he added, Russia had yet to see ...": a scene or conjunction, then the
+                # speaker set off by commas; the words follow the second comma.
+                span = self._without_tail(self._trim(span_end + 1, self.end))
+                # Not "In the message, said Cheon, North Korea said ...": a later one has them.
+                speaks = any(self.lexicon.verbs.length_at(self.tokens, i, self.end) for i in range(*span))
+                if self._has_words(*span) and not speaks:
+                    return _Attribution(speaker, verb, self._style_of(span), (span,))
         if self._has_words(*before):
             resumed = self._resumed_clause(span_start, span_end, verb, before)
             if resumed is not None:
@@ -1906,6 +2006,9 @@ class _Attributor:
         if occasion:
             return occasion  # "at a weekly briefing", "in a joint statement": where, not what
         if tokens[cursor].lower in lexicon.place_prepositions:
+            outlet = self._outlet_length(cursor + 1)
+            if outlet:
+                return 1 + outlet  # "wrote in the Washington Post on Thursday": where, not what
             place = self._mention_after_determiner(cursor + 1)
             if place is not None and place.kind is not _MentionKind.DESCRIPTION:
                 return place.end - cursor  # "in Moscow", "at the White House": not speech
@@ -1916,6 +2019,17 @@ class _Attributor:
             addressee = self._mention_after_determiner(cursor + 1)
             if addressee is not None:
                 return self._past_gloss(addressee.end) - cursor
+        return 0
+
+    def _outlet_length(self, start: int) -> int:
+        """The length of a news outlet's name the rules know (attribution.media) at `start`, a
+        determiner before it included ("the Washington Post", "Kommersant"); 0 if none."""
+        tokens, end = self.tokens, self.end
+        first = start + 1 if start < end and tokens[start].lower in self.lexicon.determiners else start
+        for length in range(min(5, end - first), 0, -1):
+            name = " ".join(token.lower for token in tokens[first : first + length])
+            if name in self.lexicon.media:
+                return first + length - start
         return 0
 
     def _past_gloss(self, end: int) -> int:
@@ -1991,6 +2105,11 @@ class _Attributor:
         """'On Friday,' / 'Speaking to reporters,' before the speaker: not the speaker's words."""
         first = self.tokens[start]
         following = self.tokens[start + 1] if start + 1 < end else None
+        if first.lower in self.lexicon.opening_conjunctions and following is not None:
+            # "But the talks will be hard, Peskov said": the conjunction joins the words to what
+            # came before; what follows it is a scene ("But on Friday, ...") or the words.
+            rest = start + 2 if following.text == "," else start + 1
+            return rest >= end or self._sets_scene(rest, end)
         if (
             following is not None
             and following.text.islower()

@@ -106,6 +106,9 @@ class _Draft:
     date_factor: float = 1.0
     basis: DateBasis = DateBasis.PUBLICATION
     habitual: bool = False  # "has said", "says": words said over time, not on one day
+    # The statement's clause gives a time that names no day ("late last year"): not the
+    # context's day either.
+    vague_time: _DateMention | None = None
 
     @property
     def confidence(self) -> float:
@@ -156,6 +159,7 @@ class _Builder:
                     key = (holder.side, office.title.split()[-1].casefold())
                     self.leaders.setdefault(key, []).append((holder.names[0], office))
         self.bodies: dict[str, str] = {}  # body name, or its generic word, -> its side
+        self.body_names: dict[str, str] = {}  # generic word -> the body last named with it
         self.drafts: list[_Draft] = []
         # The latest person for each (role, side) and (role, None), for "the spokesman said".
         self.by_role: dict[tuple[Role, str | None], _Recent] = {}
@@ -206,6 +210,12 @@ class _Builder:
                 speaker = replace(speaker, side=self._sentence_side(draft.sentence) or UNKNOWN_SIDE)
             if speaker.is_person and speaker.side != UNKNOWN_SIDE:
                 earlier.setdefault(speaker.name, speaker.side)
+            if speaker.side == UNKNOWN_SIDE and speaker.is_institution and speaker.name.islower():
+                # A body named by its generic word alone that the article names no further ("The
+                # development comes a day after the government announced ..."): the one side its
+                # sentence names, else the publication's own, as for an official named by title.
+                side = self._sentence_side(draft.sentence) or self.home_side
+                speaker = replace(speaker, side=side or UNKNOWN_SIDE)
             group = speaker.title.casefold() in self.lexicon.group_titles  # "officials said"
             if speaker.side == UNKNOWN_SIDE and self.home_side and titled_official and not group:
                 speaker = replace(speaker, side=self.home_side)
@@ -255,7 +265,8 @@ class _Builder:
     def _role_in_country(self, speaker: _Speaker) -> Role:
         title = speaker.title.casefold()
         for rule in self.rules.title_roles:
-            if speaker.side in rule.sides and title.endswith(rule.title.casefold()):
+            in_country = not rule.sides or speaker.side in rule.sides
+            if in_country and title.endswith(rule.title.casefold()):
                 return rule.role
         return speaker.role
 
@@ -293,7 +304,10 @@ class _Builder:
                     made = self._continuation(paragraph, sentence, scene)
             elif attribution is not None and _ends_with_colon(paragraph, sentence):
                 self.lead = (paragraph.index, sentence, attribution)  # "Peskov told reporters:"
-            if not made:
+            if not made or (attribution is not None and attribution.nominal):
+                # Words held in a noun leave the sentence a narrative one: its date and subject
+                # still set the scene ("Trump stunned the world on Monday ..., prompting calls by
+                # lawmakers for ...").
                 scene = self._opening_date(sentence) or scene
                 self.looking_back = self.looking_back or self._past_perfect(paragraph, sentence)
                 self._remember_events(paragraph, sentence)
@@ -316,13 +330,36 @@ class _Builder:
         if resolved is None:
             return False
         speaker, resolution_factor = resolved
-        if date_sentence is None:
+        if attribution.nominal:
+            # "Wang's remarks last month that ...": only a date between the noun and the words.
+            first_word = min(start for start, _ in words) if words else attribution.verb
+            own = next(
+                (
+                    date
+                    for date in sentence.dates
+                    if attribution.verb < date.start < first_word and date.speech
+                ),
+                None,
+            )
+        elif date_sentence is None:
             own = _speech_date(sentence, attribution)
         else:
             own = _speech_date(date_sentence, None)
         confidence = self.rules.confidence
         made = False
         words_at = {position for start, end in words for position in range(start, end)}
+        vague = None
+        if own is None and not attribution.nominal:
+            # "Late last year, Putin said ...": a time outside the words that names no day.
+            vague = next(
+                (
+                    date
+                    for date in (date_sentence or sentence).dates
+                    if date.vague
+                    and not any(position in words_at for position in range(date.start, date.end))
+                ),
+                None,
+            )
         issued = {
             token.lower
             for position, token in enumerate(paragraph.tokens[sentence.start : sentence.end], sentence.start)
@@ -357,6 +394,7 @@ class _Builder:
                 own,
                 self._narrative_dates(sentence, part_speaker, scene),
                 habitual=attribution.habitual or self.looking_back,
+                vague_time=vague,
             )
             self._add(draft)
             if not isinstance(attribution.speaker, _Pronoun) or attribution.speaker.word not in issued:
@@ -564,11 +602,50 @@ class _Builder:
         if reference.kind is _MentionKind.PERSON:
             return self._person(reference), confidence.named
         if reference.kind is _MentionKind.INSTITUTION:
+            bare = self._bare_body(reference, sentence)
+            if bare is not None:
+                return bare, confidence.institution
             side = reference.side or self._body_side_by_name(reference.name)
             side = side or self._patron_side(reference.affiliate) or UNKNOWN_SIDE
             name = reference.name
             return _Speaker(name, "", reference.role or Role.OTHER, side, False), confidence.institution
         return self._described(reference, sentence)
+
+    def _bare_body(self, mention: _Mention, sentence: _Sentence) -> _Speaker | None:
+        """A body named by its generic word alone (institutions.bare_words): "his office" is the
+        office of the person the pronoun stands for ("Biden's office"); "the ministry" and "the
+        foreign ministry" the body named before with that word ("China's foreign ministry"),
+        else a body of no known side."""
+        if mention.side or mention.affiliate or not mention.name.islower():
+            return None
+        role = mention.role or Role.OTHER
+        if mention.determiner in self.lexicon.possessive_pronouns:
+            owner = self._owner_before(sentence, mention)
+            if owner is None:
+                return _Speaker(mention.name, "", role, UNKNOWN_SIDE, False)
+            side = owner.side if owner.side != UNKNOWN_SIDE else self._patron_side(owner.name)
+            return _Speaker(f"{owner.name}'s {mention.name}", "", role, side or UNKNOWN_SIDE, False)
+        generic = mention.name.split()[-1]
+        named = self.body_names.get(generic)
+        if named is None:
+            return None
+        return _Speaker(named, "", role, self.bodies.get(named, UNKNOWN_SIDE), False)
+
+    def _owner_before(self, sentence: _Sentence, mention: _Mention) -> _Speaker | None:
+        """Whom "his"/"her" before a body stands for: the last person named before it in its
+        sentence ("The purpose of Ma's trip was ..., his office said"), else the last person
+        named or quoted within context."""
+        people = [
+            earlier
+            for earlier in sentence.mentions
+            if earlier.kind is _MentionKind.PERSON
+            and not earlier.medium
+            and earlier.end <= mention.span_start
+        ]
+        if people:
+            return self._person(people[-1])
+        recent = self._recent_person(sentence)
+        return recent.speaker if recent is not None else None
 
     def _one_of_last_two(self, sentence: _Sentence, reference: _Pronoun) -> _Mention | None:
         """'Sharif asked Modi ... and the latter said': of the last two people named before the
@@ -974,6 +1051,7 @@ class _Builder:
         for word in name.split():
             if word.casefold() in self._generic_words:
                 self.bodies[word.casefold()] = side
+                self.body_names[word.casefold()] = name
 
     def _body_side_by_name(self, name: str) -> str | None:
         if name in self.bodies:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summit_outlook.extract.rules import DateRules, RelativeDate, RelativeRuleKind
 from summit_outlook.extract.tokens import _DAY_RE, _ISO_DATE_RE, _YEAR_RE, _Lexicon, _Token, _TokenKind
@@ -29,6 +29,12 @@ class _DateMention:
     speech: bool = True
     # A month, not a day ("in July"): the day stands for the month.
     month_only: bool = False
+    # A day counted from another date the story gives ("the day before", "two days earlier"):
+    # its offset in days from that date, the day above a stand-in until the date is known.
+    offset: int | None = None
+    # A span too wide or vague for a day ("late last year", "in recent weeks"): no day of
+    # speaking (speech is false), but words it dates have no day the text gives.
+    vague: bool = False
 
 
 def _shift(day: dt.date, days: int) -> dt.date | None:
@@ -79,6 +85,9 @@ class _DateFinder:
             self._weekday,
             self._relative,
             self._ago,
+            self._anchored,
+            self._counted_from,
+            self._vague,
         ):
             result = matcher(position, end)
             if result is not None:
@@ -149,6 +158,20 @@ class _DateFinder:
                 # who last week said that ...": the relative clause is the attribution.
                 return not self._verb_of_speech_follows(end)
         if self._after_reduced_passive(start, end) or self._of_a_named_thing(start):
+            return True
+        last = self.tokens[end - 1]
+        following = self.tokens[end] if end < len(self.tokens) else None
+        before = self.tokens[start - 1].lower if start > self.sentence_start else ""
+        if (
+            last.bare != last.text
+            and following is not None
+            and following.is_word
+            and following.text.islower()
+            and before in lexicon.possessive_day_topics
+        ):
+            # "referring to Monday's meeting", "about Friday's vote": a possessive day after a
+            # word of aboutness names the day of the thing spoken of, not one of speaking ("at
+            # Monday's news conference", "on the sidelines of Thursday's summit" are occasions).
             return True
         if exact and start > self.sentence_start and self.tokens[start - 1].lower in lexicon.determiners:
             following = self.tokens[end] if end < len(self.tokens) else None
@@ -320,6 +343,77 @@ class _DateFinder:
         days = count * unit
         how = f"relative to publication {self.published.isoformat()} -> {days} day(s) before it"
         return self._mention(position, position + 3, _shift(self.published, days), how, exact=False)
+
+    def _vague(self, position: int, end: int) -> _DateMention | None:
+        """'late last year', 'in recent weeks': a time the words were said that names no day."""
+        found = self.lexicon.vague_times.match(self.tokens, position, end)
+        if found is None:
+            return None
+        length, time = found
+        stop = position + length
+        surface = self.text[self.tokens[position].start : self.tokens[stop - 1].end]
+        day, how = self.published, "names no day"
+        if time.month is not None:
+            year = self.published.year - time.years_before
+            standing = _make_date(year, time.month, self.rules.month_day)
+            if standing is not None and standing <= self.published:
+                day = standing
+                how = f"names no day; {standing.isoformat()} stands for it"
+        return _DateMention(position, stop, day, surface, how, False, False, False, None, True)
+
+    def _anchored(self, position: int, end: int) -> _DateMention | None:
+        """'the day before', 'the next day': a day counted from a date given before."""
+        found = self.lexicon.anchored.match(self.tokens, position, end)
+        if found is None:
+            return None
+        length, rule = found
+        return self._counted(position, position + length, rule.days, rule.explanation, end)
+
+    def _counted_from(self, position: int, end: int) -> _DateMention | None:
+        """'two days earlier', 'a week later': a count of days from a date given before."""
+        count_word = self._lower(position, end)
+        count = self.rules.numbers.get(count_word)
+        if count is None and _DAY_RE.fullmatch(count_word) and count_word.isdigit():
+            count = int(count_word)
+        unit = self.rules.ago_units.get(self._lower(position + 1, end))
+        direction = self._lower(position + 2, end)
+        if count is None or unit is None:
+            return None
+        if direction in self.lexicon.earlier_words:
+            days = -count * unit
+        elif direction in self.lexicon.later_words:
+            days = count * unit
+        else:
+            return None
+        side = "before" if days < 0 else "after"
+        explanation = f"{abs(days)} day(s) {side} the date given before"
+        return self._counted(position, position + 3, days, explanation, end)
+
+    def _counted(self, start: int, stop: int, days: int, explanation: str, end: int) -> _DateMention | None:
+        """A day counted from a date the story gave before (see _resolve_anchored), unless a
+        noun phrase follows ("the day before the summit": counted from the summit's day)."""
+        if stop < end and (
+            self.tokens[stop].lower in self.lexicon.determiners or self.tokens[stop].lower == "of"
+        ):
+            return None
+        surface = self.text[self.tokens[start].start : self.tokens[stop - 1].end]
+        return _DateMention(start, stop, self.published, surface, explanation, False, True, False, days)
+
+
+def _resolve_anchored(
+    mention: _DateMention, anchor: _DateMention | None, published: dt.date
+) -> _DateMention | None:
+    """A counted day ("the day before") from the date given last before it (`anchor`); none
+    without one. Never a day after publication as a day of speech."""
+    if mention.offset is None:
+        return mention
+    if anchor is None:
+        return None
+    day = _shift(anchor.date, -mention.offset)
+    if day is None:
+        return None
+    how = f"-> {mention.how} ('{anchor.surface}', {anchor.date.isoformat()})"
+    return replace(mention, date=day, how=how, speech=day <= published)
 
 
 def _relative_day(rule: RelativeDate, published: dt.date, dates: DateRules) -> dt.date | None:

@@ -85,6 +85,24 @@ class _Dater:
             )
             draft.basis = DateBasis.OWN_CLAUSE
             return
+        vague = draft.vague_time
+        if vague is not None and vague.date != self.published:
+            # "At the end of last year, Putin said ...": the part of the year, no day (doubtful).
+            note = f"'{vague.surface}' {vague.how}"
+            draft.date, draft.note, draft.root_note = vague.date, note, note
+            draft.date_factor = self.rules.confidence.date_publication
+            draft.basis = DateBasis.OWN_CLAUSE
+            return
+        if vague is not None:
+            # "Putin said in recent weeks ...": no day, and not the context's day either.
+            draft.date = self.published
+            draft.note = (
+                f"no date in the text ('{vague.surface}' names no day); "
+                f"publication date {self.published.isoformat()} used"
+            )
+            draft.date_factor = self.rules.confidence.date_publication
+            draft.basis = DateBasis.PUBLICATION
+            return
         source = (
             self._continued(draft)
             or self._latest_context(draft)

@@ -59,6 +59,13 @@ class _Mention:
         return self.start - 1 if self.determiner else self.start
 
 
+def _singular(word: str) -> str:
+    """'allies' -> 'ally', 'partners' -> 'partner' (the relation words' plurals)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word.removesuffix("s")
+
+
 def _surface(tokens: Sequence[_Token], start: int, end: int) -> str:
     return " ".join(token.text for token in tokens[start:end])
 
@@ -87,7 +94,57 @@ class _MentionFinder:
                 stop = max(stop, mention.end)  # "Interfax news agency": the outlet's words too
             position = max(stop, position + 1)
         mentions = [mention for mention in mentions if not self._beside_a_country(mention)]
+        mentions = self._joined_groups(self._with_partners(mentions))
         return self._with_shared_title_sides(mentions)
+
+    def _joined_groups(self, mentions: list[_Mention]) -> list[_Mention]:
+        """'analysts and officials say', 'officials and diplomats said': two unnamed groups
+        joined by "and" are one speaker (a role only if both have it)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        result: list[_Mention] = []
+        for mention in mentions:
+            before = result[-1] if result else None
+            if (
+                before is not None
+                and before.kind is _MentionKind.DESCRIPTION
+                and mention.kind is _MentionKind.DESCRIPTION
+                and before.plural
+                and mention.plural
+                and mention.span_start == before.end + 1
+                and tokens[before.end].lower in lexicon.joint_words
+            ):
+                role = before.role if before.role is mention.role else Role.OTHER
+                name = f"{before.name} and {mention.name}"
+                result[-1] = replace(
+                    before,
+                    end=mention.end,
+                    name=name,
+                    title=name,
+                    role=role,
+                    side=before.side or mention.side,
+                )
+                continue
+            result.append(mention)
+        return result
+
+    def _with_partners(self, mentions: list[_Mention]) -> list[_Mention]:
+        """'The US and its allies said', 'Beijing and its partners': a body or country with its
+        allies (names.relation_words) speaks as one, on its side."""
+        tokens, lexicon = self.tokens, self.lexicon
+        result = []
+        for mention in mentions:
+            end = mention.end
+            if (
+                mention.kind is _MentionKind.INSTITUTION
+                and end + 2 < len(tokens)
+                and tokens[end].lower in lexicon.joint_words
+                and tokens[end + 1].lower in lexicon.group_possessives
+                and _singular(tokens[end + 2].lower) in lexicon.relation_words
+            ):
+                name = _surface(tokens, mention.start, end + 3)
+                mention = replace(mention, end=end + 3, name=name, plural=True)
+            result.append(mention)
+        return result
 
     def _with_shared_title_sides(self, mentions: list[_Mention]) -> list[_Mention]:
         """'U.S. and Russian Presidents George W. Bush and Vladimir Putin': one plural title for
@@ -235,7 +292,7 @@ class _MentionFinder:
         ministry"; after a person's possessive, their office: "Sharif's office". Its length in
         tokens (one adjective at most before the generic word), or 0."""
         if not parts:
-            return 0
+            return self._bare_body(cursor, end)
         last = parts[-1]
         possessive = (
             last.kind is _PartKind.NAME and self.tokens[last.end - 1].bare != self.tokens[last.end - 1].text
@@ -250,6 +307,24 @@ class _MentionFinder:
             if any(word.lower in lexicon.stopwords for word in words):
                 return 0
             if words[-1].text.capitalize() in lexicon.generic_institutions:
+                return length
+        return 0
+
+    def _bare_body(self, cursor: int, end: int) -> int:
+        """A body named by its generic word alone, after "the" or a possessive pronoun: "the
+        ministry said", "the foreign ministry said", "his office said" (one lower-case word at
+        most before it). Its length in tokens, or 0; who it is comes from the article (a body
+        named before with that word, the person "his" stands for)."""
+        if cursor == 0 or self.tokens[cursor - 1].lower not in self.lexicon.definite:
+            return 0
+        tokens, lexicon = self.tokens, self.lexicon
+        for length in (1, 2):
+            words = tokens[cursor : min(cursor + length, end)]
+            if len(words) < length or not all(w.is_word and w.text.islower() for w in words):
+                return 0
+            if any(word.lower in lexicon.stopwords for word in words):
+                return 0
+            if words[-1].lower in lexicon.bare_institutions:
                 return length
         return 0
 

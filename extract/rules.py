@@ -114,7 +114,7 @@ class SentenceRules(_Section):
         problems.extend(
             f"clause_marks: {mark!r} must be a single punctuation mark"
             for mark in self.clause_marks
-            if len(mark) != 1 or mark.isalnum()
+            if not (len(mark) == 1 or mark == "--") or mark.isalnum()
         )
         _check_unique(problems, "abbreviations", self.abbreviations)
         _raise_problems(problems)
@@ -169,7 +169,11 @@ class AttributionRules(_Section):
     absolute_links: list[Phrase] = []
     joint_words: list[Phrase] = []
     pair_openers: list[Phrase] = []
+    opening_conjunctions: list[Phrase] = []
+    person_predicates: list[Phrase] = []
     speech_nouns: list[Phrase] = []
+    speech_noun_agents: list[Phrase] = []
+    speech_noun_complements: dict[Phrase, list[Phrase]] = {}
     naming_openers: list[Phrase] = []
     naming_verbs: list[Phrase] = []
     possessive_pronouns: dict[Phrase, Phrase] = {}
@@ -283,6 +287,7 @@ class NameRules(_Section):
     generic_descriptions: list[Phrase] = []
     group_titles: list[Phrase] = []
     relation_words: list[Phrase] = []
+    group_possessives: list[Phrase] = []
     kin_words: list[Phrase] = []
     anonymous_words: list[Phrase] = []
     head_role: Role
@@ -326,6 +331,9 @@ class InstitutionRules(_Section):
     generic_role: Role
     country_role: Role
     generic_words: list[Phrase] = []
+    # Generic words that name a body alone after a definite determiner or a possessive pronoun
+    # ("the ministry said", "the foreign ministry said", "his office said"), in lower case.
+    bare_words: list[Phrase] = []
     known: list[InstitutionRule] = []
 
     @model_validator(mode="after")
@@ -333,6 +341,10 @@ class InstitutionRules(_Section):
         problems: list[str] = []
         _check_unique(problems, "known", [institution.name for institution in self.known])
         _check_unique(problems, "generic_words", self.generic_words)
+        _check_unique(problems, "bare_words", self.bare_words)
+        unknown = sorted(set(self.bare_words) - set(self.generic_words))
+        if unknown:
+            problems.append(f"bare_words: not among generic_words: {', '.join(unknown)}")
         _raise_problems(problems)
         return self
 
@@ -369,6 +381,24 @@ class RelativeDate(_Section):
     weekday: Phrase | None = None
 
 
+class AnchoredDate(_Section):
+    """A day counted from another date the story gives ("the day before", "the next day"): its
+    offset in days from that date (negative before it) and the explanation quoted in notes."""
+
+    phrase: Phrase
+    days: int = Field(ge=-31, le=31)
+    explanation: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class VagueTime(_Section):
+    """A time that names no day ("late last year", "in recent weeks"); where it names a part of
+    a year, the month whose 15th stands for it, in the year `years_before` publication's."""
+
+    phrase: Phrase
+    month: int | None = Field(default=None, ge=1, le=12)
+    years_before: int = Field(default=0, ge=0, le=1)
+
+
 class DateRules(_Section):
     """Month and weekday names, representative days and relative expressions."""
 
@@ -384,6 +414,7 @@ class DateRules(_Section):
     span_words: list[Phrase] = []
     thing_agent_links: list[Phrase] = []
     thing_of_links: list[Phrase] = []
+    possessive_day_topics: list[Phrase] = []
     clause_lookback_words: int = Field(ge=0, le=30)
     future_window_days: int = Field(ge=0, le=366)
     months: dict[str, Annotated[int, Field(ge=1, le=12)]]
@@ -391,6 +422,10 @@ class DateRules(_Section):
     numbers: dict[str, Annotated[int, Field(ge=1, le=31)]] = {}
     ago_units: dict[str, Annotated[int, Field(ge=1, le=366)]] = {}
     relative: list[RelativeDate] = []
+    anchored: list[AnchoredDate] = []
+    vague: list[VagueTime] = []
+    earlier_words: list[Phrase] = []
+    later_words: list[Phrase] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> DateRules:
@@ -400,6 +435,19 @@ class DateRules(_Section):
         if sorted(set(self.months.values())) != list(range(1, 13)):
             problems.append("months: all twelve months must be named")
         _check_unique(problems, "relative", [rule.phrase for rule in self.relative])
+        _check_unique(problems, "anchored", [rule.phrase for rule in self.anchored])
+        _check_unique(problems, "vague", [time.phrase for time in self.vague])
+        relative = {rule.phrase.casefold() for rule in self.relative}
+        problems.extend(
+            f"vague: {time.phrase!r} is also a relative date (it would name a day)"
+            for time in self.vague
+            if time.phrase.casefold() in relative
+        )
+        both = {word.casefold() for word in self.earlier_words} & {
+            word.casefold() for word in self.later_words
+        }
+        if both:
+            problems.append(f"earlier_words and later_words: {', '.join(sorted(both))} in both")
         for position, rule in enumerate(self.relative):
             problems.extend(self._rule_problems(position, rule))
         _raise_problems(problems)
@@ -421,10 +469,11 @@ class DateRules(_Section):
 
 
 class TitleRole(_Section):
-    """A title whose role in these countries differs from its usual one."""
+    """A title whose role in these countries (in every country, with no sides) differs from its
+    usual one."""
 
     title: Phrase
-    sides: list[Phrase] = Field(min_length=1)
+    sides: list[Phrase] = []
     role: Role
 
 

@@ -11,16 +11,17 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from summit_outlook.model.statements import Role
 
 if TYPE_CHECKING:
-    from summit_outlook.extract.rules import ExtractionRules, RelativeDate
+    from summit_outlook.extract.rules import AnchoredDate, ExtractionRules, RelativeDate, VagueTime
 
 # Dotted initialisms (U.S., U.N.), words joined by apostrophes or hyphens, or one symbol.
 # Every quantifier is bounded or separated by a non-word character, so matching is linear.
 # A word: initials ("U.S."), acronyms joined by a slash ("RFE/RL"), or letters and digits
 # joined by apostrophes and hyphens, the last part possibly initials ("anti-U.S.", whose full
-# stops end no sentence).
+# stops end no sentence). A double hyphen is one mark, the typewriter's dash ("policies -- the
+# countries have ... -- as well as").
 _TOKEN_RE = re.compile(
     r"(?P<word>(?:[A-Za-z]\.){2,6}|[A-Z]{2,}(?:/[A-Z]{2,})+\b"
-    r"|\w+(?:[’'\-–‑](?:(?:[A-Za-z]\.){2,6}|\w+)){0,10})|[^\w\s]"
+    r"|\w+(?:[’'\-–‑](?:(?:[A-Za-z]\.){2,6}|\w+)){0,10})|--|[^\w\s]"
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _DAY_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?", re.ASCII)
@@ -156,7 +157,11 @@ class _Lexicon:
     absolute_links: frozenset[str]
     joint_words: frozenset[str]
     pair_openers: frozenset[str]
+    opening_conjunctions: frozenset[str]
+    person_predicates: frozenset[str]
     speech_nouns: frozenset[str]
+    speech_noun_agents: frozenset[str]
+    speech_noun_complements: dict[str, frozenset[str]]  # folded noun -> its complement words
     naming_openers: frozenset[str]
     naming_verbs: _PhraseTable[bool]
     possessive_pronouns: dict[str, str]  # folded possessive -> the pronoun standing for its owner
@@ -226,13 +231,20 @@ class _Lexicon:
     generic_descriptions: frozenset[str]
     group_titles: frozenset[str]
     relation_words: frozenset[str]
+    group_possessives: frozenset[str]
     kin_words: frozenset[str]
     titles: _PhraseTable[Role]
     single_titles: dict[str, Role]
     sides: _PhraseTable[str]
     institutions: _PhraseTable[_Institution]
     generic_institutions: frozenset[str]
+    bare_institutions: frozenset[str]  # folded: generic words naming a body alone ("the ministry")
     relative: _PhraseTable[RelativeDate]
+    anchored: _PhraseTable[AnchoredDate]
+    vague_times: _PhraseTable[VagueTime]
+    earlier_words: frozenset[str]
+    possessive_day_topics: frozenset[str]
+    later_words: frozenset[str]
     month_prepositions: frozenset[str]
     day_prepositions: frozenset[str]
     past_markers: frozenset[str]
@@ -293,7 +305,13 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         absolute_links=_folded(said.absolute_links),
         joint_words=_folded(said.joint_words),
         pair_openers=_folded(said.pair_openers),
-        speech_nouns=_folded(said.speech_nouns),
+        opening_conjunctions=_folded(said.opening_conjunctions),
+        person_predicates=_folded(said.person_predicates),
+        speech_nouns=_folded(said.speech_nouns) | _folded(said.speech_noun_complements),
+        speech_noun_agents=_folded(said.speech_noun_agents),
+        speech_noun_complements={
+            noun.casefold(): _folded(words) for noun, words in said.speech_noun_complements.items()
+        },
         naming_openers=_folded(said.naming_openers),
         naming_verbs=_flag_table(said.naming_verbs),
         possessive_pronouns={
@@ -365,15 +383,26 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         generic_descriptions=_folded(names.generic_descriptions),
         group_titles=_folded(names.group_titles),
         relation_words=_folded(names.relation_words),
+        group_possessives=_folded(names.group_possessives),
         kin_words=_folded(names.kin_words),
         titles=_PhraseTable.build(title_items, case_sensitive=False),
         single_titles={phrase.casefold(): role for phrase, role in title_items if " " not in phrase},
         sides=_PhraseTable.build(side_items, case_sensitive=True),
         institutions=_PhraseTable.build(institutions, case_sensitive=True),
         generic_institutions=frozenset(rules.institutions.generic_words),
+        bare_institutions=_folded(rules.institutions.bare_words),
         relative=_PhraseTable.build(
             ((rule.phrase, rule) for rule in rules.dates.relative), case_sensitive=False
         ),
+        anchored=_PhraseTable.build(
+            ((rule.phrase, rule) for rule in rules.dates.anchored), case_sensitive=False
+        ),
+        vague_times=_PhraseTable.build(
+            ((time.phrase, time) for time in rules.dates.vague), case_sensitive=False
+        ),
+        earlier_words=_folded(rules.dates.earlier_words),
+        possessive_day_topics=_folded(rules.dates.possessive_day_topics),
+        later_words=_folded(rules.dates.later_words),
         month_prepositions=_folded(rules.dates.month_prepositions),
         day_prepositions=_folded(rules.dates.day_prepositions),
         past_markers=_folded(rules.dates.past_markers),

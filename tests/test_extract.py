@@ -1126,10 +1126,12 @@ def test_he_said_after_a_narrative_sentence_means_its_subject() -> None:
 
 
 def test_a_senator_abbreviated_is_a_titled_official() -> None:
+    # Titled (the title is kept, and gives the publication's country), but since round nine a
+    # legislator speaks for no government: role "other" (title_roles), as the article keys have it.
     (found,) = extract(
         'Sen. Maria Ortiz said in a statement that the administration had "no plan" for the talks.'
     )
-    assert (found.speaker, found.role.value, found.title) == ("Maria Ortiz", "official", "Sen.")
+    assert (found.speaker, found.role.value, found.title) == ("Maria Ortiz", "other", "Sen.")
 
 
 @pytest.mark.parametrize(
@@ -1168,3 +1170,24 @@ def test_british_single_quotes_are_quotations_and_apostrophes_are_not() -> None:
         ("Ivan Sorokin", "quote", "We are not excluding anything"),
         ("Ivan Sorokin", "quote", "Everything depends on preparation, and that's not done yet."),
     ]
+
+
+def test_a_bare_institution_word_must_be_a_generic_word() -> None:
+    problems = problems_of(broken(_set(["institutions", "bare_words"], ["Ministry", "Palace"])))
+    assert any("bare_words: not among generic_words: Palace" in problem for problem in problems), problems
+
+
+def test_a_word_both_earlier_and_later_is_rejected() -> None:
+    problems = problems_of(broken(_set(["dates", "later_words"], ["later", "before"])))
+    assert any("earlier_words and later_words: before in both" in problem for problem in problems), problems
+
+
+def test_a_counted_day_is_listed_once() -> None:
+    day = {"phrase": "the day before", "days": -1, "explanation": "the day before"}
+    problems = problems_of(broken(_set(["dates", "anchored"], [day, day])))
+    assert any("'the day before' is listed more than once" in problem for problem in problems), problems
+
+
+def test_a_vague_time_that_is_also_a_relative_date_is_rejected() -> None:
+    problems = problems_of(broken(_set(["dates", "vague"], [{"phrase": "last week"}])))
+    assert any("vague: 'last week' is also a relative date" in problem for problem in problems), problems

@@ -18,15 +18,17 @@ from tests.article_grading import METRICS, Figures, _plain
 from tests.form_grading import FORMS, HALVES, TAGS, grade_halves, load_items, table
 
 # Set on branch extract8-s15 after its rules (first reading, on the keys as fixed: tune found 84,
-# all fields 57; measure found 80, all fields 58; see tests/forms/README.md).
+# all fields 57; measure found 80, all fields 58; see tests/forms/README.md); raised after the
+# rules of branch extract9-s16 (tune found 87 -> 88, speaker 95 -> 96, date 95 -> 96, role 90 ->
+# 92, all fields 69 -> 72; measure all fields 60 -> 61).
 FLOORS = {
     "tune": {
-        "found": 87,
-        "speaker": 95,
-        "date": 95,
-        "role": 90,
+        "found": 88,
+        "speaker": 96,
+        "date": 96,
+        "role": 92,
         "side": 90,
-        "all_fields": 69,
+        "all_fields": 72,
         "real": 90,
         "undated_flagged": 90,
     },
@@ -36,7 +38,7 @@ FLOORS = {
         "date": 93,
         "role": 89,
         "side": 88,
-        "all_fields": 60,
+        "all_fields": 61,
         "real": 87,
         "undated_flagged": 100,
     },
