@@ -696,14 +696,16 @@ class _Statement:
         first_keys = compiled.first_keys
         token_keys = self._keys
         # A phrase one of whose words no token of the segment can be matches nowhere in it: most
-        # candidates are ruled out by one set test instead of a phrase search.
-        keys = _together(token_keys[start:end])
-        if keys.isdisjoint(first_keys):
-            return found  # no token of the segment can start a predicate
+        # candidates are ruled out by one set test instead of a phrase search. The segment's keys
+        # are put together at its first token that can start a predicate: a segment without one
+        # (the tokens' own tests below pass over all of it) needs no union of sets.
+        keys: frozenset[str] | None = None
         while index < end:
             if token_keys[index].isdisjoint(first_keys):
                 index += 1  # no predicate or meeting verb starts here
                 continue
+            if keys is None:
+                keys = _together(token_keys[start:end])
             best: _Predicate | None = None
             candidates = list(compiled.candidates_at(self.tokens[index]))
             starts = self._starts[index]
@@ -1583,7 +1585,7 @@ class _Statement:
             segments = sorted(set(sentence.segment_of.values()))
             owned_before = -1  # where what the previous segment's predicates took ends
             for segment in segments:
-                predicates = self.predicates_in(*segment)
+                predicates = self.predicates_in(segment[0], segment[1])
                 self._segment_predicates = predicates
                 self._all_starts.extend(predicate.start for predicate in predicates)
                 owner_end = -1
