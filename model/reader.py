@@ -279,6 +279,8 @@ class CompiledReader:
     # Per modifier table (by id): its first words as a set, which a statement's forms meet in one
     # pass over the smaller of the two.
     first_word_sets: dict[int, frozenset[str]]
+    # Every modifier table's first words together: the tokens `_find_all` looks at.
+    modifier_first_words: frozenset[str] = frozenset()
     families_by_id: dict[str, int] = field(default_factory=dict)
     # Per predicate's parsed words (by id): what a segment's tokens must have for it to match there.
     requirements: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
@@ -485,6 +487,7 @@ def _compile(rules: Rules) -> CompiledReader:
         transparent_words=frozenset(" ".join(phrase.split()) for phrase in modifiers.transparent),
         first_words={id(table): _by_first_word(table) for table in tables.values()},
         first_word_sets={id(table): frozenset(_by_first_word(table)) for table in tables.values()},
+        modifier_first_words=frozenset().union(*(_by_first_word(table) for table in tables.values())),
         rules=rules,
         matcher=matcher,
         predicates=predicates,
@@ -621,10 +624,10 @@ class _Statement:
         self._starts = [matcher.starts(token) for token in self.tokens]
         self._keys = [compiled.tested_keys_of(token) for token in self.tokens]  # all predicates_in tests
         self._lowers = [token.lower for token in self.tokens]
-        self._forms = set(self._lowers)
         self.sentences = self._sentences()
         self._class_cache: dict[tuple[int, str], int] = {}
         self._occurrence_cache: dict[int, tuple[list[_Modifier], list[int]]] = {}
+        self._modifier_starts: list[tuple[int, str]] | None = None  # see _find_all
         self._segment_predicates: list[_Predicate] = []
         self._contrast_starts: list[int] | None = None
         # A sentence's readiness "when" (by the sentence's first token), found once per sentence.
@@ -2513,14 +2516,23 @@ class _Statement:
 
     def _find_all(self, table: Sequence[tuple]) -> list[_Modifier]:
         index_by_first = self.compiled.first_words[id(table)]
-        firsts = self._forms.intersection(self.compiled.first_word_sets[id(table)])
-        if not firsts:
+        firsts = self.compiled.first_word_sets[id(table)]
+        # The tokens any modifier phrase can start with, found once per statement (a few of its
+        # tokens): each table then tests those, not every token's form.
+        modifier_starts = self._modifier_starts
+        if modifier_starts is None:
+            any_first = self.compiled.modifier_first_words
+            modifier_starts = self._modifier_starts = [
+                (index, lower) for index, lower in enumerate(self._lowers) if lower in any_first
+            ]
+        # Only the tokens a phrase of the table starts with, in text order.
+        at = [index for index, lower in modifier_starts if lower in firsts]
+        if not at:
             return []
         tokens = self.tokens
         found = []
         taken = 0  # where the last occurrence ended: occurrences do not overlap
-        # Only the tokens a phrase of the table starts with, in text order.
-        for index in [index for index, lower in enumerate(self._lowers) if lower in firsts]:
+        for index in at:
             if index < taken:
                 continue
             entries = index_by_first[tokens[index].lower]
