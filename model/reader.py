@@ -617,8 +617,9 @@ class _Statement:
         # statement with an aside or a quotation mark, which take tokens out, has tokens of its own.
         self.tokens, self._offsets = chunk_tokens(text, chunks)
         if any(token.text == "(" or token.text in _DOUBLE_QUOTES for token in self.tokens):
-            self.tokens = _without_quote_marks(_without_asides(tokenize(text), compiled.gathering_words))
-            self._offsets = [0] * len(self.tokens)
+            # The shared tokens that stay, with their chunks' offsets: no token is made again.
+            tokens, offsets = _without_asides(self.tokens, self._offsets, compiled.gathering_words)
+            self.tokens, self._offsets = _without_quote_marks(tokens, offsets)
         matcher = self._matcher = compiled.matcher
         # Comprehensions, not map() over bound methods: compiled, each is a direct call.
         self._starts = [matcher.starts(token) for token in self.tokens]
@@ -3056,35 +3057,39 @@ def _give_way(kept: list, describing: set[int]) -> list:
     ]
 
 
-def _without_quote_marks(tokens: list[Token]) -> list[Token]:
+def _without_quote_marks(tokens: list[Token], offsets: list[int]) -> tuple[list[Token], list[int]]:
     """The tokens without double quotation marks: a phrase quoted inside a sentence is read as
     its words ("he was "really not aware" of such a visit"). Single marks stay: they are also
-    apostrophes ("the leaders' summit")."""
+    apostrophes ("the leaders' summit"). With each kept token's offset (chunk_tokens)."""
     if not any(token.text in _DOUBLE_QUOTES for token in tokens):
-        return tokens
-    return [token for token in tokens if token.text not in _DOUBLE_QUOTES]
+        return tokens, offsets
+    kept = [index for index, token in enumerate(tokens) if token.text not in _DOUBLE_QUOTES]
+    return [tokens[index] for index in kept], [offsets[index] for index in kept]
 
 
-def _without_asides(tokens: list[Token], meeting_words: frozenset[str] = frozenset()) -> list[Token]:
+def _without_asides(
+    tokens: list[Token], offsets: list[int], meeting_words: frozenset[str] = frozenset()
+) -> tuple[list[Token], list[int]]:
     """The tokens without short asides in parentheses, which sit inside a phrase and say nothing
     of it: "no (separate) meeting is planned", "Xi Jinping (習近平) will meet". A clause in
     parentheses ("(before they meet)") is read; one word is never a clause; an aside that names
-    the meeting is read too ("any chance that (the trip) would be canceled")."""
+    the meeting is read too ("any chance that (the trip) would be canceled"). With each kept
+    token's offset (chunk_tokens)."""
     if not any(token.text == "(" for token in tokens):
-        return tokens
-    kept: list[Token] = []
+        return tokens, offsets
+    kept: list[int] = []
     index = 0
     while index < len(tokens):
         close = _aside_end(tokens, index)
         if close > index:
             inside = tokens[index + 1 : close]
             if any(not token.lemmas.isdisjoint(meeting_words) for token in inside):
-                kept.extend(inside)  # its words, without the marks that would end the clause
+                kept.extend(range(index + 1, close))  # its words, without the marks that would end the clause
             index = close + 1
             continue
-        kept.append(tokens[index])
+        kept.append(index)
         index += 1
-    return kept
+    return [tokens[index] for index in kept], [offsets[index] for index in kept]
 
 
 def _aside_end(tokens: list[Token], index: int) -> int:

@@ -61,3 +61,28 @@ def test_each_table_finds_what_a_scan_of_every_token_finds(
             assert statement._find_all(table) == expected, statement.text
             found_any += bool(expected)
     assert found_any > SAMPLE  # the texts have modifiers to find
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said the summit was "really not on the cards" (for now), and "we will see".',
+        "Xi Jinping (\u7fd2\u8fd1\u5e73) will meet Biden (before they meet, aides talk) in (the trip) Bali.",
+        "\u201cNo (separate) meeting is planned,\u201d he said; ``maybe'' later (Nov. 10).",
+    ],
+)
+def test_shared_tokens_without_asides_and_quotation_marks_are_placed_as_the_texts_own(
+    compiled: reader.CompiledReader, text: str
+) -> None:
+    statement = reader._Statement(text, compiled, text.split())
+    placed = [
+        (token.text, token.start + offset, token.end + offset)
+        for token, offset in zip(statement.tokens, statement._offsets, strict=True)
+    ]
+    own = reader.tokenize(text)  # the text's own tokens, placed in it
+    kept, _ = reader._without_quote_marks(
+        *reader._without_asides(own, [0] * len(own), compiled.gathering_words)
+    )
+    assert placed == [(token.text, token.start, token.end) for token in kept]
+    assert all(text[start:end] == piece for piece, start, end in placed)
+    assert len(kept) < len(own)  # something was taken out
