@@ -245,6 +245,11 @@ class _Predicate:
     owner: _Predicate | None = None
 
 
+# A predicate tried at a token: its family, phrase, parsed words and candidate requirement
+# (`_candidate_requirement`).
+_Candidate = tuple[int, str, tuple, tuple[tuple[str, ...], ...]]
+
+
 @dataclass
 class CompiledReader:
     """Rules turned into phrase tables, once per rules object."""
@@ -283,7 +288,7 @@ class CompiledReader:
     modifier_first_words: frozenset[str] = frozenset()
     families_by_id: dict[str, int] = field(default_factory=dict)
     # Per predicate's parsed words (by id): what a segment's tokens must have for it to match there.
-    requirements: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    requirements: dict[int, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # The keys (PhraseMatcher.keys) of the tokens that can start a predicate or a meeting verb.
     first_keys: frozenset[str] = frozenset()
     # By first key: the requirements (lexicon.requirement) of the predicates and meeting verbs
@@ -295,11 +300,11 @@ class CompiledReader:
     # Per raw token (as the tokenizer cuts text): its words' keys together, once per distinct one.
     raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     # Predicates starting with a class, each with its requirement (as first_classes).
-    first_classes_checked: list[tuple[str, list[tuple[int, str, tuple, tuple]]]] = field(default_factory=list)
+    first_classes_checked: list[tuple[str, tuple[_Candidate, ...]]] = field(default_factory=list)
     # The predicates a word's form and lemmas can start, worked out once per distinct word.
     starting: dict[str, tuple[tuple[int, str, tuple], ...]] = field(default_factory=dict)
     # The same, each once, with its requirement: the candidates tried at such a word.
-    candidates: dict[str, tuple[tuple[int, str, tuple, tuple], ...]] = field(default_factory=dict)
+    candidates: dict[str, tuple[_Candidate, ...]] = field(default_factory=dict)
     # Every key the predicate prefilters test (first keys, single-word keys, each word of each
     # requirement): a token's other keys change no test's outcome, so tokens are keyed with these.
     tested_keys: frozenset[str] = frozenset()
@@ -319,7 +324,7 @@ class CompiledReader:
             )
         return found
 
-    def candidates_at(self, token: Token) -> tuple[tuple[int, str, tuple, tuple], ...]:
+    def candidates_at(self, token: Token) -> tuple[_Candidate, ...]:
         """`predicates_starting` with each predicate once (a form is among its own lemmas, so
         the form's entries came twice) and its candidate requirement (`_candidate_requirement`)."""
         found = self.candidates.get(token.lower)
@@ -467,7 +472,7 @@ def _compile(rules: Rules) -> CompiledReader:
         if any(len(needed_words) == 1 and first in needed_words[0] for needed_words in requirements_there)
     )
     first_classes_checked = [
-        (name, [(*entry, _candidate_requirement(entry[2])) for entry in entries])
+        (name, tuple((*entry, _candidate_requirement(entry[2])) for entry in entries))
         for name, entries in sorted(by_class.items())
     ]
     every_requirement = [
@@ -527,12 +532,14 @@ def _requirements_by_first(
     return {key: tuple(requirements) for key, requirements in table.items()}
 
 
-def _candidate_requirement(words: tuple) -> tuple[frozenset[str], ...]:
+def _candidate_requirement(words: tuple) -> tuple[tuple[str, ...], ...]:
     """A predicate's requirement (lexicon.requirement) as a candidate at a token checks it: without
     a plain first word (the token was found by it) and with plain words before classes (a plain
-    word is the likelier to be missing, so the check ends sooner)."""
+    word is the likelier to be missing, so the check ends sooner). Each word's keys as a tuple:
+    compiled, a test of each key is a direct set look-up, where `isdisjoint` is a method call."""
     needed = requirement(words[1:] if not words[0].has_class else words)
-    return tuple(sorted(needed, key=lambda keys: any(key.startswith("{") for key in keys)))
+    ordered = sorted(needed, key=lambda keys: any(key.startswith("{") for key in keys))
+    return tuple(tuple(sorted(keys)) for keys in ordered)
 
 
 def _forms(kind: str, value: str, rules: Rules, seen: set[str]) -> set[str]:
@@ -705,21 +712,26 @@ class _Statement:
         # (the tokens' own tests below pass over all of it) needs no union of sets.
         keys: frozenset[str] | None = None
         while index < end:
-            if token_keys[index].isdisjoint(first_keys):
-                index += 1  # no predicate or meeting verb starts here
+            here = token_keys[index]
+            if not here or here.isdisjoint(first_keys):
+                index += 1  # no predicate or meeting verb starts here (most tokens have no key)
                 continue
             if keys is None:
                 keys = _together(token_keys[start:end])
+            segment_keys = keys
             best: _Predicate | None = None
-            candidates = list(compiled.candidates_at(self.tokens[index]))
+            candidates = compiled.candidates_at(self.tokens[index])
             starts = self._starts[index]
             for name, entries in compiled.first_classes_checked:
                 if name in starts and self.is_class(index, name) >= 0:
-                    candidates.extend(entries)
+                    candidates = candidates + entries
             for family, phrase, words, needed_words in candidates:
                 for needed in needed_words:  # inline: this loop is the reader's hottest
-                    if needed.isdisjoint(keys):
-                        break
+                    for key in needed:
+                        if key in segment_keys:
+                            break
+                    else:
+                        break  # no token of the segment can be this word
                 else:
                     stop = matcher.match(self.tokens, index, words, limit=end)
                     if stop > index and (best is None or stop > best.end):
