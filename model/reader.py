@@ -311,7 +311,8 @@ class CompiledReader:
     # A word's keys among tested_keys, once per distinct word.
     tested_of: dict[str, frozenset[str]] = field(default_factory=dict)
     # Per chunk (what str.split() cuts a text into): `may_have_signal` and `text_keys` of it.
-    chunk_signals: dict[str, tuple[bool, frozenset[str]]] = field(default_factory=dict)
+    # The third: whether those keys hold a one-word predicate's (single_word_keys), see may_read.
+    chunk_signals: dict[str, tuple[bool, frozenset[str], bool]] = field(default_factory=dict)
 
     def predicates_starting(self, token: Token) -> tuple[tuple[int, str, tuple], ...]:
         """(family, phrase, words) of every predicate whose first word is this token's form or lemma."""
@@ -368,19 +369,47 @@ class CompiledReader:
         finds no word that can start a signal, worked out once per distinct chunk: neither's
         regular expression matches white space and lower-casing stops at it, so a text's answers
         are its chunks' together (the regular expressions cost more than the rest of the test)."""
-        cache = self.chunk_signals
         found: list[frozenset[str]] = []
         may_have = False
         for chunk in chunks:
-            entry = cache.get(chunk)
-            if entry is None:
-                if len(cache) >= MAX_CACHED_WORDS:
-                    cache.clear()
-                entry = cache[chunk] = (may_have_signal(chunk, self), self.text_keys(chunk))
+            entry = self._chunk_signal(chunk)
             may_have = may_have or entry[0]
             if entry[1]:
                 found.append(entry[1])  # most chunks have no tested key
         return _together(found) if may_have else None
+
+    def may_read(self, chunks: list[str]) -> bool:
+        """Whether a text cut into chunks can have a signal: `signal_keys` is not None and
+        `_may_hold_predicate` accepts its keys. A text's keys meet single_word_keys where one of
+        its chunks' keys do, so a text with such a chunk (most real statements) is accepted
+        without putting its chunks' keys together."""
+        found: list[frozenset[str]] = []
+        may_have = False
+        single = False
+        for chunk in chunks:
+            entry = self._chunk_signal(chunk)
+            may_have = may_have or entry[0]
+            single = single or entry[2]
+            if entry[1]:
+                found.append(entry[1])
+        if not may_have:
+            return False
+        return single or _may_hold_predicate(_together(found), self)
+
+    def _chunk_signal(self, chunk: str) -> tuple[bool, frozenset[str], bool]:
+        """A chunk's `may_have_signal`, `text_keys` and whether those meet single_word_keys."""
+        cache = self.chunk_signals
+        entry = cache.get(chunk)
+        if entry is None:
+            if len(cache) >= MAX_CACHED_WORDS:
+                cache.clear()
+            keys = self.text_keys(chunk)
+            entry = cache[chunk] = (
+                may_have_signal(chunk, self),
+                keys,
+                not keys.isdisjoint(self.single_word_keys),
+            )
+        return entry
 
 
 _COMPILED: Final[dict[int, CompiledReader]] = {}
@@ -3163,7 +3192,6 @@ def read_text(text: str, rules: Rules) -> list[Reading]:
     compiled = compile_reader(rules)
     text = text[: rules.reader.max_characters]
     chunks = text.split()  # the prefilter and the tokens are worked out per distinct chunk
-    keys = compiled.signal_keys(chunks)  # may_have_signal and text_keys
-    if keys is None or not _may_hold_predicate(keys, compiled):
+    if not compiled.may_read(chunks):  # may_have_signal and text_keys, per chunk
         return []
     return _Statement(text, compiled, chunks).read()

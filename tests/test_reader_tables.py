@@ -86,3 +86,15 @@ def test_shared_tokens_without_asides_and_quotation_marks_are_placed_as_the_text
     assert placed == [(token.text, token.start, token.end) for token in kept]
     assert all(text[start:end] == piece for piece, start, end in placed)
     assert len(kept) < len(own)  # something was taken out
+
+
+def test_may_read_is_the_prefilter_on_the_texts_keys_together(compiled: reader.CompiledReader) -> None:
+    texts = [text for source in (corpus, real, news) for text in source.texts(SAMPLE, seed=3)]
+    texts += ["", "the", "Talks on Monday.", "It was not on the cards", "They will meet", "summit"]
+    answers = []
+    for text in texts:
+        keys = compiled.signal_keys(text.split())
+        expected = keys is not None and reader._may_hold_predicate(keys, compiled)
+        assert compiled.may_read(text.split()) == expected, text
+        answers.append(expected)
+    assert any(answers) and not all(answers)  # both answers are tested
