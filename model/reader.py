@@ -245,6 +245,11 @@ class _Predicate:
     owner: _Predicate | None = None
 
 
+# A predicate tried at a token: its family, phrase, parsed words and candidate requirement
+# (`_candidate_requirement`).
+_Candidate = tuple[int, str, tuple, tuple[tuple[str, ...], ...]]
+
+
 @dataclass
 class CompiledReader:
     """Rules turned into phrase tables, once per rules object."""
@@ -279,9 +284,11 @@ class CompiledReader:
     # Per modifier table (by id): its first words as a set, which a statement's forms meet in one
     # pass over the smaller of the two.
     first_word_sets: dict[int, frozenset[str]]
+    # Every modifier table's first words together: the tokens `_find_all` looks at.
+    modifier_first_words: frozenset[str] = frozenset()
     families_by_id: dict[str, int] = field(default_factory=dict)
     # Per predicate's parsed words (by id): what a segment's tokens must have for it to match there.
-    requirements: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    requirements: dict[int, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # The keys (PhraseMatcher.keys) of the tokens that can start a predicate or a meeting verb.
     first_keys: frozenset[str] = frozenset()
     # By first key: the requirements (lexicon.requirement) of the predicates and meeting verbs
@@ -293,18 +300,19 @@ class CompiledReader:
     # Per raw token (as the tokenizer cuts text): its words' keys together, once per distinct one.
     raw_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     # Predicates starting with a class, each with its requirement (as first_classes).
-    first_classes_checked: list[tuple[str, list[tuple[int, str, tuple, tuple]]]] = field(default_factory=list)
+    first_classes_checked: list[tuple[str, tuple[_Candidate, ...]]] = field(default_factory=list)
     # The predicates a word's form and lemmas can start, worked out once per distinct word.
     starting: dict[str, tuple[tuple[int, str, tuple], ...]] = field(default_factory=dict)
     # The same, each once, with its requirement: the candidates tried at such a word.
-    candidates: dict[str, tuple[tuple[int, str, tuple, tuple], ...]] = field(default_factory=dict)
+    candidates: dict[str, tuple[_Candidate, ...]] = field(default_factory=dict)
     # Every key the predicate prefilters test (first keys, single-word keys, each word of each
     # requirement): a token's other keys change no test's outcome, so tokens are keyed with these.
     tested_keys: frozenset[str] = frozenset()
     # A word's keys among tested_keys, once per distinct word.
     tested_of: dict[str, frozenset[str]] = field(default_factory=dict)
     # Per chunk (what str.split() cuts a text into): `may_have_signal` and `text_keys` of it.
-    chunk_signals: dict[str, tuple[bool, frozenset[str]]] = field(default_factory=dict)
+    # The third: whether those keys hold a one-word predicate's (single_word_keys), see may_read.
+    chunk_signals: dict[str, tuple[bool, frozenset[str], bool]] = field(default_factory=dict)
 
     def predicates_starting(self, token: Token) -> tuple[tuple[int, str, tuple], ...]:
         """(family, phrase, words) of every predicate whose first word is this token's form or lemma."""
@@ -317,7 +325,7 @@ class CompiledReader:
             )
         return found
 
-    def candidates_at(self, token: Token) -> tuple[tuple[int, str, tuple, tuple], ...]:
+    def candidates_at(self, token: Token) -> tuple[_Candidate, ...]:
         """`predicates_starting` with each predicate once (a form is among its own lemmas, so
         the form's entries came twice) and its candidate requirement (`_candidate_requirement`)."""
         found = self.candidates.get(token.lower)
@@ -361,19 +369,47 @@ class CompiledReader:
         finds no word that can start a signal, worked out once per distinct chunk: neither's
         regular expression matches white space and lower-casing stops at it, so a text's answers
         are its chunks' together (the regular expressions cost more than the rest of the test)."""
-        cache = self.chunk_signals
         found: list[frozenset[str]] = []
         may_have = False
         for chunk in chunks:
-            entry = cache.get(chunk)
-            if entry is None:
-                if len(cache) >= MAX_CACHED_WORDS:
-                    cache.clear()
-                entry = cache[chunk] = (may_have_signal(chunk, self), self.text_keys(chunk))
+            entry = self._chunk_signal(chunk)
             may_have = may_have or entry[0]
             if entry[1]:
                 found.append(entry[1])  # most chunks have no tested key
         return _together(found) if may_have else None
+
+    def may_read(self, chunks: list[str]) -> bool:
+        """Whether a text cut into chunks can have a signal: `signal_keys` is not None and
+        `_may_hold_predicate` accepts its keys. A text's keys meet single_word_keys where one of
+        its chunks' keys do, so a text with such a chunk (most real statements) is accepted
+        without putting its chunks' keys together."""
+        found: list[frozenset[str]] = []
+        may_have = False
+        single = False
+        for chunk in chunks:
+            entry = self._chunk_signal(chunk)
+            may_have = may_have or entry[0]
+            single = single or entry[2]
+            if entry[1]:
+                found.append(entry[1])
+        if not may_have:
+            return False
+        return single or _may_hold_predicate(_together(found), self)
+
+    def _chunk_signal(self, chunk: str) -> tuple[bool, frozenset[str], bool]:
+        """A chunk's `may_have_signal`, `text_keys` and whether those meet single_word_keys."""
+        cache = self.chunk_signals
+        entry = cache.get(chunk)
+        if entry is None:
+            if len(cache) >= MAX_CACHED_WORDS:
+                cache.clear()
+            keys = self.text_keys(chunk)
+            entry = cache[chunk] = (
+                may_have_signal(chunk, self),
+                keys,
+                not keys.isdisjoint(self.single_word_keys),
+            )
+        return entry
 
 
 _COMPILED: Final[dict[int, CompiledReader]] = {}
@@ -465,7 +501,7 @@ def _compile(rules: Rules) -> CompiledReader:
         if any(len(needed_words) == 1 and first in needed_words[0] for needed_words in requirements_there)
     )
     first_classes_checked = [
-        (name, [(*entry, _candidate_requirement(entry[2])) for entry in entries])
+        (name, tuple((*entry, _candidate_requirement(entry[2])) for entry in entries))
         for name, entries in sorted(by_class.items())
     ]
     every_requirement = [
@@ -485,6 +521,7 @@ def _compile(rules: Rules) -> CompiledReader:
         transparent_words=frozenset(" ".join(phrase.split()) for phrase in modifiers.transparent),
         first_words={id(table): _by_first_word(table) for table in tables.values()},
         first_word_sets={id(table): frozenset(_by_first_word(table)) for table in tables.values()},
+        modifier_first_words=frozenset().union(*(_by_first_word(table) for table in tables.values())),
         rules=rules,
         matcher=matcher,
         predicates=predicates,
@@ -524,12 +561,14 @@ def _requirements_by_first(
     return {key: tuple(requirements) for key, requirements in table.items()}
 
 
-def _candidate_requirement(words: tuple) -> tuple[frozenset[str], ...]:
+def _candidate_requirement(words: tuple) -> tuple[tuple[str, ...], ...]:
     """A predicate's requirement (lexicon.requirement) as a candidate at a token checks it: without
     a plain first word (the token was found by it) and with plain words before classes (a plain
-    word is the likelier to be missing, so the check ends sooner)."""
+    word is the likelier to be missing, so the check ends sooner). Each word's keys as a tuple:
+    compiled, a test of each key is a direct set look-up, where `isdisjoint` is a method call."""
     needed = requirement(words[1:] if not words[0].has_class else words)
-    return tuple(sorted(needed, key=lambda keys: any(key.startswith("{") for key in keys)))
+    ordered = sorted(needed, key=lambda keys: any(key.startswith("{") for key in keys))
+    return tuple(tuple(sorted(keys)) for keys in ordered)
 
 
 def _forms(kind: str, value: str, rules: Rules, seen: set[str]) -> set[str]:
@@ -614,17 +653,18 @@ class _Statement:
         # statement with an aside or a quotation mark, which take tokens out, has tokens of its own.
         self.tokens, self._offsets = chunk_tokens(text, chunks)
         if any(token.text == "(" or token.text in _DOUBLE_QUOTES for token in self.tokens):
-            self.tokens = _without_quote_marks(_without_asides(tokenize(text), compiled.gathering_words))
-            self._offsets = [0] * len(self.tokens)
+            # The shared tokens that stay, with their chunks' offsets: no token is made again.
+            tokens, offsets = _without_asides(self.tokens, self._offsets, compiled.gathering_words)
+            self.tokens, self._offsets = _without_quote_marks(tokens, offsets)
         matcher = self._matcher = compiled.matcher
         # Comprehensions, not map() over bound methods: compiled, each is a direct call.
         self._starts = [matcher.starts(token) for token in self.tokens]
         self._keys = [compiled.tested_keys_of(token) for token in self.tokens]  # all predicates_in tests
         self._lowers = [token.lower for token in self.tokens]
-        self._forms = set(self._lowers)
         self.sentences = self._sentences()
         self._class_cache: dict[tuple[int, str], int] = {}
         self._occurrence_cache: dict[int, tuple[list[_Modifier], list[int]]] = {}
+        self._modifier_starts: list[tuple[int, str]] | None = None  # see _find_all
         self._segment_predicates: list[_Predicate] = []
         self._contrast_starts: list[int] | None = None
         # A sentence's readiness "when" (by the sentence's first token), found once per sentence.
@@ -696,24 +736,31 @@ class _Statement:
         first_keys = compiled.first_keys
         token_keys = self._keys
         # A phrase one of whose words no token of the segment can be matches nowhere in it: most
-        # candidates are ruled out by one set test instead of a phrase search.
-        keys = _together(token_keys[start:end])
-        if keys.isdisjoint(first_keys):
-            return found  # no token of the segment can start a predicate
+        # candidates are ruled out by one set test instead of a phrase search. The segment's keys
+        # are put together at its first token that can start a predicate: a segment without one
+        # (the tokens' own tests below pass over all of it) needs no union of sets.
+        keys: frozenset[str] | None = None
         while index < end:
-            if token_keys[index].isdisjoint(first_keys):
-                index += 1  # no predicate or meeting verb starts here
+            here = token_keys[index]
+            if not here or here.isdisjoint(first_keys):
+                index += 1  # no predicate or meeting verb starts here (most tokens have no key)
                 continue
+            if keys is None:
+                keys = _together(token_keys[start:end])
+            segment_keys = keys
             best: _Predicate | None = None
-            candidates = list(compiled.candidates_at(self.tokens[index]))
+            candidates = compiled.candidates_at(self.tokens[index])
             starts = self._starts[index]
             for name, entries in compiled.first_classes_checked:
                 if name in starts and self.is_class(index, name) >= 0:
-                    candidates.extend(entries)
+                    candidates = candidates + entries
             for family, phrase, words, needed_words in candidates:
                 for needed in needed_words:  # inline: this loop is the reader's hottest
-                    if needed.isdisjoint(keys):
-                        break
+                    for key in needed:
+                        if key in segment_keys:
+                            break
+                    else:
+                        break  # no token of the segment can be this word
                 else:
                     stop = matcher.match(self.tokens, index, words, limit=end)
                     if stop > index and (best is None or stop > best.end):
@@ -1583,7 +1630,7 @@ class _Statement:
             segments = sorted(set(sentence.segment_of.values()))
             owned_before = -1  # where what the previous segment's predicates took ends
             for segment in segments:
-                predicates = self.predicates_in(*segment)
+                predicates = self.predicates_in(segment[0], segment[1])
                 self._segment_predicates = predicates
                 self._all_starts.extend(predicate.start for predicate in predicates)
                 owner_end = -1
@@ -2511,14 +2558,23 @@ class _Statement:
 
     def _find_all(self, table: Sequence[tuple]) -> list[_Modifier]:
         index_by_first = self.compiled.first_words[id(table)]
-        firsts = self._forms.intersection(self.compiled.first_word_sets[id(table)])
-        if not firsts:
+        firsts = self.compiled.first_word_sets[id(table)]
+        # The tokens any modifier phrase can start with, found once per statement (a few of its
+        # tokens): each table then tests those, not every token's form.
+        modifier_starts = self._modifier_starts
+        if modifier_starts is None:
+            any_first = self.compiled.modifier_first_words
+            modifier_starts = self._modifier_starts = [
+                (index, lower) for index, lower in enumerate(self._lowers) if lower in any_first
+            ]
+        # Only the tokens a phrase of the table starts with, in text order.
+        at = [index for index, lower in modifier_starts if lower in firsts]
+        if not at:
             return []
         tokens = self.tokens
         found = []
         taken = 0  # where the last occurrence ended: occurrences do not overlap
-        # Only the tokens a phrase of the table starts with, in text order.
-        for index in [index for index, lower in enumerate(self._lowers) if lower in firsts]:
+        for index in at:
             if index < taken:
                 continue
             entries = index_by_first[tokens[index].lower]
@@ -3042,35 +3098,39 @@ def _give_way(kept: list, describing: set[int]) -> list:
     ]
 
 
-def _without_quote_marks(tokens: list[Token]) -> list[Token]:
+def _without_quote_marks(tokens: list[Token], offsets: list[int]) -> tuple[list[Token], list[int]]:
     """The tokens without double quotation marks: a phrase quoted inside a sentence is read as
     its words ("he was "really not aware" of such a visit"). Single marks stay: they are also
-    apostrophes ("the leaders' summit")."""
+    apostrophes ("the leaders' summit"). With each kept token's offset (chunk_tokens)."""
     if not any(token.text in _DOUBLE_QUOTES for token in tokens):
-        return tokens
-    return [token for token in tokens if token.text not in _DOUBLE_QUOTES]
+        return tokens, offsets
+    kept = [index for index, token in enumerate(tokens) if token.text not in _DOUBLE_QUOTES]
+    return [tokens[index] for index in kept], [offsets[index] for index in kept]
 
 
-def _without_asides(tokens: list[Token], meeting_words: frozenset[str] = frozenset()) -> list[Token]:
+def _without_asides(
+    tokens: list[Token], offsets: list[int], meeting_words: frozenset[str] = frozenset()
+) -> tuple[list[Token], list[int]]:
     """The tokens without short asides in parentheses, which sit inside a phrase and say nothing
     of it: "no (separate) meeting is planned", "Xi Jinping (習近平) will meet". A clause in
     parentheses ("(before they meet)") is read; one word is never a clause; an aside that names
-    the meeting is read too ("any chance that (the trip) would be canceled")."""
+    the meeting is read too ("any chance that (the trip) would be canceled"). With each kept
+    token's offset (chunk_tokens)."""
     if not any(token.text == "(" for token in tokens):
-        return tokens
-    kept: list[Token] = []
+        return tokens, offsets
+    kept: list[int] = []
     index = 0
     while index < len(tokens):
         close = _aside_end(tokens, index)
         if close > index:
             inside = tokens[index + 1 : close]
             if any(not token.lemmas.isdisjoint(meeting_words) for token in inside):
-                kept.extend(inside)  # its words, without the marks that would end the clause
+                kept.extend(range(index + 1, close))  # its words, without the marks that would end the clause
             index = close + 1
             continue
-        kept.append(tokens[index])
+        kept.append(index)
         index += 1
-    return kept
+    return [tokens[index] for index in kept], [offsets[index] for index in kept]
 
 
 def _aside_end(tokens: list[Token], index: int) -> int:
@@ -3132,7 +3192,6 @@ def read_text(text: str, rules: Rules) -> list[Reading]:
     compiled = compile_reader(rules)
     text = text[: rules.reader.max_characters]
     chunks = text.split()  # the prefilter and the tokens are worked out per distinct chunk
-    keys = compiled.signal_keys(chunks)  # may_have_signal and text_keys
-    if keys is None or not _may_hold_predicate(keys, compiled):
+    if not compiled.may_read(chunks):  # may_have_signal and text_keys, per chunk
         return []
     return _Statement(text, compiled, chunks).read()
