@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -299,16 +299,8 @@ class _MentionFinder:
         )
         if last.kind is not _PartKind.SIDE and not possessive:
             return 0
-        tokens, lexicon = self.tokens, self.lexicon
-        for length in (1, 2):
-            words = tokens[cursor : min(cursor + length, end)]
-            if len(words) < length or not all(w.is_word and w.text.islower() for w in words):
-                return 0
-            if any(word.lower in lexicon.stopwords for word in words):
-                return 0
-            if words[-1].text.capitalize() in lexicon.generic_institutions:
-                return length
-        return 0
+        generic = self.lexicon.generic_institutions
+        return self._lower_words_ending_on(cursor, end, lambda word: word.text.capitalize() in generic)
 
     def _bare_body(self, cursor: int, end: int) -> int:
         """A body named by its generic word alone, after "the" or a possessive pronoun: "the
@@ -317,14 +309,19 @@ class _MentionFinder:
         named before with that word, the person "his" stands for)."""
         if cursor == 0 or self.tokens[cursor - 1].lower not in self.lexicon.definite:
             return 0
-        tokens, lexicon = self.tokens, self.lexicon
+        bare = self.lexicon.bare_institutions
+        return self._lower_words_ending_on(cursor, end, lambda word: word.lower in bare)
+
+    def _lower_words_ending_on(self, cursor: int, end: int, is_body: Callable[[_Token], bool]) -> int:
+        """How many lower-case words (one, or two) from `cursor` end on a body's word, or 0: no
+        stopword among them ("the foreign ministry", "his office")."""
         for length in (1, 2):
-            words = tokens[cursor : min(cursor + length, end)]
+            words = self.tokens[cursor : min(cursor + length, end)]
             if len(words) < length or not all(w.is_word and w.text.islower() for w in words):
                 return 0
-            if any(word.lower in lexicon.stopwords for word in words):
+            if any(word.lower in self.lexicon.stopwords for word in words):
                 return 0
-            if words[-1].lower in lexicon.bare_institutions:
+            if is_body(words[-1]):
                 return length
         return 0
 
