@@ -978,7 +978,13 @@ class _Statement:
                 and self._is_time(self._noun_run(index, limit) - 1)
                 and not self._is_meeting_word(index)  # "no point in meeting now"
             ):
-                index = self._noun_run(index, limit)
+                run_end = self._noun_run(index, limit)
+                head = run_end
+                while head > index + 1 and self._is_time(head - 1):
+                    head -= 1
+                if head < run_end and self._meeting_compound(index, head):
+                    return "meeting", head  # a time after the meeting: "Putin's Tehran visit today"
+                index = run_end
                 continue
             if self._nounish(index):
                 run_end = self._noun_run(index, limit)
@@ -1328,6 +1334,12 @@ class _Statement:
             clause = self._last_that(segment[0] + 1, predicate.start)
             if clause >= 0:
                 found = self._first_phrase_meeting(clause + 1, predicate, segment)
+        if found < 0:
+            joined = self._last_joined_clause(segment[0] + 1, predicate.start)
+            if (
+                joined >= 0
+            ):  # "... are commemorating 25 years and the visit of the Prime Minister will provide"
+                found = self._first_phrase_meeting(joined, predicate, segment)
         if found < 0 and index == segment[0]:
             found = self._subject_before_relative(segment)
         if found < 0:
@@ -1401,6 +1413,14 @@ class _Statement:
                         return head
                 return -1
             probe += 1
+        return -1
+
+    def _last_joined_clause(self, start: int, end: int) -> int:
+        """The first token of the last clause joined by "and" or "but" and opening on a determiner
+        in [start, end) ("and the visit ..."), or -1."""
+        for index in range(end - 2, start - 1, -1):
+            if self.tokens[index].lower in ("and", "but") and self.is_class(index + 1, "DETERMINER") >= 0:
+                return index + 1
         return -1
 
     def _last_that(self, start: int, end: int) -> int:

@@ -2033,3 +2033,14 @@ def test_a_conference_is_a_meeting_but_a_press_conference_is_not() -> None:
     assert score("No conference would be held without Israel's consent.") < 0
     assert families("The press conference has been cancelled.") == []
     assert families("He spoke to journalists on a conference call.") == []
+
+
+def test_a_time_after_the_meeting_noun_leaves_it_the_object() -> None:
+    assert score("The plot will not lead to postponement of Putin's Tehran visit today.") > 0
+    assert families("They cancelled the visit today.") == ["cancellation"]
+
+
+def test_a_clause_joined_by_and_has_its_own_subject() -> None:
+    text = "Both countries are commemorating 25 years of relations and the visit of the Prime Minister will provide an impetus."
+    assert families(text) == ["prospect"]
+    assert families("He met reporters today and the budget will be ready next week.") == []
