@@ -1227,6 +1227,8 @@ class _Statement:
         for member in range(end - 1, start - 1, -1):
             if self.is_class(member, "PERSON") >= 0:
                 return True
+            if self.tokens[member].lower == "." and member > start:
+                continue  # an abbreviation's stop: "Mr. Khrushchev"
             if not self.tokens[member].capital:
                 return False
         return True

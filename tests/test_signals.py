@@ -2044,3 +2044,9 @@ def test_a_clause_joined_by_and_has_its_own_subject() -> None:
     text = "Both countries are commemorating 25 years of relations and the visit of the Prime Minister will provide an impetus."
     assert families(text) == ["prospect"]
     assert families("He met reporters today and the budget will be ready next week.") == []
+
+
+def test_a_name_with_an_abbreviated_title_is_a_person() -> None:
+    assert families("The President has invited Mr. Khrushchev to pay an official visit in September.") == [
+        "intent"
+    ]
