@@ -1809,6 +1809,9 @@ DOUBT_AND_OPENNESS_IN_OTHER_WORDS = [
     ("The meet-and-greet went well.", 1),
     ("His pilgrimage was called off.", -1),
     ("His Asia tour begins Monday.", 1),
+    ("He will grace the occasion as chief guest.", 1),
+    ("They agreed on the resumption of talks.", 1),
+    ("They rejected the resumption of talks.", -1),
 ]
 
 
