@@ -1121,6 +1121,13 @@ class _Statement:
             return False
         tokens = self.tokens
         after = head + 1
+        if tokens[after].lower == "of" and tokens[head].lower in ("offer", "offers"):
+            after_of = after + 1
+            while after_of < segment[1] and self.is_class(after_of, "DETERMINER") >= 0:
+                after_of += 1
+            if after_of < segment[1] and self._nounish(after_of):
+                end = self._noun_run(after_of, segment[1])
+                return not any(self._is_meeting_word(at) for at in range(after_of, end))  # "the offer of aid"
         if tokens[after].lower == "for":
             start = after + 1
             while start < segment[1] and self.is_class(start, "DETERMINER") >= 0:
@@ -2323,7 +2330,10 @@ class _Statement:
                 return False
             predicate.span = (min(subject, predicate.start), predicate.end)
             return True
-        if any(self._is_meeting_word(index) for index in range(predicate.start, predicate.end)):
+        own = [index for index in range(predicate.start, predicate.end) if self._is_meeting_word(index)]
+        if own and not all(
+            self._asks_for_other(index, segment) for index in own
+        ):  # "the offer of aid" is none
             kind, end = self.argument_after(predicate, segment, predicates)
             if kind == "meeting":
                 event = self._event_ending(end, predicate.end, predicates)

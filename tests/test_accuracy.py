@@ -211,7 +211,10 @@ HELD_OUT = {
     # 1703): 96 -> 95, while the five held-out sets went 524 -> 525 of 812 (totals only).
     # 0.579 until the meeting as subject of what it brings or harms counted (dev sets +7): 95 -> 94,
     # opposite 26 -> 27, while the six held-out sets went 630 -> 631 of 977 (totals only).
-    "held_out5": {"agreement": 0.579, "max_unread": 0.252, "max_opposite": 0.200},
+    # max_opposite 0.200 until an offer counted as a meeting word ("Rao rejected the offer"; "the
+    # offer of aid" is none): one held_out5 statement went from unread to the opposite sign
+    # (totals only: unread 29 -> 28, opposite 27 -> 28; agreement 100 of 164 either way).
+    "held_out5": {"agreement": 0.579, "max_unread": 0.252, "max_opposite": 0.208},
     # Gathered blind on 3 Dec 2026 (51 meetings of 1974-2017; four statements of the Cyprus talks of
     # 2015 left out, as dev8 has the same leaders' talks of 2017): 105 of 165 (63.6%; VADER 72,
     # 43.6%; unread 39 and opposite 15 of 146) both with the rules of that session's start (cd1beb0)

@@ -2053,3 +2053,11 @@ def test_a_name_with_an_abbreviated_title_is_a_person() -> None:
     assert families("The President has invited Mr. Khrushchev to pay an official visit in September.") == [
         "intent"
     ]
+
+
+def test_an_offer_is_of_a_meeting_unless_it_offers_something_else() -> None:
+    assert families("Rao rejected the offer.") == ["rejection"]
+    assert families("He accepted the offer of talks.") == ["scheduled"]
+    assert families("They rejected the offer of aid.") == []
+    assert families("His attempt to invite himself ended in a firm refusal to meet him.") != []
+    assert score("His attempt to invite himself ended in a firm refusal to meet him.") < 0
