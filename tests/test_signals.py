@@ -2061,3 +2061,11 @@ def test_an_offer_is_of_a_meeting_unless_it_offers_something_else() -> None:
     assert families("They rejected the offer of aid.") == []
     assert families("His attempt to invite himself ended in a firm refusal to meet him.") != []
     assert score("His attempt to invite himself ended in a firm refusal to meet him.") < 0
+
+
+def test_a_meeting_in_a_where_clause_only_tells_the_place() -> None:
+    text = (
+        "Taylor told journalists at the airport where he and Konare met, that he could not attend the summit."
+    )
+    assert score(text) < 0
+    assert score("Helsinki, where the summit will take place, is ready.") > 0
