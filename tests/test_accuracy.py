@@ -70,19 +70,19 @@ FLOORS = {
     # two-annotator dev.jsonl (bx23-010, the same saga's "embarrassment for dictators").
     # max_unread 0.178 until "suggest" with a clause only reported it: d2-114's "... suggests that
     # China feels no responsibility ..." (labelled -1) lost the proposal it read, and is unread.
-    "dev2": {"agreement": 0.715, "max_unread": 0.187, "max_opposite": 0.085},
+    "dev2": {"agreement": 0.731, "max_unread": 0.169, "max_opposite": 0.075},
     # 0.800 / 0.069 until double quotation marks inside a sentence were read through (dev sets
     # +1 in all, dev9 +3): d3-042's 'there would have to be "significant change" for a meeting
     # ... to be a possibility' now also reads the possibility, and goes to the opposite sign.
     # max_opposite 0.078 until a decision not yet made counted as doubt ("the final decision has not
     # been made"): d3-051's "We are ready, although the final decision has not been made yet"
     # (labelled +1) reads the decision, and its "ready" with no meeting word is still unread.
-    "dev3": {"agreement": 0.800, "max_unread": 0.138, "max_opposite": 0.087},
+    "dev3": {"agreement": 0.814, "max_unread": 0.138, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
     # max_opposite 0.067 until going or coming on its own counted as the trip (dev sets +11):
     # d4-155's "a leader ... can come and wipe the blood of his crimes off his feet" reads as openness.
-    "dev4": {"agreement": 0.782, "max_unread": 0.133, "max_opposite": 0.067},
+    "dev4": {"agreement": 0.782, "max_unread": 0.124, "max_opposite": 0.067},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
     # max_unread 0.131 until a meeting supposed in an "if" clause counted nothing: d5-009 ("... "if
@@ -92,8 +92,9 @@ FLOORS = {
     # consultations ..."' now reads "coming to resume" as a verb group, not a trip (unread).
     # 0.800 until two principals as the subject of "discuss" counted as their meeting ("the two
     # leaders will discuss trade"): d5-116's "... would discuss security and economic issues if
-    # their bilateral talks push through" (labelled 0) now reads a weak, conditional yes.
-    "dev5": {"agreement": 0.791, "max_unread": 0.142, "max_opposite": 0.055},
+    # their bilateral talks push through" (labelled 0) now reads a weak, conditional yes (0.791
+    # for a day, back at 0.800 by its end).
+    "dev5": {"agreement": 0.800, "max_unread": 0.131, "max_opposite": 0.055},
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
     # max_opposite 0.105 until going or coming on its own counted as the trip: d6-041 ("while the
     # presidents of Italy, ... would not come, the 14 others were still expected") reads the refusal.
@@ -102,11 +103,12 @@ FLOORS = {
     # max_opposite 0.089 until what a meeting produces or yields counted as good to come of it ("the
     # summit will produce a joint declaration"): d6-036's "It is only in an environment free from
     # political turmoil and violence that a summit would yield the desired outcome" (labelled -1)
-    # reads the yield; the cleft "it is only ... that", a precondition, is not read.
-    "dev6": {"agreement": 0.777, "max_unread": 0.089, "max_opposite": 0.098},
+    # reads the yield; the cleft "it is only ... that", a precondition, is not read (0.098 for a
+    # day, back at 0.089 by its end).
+    "dev6": {"agreement": 0.777, "max_unread": 0.073, "max_opposite": 0.089},
     # Gathered blind on 2 Dec 2026, the Spanish items left out; first reading 63.9% (53 of 83; VADER
     # 30, 36.1%), then read.
-    "dev7": {"agreement": 0.783, "max_unread": 0.093, "max_opposite": 0.093},
+    "dev7": {"agreement": 0.795, "max_unread": 0.077, "max_opposite": 0.093},
     # Gathered blind on 2 Dec 2026 (45 meetings of 2009-2017); first reading 61.0% (97 of 159;
     # VADER 70, 44.0%) with the rules of that morning, 61.6% with those of the hour it came in.
     # max_unread 0.221 until a stand-in's going stopped counting as the principal's ("Kerry would
@@ -114,26 +116,26 @@ FLOORS = {
     # max_opposite 0.067 until hyphenated modifiers joined the noun phrase: d8-106's "seek agreement
     # on confidence-building measures" then sought something other than the meeting, and the reading
     # it had by accident went.
-    "dev8": {"agreement": 0.748, "max_unread": 0.192, "max_opposite": 0.067},
+    "dev8": {"agreement": 0.786, "max_unread": 0.148, "max_opposite": 0.059},
     # Gathered blind on 2 Dec 2026 (44 meetings of 1995-2017); first reading 60.1% (92 of 153;
     # VADER 52, 34.0%) with the rules of that morning, 60.8% with those of the hour it came in.
     # max_unread 0.147 until hyphenated words counted as nouns: d9-130's "the invitation it extended
     # to Sudanese president ... al-Bashir" (labelled -1) went from the opposite sign to unread.
-    "dev9": {"agreement": 0.751, "max_unread": 0.154, "max_opposite": 0.070},
+    "dev9": {"agreement": 0.771, "max_unread": 0.131, "max_opposite": 0.070},
     # Gathered blind on 3 Dec 2026 (53 meetings of 2000-2017); first reading 64.2% (111 of 173) with
     # the rules of that morning (542e5a5), 64.7% with those of the hour it came in.
-    "dev10": {"agreement": 0.780, "max_unread": 0.103, "max_opposite": 0.069},
+    "dev10": {"agreement": 0.791, "max_unread": 0.089, "max_opposite": 0.069},
     # Gathered blind on 3 Dec 2026 (40 meetings of odd years 2001-2017; two of a Kirchner-Mujica
     # meeting left out, near a held-out one); first reading 66.0% (107 of 162) with the rules of the
     # hour it came in, 65.4% with those of that morning (542e5a5).
     # 0.740 until "not confirmed" counted as doubt (dev12's "had not confirmed whether Castro would
     # come", labelled -1): d11-097 "has not yet confirmed if such a meeting is planned" is labelled 0.
-    "dev11": {"agreement": 0.771, "max_unread": 0.132, "max_opposite": 0.063},
+    "dev11": {"agreement": 0.814, "max_unread": 0.098, "max_opposite": 0.056},
     # Gathered blind on 3 Dec 2026 (57 meetings of 1979-2016; three statements of two meetings left
     # out, near held-out ones: Musharraf-Vajpayee at the UN 2003, Aliyev-Kocharyan 2006); first
     # reading 60.5% (101 of 167; VADER 68, 40.7%) with the rules of that morning (13a4475) and with
     # those of the hour it came in (ede92a3).
-    "dev12": {"agreement": 0.700, "max_unread": 0.160, "max_opposite": 0.112},
+    "dev12": {"agreement": 0.724, "max_unread": 0.139, "max_opposite": 0.105},
     # Gathered blind on 3 Dec 2026 (52 meetings of 1959-2017; 15 statements of five meetings left
     # out, near held-out ones); first reading 70.3% (111 of 158; VADER 65, 41.1%) with the rules of
     # that session's start (cd1beb0), 69.6% with those of the hour it came in (after four commits).
@@ -143,15 +145,15 @@ FLOORS = {
     # max_opposite 0.072 until a conference counted as a meeting (a press conference still none):
     # d13-175's "an international conference should be held at the second stage of the road map
     # peace plan and not any sooner" (labelled -1) reads the "should be held"; "not any sooner", a
-    # deferral, is not read.
-    "dev13": {"agreement": 0.759, "max_unread": 0.144, "max_opposite": 0.080},
+    # deferral, is not read (0.080 for a day, back at 0.072 by its end).
+    "dev13": {"agreement": 0.803, "max_unread": 0.094, "max_opposite": 0.072},
     # Gathered blind on 3 Dec 2026 (56 meetings of 1987-2016; three statements of a Lien-Hu visit of
     # 2005 left out, near held_out5's Chen-Hu talks); first reading 63.0% (87 of 138; VADER 64,
     # 46.4%) with the rules of that session's start (cd1beb0), 65.2% with those of the hour it came in.
     # max_unread 0.196 until "suggest" with a clause only reported it: d14-048's "has suggested that
     # the meeting might have to wait until later in the month" (labelled -1) went from the opposite
     # sign to unread.
-    "dev14": {"agreement": 0.681, "max_unread": 0.204, "max_opposite": 0.110},
+    "dev14": {"agreement": 0.782, "max_unread": 0.157, "max_opposite": 0.047},
 }
 
 
@@ -171,7 +173,7 @@ HELD_OUT = {
     # max_unread 0.152 until hyphenated words counted as nouns ("the sit-down", "the one-on-one";
     # the seven held-out sets 753 -> 755): here one statement went to unread and another to its
     # label, 106 of 157 before and after (totals only).
-    "held_out": {"agreement": 0.675, "max_unread": 0.160, "max_opposite": 0.167},
+    "held_out": {"agreement": 0.681, "max_unread": 0.160, "max_opposite": 0.160},
     # Gathered blind on 2 Dec 2026 (40 meetings of 1991-2008; 10 of its 161 left out, from a Paris
     # summit of 2008 that the first held-out set has): 93 of 151 (61.6%; VADER 73, 48.3%) with the
     # rules of that morning (96075fc) and with those of the hour it came in.
@@ -181,7 +183,7 @@ HELD_OUT = {
     # another engagement, showing up, events and memorials, reconsidering, ...): held_out2 98 -> 97
     # of 151, opposite 17 -> 18, while held_out went 104 -> 106 and held_out3 stayed at 118. Only
     # the totals were looked at; no rule was bisected against them.
-    "held_out2": {"agreement": 0.655, "max_unread": 0.193, "max_opposite": 0.139},
+    "held_out2": {"agreement": 0.695, "max_unread": 0.170, "max_opposite": 0.116},
     # Gathered blind on 3 Dec 2026 (69 meetings of 1985-1999): 118 of 185 (63.8%; unread 38 and
     # opposite 15 of 160) both with the rules of that morning (542e5a5) and with those of the hour
     # it came in (after eight rule commits); measured for totals only.
@@ -192,7 +194,7 @@ HELD_OUT = {
     # max_opposite 0.088 until the negative words of 3 Dec 2026's fourth session (a fiasco, a
     # standstill, curtailed, scaled down, years away, elusive, ...; no dev statement moved): an
     # unread statement went to the opposite sign (unread 34 -> 33, opposite 14 -> 15; totals only).
-    "held_out3": {"agreement": 0.664, "max_unread": 0.213, "max_opposite": 0.094},
+    "held_out3": {"agreement": 0.691, "max_unread": 0.188, "max_opposite": 0.088},
     # Gathered blind on 3 Dec 2026 (38 meetings of even years 2000-2016; 19 of the 174 gathered left
     # out, from five meetings a development set has: the Baghdad Arab summit, Rouhani's Paris visit,
     # the Madrid EU-LAC summit, the Cyprus talks of 2013-14): 105 of 155 (67.7%; unread 23 and
@@ -201,7 +203,7 @@ HELD_OUT = {
     # 13 -> 14 (totals only, no rule bisected against them; the four held-out sets together went
     # 425 -> 428 of 648 over the day's rules).
     # 0.670 until "looking forward" counted without the meeting named (dev sets +6, no loss): 104 -> 103.
-    "held_out4": {"agreement": 0.696, "max_unread": 0.157, "max_opposite": 0.102},
+    "held_out4": {"agreement": 0.722, "max_unread": 0.125, "max_opposite": 0.102},
     # Gathered blind on 3 Dec 2026 (59 meetings of 1960-2017; two statements of a Kan-Medvedev
     # visit of 2011 left out, near dev3's Medvedev-Kan meeting of 2010): 96 of 164 (58.5%; VADER
     # 76, 46.3%; unread 35 and opposite 27 of 135) with the rules of the session's start (13a4475),
@@ -214,21 +216,21 @@ HELD_OUT = {
     # max_opposite 0.200 until an offer counted as a meeting word ("Rao rejected the offer"; "the
     # offer of aid" is none): one held_out5 statement went from unread to the opposite sign
     # (totals only: unread 29 -> 28, opposite 27 -> 28; agreement 100 of 164 either way).
-    "held_out5": {"agreement": 0.579, "max_unread": 0.252, "max_opposite": 0.208},
+    "held_out5": {"agreement": 0.609, "max_unread": 0.208, "max_opposite": 0.208},
     # Gathered blind on 3 Dec 2026 (51 meetings of 1974-2017; four statements of the Cyprus talks of
     # 2015 left out, as dev8 has the same leaders' talks of 2017): 105 of 165 (63.6%; VADER 72,
     # 43.6%; unread 39 and opposite 15 of 146) both with the rules of that session's start (cd1beb0)
     # and with those of the hour it came in; totals only.
     # max_unread 0.254 until "insist" counted as a condition only with "on" (held_out3 123 -> 124):
     # here an opposite became unread (opposite 15 -> 14, unread 37 -> 38; totals only).
-    "held_out6": {"agreement": 0.648, "max_unread": 0.261, "max_opposite": 0.096},
+    "held_out6": {"agreement": 0.684, "max_unread": 0.227, "max_opposite": 0.090},
     # Gathered blind on 3 Dec 2026, fourth session (59 meetings of 1980-2017, about 45 leader pairs):
     # 105 of 164 (64.0%; VADER 80, 48.8%) both with the rules of that session's start (f8f180a;
     # unread 32, opposite 18 of 139) and with those of the hour it came in (after 14 rule commits;
     # unread 34, opposite 17); totals only.
     # max_opposite 0.123 until the same negative words: 105 -> 106 of 164, unread 34 -> 32,
     # opposite 17 -> 18 (totals only).
-    "held_out7": {"agreement": 0.646, "max_unread": 0.231, "max_opposite": 0.130},
+    "held_out7": {"agreement": 0.670, "max_unread": 0.202, "max_opposite": 0.123},
 }
 
 
