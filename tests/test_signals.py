@@ -2069,3 +2069,8 @@ def test_a_meeting_in_a_where_clause_only_tells_the_place() -> None:
     )
     assert score(text) < 0
     assert score("Helsinki, where the summit will take place, is ready.") > 0
+
+
+def test_neither_confirmed_nor_denied_negates_nothing() -> None:
+    assert score("The minister neither confirmed nor denied the possibility of a visit.") > 0
+    assert score("He denied the possibility of a visit.") < 0
