@@ -2564,9 +2564,17 @@ class _Statement:
         if future:
             dated = any(self.is_class(index, "DATE") >= 0 for index in range(sentence.start, sentence.end))
             return by_id[events.dated if dated else events.future], 1.0
-        if self.tokens[predicate.start].lower in self.compiled.past_forms:
+        if self.tokens[predicate.start].lower in self.compiled.past_forms and not self._present_passive(
+            group
+        ):
             return by_id[events.past], 1.0
         return by_id[events.present], events.present_factor
+
+    def _present_passive(self, group: range) -> bool:
+        """A verb group of the present passive, whose participle tells no past: "summits are attended
+        by heads of state", "the visit is hosted by" ("was attended", "has been held" are past)."""
+        words = {self.tokens[index].lower for index in group}
+        return bool(words & {"is", "are", "am"}) and not words & {"been", "was", "were", "has", "have", "had"}
 
     def _shown(self, modifier: _Modifier) -> str:
         """A modifier as the explanation names it: its phrase, or the words it matched where the

@@ -2074,3 +2074,9 @@ def test_a_meeting_in_a_where_clause_only_tells_the_place() -> None:
 def test_neither_confirmed_nor_denied_negates_nothing() -> None:
     assert score("The minister neither confirmed nor denied the possibility of a visit.") > 0
     assert score("He denied the possibility of a visit.") < 0
+
+
+def test_a_present_passive_participle_tells_no_past() -> None:
+    assert families("The summit is attended by twenty leaders.") == ["intent"]
+    assert families("The summit was attended by twenty leaders.") == ["held"]
+    assert families("The summit has been attended by twenty leaders.") == ["held"]
