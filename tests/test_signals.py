@@ -1812,6 +1812,8 @@ DOUBT_AND_OPENNESS_IN_OTHER_WORDS = [
     ("He will grace the occasion as chief guest.", 1),
     ("They agreed on the resumption of talks.", 1),
     ("They rejected the resumption of talks.", -1),
+    ("The two leaders remained at loggerheads over the summit.", -1),
+    ("He left the summit empty-handed.", -1),
 ]
 
 
