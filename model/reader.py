@@ -899,10 +899,11 @@ class _Statement:
     def _is_meeting_word(self, index: int) -> bool:
         if self.is_class(index, "MEETING") < 0:
             return False
-        # Unless it is a word of a compound that is no meeting: "press conference", "conference call".
-        return not any(
-            start <= index < self.is_class(start, "NOT_MEETING") for start in (index - 1, index) if start >= 0
-        )
+        # Unless it is a word of a compound that is no meeting: "press conference", "conference call"
+        # (two look-ups, not a generator: this is called for every word a predicate looks at).
+        if index > 0 and self.is_class(index - 1, "NOT_MEETING") > index:
+            return False
+        return self.is_class(index, "NOT_MEETING") < 0
 
     def _noun_run(self, index: int, limit: int) -> int:
         """The end of the run of nouns starting at `index` (a compound: "summit flight")."""
