@@ -333,14 +333,9 @@ class _DateFinder:
 
     def _ago(self, position: int, end: int) -> _DateMention | None:
         """'two days ago', 'a week ago'."""
-        count_word = self._lower(position, end)
-        count = self.rules.numbers.get(count_word)
-        if count is None and _DAY_RE.fullmatch(count_word) and count_word.isdigit():
-            count = int(count_word)
-        unit = self.rules.ago_units.get(self._lower(position + 1, end))
-        if count is None or unit is None or self._lower(position + 2, end) not in self.lexicon.ago_words:
+        days = self._days_counted(position, end)
+        if days is None or self._lower(position + 2, end) not in self.lexicon.ago_words:
             return None
-        days = count * unit
         how = f"relative to publication {self.published.isoformat()} -> {days} day(s) before it"
         return self._mention(position, position + 3, _shift(self.published, days), how, exact=False)
 
@@ -371,23 +366,26 @@ class _DateFinder:
 
     def _counted_from(self, position: int, end: int) -> _DateMention | None:
         """'two days earlier', 'a week later': a count of days from a date given before."""
+        days = self._days_counted(position, end)
+        direction = self._lower(position + 2, end)
+        if days is None:
+            return None
+        if direction in self.lexicon.earlier_words:
+            days = -days
+        elif direction not in self.lexicon.later_words:
+            return None
+        side = "before" if days < 0 else "after"
+        explanation = f"{abs(days)} day(s) {side} the date given before"
+        return self._counted(position, position + 3, days, explanation, end)
+
+    def _days_counted(self, position: int, end: int) -> int | None:
+        """The days a count and a unit name from `position` ('two days', 'a week', '3 weeks'), or None."""
         count_word = self._lower(position, end)
         count = self.rules.numbers.get(count_word)
         if count is None and _DAY_RE.fullmatch(count_word) and count_word.isdigit():
             count = int(count_word)
         unit = self.rules.ago_units.get(self._lower(position + 1, end))
-        direction = self._lower(position + 2, end)
-        if count is None or unit is None:
-            return None
-        if direction in self.lexicon.earlier_words:
-            days = -count * unit
-        elif direction in self.lexicon.later_words:
-            days = count * unit
-        else:
-            return None
-        side = "before" if days < 0 else "after"
-        explanation = f"{abs(days)} day(s) {side} the date given before"
-        return self._counted(position, position + 3, days, explanation, end)
+        return None if count is None or unit is None else count * unit
 
     def _counted(self, start: int, stop: int, days: int, explanation: str, end: int) -> _DateMention | None:
         """A day counted from a date the story gave before (see _resolve_anchored), unless a
