@@ -81,6 +81,8 @@ _SUBORDINATORS: Final = frozenset(
 )
 # Families whose verb may leave out the meeting it refuses, named before ("but they refused").
 _ELLIPTIC_FAMILIES: Final = frozenset({"rejection", "cancellation", "postponement"})
+# Words that open the clause an anticipatory "it" stands for: "it is not clear who will attend".
+_CLAUSE_OPENERS: Final = frozenset({"that", "whether", "if", "who", "when", "what", "how", "where", "why"})
 # Words after which a clause may leave out its subject, the clause before's.
 _SHARED_SUBJECT: Final = frozenset({"but", "yet"})
 # Past participles without -ed that follow the noun they describe ("the summit set for May").
@@ -1212,12 +1214,14 @@ class _Statement:
         agreed or likely, and whether that is a meeting."""
         at = index + 1
         end = min(len(self.tokens), index + 7)
-        while at < end and (self.is_class(at, "AUXILIARY") >= 0 or self.is_adverb(at)):
-            at += 1
+        while at < end and (
+            self.is_class(at, "AUXILIARY") >= 0 or self.is_adverb(at) or self.tokens[at].lower in ("not", "never")
+        ):
+            at += 1  # "it is not clear whether"
         if at == index + 1 or at >= end - 1:
             return False  # "it" and a verb of its own: "cancelled it", "it happened"
-        return self.tokens[at + 1].lower == "that" or (
-            at + 2 < len(self.tokens) and self.is_adverb(at + 1) and self.tokens[at + 2].lower == "that"
+        return self.tokens[at + 1].lower in _CLAUSE_OPENERS or (
+            at + 2 < len(self.tokens) and self.is_adverb(at + 1) and self.tokens[at + 2].lower in _CLAUSE_OPENERS
         )
 
     def _stands_in(self, index: int) -> bool:
@@ -2384,10 +2388,12 @@ class _Statement:
             return False  # a verb too ("delay") is a noun after the determiner asked for below
         if self.rules.families[predicate.family].direction > 0:
             return False
-        if self.tokens[index - 1].lower not in ("the", "this", "that", "its", "their", "his", "her", "our"):
+        if self.tokens[index - 1].lower not in ("the", "this", "that", "its", "their", "his", "her", "our", "'s"):
             return False
         following = index + 1
-        return following < segment[1] and self.is_class(following, "AUXILIARY") >= 0
+        if following == segment[1]:
+            return True  # nothing after it in its clause: "was behind the delay", "Obama's cancellation."
+        return self.is_class(following, "AUXILIARY") >= 0
 
     def _motion_with_particle(self, predicate: _Predicate) -> bool:
         """A bare "go" or "come" followed by a particle: another verb ("go into", "come up with")."""
@@ -2958,7 +2964,13 @@ class _Statement:
         determiner_negator = negator.phrase in _DETERMINER_NEGATORS
         # "denied that a meeting had been arranged", "it is not true that the summit was cancelled":
         # the clause's subject does not take the negation.
-        after_transparent = self.tokens[negator.start].verb or negator.phrase.endswith(" that")
+        # A negated verb's object takes the negation whatever modifies it: "have not received the
+        # final confirmation".
+        after_transparent = (
+            self.tokens[negator.start].verb
+            or self.tokens[negator.end - 1].verb
+            or negator.phrase.endswith(" that")
+        )
         distance = 0
         index = negator.end
         while index < target:

@@ -83,7 +83,7 @@ FLOORS = {
     # now reads as a visit under way.
     # max_opposite 0.067 until going or coming on its own counted as the trip (dev sets +11):
     # d4-155's "a leader ... can come and wipe the blood of his crimes off his feet" reads as openness.
-    "dev4": {"agreement": 0.782, "max_unread": 0.124, "max_opposite": 0.067},
+    "dev4": {"agreement": 0.788, "max_unread": 0.124, "max_opposite": 0.067},
     # Held out until 2 Dec 2026 (63.3% on its first reading, 65.0% the evening before), then read:
     # 74.2% with the first rules written against it.
     # max_unread 0.131 until a meeting supposed in an "if" clause counted nothing: d5-009 ("... "if
@@ -95,7 +95,7 @@ FLOORS = {
     # leaders will discuss trade"): d5-116's "... would discuss security and economic issues if
     # their bilateral talks push through" (labelled 0) now reads a weak, conditional yes (0.791
     # for a day, back at 0.800 by its end).
-    "dev5": {"agreement": 0.800, "max_unread": 0.131, "max_opposite": 0.055},
+    "dev5": {"agreement": 0.808, "max_unread": 0.120, "max_opposite": 0.055},
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
     # max_opposite 0.105 until going or coming on its own counted as the trip: d6-041 ("while the
     # presidents of Italy, ... would not come, the 14 others were still expected") reads the refusal.
@@ -117,12 +117,12 @@ FLOORS = {
     # max_opposite 0.067 until hyphenated modifiers joined the noun phrase: d8-106's "seek agreement
     # on confidence-building measures" then sought something other than the meeting, and the reading
     # it had by accident went.
-    "dev8": {"agreement": 0.786, "max_unread": 0.148, "max_opposite": 0.059},
+    "dev8": {"agreement": 0.792, "max_unread": 0.140, "max_opposite": 0.059},
     # Gathered blind on 2 Dec 2026 (44 meetings of 1995-2017); first reading 60.1% (92 of 153;
     # VADER 52, 34.0%) with the rules of that morning, 60.8% with those of the hour it came in.
     # max_unread 0.147 until hyphenated words counted as nouns: d9-130's "the invitation it extended
     # to Sudanese president ... al-Bashir" (labelled -1) went from the opposite sign to unread.
-    "dev9": {"agreement": 0.777, "max_unread": 0.131, "max_opposite": 0.062},
+    "dev9": {"agreement": 0.784, "max_unread": 0.124, "max_opposite": 0.062},
     # Gathered blind on 3 Dec 2026 (53 meetings of 2000-2017); first reading 64.2% (111 of 173) with
     # the rules of that morning (542e5a5), 64.7% with those of the hour it came in.
     "dev10": {"agreement": 0.791, "max_unread": 0.089, "max_opposite": 0.069},
@@ -131,7 +131,7 @@ FLOORS = {
     # hour it came in, 65.4% with those of that morning (542e5a5).
     # 0.740 until "not confirmed" counted as doubt (dev12's "had not confirmed whether Castro would
     # come", labelled -1): d11-097 "has not yet confirmed if such a meeting is planned" is labelled 0.
-    "dev11": {"agreement": 0.814, "max_unread": 0.098, "max_opposite": 0.056},
+    "dev11": {"agreement": 0.820, "max_unread": 0.098, "max_opposite": 0.049},
     # Gathered blind on 3 Dec 2026 (57 meetings of 1979-2016; three statements of two meetings left
     # out, near held-out ones: Musharraf-Vajpayee at the UN 2003, Aliyev-Kocharyan 2006); first
     # reading 60.5% (101 of 167; VADER 68, 40.7%) with the rules of that morning (13a4475) and with
@@ -154,7 +154,7 @@ FLOORS = {
     # max_unread 0.196 until "suggest" with a clause only reported it: d14-048's "has suggested that
     # the meeting might have to wait until later in the month" (labelled -1) went from the opposite
     # sign to unread.
-    "dev14": {"agreement": 0.782, "max_unread": 0.157, "max_opposite": 0.047},
+    "dev14": {"agreement": 0.789, "max_unread": 0.149, "max_opposite": 0.047},
 }
 
 
@@ -174,7 +174,7 @@ HELD_OUT = {
     # max_unread 0.152 until hyphenated words counted as nouns ("the sit-down", "the one-on-one";
     # the seven held-out sets 753 -> 755): here one statement went to unread and another to its
     # label, 106 of 157 before and after (totals only).
-    "held_out": {"agreement": 0.681, "max_unread": 0.160, "max_opposite": 0.160},
+    "held_out": {"agreement": 0.694, "max_unread": 0.144, "max_opposite": 0.160},
     # Gathered blind on 2 Dec 2026 (40 meetings of 1991-2008; 10 of its 161 left out, from a Paris
     # summit of 2008 that the first held-out set has): 93 of 151 (61.6%; VADER 73, 48.3%) with the
     # rules of that morning (96075fc) and with those of the hour it came in.
@@ -224,14 +224,17 @@ HELD_OUT = {
     # and with those of the hour it came in; totals only.
     # max_unread 0.254 until "insist" counted as a condition only with "on" (held_out3 123 -> 124):
     # here an opposite became unread (opposite 15 -> 14, unread 37 -> 38; totals only).
-    "held_out6": {"agreement": 0.684, "max_unread": 0.227, "max_opposite": 0.090},
+    "held_out6": {"agreement": 0.690, "max_unread": 0.220, "max_opposite": 0.090},
     # Gathered blind on 3 Dec 2026, fourth session (59 meetings of 1980-2017, about 45 leader pairs):
     # 105 of 164 (64.0%; VADER 80, 48.8%) both with the rules of that session's start (f8f180a;
     # unread 32, opposite 18 of 139) and with those of the hour it came in (after 14 rule commits;
     # unread 34, opposite 17); totals only.
     # max_opposite 0.123 until the same negative words: 105 -> 106 of 164, unread 34 -> 32,
     # opposite 17 -> 18 (totals only).
-    "held_out7": {"agreement": 0.670, "max_unread": 0.202, "max_opposite": 0.123},
+    # agreement 0.670 until 4 Dec 2026, second session: a definite lowering noun with nothing
+    # after it ("was behind the delay") took four dev statements and held-out 3 up, 1 down; the
+    # one down is here, 110 -> 109 of 164, unread 28 -> 29 (totals only; the rule kept, being right on its own).
+    "held_out7": {"agreement": 0.664, "max_unread": 0.209, "max_opposite": 0.116},
     # Gathered blind on 4 Dec 2026 (70 meetings of 1982-2017): 80 of 109 (73.4%; VADER 47, 43.1%;
     # unread 17, opposite 9 of 102) both with the rules of that session's start (b188166) and of
     # its end; not one statement's sign differs between them (totals only).

@@ -2082,3 +2082,26 @@ def test_a_present_passive_participle_tells_no_past() -> None:
     assert families("The summit is attended by twenty leaders.") == ["intent"]
     assert families("The summit was attended by twenty leaders.") == ["held"]
     assert families("The summit has been attended by twenty leaders.") == ["held"]
+
+
+def test_a_negated_verbs_object_takes_the_negation_whatever_modifies_it() -> None:
+    assert score("We have not received the final confirmation of the visit.") < 0
+    assert score("We have not seen any announcement of the summit.") < 0
+    assert score("We have received the final confirmation of the visit.") > 0
+
+
+def test_an_it_that_stands_for_a_question_after_it_refers_to_nothing_before() -> None:
+    text = "We have not received the final confirmation yet and it is not clear who will attend the summit."
+    assert families(text) == ["uncertainty"]
+    assert score("It is not likely that they will meet.") < 0
+    assert score("The summit was set for May, but we had to cancel it.") < 0
+
+
+def test_a_definite_lowering_noun_with_nothing_after_it_is_the_meetings() -> None:
+    assert families("The unrest, not the security situation, was behind the delay.") == ["postponement"]
+    assert families("Obama's cancellation was unexpected.") == ["cancellation"]
+    assert families("They explained the reasons for the postponement.") == ["postponement"]
+    # Something after it says what it is of.
+    assert families("The delay in announcing the programme is normal.") == []
+    assert families("They discussed the cancellation of the debt.") == []
+    assert families("He blamed the delay on the airline.") == []
