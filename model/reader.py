@@ -1215,13 +1215,17 @@ class _Statement:
         at = index + 1
         end = min(len(self.tokens), index + 7)
         while at < end and (
-            self.is_class(at, "AUXILIARY") >= 0 or self.is_adverb(at) or self.tokens[at].lower in ("not", "never")
+            self.is_class(at, "AUXILIARY") >= 0
+            or self.is_adverb(at)
+            or self.tokens[at].lower in ("not", "never")
         ):
             at += 1  # "it is not clear whether"
         if at == index + 1 or at >= end - 1:
             return False  # "it" and a verb of its own: "cancelled it", "it happened"
         return self.tokens[at + 1].lower in _CLAUSE_OPENERS or (
-            at + 2 < len(self.tokens) and self.is_adverb(at + 1) and self.tokens[at + 2].lower in _CLAUSE_OPENERS
+            at + 2 < len(self.tokens)
+            and self.is_adverb(at + 1)
+            and self.tokens[at + 2].lower in _CLAUSE_OPENERS
         )
 
     def _stands_in(self, index: int) -> bool:
@@ -2388,7 +2392,17 @@ class _Statement:
             return False  # a verb too ("delay") is a noun after the determiner asked for below
         if self.rules.families[predicate.family].direction > 0:
             return False
-        if self.tokens[index - 1].lower not in ("the", "this", "that", "its", "their", "his", "her", "our", "'s"):
+        if self.tokens[index - 1].lower not in (
+            "the",
+            "this",
+            "that",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "'s",
+        ):
             return False
         following = index + 1
         if following == segment[1]:
