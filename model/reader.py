@@ -81,6 +81,9 @@ _SUBORDINATORS: Final = frozenset(
 )
 # Families whose verb may leave out the meeting it refuses, named before ("but they refused").
 _ELLIPTIC_FAMILIES: Final = frozenset({"rejection", "cancellation", "postponement"})
+# What ends a conceded clause: "Although no date has been set, the leaders will meet".
+_DASHES: Final = frozenset({"\u2014", "\u2013", "--"})
+_CLAUSE_ENDS: Final = frozenset({",", ";", *_DASHES})
 # Words that open the clause an anticipatory "it" stands for: "it is not clear who will attend".
 _CLAUSE_OPENERS: Final = frozenset({"that", "whether", "if", "who", "when", "what", "how", "where", "why"})
 # Words after which a clause may leave out its subject, the clause before's.
@@ -266,6 +269,7 @@ class CompiledReader:
     hedges: list[tuple[tuple, str]]
     intensifiers: list[tuple[tuple, str]]
     contrasts: list[tuple[tuple, str]]
+    concessive_openers: list[tuple[tuple, str]]
     conditions: list[tuple[tuple, str, float]]
     unmet: list[tuple[tuple, str]]
     not_conditions: list[tuple[tuple, str]]
@@ -478,6 +482,9 @@ def _compile(rules: Rules) -> CompiledReader:
         "hedges": list(zip(phrases(modifiers.hedges), modifiers.hedges, strict=True)),
         "intensifiers": list(zip(phrases(modifiers.intensifiers), modifiers.intensifiers, strict=True)),
         "contrasts": list(zip(phrases(modifiers.contrasts), modifiers.contrasts, strict=True)),
+        "concessive_openers": list(
+            zip(phrases(modifiers.concessive_openers), modifiers.concessive_openers, strict=True)
+        ),
         "conditions": [(parse_phrase(c.phrase), c.phrase, c.factor) for c in modifiers.conditions],
         "unmet": list(zip(phrases(modifiers.unmet), modifiers.unmet, strict=True)),
         "not_conditions": list(zip(phrases(modifiers.not_conditions), modifiers.not_conditions, strict=True)),
@@ -2655,6 +2662,7 @@ class _Statement:
         tokens = self.tokens
         contrasts = self._occurrences(compiled.contrasts, 0, len(tokens))
         pivot = _contrast_pivot(contrasts, [entry[0] for entry in kept])
+        concession = self._concession(kept) if pivot is None else None
         starts = sorted(self._all_starts)
         self._spelled_spans = [
             (entry[0].start, entry[0].end)
@@ -2707,6 +2715,13 @@ class _Statement:
                     contrast_factor = settings.contrast_after
                 elif not hard:
                     contrast_factor = settings.contrast_before
+            elif concession is not None and concession[0].start <= predicate.start < concession[2]:
+                opener, comma, _end = concession
+                if predicate.start >= comma:
+                    contrast, contrast_factor = f"after the '{opener.phrase}' clause", settings.contrast_after
+                else:
+                    contrast = f"conceded by '{opener.phrase}'"
+                    contrast_factor = 1.0 if hard else settings.contrast_before
             # The same reading again (a family read the same way: a negated one is another reading).
             repeat = seen.get((family_index, effective), 0)
             seen[family_index, effective] = repeat + 1
@@ -2732,6 +2747,39 @@ class _Statement:
                 )
             )
         return readings
+
+    def _concession(
+        self, kept: list[tuple[_Predicate, _Sentence, tuple[int, int]]]
+    ) -> tuple[_Modifier, int, int] | None:
+        """The first sentence opened by a concessive word with signals both in its conceded clause
+        (up to the first comma or dash) and after it: the opener, the comma and the sentence's end."""
+        if not self.compiled.concessive_openers:
+            return None
+        for sentence in self.sentences:
+            found = self._occurrences(self.compiled.concessive_openers, sentence.start, sentence.end)
+            first = sentence.start
+            while first < sentence.end and self.tokens[first].lower in _QUOTES:
+                first += 1  # a quotation's opening mark
+            if not found or found[0].start != first:
+                continue
+            opener = found[0]
+            comma = next(
+                (at for at in range(opener.end, sentence.end) if self.tokens[at].lower in _CLAUSE_ENDS), -1
+            )
+            if comma < 0:
+                continue
+            if self.tokens[comma].lower in _DASHES:
+                # A dash aside inside the conceded clause belongs to it: "Although no plans have been
+                # announced - and no request received - officials confirmed ...".
+                closing = next(
+                    (at for at in range(comma + 1, sentence.end) if self.tokens[at].lower in _DASHES), -1
+                )
+                comma = closing if closing >= 0 else comma
+            inside = any(opener.end <= entry[0].start < comma for entry in kept)
+            after = any(comma < entry[0].start < sentence.end for entry in kept)
+            if inside and after:
+                return opener, comma, sentence.end
+        return None
 
     def _negator(self, predicate: _Predicate, sentence: _Sentence, starts: list[int]) -> _Modifier | None:
         """The negator that scopes over the predicate: before it within the window (words such as

@@ -97,6 +97,10 @@ class Modifiers(_Strict):
     contrast_before: float = Field(ge=0.0, le=1.0)
     contrast_after: float = Field(ge=1.0, le=3.0)
     contrasts: list[Phrase]
+    # Words that, opening a sentence, concede what their clause says up to its first comma: the
+    # clause weighs `contrast_before`, the rest of the sentence `contrast_after` ("Although no date
+    # has been set, the leaders will meet"). Later in a sentence they are contrasts as above.
+    concessive_openers: list[Phrase] = Field(default_factory=list)
     conditions: list[Condition]
     # A report's words denied later in the sentence ("X reported that they would meet, but his office
     # rejected the report"): a signal between an opener and a denial turns by `report_denied_factor`.
@@ -321,6 +325,7 @@ def _semantic_problems(rules: Rules) -> list[str]:
         "hedges": modifiers.hedges,
         "intensifiers": modifiers.intensifiers,
         "contrasts": modifiers.contrasts,
+        "concessive_openers": modifiers.concessive_openers,
         "conditions": [condition.phrase for condition in modifiers.conditions],
         "unmet": modifiers.unmet,
     }

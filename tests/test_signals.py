@@ -2105,3 +2105,24 @@ def test_a_definite_lowering_noun_with_nothing_after_it_is_the_meetings() -> Non
     assert families("The delay in announcing the programme is normal.") == []
     assert families("They discussed the cancellation of the debt.") == []
     assert families("He blamed the delay on the airline.") == []
+
+
+def test_a_sentence_opened_by_a_concession_says_what_follows_its_clause() -> None:
+    text = "Although there has been no formal request, officials confirmed the president would ask for a meeting."
+    assert score(text) > 0
+    assert score("While no date has been set, the leaders will meet soon.") > 0
+    assert score("Although the leaders are ready to meet, the summit has been postponed.") < 0
+    dashed = (
+        "Although no plans for a meeting have been announced—and no formal request has been "
+        "received—officials confirmed the president would ask for a meeting."
+    )
+    assert score(dashed) > 0
+    # Later in a sentence the word is a contrast: what comes after it weighs more.
+    assert score("The leaders are ready to meet, although the summit has been postponed.") < 0
+
+
+def test_an_invitation_had_or_not_had_is_the_meetings() -> None:
+    assert score("We have had an official invitation.") > 0
+    assert score("We have not had an official invitation.") < 0
+    assert score("We have had no official invitation.") < 0
+    assert score("No formal request for a meeting has been received.") < 0
