@@ -676,6 +676,7 @@ class _Statement:
         self._modifier_starts: list[tuple[int, str]] | None = None  # see _find_all
         self._segment_predicates: list[_Predicate] = []
         self._contrast_starts: list[int] | None = None
+        self._has_meeting = True  # whether the statement names a meeting anywhere (read() sets it)
         # A sentence's readiness "when" (by the sentence's first token), found once per sentence.
         self._when_by_sentence: dict[int, _Modifier | None] = {}
         self._events_of: list[_Predicate] | None = None
@@ -1671,6 +1672,7 @@ class _Statement:
             if not starts.isdisjoint(meeting_classes)
             for name in meeting_classes
         )
+        self._has_meeting = has_meeting
         for sentence in self.sentences:
             segments = sorted(set(sentence.segment_of.values()))
             owned_before = -1  # where what the previous segment's predicates took ends
@@ -2546,7 +2548,8 @@ class _Statement:
         if family.id not in _ELLIPTIC_FAMILIES:
             return False
         if family.id == "rejection" and token.lower in ("no", "nothing"):
-            return self._meeting_named_before(predicate)  # "..., the spokesman said there were no such plans"
+            # "..., the spokesman said there were no such plans"; alone, "no such plans" may be of anything
+            return self._has_meeting and self._meeting_named_before(predicate)
         if not token.verb:
             return False
         if token.noun and not (
@@ -2561,6 +2564,10 @@ class _Statement:
         return self._meeting_named_before(predicate)
 
     def _meeting_named_before(self, predicate: _Predicate) -> bool:
+        """Whether a meeting word or verb comes before the predicate; or none is in the statement at
+        all, so that the meeting meant is the one the statement is filed under ("We had to cancel")."""
+        if not self._has_meeting:
+            return True
         return any(self._is_meeting_word(index) for index in range(predicate.start)) or any(
             self.is_class(index, "MEET") >= 0 for index in range(predicate.start)
         )

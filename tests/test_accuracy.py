@@ -78,7 +78,7 @@ FLOORS = {
     # max_opposite 0.078 until a decision not yet made counted as doubt ("the final decision has not
     # been made"): d3-051's "We are ready, although the final decision has not been made yet"
     # (labelled +1) reads the decision, and its "ready" with no meeting word is still unread.
-    "dev3": {"agreement": 0.814, "max_unread": 0.138, "max_opposite": 0.069},
+    "dev3": {"agreement": 0.821, "max_unread": 0.130, "max_opposite": 0.069},
     # 0.679 until the same change: d4-114's "we're having a fun trip" (said during it, labelled 0)
     # now reads as a visit under way.
     # max_opposite 0.067 until going or coming on its own counted as the trip (dev sets +11):
@@ -94,8 +94,10 @@ FLOORS = {
     # 0.800 until two principals as the subject of "discuss" counted as their meeting ("the two
     # leaders will discuss trade"): d5-116's "... would discuss security and economic issues if
     # their bilateral talks push through" (labelled 0) now reads a weak, conditional yes (0.791
-    # for a day, back at 0.800 by its end).
-    "dev5": {"agreement": 0.808, "max_unread": 0.120, "max_opposite": 0.055},
+    # for a day, back at 0.800 by its end). 0.808 for an hour on 4 Dec, second session: an elliptic
+    # refusal in a statement naming no meeting is that statement's meeting's, and d5-030's generic
+    # "If one wants to snub you, ..." (labelled 0) now reads a weak no.
+    "dev5": {"agreement": 0.800, "max_unread": 0.120, "max_opposite": 0.055},
     # Gathered blind on 2 Dec 2026; first reading 62.8% (93 of 148; VADER 54, 36.5%), then read.
     # max_opposite 0.105 until going or coming on its own counted as the trip: d6-041 ("while the
     # presidents of Italy, ... would not come, the 14 others were still expected") reads the refusal.
@@ -122,7 +124,7 @@ FLOORS = {
     # VADER 52, 34.0%) with the rules of that morning, 60.8% with those of the hour it came in.
     # max_unread 0.147 until hyphenated words counted as nouns: d9-130's "the invitation it extended
     # to Sudanese president ... al-Bashir" (labelled -1) went from the opposite sign to unread.
-    "dev9": {"agreement": 0.784, "max_unread": 0.124, "max_opposite": 0.062},
+    "dev9": {"agreement": 0.790, "max_unread": 0.116, "max_opposite": 0.062},
     # Gathered blind on 3 Dec 2026 (53 meetings of 2000-2017); first reading 64.2% (111 of 173) with
     # the rules of that morning (542e5a5), 64.7% with those of the hour it came in.
     "dev10": {"agreement": 0.791, "max_unread": 0.089, "max_opposite": 0.069},
@@ -224,7 +226,7 @@ HELD_OUT = {
     # and with those of the hour it came in; totals only.
     # max_unread 0.254 until "insist" counted as a condition only with "on" (held_out3 123 -> 124):
     # here an opposite became unread (opposite 15 -> 14, unread 37 -> 38; totals only).
-    "held_out6": {"agreement": 0.690, "max_unread": 0.220, "max_opposite": 0.090},
+    "held_out6": {"agreement": 0.696, "max_unread": 0.213, "max_opposite": 0.090},
     # Gathered blind on 3 Dec 2026, fourth session (59 meetings of 1980-2017, about 45 leader pairs):
     # 105 of 164 (64.0%; VADER 80, 48.8%) both with the rules of that session's start (f8f180a;
     # unread 32, opposite 18 of 139) and with those of the hour it came in (after 14 rule commits;

@@ -2126,3 +2126,11 @@ def test_an_invitation_had_or_not_had_is_the_meetings() -> None:
     assert score("We have not had an official invitation.") < 0
     assert score("We have had no official invitation.") < 0
     assert score("No formal request for a meeting has been received.") < 0
+
+
+def test_a_refusal_with_nothing_after_it_in_a_statement_naming_no_meeting_is_of_its_meeting() -> None:
+    # The statement is filed under a meeting; naming none, it means that one.
+    assert families("We had to cancel.") == ["cancellation"]
+    assert families("I declined.") == ["rejection"]
+    # A meeting named elsewhere still has to come before.
+    assert families("He declined, and the summit went ahead.") != ["rejection"]
