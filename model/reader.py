@@ -2585,6 +2585,8 @@ class _Statement:
         events = self.rules.events
         by_id = self.compiled.families_by_id
         start = self.verb_group_start(predicate.start, segment)
+        if events.by_staff is not None and self._staff_meets(start, segment):
+            return by_id[events.by_staff], 1.0
         group = range(start, predicate.start)
         if any(self.is_class(index, "MODAL") >= 0 for index in group):
             return by_id[events.modal], 1.0
@@ -2604,6 +2606,19 @@ class _Statement:
         ):
             return by_id[events.past], 1.0
         return by_id[events.present], events.present_factor
+
+    def _staff_meets(self, group_start: int, segment: tuple[int, int]) -> bool:
+        """Whether the subject just before a meeting verb's group (or before the "that" or "who" of
+        a relative clause there) is STAFF: "the foreign ministers met in Geneva", "an Indian
+        delegation that visited Nepal"."""
+        before = group_start - 1
+        if before > segment[0] and self.tokens[before].lower in ("that", "who", "which"):
+            before -= 1
+        return any(
+            self.is_class(first, "STAFF") == before + 1
+            for first in (before - 1, before)
+            if first >= segment[0]
+        )
 
     def _present_passive(self, group: range) -> bool:
         """A verb group of the present passive, whose participle tells no past: "summits are attended

@@ -136,6 +136,10 @@ class Events(_Strict):
     present: Identifier
     present_factor: float = Field(ge=0.0, le=1.0)
     negated: Identifier
+    # A meeting verb whose subject is the principals' staff (word class STAFF: "the foreign
+    # ministers met", "a delegation visited Beijing") counts for this family in every tense: it
+    # prepares their meeting and is none of its own. None: read by tense as any other.
+    by_staff: Identifier | None = None
 
 
 class Band(_Strict):

@@ -143,7 +143,7 @@ def test_all_problems_are_listed_not_just_the_first() -> None:
 def test_semantic_problems_are_all_listed_too() -> None:
     def many(data: dict) -> None:
         data["families"][0]["predicates"] += ["{NOPE}", "a? b?"]
-        data["families"][2]["id"] = data["families"][1]["id"]
+        data["families"][3]["id"] = data["families"][1]["id"]  # one no other field names
 
     problems = problems_of(broken(many))
     assert len(problems) == 3

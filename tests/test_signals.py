@@ -2134,3 +2134,18 @@ def test_a_refusal_with_nothing_after_it_in_a_statement_naming_no_meeting_is_of_
     assert families("I declined.") == ["rejection"]
     # A meeting named elsewhere still has to come before.
     assert families("He declined, and the summit went ahead.") != ["rejection"]
+
+
+def test_the_principals_staff_meeting_prepares_their_meeting() -> None:
+    assert families("The foreign ministers met in Geneva.") == ["preparation"]
+    assert families("A delegation visited Beijing last week.") == ["preparation"]
+    assert families("The two presidents met in Geneva.") == ["held"]
+    text = "An Indian delegation that visited Nepal this month advised him to postpone his China visit."
+    assert score(text) < 0
+    # No hard event: the summit is not held when its ministers meet.
+    assert [
+        signal["hard_event"] for signal in explain("The foreign ministers met in Geneva.")["signals"]
+    ] == [None]
+    assert [signal["hard_event"] for signal in explain("The two presidents met in Geneva.")["signals"]] == [
+        "held"
+    ]
