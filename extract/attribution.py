@@ -236,7 +236,7 @@ class _Attributor:
             )
             if not clause:
                 return self._predicate(speaker, verb)
-        cursor = self._skip_adverbials(verb + length, tokens[verb].lower in lexicon.object_verbs)
+        cursor = self._skip_adverbials(verb + length, self._addresses(verb))
         if cursor < self.end and (
             tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
         ):
@@ -1719,7 +1719,7 @@ class _Attributor:
         tokens, lexicon = self.tokens, self.lexicon
         if span_start <= self.start or tokens[span_start - 1].text != ",":
             return None
-        cursor = self._skip_adverbials(span_end, tokens[verb].lower in lexicon.object_verbs)
+        cursor = self._skip_adverbials(span_end, self._addresses(verb))
         if cursor + 1 >= self.end or tokens[cursor].text != ",":
             return None
         first = tokens[cursor + 1]
@@ -1791,7 +1791,7 @@ class _Attributor:
             for position in range(self.start, span_start)
             if self.tokens[position].kind is _TokenKind.QUOTE
         ]
-        cursor = self._skip_adverbials(span_end, self.tokens[verb].lower in self.lexicon.object_verbs)
+        cursor = self._skip_adverbials(span_end, self._addresses(verb))
         if cursor < self.end and self.tokens[cursor].text in (",", ":"):
             cursor += 1
         while cursor < self.end and self.tokens[cursor].kind is _TokenKind.QUOTE:
@@ -1812,7 +1812,7 @@ class _Attributor:
     def _content_start(self, position: int, verb: int) -> int | None:
         """Where reported words start after the verb, skipping audience, place and time."""
         tokens, lexicon, end = self.tokens, self.lexicon, self.end
-        cursor = self._skip_adverbials(position, tokens[verb].lower in lexicon.object_verbs)
+        cursor = self._skip_adverbials(position, self._addresses(verb))
         if cursor >= end:
             return None
         token = tokens[cursor]
@@ -1872,7 +1872,7 @@ class _Attributor:
         asked reporters.', '..., Peskov confirmed on Friday.'): not 'praised Putin', 'agreed to
         speed up talks'."""
         tokens = self.tokens
-        cursor = self._skip_adverbials(verb_end, tokens[verb].lower in self.lexicon.object_verbs)
+        cursor = self._skip_adverbials(verb_end, self._addresses(verb))
         if (
             cursor < self.end
             and tokens[cursor].lower in self.lexicon.subordinators
@@ -1889,7 +1889,7 @@ class _Attributor:
         """Whether an infinitive follows the verb, past who was addressed, where and when
         ("agreed Monday to speed up talks"); not "to reporters", "to Xi"."""
         tokens, lexicon = self.tokens, self.lexicon
-        cursor = self._skip_adverbials(verb_end, tokens[verb].lower in lexicon.object_verbs)
+        cursor = self._skip_adverbials(verb_end, self._addresses(verb))
         if cursor + 1 >= self.end or tokens[cursor].lower not in lexicon.infinitive_markers:
             return False
         following = tokens[cursor + 1]
@@ -1928,6 +1928,13 @@ class _Attributor:
             if token.lower in lexicon.finite_words:
                 return True
         return False
+
+    def _addresses(self, verb: int) -> bool:
+        """Whether the speech verb at `verb`, of one word or more ("told", "will tell"), takes who
+        was addressed before the reported words."""
+        tokens = self.tokens
+        length = self.lexicon.verbs.length_at(tokens, verb, self.end) or 1
+        return " ".join(token.lower for token in tokens[verb : verb + length]) in self.lexicon.object_verbs
 
     def _skip_adverbials(self, cursor: int, takes_object: bool) -> int:
         end = self.end
