@@ -205,7 +205,7 @@ class _Attributor:
             # "..., adding that ...", and after a dash: '... a "sign of normalizing ties" —
             # adding that "restoration of bilateral ties would benefit both"'.
             mark = token.text == "," or token.text in lexicon.clause_marks
-            if mark and tokens[position + 1].lower in lexicon.tail_participles:
+            if mark and self._tail_participle_at(position + 1):
                 return position, position + 1
             if token.lower not in lexicon.coordinators:
                 continue
@@ -241,6 +241,10 @@ class _Attributor:
             tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
         ):
             cursor += 1
+        elif tokens[verb].lower in lexicon.clause_participles and not (
+            cursor < self.end and tokens[cursor].kind is _TokenKind.QUOTE
+        ):
+            return None  # "joking with reporters": no words without "that", a colon or a quote
         span = self._trim(cursor, self.end)
         if not self._has_words(*span) or self._names_a_source(verb, span[0]):
             return None
@@ -286,7 +290,7 @@ class _Attributor:
             (
                 position
                 for position in range(self.start + 1, self.end - 1)
-                if tokens[position + 1].lower in lexicon.tail_participles
+                if self._tail_participle_at(position + 1)
                 and (
                     tokens[position].text == ","
                     # "Putin emerged from the talks saying that ...": no comma before "that";
@@ -1928,6 +1932,23 @@ class _Attributor:
             if token.lower in lexicon.finite_words:
                 return True
         return False
+
+    def _tail_participle_at(self, position: int) -> bool:
+        """Whether a participle that goes on with the speaker's words is at `position` ("adding",
+        "saying"); one of clause_participles only before "that", a colon or a quotation ("joking
+        that ...", not "joking with reporters")."""
+        tokens, lexicon = self.tokens, self.lexicon
+        word = tokens[position].lower
+        if word not in lexicon.tail_participles:
+            return False
+        if word not in lexicon.clause_participles:
+            return True
+        cursor = self._skip_adverbials(position + 1, False)
+        return cursor < self.end and (
+            tokens[cursor].lower in lexicon.complementisers
+            or tokens[cursor].text == ":"
+            or tokens[cursor].kind is _TokenKind.QUOTE
+        )
 
     def _addresses(self, verb: int) -> bool:
         """Whether the speech verb at `verb`, of one word or more ("told", "will tell"), takes who

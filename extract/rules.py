@@ -235,6 +235,7 @@ class AttributionRules(_Section):
     citing: list[Phrase] = []
     speaker_asides: list[Phrase] = []
     kept_participles: list[Phrase] = []
+    clause_participles: list[Phrase] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> AttributionRules:
@@ -247,6 +248,10 @@ class AttributionRules(_Section):
         for medium in self.state_media:
             if medium.name.casefold() not in media:
                 problems.append(f"state_media: {medium.name!r} is not one of media")
+        participles = {participle.casefold() for participle in self.tail_participles}
+        for participle in self.clause_participles:
+            if participle.casefold() not in participles:
+                problems.append(f"clause_participles: {participle!r} is not one of tail_participles")
         verbs = {verb.casefold() for verb in self.verbs}
         for name in ("object_verbs", "bare_clause_verbs", "document_verbs"):
             for verb in getattr(self, name):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # stops end no sentence). A double hyphen is one mark, the typewriter's dash ("policies -- the
 # countries have ... -- as well as").
 _TOKEN_RE = re.compile(
-    r"(?P<word>(?:[A-Za-z]\.){2,6}|[A-Z]{2,}(?:/[A-Z]{2,})+\b"
+    r"(?P<word>(?:[A-Za-z]\.){2,6}(?:[\-–‑](?:(?:[A-Za-z]\.){2,6}|\w+)){0,10}|[A-Z]{2,}(?:/[A-Z]{2,})+\b"
     r"|\w+(?:[’'\-–‑](?:(?:[A-Za-z]\.){2,6}|\w+)){0,10})|--|[^\w\s]"
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
@@ -209,6 +209,7 @@ class _Lexicon:
     citing: frozenset[str]
     speaker_asides: _PhraseTable[bool]
     kept_participles: frozenset[str]
+    clause_participles: frozenset[str]
     topic_prepositions: frozenset[str]
     channel_participles: frozenset[str]
     stopwords: frozenset[str]
@@ -361,6 +362,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         citing=_folded(said.citing),
         speaker_asides=_flag_table(said.speaker_asides),
         kept_participles=_folded(said.kept_participles),
+        clause_participles=_folded(said.clause_participles),
         topic_prepositions=_folded(said.topic_prepositions),
         channel_participles=_folded(said.channel_participles),
         stopwords=_folded(names.stopwords),

@@ -3464,3 +3464,59 @@ def test_a_date_first_dateline_names_no_speaker(text: str) -> None:
 def test_a_sentence_opening_on_a_date_and_a_dash_aside_keeps_its_words():
     (found,) = extract("March 21 - the day the talks began - was a Tuesday, Peskov said.")
     assert found.text == "March 21 - the day the talks began - was a Tuesday"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Putin opened the talks on Monday, predicting a \u201cnew chapter\u201d in relations with Beijing.",
+            "predicting a \u201cnew chapter\u201d in relations with Beijing.",
+        ),
+        (
+            "The senator attacked the deal in a radio interview on Monday, blaming the White House for the delay.",
+            "blaming the White House for the delay.",
+        ),
+        (
+            "Lula hosted Biden at the palace on Monday, joking that the coffee was better in Brasilia.",
+            "the coffee was better in Brasilia.",
+        ),
+        (
+            "Modi arrived in Kazan on Monday, recalling that he had visited Russia twice this year.",
+            "he had visited Russia twice this year.",
+        ),
+    ],
+)
+def test_a_narrative_sentence_ending_in_a_participle_of_speech_is_its_subjects_statement(
+    text: str, words: str
+) -> None:
+    (found,) = extract(text)
+    assert (found.text, found.date) == (words, dt.date(2023, 3, 20))
+
+
+def test_a_participle_of_speech_after_an_attribution_is_a_second_statement():
+    found = extract(
+        "\u201cThe summit is off,\u201d Peskov wrote on Monday, blaming \u201ca lack of good faith\u201d in Washington."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Peskov", "The summit is off"),
+        ("Peskov", "blaming \u201ca lack of good faith\u201d in Washington."),
+    ]
+
+
+def test_a_participle_that_reports_only_a_clause_says_nothing_without_one():
+    # "joking with reporters" is what he did; the words are after "telling".
+    found = extract(
+        "Trump welcomed him warmly on Monday, joking with reporters and telling the crowd, \u201cWe love you.\u201d"
+    )
+    assert [c.text for c in found][-1] == "We love you."
+    assert not any(c.text == "with reporters." for c in found)
+
+
+def test_initials_joined_by_a_hyphen_are_one_word():
+    # "U.S.-Russian" was read as "U.S." and a dash, which broke the sentence after "said".
+    (found,) = extract("Obama said U.S.-Russian economic ties go back a long way in history.")
+    assert (found.speaker, found.text) == (
+        "Obama",
+        "U.S.-Russian economic ties go back a long way in history.",
+    )
