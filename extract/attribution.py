@@ -116,6 +116,7 @@ class _Attributor:
                     self._habitual(found.verb)
                     or self._in_background(found.speaker)
                     or self._looks_back(found)
+                    or self._spoken_before(found)
                 )
                 return replace(found, ignored=self.ignored, habitual=habitual)
         if bare is not None:
@@ -605,6 +606,26 @@ class _Attributor:
             following = tokens[at + length] if at + length < self.end else None
             # "at the time." / "at the time that ...", not "at the time of the summit"
             if following is None or not following.is_word or following.lower in self.lexicon.complementisers:
+                return True
+        return False
+
+    def _spoken_before(self, found: _Attribution) -> bool:
+        """'said at an earlier press conference', 'told Russian media ahead of his visit': after
+        the verb (and before the words, where they follow), an earlier occasion or a time before
+        an event, on a day the story does not give."""
+        tokens, lexicon = self.tokens, self.lexicon
+        after = [start for start, _ in found.content if start > found.verb]
+        comma = next((i for i in range(found.verb + 1, self.end) if tokens[i].text == ","), self.end)
+        end = min(after) if after else min(comma, self._clause_end(found.verb))
+        for position in range(found.verb + 1, end):
+            if lexicon.before_events.length_at(tokens, position, end):
+                return True
+            if (
+                tokens[position].lower in lexicon.occasion_prepositions
+                and position + 2 < end
+                and tokens[position + 1].lower in lexicon.determiners
+                and tokens[position + 2].lower in lexicon.past_occasion_words
+            ):
                 return True
         return False
 
@@ -1849,9 +1870,18 @@ class _Attributor:
         if token.lower in lexicon.time_subordinators and cursor not in self.dates_by_start:
             # '..., Tillerson told reporters Friday after the two-day summit with Xi.': when he
             # spoke; the words are before the attribution, or after a "that" further on ("told
-            # reporters after the meeting that Russia ...").
+            # reporters after the meeting that Russia ..."), not a "that" after a comma (", adding
+            # that ...": a further statement, the words being before the attribution).
+            comma = next(
+                (
+                    i
+                    for i in range(cursor + 1, end - 1)
+                    if tokens[i].text == "," and self._tail_participle_at(i + 1)
+                ),
+                end,
+            )
             that = next(
-                (i for i in range(cursor + 1, end) if tokens[i].lower in lexicon.complementisers),
+                (i for i in range(cursor + 1, comma) if tokens[i].lower in lexicon.complementisers),
                 None,
             )
             return that + 1 if that is not None and self._has_words(that + 1, end) else None

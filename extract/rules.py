@@ -212,6 +212,8 @@ class AttributionRules(_Section):
     intro_words: list[Phrase] = []
     habitual_words: list[Phrase] = []
     looking_back: list[Phrase] = []
+    past_occasion_words: list[Phrase] = []
+    before_events: list[Phrase] = []
     past_perfect_auxiliaries: list[Phrase] = []
     present_verbs: list[Phrase] = []
     pronouns: list[Phrase] = []

@@ -189,6 +189,8 @@ class _Lexicon:
     intro_words: frozenset[str]
     habitual_words: frozenset[str]
     looking_back: _PhraseTable[bool]
+    past_occasion_words: frozenset[str]
+    before_events: _PhraseTable[bool]
     past_perfect_auxiliaries: frozenset[str]
     present_verbs: frozenset[str]
     pronouns: frozenset[str]
@@ -342,6 +344,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         intro_words=_folded(said.intro_words),
         habitual_words=_folded(said.habitual_words),
         looking_back=_flag_table(said.looking_back),
+        past_occasion_words=_folded(said.past_occasion_words),
+        before_events=_flag_table(said.before_events),
         past_perfect_auxiliaries=_folded(said.past_perfect_auxiliaries),
         present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),

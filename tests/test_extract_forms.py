@@ -3520,3 +3520,48 @@ def test_initials_joined_by_a_hyphen_are_one_word():
         "Obama",
         "U.S.-Russian economic ties go back a long way in history.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Lula met Xi on Monday. Trade between the two countries is growing fast, Lula told "
+            "Brazilian media ahead of his visit.",
+            "Trade between the two countries is growing fast",
+        ),
+        (
+            "Lula met Xi on Monday. Petrov told reporters ahead of the summit that trade was growing fast.",
+            "trade was growing fast.",
+        ),
+        (
+            "Lula met Xi on Monday. Xi will meet business leaders during his stay, Wu Han said at an "
+            "earlier press conference.",
+            "Xi will meet business leaders during his stay",
+        ),
+        (
+            "Lula met Xi on Monday. Wu Han said in a previous interview that the talks would go ahead.",
+            "the talks would go ahead.",
+        ),
+    ],
+)
+def test_words_said_at_an_earlier_occasion_or_ahead_of_an_event_have_no_day(text: str, words: str) -> None:
+    found = by_text(extract(text), words)
+    assert found.text == words and found.date_doubtful
+
+
+def test_an_occasion_of_the_day_or_a_phrase_inside_the_words_leaves_the_date():
+    found = extract(
+        "Lula met Xi on Monday. Petrov said on Monday that the summit would go ahead of schedule."
+    )
+    assert [(c.text, c.date, c.date_doubtful) for c in found] == [
+        ("the summit would go ahead of schedule.", dt.date(2023, 3, 20), False)
+    ]
+
+
+def test_a_time_after_the_attribution_leaves_the_words_before_it_when_a_participle_follows():
+    # "..., Lula told reporters after the summit, adding that ...": the "that" is the tail's.
+    found = extract(
+        "Trade is growing, Lula told reporters after the summit on Monday, adding that the border is calm."
+    )
+    assert [c.text for c in found] == ["Trade is growing", "the border is calm."]
