@@ -145,7 +145,7 @@ class _Attributor:
         # A clause skipped before the words ("said yesterday as he played down the threat,
         # \"...\"") holds no further statement: look for one only once the words have begun.
         first_words = found.content[0][0] if found.content else found.verb + 1
-        marker = self._tail_marker(max(found.verb + 1, first_words))
+        marker = self._tail_marker(max(found.verb + 1, first_words), _end_of(found.speaker))
         if marker is None:
             return found
         cut, tail_verb = marker
@@ -197,9 +197,10 @@ class _Attributor:
             return replace(found, content=(first,), more=(replace(inner, more=()), *inner.more))
         return found
 
-    def _tail_marker(self, start: int) -> tuple[int, int] | None:
+    def _tail_marker(self, start: int, speaker_end: int | None = None) -> tuple[int, int] | None:
         """(where the first statement ends, where the next one's verb is), if the sentence goes
-        on with the same speaker saying more."""
+        on with the same speaker saying more; a relative clause only right after the speaker
+        (`speaker_end`): "according to an official, who added", not "told Lavrov, who said"."""
         tokens, lexicon = self.tokens, self.lexicon
         for position in range(start, self.end - 1):
             token = tokens[position]
@@ -208,6 +209,13 @@ class _Attributor:
             mark = token.text == "," or token.text in lexicon.clause_marks
             if mark and self._tail_participle_at(position + 1):
                 return position, position + 1
+            relative = (
+                self._relative_speech_verb(position)
+                if position == speaker_end and token.text == ","
+                else None
+            )
+            if relative is not None:
+                return position, relative  # "..., according to an official, who added that ..."
             if token.lower not in lexicon.coordinators:
                 continue
             cursor = position + 1
@@ -225,6 +233,18 @@ class _Attributor:
                 cut = position - 1 if position > start and tokens[position - 1].text == "," else position
                 return cut, cursor
         return None
+
+    def _relative_speech_verb(self, comma: int) -> int | None:
+        """The speech verb of a relative clause about the speaker that goes on with their words
+        (", who added that ...", ", who said the talks ..."), after the comma at `comma`."""
+        tokens, lexicon = self.tokens, self.lexicon
+        cursor = comma + 1
+        if cursor >= self.end or tokens[cursor].lower not in lexicon.speaker_relatives:
+            return None
+        cursor += 1
+        while cursor < self.end and tokens[cursor].lower in lexicon.preludes:
+            cursor += 1
+        return cursor if lexicon.verbs.length_at(tokens, cursor, self.end) else None
 
     def _tail(self, speaker: _SpeakerRef, verb: int) -> _Attribution | None:
         """The further statement whose verb (or participle: "adding") is at `verb`."""

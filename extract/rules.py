@@ -238,6 +238,7 @@ class AttributionRules(_Section):
     speaker_asides: list[Phrase] = []
     kept_participles: list[Phrase] = []
     clause_participles: list[Phrase] = []
+    speaker_relatives: list[Phrase] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> AttributionRules:

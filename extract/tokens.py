@@ -212,6 +212,7 @@ class _Lexicon:
     speaker_asides: _PhraseTable[bool]
     kept_participles: frozenset[str]
     clause_participles: frozenset[str]
+    speaker_relatives: frozenset[str]
     topic_prepositions: frozenset[str]
     channel_participles: frozenset[str]
     stopwords: frozenset[str]
@@ -367,6 +368,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         speaker_asides=_flag_table(said.speaker_asides),
         kept_participles=_folded(said.kept_participles),
         clause_participles=_folded(said.clause_participles),
+        speaker_relatives=_folded(said.speaker_relatives),
         topic_prepositions=_folded(said.topic_prepositions),
         channel_participles=_folded(said.channel_participles),
         stopwords=_folded(names.stopwords),

@@ -3565,3 +3565,30 @@ def test_a_time_after_the_attribution_leaves_the_words_before_it_when_a_particip
         "Trade is growing, Lula told reporters after the summit on Monday, adding that the border is calm."
     )
     assert [c.text for c in found] == ["Trade is growing", "the border is calm."]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The meeting will go ahead on Friday, according to an official, who added that no agenda had been set.",
+            "unnamed official",
+        ),
+        (
+            "The meeting will go ahead on Friday, according to Peskov, who added that no agenda had been set.",
+            "Peskov",
+        ),
+    ],
+)
+def test_a_relative_clause_right_after_the_speaker_goes_on_with_their_words(text: str, speaker: str) -> None:
+    # Before, the clause was joined to the words ("... on Friday who added that no agenda ...").
+    found = extract(text)
+    assert [(c.speaker, c.text) for c in found] == [
+        (speaker, "The meeting will go ahead on Friday"),
+        (speaker, "no agenda had been set."),
+    ]
+
+
+def test_a_relative_clause_about_someone_addressed_is_not_the_speakers():
+    found = extract("The meeting will go ahead, Peskov told Lavrov, who said the agenda was open.")
+    assert [(c.speaker, c.text) for c in found] == [("Peskov", "The meeting will go ahead")]
