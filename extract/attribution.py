@@ -899,7 +899,7 @@ class _Attributor:
             return self._in_their_words(position)
         speaker = self._mention_starting(position + length) or self._document_issuer(position + length)
         if speaker is None:
-            return None
+            return self._according_to_pronoun(position, length)
         speaker = self._named_in_apposition(speaker) or speaker
         if speaker.name.casefold() in self.lexicon.media:
             length = self.lexicon.media_words.length_at(self.tokens, speaker.end, self.end)
@@ -909,6 +909,18 @@ class _Attributor:
             words_start += 1  # "according to the Kremlin readout, ...": the issuer's document
         before = self._trim(self.start, position)
         after = self._trim(words_start, self.end)
+        content = tuple(span for span in (before, after) if self._has_words(*span))
+        return _Attribution(speaker, position, _Style.ACCORDING, content)
+
+    def _according_to_pronoun(self, position: int, length: int) -> _Attribution | None:
+        """'According to her, "President Trump wants peace."': the person a subject pronoun would
+        stand for."""
+        at = position + length
+        if at >= self.end or self.tokens[at].lower not in self.lexicon.according_pronouns:
+            return None
+        speaker = _Pronoun(at, self.lexicon.according_pronouns[self.tokens[at].lower])
+        before = self._trim(self.start, position)
+        after = self._trim(at + 1, self.end)
         content = tuple(span for span in (before, after) if self._has_words(*span))
         return _Attribution(speaker, position, _Style.ACCORDING, content)
 

@@ -177,6 +177,7 @@ class AttributionRules(_Section):
     naming_openers: list[Phrase] = []
     naming_verbs: list[Phrase] = []
     possessive_pronouns: dict[Phrase, Phrase] = {}
+    according_pronouns: dict[Phrase, Phrase] = {}
     speech_participles: list[Phrase] = []
     coordinators: list[Phrase] = []
     subject_openers: list[Phrase] = []

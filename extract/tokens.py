@@ -165,6 +165,7 @@ class _Lexicon:
     naming_openers: frozenset[str]
     naming_verbs: _PhraseTable[bool]
     possessive_pronouns: dict[str, str]  # folded possessive -> the pronoun standing for its owner
+    according_pronouns: dict[str, str]  # folded object pronoun after "according to" -> its subject form
     speech_participles: frozenset[str]
     coordinators: frozenset[str]
     subject_openers: frozenset[str]
@@ -318,6 +319,9 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         },
         naming_openers=_folded(said.naming_openers),
         naming_verbs=_flag_table(said.naming_verbs),
+        according_pronouns={
+            key.casefold(): value.casefold() for key, value in said.according_pronouns.items()
+        },
         possessive_pronouns={
             key.casefold(): value.casefold() for key, value in said.possessive_pronouns.items()
         },

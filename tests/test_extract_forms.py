@@ -3592,3 +3592,20 @@ def test_a_relative_clause_right_after_the_speaker_goes_on_with_their_words(text
 def test_a_relative_clause_about_someone_addressed_is_not_the_speakers():
     found = extract("The meeting will go ahead, Peskov told Lavrov, who said the agenda was open.")
     assert [(c.speaker, c.text) for c in found] == [("Peskov", "The meeting will go ahead")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lula spoke to reporters on Monday. According to him, the talks were useful.",
+        "Lula spoke to reporters on Monday. \u201cThe talks were useful,\u201d according to him.",
+        "Lula met Xi on Monday. The talks, according to him, were useful.",
+    ],
+)
+def test_according_to_a_pronoun_is_the_person_it_stands_for(text: str) -> None:
+    (found,) = extract(text)
+    assert found.speaker == "Lula" and "talks" in found.text and found.date == dt.date(2023, 3, 20)
+
+
+def test_according_to_a_pronoun_with_no_one_before_is_nobodys():
+    assert extract("According to them, the talks were useful.") == []
