@@ -3609,3 +3609,20 @@ def test_according_to_a_pronoun_is_the_person_it_stands_for(text: str) -> None:
 
 def test_according_to_a_pronoun_with_no_one_before_is_nobodys():
     assert extract("According to them, the talks were useful.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Putin met Xi in Moscow on Monday. His aides said the visit went well.", "Russia"),
+        ("Modi met Xi in Kazan on Monday. His aides have said the trip is about the border.", "India"),
+    ],
+)
+def test_people_described_by_whose_they_are_speak_for_that_persons_side(text: str, side: str) -> None:
+    (found,) = extract(text)
+    assert (found.speaker, found.role.value, found.side) == ("unnamed aides", "official", side)
+
+
+def test_a_possessive_with_nobody_before_it_gives_no_side():
+    (found,) = extract("His aides said the visit went well.")
+    assert found.side == "unknown"
