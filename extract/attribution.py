@@ -1062,6 +1062,12 @@ class _Attributor:
             cursor -= 1  # "Peskov was quoted as saying"
         speaker: _SpeakerRef | None = self._mention_ending(cursor)
         start = speaker.span_start if speaker is not None else cursor
+        qualified = (
+            self._speaker_before_clause(cursor - 1) if speaker is None and cursor > self.start else None
+        )
+        if qualified is not None:
+            # "quoted sources in the country's rail service as saying": a qualified description.
+            speaker, start = qualified
         if speaker is None and cursor > self.start:
             pronoun = self.tokens[cursor - 1]
             if pronoun.lower in self.lexicon.pronouns or pronoun.lower in self.lexicon.plural_pronouns:

@@ -3626,3 +3626,15 @@ def test_people_described_by_whose_they_are_speak_for_that_persons_side(text: st
 def test_a_possessive_with_nobody_before_it_gives_no_side():
     (found,) = extract("His aides said the visit went well.")
     assert found.side == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interfax quoted sources in the country's customs service as saying the border would reopen on Friday.",
+        "Interfax quoted officials familiar with the talks as saying the border would reopen on Friday.",
+    ],
+)
+def test_quoted_as_saying_after_a_qualified_description(text: str) -> None:
+    (found,) = extract(text)
+    assert found.speaker.startswith("unnamed ") and found.text == "the border would reopen on Friday."
