@@ -26,23 +26,24 @@ from tests.article_grading import METRICS, Figures, grade_parts, load_articles, 
 # extract10-s17, the twelfth): the dev floors are those of all 143 after that branch's first two
 # rules (found 93 -> 92, all fields 83 -> 82, undated marked doubtful 78 -> 77 with the new
 # articles, whose first reading, before any rule, was found 71%, all fields 59%), raised with the
-# rules that follow; side 96 -> 95 after the relative clause rule (", who added that ..."), which
+# rules that follow (side 96 -> 95 after the relative clause rule, ", who added that ...", which
 # finds 195's third statement of an unnamed source, whose side the key leaves unknown and the rules
-# take to be the outlet's;
+# take to be the outlet's; at the branch's end found 92 -> 93, side 95 -> 96, all fields 82 -> 83,
+# undated 77 -> 78);
 # the articles before each gathering keep floors of their own (EARLIER_DEV_FLOORS for 01-52,
 # DEV_49_FLOORS for 01-68, DEV_59_FLOORS for 01-78, DEV_73_FLOORS for 01-92, DEV_85_FLOORS for
 # 01-122, DEV_96_FLOORS for 01-133, DEV_110_FLOORS for 01-164, DEV_123_FLOORS for 01-177,
 # DEV_133_FLOORS for 01-187), which never went down.
 FLOORS = {
     "dev": {
-        "found": 92,
+        "found": 93,
         "speaker": 98,
         "date": 97,
         "role": 97,
-        "side": 95,
-        "all_fields": 82,
+        "side": 96,
+        "all_fields": 83,
         "real": 97,
-        "undated_flagged": 77,
+        "undated_flagged": 78,
     },
     # Raised after the rules of branch extract4-s13 (speaker 93 -> 95, side 90 -> 95, all fields
     # 73 -> 79), and after those of extract9-s16 (found 88 -> 89, all fields 79 -> 80).
