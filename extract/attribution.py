@@ -262,9 +262,7 @@ class _Attributor:
             tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
         ):
             cursor += 1
-        elif tokens[verb].lower in lexicon.clause_participles and not (
-            cursor < self.end and tokens[cursor].kind is _TokenKind.QUOTE
-        ):
+        elif tokens[verb].lower in lexicon.clause_participles and not self._tail_participle_at(verb):
             return None  # "joking with reporters": no words without "that", a colon or a quote
         span = self._trim(cursor, self.end)
         if not self._has_words(*span) or self._names_a_source(verb, span[0]):
@@ -907,10 +905,13 @@ class _Attributor:
         words_start = speaker.end
         if words_start < self.end and self.tokens[words_start].lower in self.lexicon.documents:
             words_start += 1  # "according to the Kremlin readout, ...": the issuer's document
+        return _Attribution(speaker, position, _Style.ACCORDING, self._words_around(position, words_start))
+
+    def _words_around(self, position: int, words_start: int) -> tuple[tuple[int, int], ...]:
+        """The words of an "according to" phrase: the clause before it and the rest after it."""
         before = self._trim(self.start, position)
         after = self._trim(words_start, self.end)
-        content = tuple(span for span in (before, after) if self._has_words(*span))
-        return _Attribution(speaker, position, _Style.ACCORDING, content)
+        return tuple(span for span in (before, after) if self._has_words(*span))
 
     def _according_to_pronoun(self, position: int, length: int) -> _Attribution | None:
         """'According to her, "President Trump wants peace."': the person a subject pronoun would
@@ -919,10 +920,7 @@ class _Attributor:
         if at >= self.end or self.tokens[at].lower not in self.lexicon.according_pronouns:
             return None
         speaker = _Pronoun(at, self.lexicon.according_pronouns[self.tokens[at].lower])
-        before = self._trim(self.start, position)
-        after = self._trim(at + 1, self.end)
-        content = tuple(span for span in (before, after) if self._has_words(*span))
-        return _Attribution(speaker, position, _Style.ACCORDING, content)
+        return _Attribution(speaker, position, _Style.ACCORDING, self._words_around(position, at + 1))
 
     def _in_their_words(self, position: int) -> _Attribution | None:
         """'In Putin's words, the talks were "useful"', '..., in Putin's words.': like "according
