@@ -116,6 +116,7 @@ class _Attributor:
                     self._habitual(found.verb)
                     or self._in_background(found.speaker)
                     or self._looks_back(found)
+                    or self._spoken_before(found)
                 )
                 return replace(found, ignored=self.ignored, habitual=habitual)
         if bare is not None:
@@ -144,7 +145,7 @@ class _Attributor:
         # A clause skipped before the words ("said yesterday as he played down the threat,
         # \"...\"") holds no further statement: look for one only once the words have begun.
         first_words = found.content[0][0] if found.content else found.verb + 1
-        marker = self._tail_marker(max(found.verb + 1, first_words))
+        marker = self._tail_marker(max(found.verb + 1, first_words), _end_of(found.speaker))
         if marker is None:
             return found
         cut, tail_verb = marker
@@ -196,17 +197,25 @@ class _Attributor:
             return replace(found, content=(first,), more=(replace(inner, more=()), *inner.more))
         return found
 
-    def _tail_marker(self, start: int) -> tuple[int, int] | None:
+    def _tail_marker(self, start: int, speaker_end: int | None = None) -> tuple[int, int] | None:
         """(where the first statement ends, where the next one's verb is), if the sentence goes
-        on with the same speaker saying more."""
+        on with the same speaker saying more; a relative clause only right after the speaker
+        (`speaker_end`): "according to an official, who added", not "told Lavrov, who said"."""
         tokens, lexicon = self.tokens, self.lexicon
         for position in range(start, self.end - 1):
             token = tokens[position]
             # "..., adding that ...", and after a dash: '... a "sign of normalizing ties" —
             # adding that "restoration of bilateral ties would benefit both"'.
             mark = token.text == "," or token.text in lexicon.clause_marks
-            if mark and tokens[position + 1].lower in lexicon.tail_participles:
+            if mark and self._tail_participle_at(position + 1):
                 return position, position + 1
+            relative = (
+                self._relative_speech_verb(position)
+                if position == speaker_end and token.text == ","
+                else None
+            )
+            if relative is not None:
+                return position, relative  # "..., according to an official, who added that ..."
             if token.lower not in lexicon.coordinators:
                 continue
             cursor = position + 1
@@ -225,6 +234,18 @@ class _Attributor:
                 return cut, cursor
         return None
 
+    def _relative_speech_verb(self, comma: int) -> int | None:
+        """The speech verb of a relative clause about the speaker that goes on with their words
+        (", who added that ...", ", who said the talks ..."), after the comma at `comma`."""
+        tokens, lexicon = self.tokens, self.lexicon
+        cursor = comma + 1
+        if cursor >= self.end or tokens[cursor].lower not in lexicon.speaker_relatives:
+            return None
+        cursor += 1
+        while cursor < self.end and tokens[cursor].lower in lexicon.preludes:
+            cursor += 1
+        return cursor if lexicon.verbs.length_at(tokens, cursor, self.end) else None
+
     def _tail(self, speaker: _SpeakerRef, verb: int) -> _Attribution | None:
         """The further statement whose verb (or participle: "adding") is at `verb`."""
         tokens, lexicon = self.tokens, self.lexicon
@@ -236,11 +257,13 @@ class _Attributor:
             )
             if not clause:
                 return self._predicate(speaker, verb)
-        cursor = self._skip_adverbials(verb + length, tokens[verb].lower in lexicon.object_verbs)
+        cursor = self._skip_adverbials(verb + length, self._addresses(verb))
         if cursor < self.end and (
             tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
         ):
             cursor += 1
+        elif tokens[verb].lower in lexicon.clause_participles and not self._tail_participle_at(verb):
+            return None  # "joking with reporters": no words without "that", a colon or a quote
         span = self._trim(cursor, self.end)
         if not self._has_words(*span) or self._names_a_source(verb, span[0]):
             return None
@@ -286,7 +309,7 @@ class _Attributor:
             (
                 position
                 for position in range(self.start + 1, self.end - 1)
-                if tokens[position + 1].lower in lexicon.tail_participles
+                if self._tail_participle_at(position + 1)
                 and (
                     tokens[position].text == ","
                     # "Putin emerged from the talks saying that ...": no comma before "that";
@@ -604,6 +627,26 @@ class _Attributor:
                 return True
         return False
 
+    def _spoken_before(self, found: _Attribution) -> bool:
+        """'said at an earlier press conference', 'told Russian media ahead of his visit': after
+        the verb (and before the words, where they follow), an earlier occasion or a time before
+        an event, on a day the story does not give."""
+        tokens, lexicon = self.tokens, self.lexicon
+        after = [start for start, _ in found.content if start > found.verb]
+        comma = next((i for i in range(found.verb + 1, self.end) if tokens[i].text == ","), self.end)
+        end = min(after) if after else min(comma, self._clause_end(found.verb))
+        for position in range(found.verb + 1, end):
+            if lexicon.before_events.length_at(tokens, position, end):
+                return True
+            if (
+                tokens[position].lower in lexicon.occasion_prepositions
+                and position + 2 < end
+                and tokens[position + 1].lower in lexicon.determiners
+                and tokens[position + 2].lower in lexicon.past_occasion_words
+            ):
+                return True
+        return False
+
     def _next_word(self, position: int) -> int | None:
         """The first word at or after the position, past commas; None at the end."""
         while position < self.end and self.tokens[position].text == ",":
@@ -854,7 +897,7 @@ class _Attributor:
             return self._in_their_words(position)
         speaker = self._mention_starting(position + length) or self._document_issuer(position + length)
         if speaker is None:
-            return None
+            return self._according_to_pronoun(position, length)
         speaker = self._named_in_apposition(speaker) or speaker
         if speaker.name.casefold() in self.lexicon.media:
             length = self.lexicon.media_words.length_at(self.tokens, speaker.end, self.end)
@@ -862,10 +905,22 @@ class _Attributor:
         words_start = speaker.end
         if words_start < self.end and self.tokens[words_start].lower in self.lexicon.documents:
             words_start += 1  # "according to the Kremlin readout, ...": the issuer's document
+        return _Attribution(speaker, position, _Style.ACCORDING, self._words_around(position, words_start))
+
+    def _words_around(self, position: int, words_start: int) -> tuple[tuple[int, int], ...]:
+        """The words of an "according to" phrase: the clause before it and the rest after it."""
         before = self._trim(self.start, position)
         after = self._trim(words_start, self.end)
-        content = tuple(span for span in (before, after) if self._has_words(*span))
-        return _Attribution(speaker, position, _Style.ACCORDING, content)
+        return tuple(span for span in (before, after) if self._has_words(*span))
+
+    def _according_to_pronoun(self, position: int, length: int) -> _Attribution | None:
+        """'According to her, "President Trump wants peace."': the person a subject pronoun would
+        stand for."""
+        at = position + length
+        if at >= self.end or self.tokens[at].lower not in self.lexicon.according_pronouns:
+            return None
+        speaker = _Pronoun(at, self.lexicon.according_pronouns[self.tokens[at].lower])
+        return _Attribution(speaker, position, _Style.ACCORDING, self._words_around(position, at + 1))
 
     def _in_their_words(self, position: int) -> _Attribution | None:
         """'In Putin's words, the talks were "useful"', '..., in Putin's words.': like "according
@@ -1005,6 +1060,12 @@ class _Attributor:
             cursor -= 1  # "Peskov was quoted as saying"
         speaker: _SpeakerRef | None = self._mention_ending(cursor)
         start = speaker.span_start if speaker is not None else cursor
+        qualified = (
+            self._speaker_before_clause(cursor - 1) if speaker is None and cursor > self.start else None
+        )
+        if qualified is not None:
+            # "quoted sources in the country's rail service as saying": a qualified description.
+            speaker, start = qualified
         if speaker is None and cursor > self.start:
             pronoun = self.tokens[cursor - 1]
             if pronoun.lower in self.lexicon.pronouns or pronoun.lower in self.lexicon.plural_pronouns:
@@ -1719,7 +1780,7 @@ class _Attributor:
         tokens, lexicon = self.tokens, self.lexicon
         if span_start <= self.start or tokens[span_start - 1].text != ",":
             return None
-        cursor = self._skip_adverbials(span_end, tokens[verb].lower in lexicon.object_verbs)
+        cursor = self._skip_adverbials(span_end, self._addresses(verb))
         if cursor + 1 >= self.end or tokens[cursor].text != ",":
             return None
         first = tokens[cursor + 1]
@@ -1791,7 +1852,7 @@ class _Attributor:
             for position in range(self.start, span_start)
             if self.tokens[position].kind is _TokenKind.QUOTE
         ]
-        cursor = self._skip_adverbials(span_end, self.tokens[verb].lower in self.lexicon.object_verbs)
+        cursor = self._skip_adverbials(span_end, self._addresses(verb))
         if cursor < self.end and self.tokens[cursor].text in (",", ":"):
             cursor += 1
         while cursor < self.end and self.tokens[cursor].kind is _TokenKind.QUOTE:
@@ -1812,7 +1873,7 @@ class _Attributor:
     def _content_start(self, position: int, verb: int) -> int | None:
         """Where reported words start after the verb, skipping audience, place and time."""
         tokens, lexicon, end = self.tokens, self.lexicon, self.end
-        cursor = self._skip_adverbials(position, tokens[verb].lower in lexicon.object_verbs)
+        cursor = self._skip_adverbials(position, self._addresses(verb))
         if cursor >= end:
             return None
         token = tokens[cursor]
@@ -1845,9 +1906,18 @@ class _Attributor:
         if token.lower in lexicon.time_subordinators and cursor not in self.dates_by_start:
             # '..., Tillerson told reporters Friday after the two-day summit with Xi.': when he
             # spoke; the words are before the attribution, or after a "that" further on ("told
-            # reporters after the meeting that Russia ...").
+            # reporters after the meeting that Russia ..."), not a "that" after a comma (", adding
+            # that ...": a further statement, the words being before the attribution).
+            comma = next(
+                (
+                    i
+                    for i in range(cursor + 1, end - 1)
+                    if tokens[i].text == "," and self._tail_participle_at(i + 1)
+                ),
+                end,
+            )
             that = next(
-                (i for i in range(cursor + 1, end) if tokens[i].lower in lexicon.complementisers),
+                (i for i in range(cursor + 1, comma) if tokens[i].lower in lexicon.complementisers),
                 None,
             )
             return that + 1 if that is not None and self._has_words(that + 1, end) else None
@@ -1872,7 +1942,7 @@ class _Attributor:
         asked reporters.', '..., Peskov confirmed on Friday.'): not 'praised Putin', 'agreed to
         speed up talks'."""
         tokens = self.tokens
-        cursor = self._skip_adverbials(verb_end, tokens[verb].lower in self.lexicon.object_verbs)
+        cursor = self._skip_adverbials(verb_end, self._addresses(verb))
         if (
             cursor < self.end
             and tokens[cursor].lower in self.lexicon.subordinators
@@ -1889,7 +1959,7 @@ class _Attributor:
         """Whether an infinitive follows the verb, past who was addressed, where and when
         ("agreed Monday to speed up talks"); not "to reporters", "to Xi"."""
         tokens, lexicon = self.tokens, self.lexicon
-        cursor = self._skip_adverbials(verb_end, tokens[verb].lower in lexicon.object_verbs)
+        cursor = self._skip_adverbials(verb_end, self._addresses(verb))
         if cursor + 1 >= self.end or tokens[cursor].lower not in lexicon.infinitive_markers:
             return False
         following = tokens[cursor + 1]
@@ -1928,6 +1998,30 @@ class _Attributor:
             if token.lower in lexicon.finite_words:
                 return True
         return False
+
+    def _tail_participle_at(self, position: int) -> bool:
+        """Whether a participle that goes on with the speaker's words is at `position` ("adding",
+        "saying"); one of clause_participles only before "that", a colon or a quotation ("joking
+        that ...", not "joking with reporters")."""
+        tokens, lexicon = self.tokens, self.lexicon
+        word = tokens[position].lower
+        if word not in lexicon.tail_participles:
+            return False
+        if word not in lexicon.clause_participles:
+            return True
+        cursor = self._skip_adverbials(position + 1, False)
+        return cursor < self.end and (
+            tokens[cursor].lower in lexicon.complementisers
+            or tokens[cursor].text == ":"
+            or tokens[cursor].kind is _TokenKind.QUOTE
+        )
+
+    def _addresses(self, verb: int) -> bool:
+        """Whether the speech verb at `verb`, of one word or more ("told", "will tell"), takes who
+        was addressed before the reported words."""
+        tokens = self.tokens
+        length = self.lexicon.verbs.length_at(tokens, verb, self.end) or 1
+        return " ".join(token.lower for token in tokens[verb : verb + length]) in self.lexicon.object_verbs
 
     def _skip_adverbials(self, cursor: int, takes_object: bool) -> int:
         end = self.end

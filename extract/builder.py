@@ -784,6 +784,7 @@ class _Builder:
             ):
                 return recent.speaker, confidence.description
         side = mention.side or self._patron_side(mention.affiliate) or self._holder_side(mention.title)
+        side = side or self._owners_side(mention, sentence)
         named = None
         if not anonymous:  # "the unnamed official said": nobody the story names
             named = (
@@ -800,6 +801,17 @@ class _Builder:
         name = mention.name if anonymous else f"{self.rules.names.unnamed_prefix} {mention.name}"
         speaker = _Speaker(name, mention.title, role, side or UNKNOWN_SIDE, True, plural=mention.plural)
         return speaker, confidence.anonymous
+
+    def _owners_side(self, mention: _Mention, sentence: _Sentence) -> str | None:
+        """'His aides have said ...': people described by whose they are speak for the side of the
+        person the possessive stands for (as "his office" is that person's office)."""
+        if mention.determiner not in self.lexicon.possessive_pronouns:
+            return None
+        owner = self._owner_before(sentence, mention)
+        if owner is None:
+            return None
+        side = owner.side if owner.side != UNKNOWN_SIDE else self._patron_side(owner.name)
+        return side or None
 
     def _leader_described(self, mention: _Mention, role: Role, side: str | None) -> _Speaker | None:
         """'added the Chinese president', 'South Korea's president said': the one head of state or

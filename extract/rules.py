@@ -177,6 +177,7 @@ class AttributionRules(_Section):
     naming_openers: list[Phrase] = []
     naming_verbs: list[Phrase] = []
     possessive_pronouns: dict[Phrase, Phrase] = {}
+    according_pronouns: dict[Phrase, Phrase] = {}
     speech_participles: list[Phrase] = []
     coordinators: list[Phrase] = []
     subject_openers: list[Phrase] = []
@@ -212,6 +213,8 @@ class AttributionRules(_Section):
     intro_words: list[Phrase] = []
     habitual_words: list[Phrase] = []
     looking_back: list[Phrase] = []
+    past_occasion_words: list[Phrase] = []
+    before_events: list[Phrase] = []
     past_perfect_auxiliaries: list[Phrase] = []
     present_verbs: list[Phrase] = []
     pronouns: list[Phrase] = []
@@ -235,6 +238,8 @@ class AttributionRules(_Section):
     citing: list[Phrase] = []
     speaker_asides: list[Phrase] = []
     kept_participles: list[Phrase] = []
+    clause_participles: list[Phrase] = []
+    speaker_relatives: list[Phrase] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> AttributionRules:
@@ -247,6 +252,10 @@ class AttributionRules(_Section):
         for medium in self.state_media:
             if medium.name.casefold() not in media:
                 problems.append(f"state_media: {medium.name!r} is not one of media")
+        participles = {participle.casefold() for participle in self.tail_participles}
+        for participle in self.clause_participles:
+            if participle.casefold() not in participles:
+                problems.append(f"clause_participles: {participle!r} is not one of tail_participles")
         verbs = {verb.casefold() for verb in self.verbs}
         for name in ("object_verbs", "bare_clause_verbs", "document_verbs"):
             for verb in getattr(self, name):

@@ -155,21 +155,39 @@ _DATELINE_PLACE_WORDS = 3
 
 def _dateline_end(tokens: Sequence[_Token], months: Collection[str] = ()) -> int:
     """Where the text after a paragraph-opening dateline starts (0 when there is none): a
-    place in capitals ("MOSCOW", "NEW YORK"), then a few capitalised words, numbers and marks
-    (a date, an agency in brackets), up to a dash; or, in Indian copy, a place, a comma and a
+    place in capitals ("MOSCOW", "NEW YORK"), or a month and day with an agency in brackets after
+    them ("March 21 (UPI) --"), then a few capitalised words, numbers and marks (a date, an agency
+    in brackets), up to a dash; or, in Indian copy, a place, a comma and a
     day of the month, up to a colon or a dash ("Frankfurt, Sept 11:", "Havana, Sept. 15:")."""
     position = 0
     while position < len(tokens) and tokens[position].is_word and _all_capitals(tokens[position].text):
         position += 1
+    dated = position == 0 and _opens_with_a_day(tokens, months)
+    if dated:
+        position = 2  # a wire's date-first dateline: "March 21 (UPI) --", "November 10, 2010 (BBC) ---"
     if position == 0:
         return _place_and_day_end(tokens, months) or _place_and_region_end(tokens)
+    bracketed = False
     for cursor in range(position, min(len(tokens), _DATELINE_MAX_TOKENS)):
         token = tokens[cursor]
+        bracketed = bracketed or token.text == "("
         if token.text in _DATELINE_DASHES:
+            if dated and not bracketed:
+                return 0  # "March 21 - the day the talks began - was ...": prose
             return cursor + 1 if cursor + 1 < len(tokens) else 0
         if token.kind is _TokenKind.QUOTE or (token.is_word and token.text[:1].islower()):
             return 0  # prose, not a dateline: "NATO's chief said ... - ..."
     return 0
+
+
+def _opens_with_a_day(tokens: Sequence[_Token], months: Collection[str]) -> bool:
+    """Whether the paragraph opens with a month and a day of it ("March 21", "Nov. 14")."""
+    return (
+        len(tokens) > 2
+        and tokens[0].text.rstrip(".").casefold() in months
+        and tokens[1].text.isdigit()
+        and len(tokens[1].text) <= 2
+    )
 
 
 def _place_and_day_end(tokens: Sequence[_Token], months: Collection[str]) -> int:

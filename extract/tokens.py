@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # stops end no sentence). A double hyphen is one mark, the typewriter's dash ("policies -- the
 # countries have ... -- as well as").
 _TOKEN_RE = re.compile(
-    r"(?P<word>(?:[A-Za-z]\.){2,6}|[A-Z]{2,}(?:/[A-Z]{2,})+\b"
+    r"(?P<word>(?:[A-Za-z]\.){2,6}(?:[\-–‑](?:(?:[A-Za-z]\.){2,6}|\w+)){0,10}|[A-Z]{2,}(?:/[A-Z]{2,})+\b"
     r"|\w+(?:[’'\-–‑](?:(?:[A-Za-z]\.){2,6}|\w+)){0,10})|--|[^\w\s]"
 )
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
@@ -165,6 +165,7 @@ class _Lexicon:
     naming_openers: frozenset[str]
     naming_verbs: _PhraseTable[bool]
     possessive_pronouns: dict[str, str]  # folded possessive -> the pronoun standing for its owner
+    according_pronouns: dict[str, str]  # folded object pronoun after "according to" -> its subject form
     speech_participles: frozenset[str]
     coordinators: frozenset[str]
     subject_openers: frozenset[str]
@@ -189,6 +190,8 @@ class _Lexicon:
     intro_words: frozenset[str]
     habitual_words: frozenset[str]
     looking_back: _PhraseTable[bool]
+    past_occasion_words: frozenset[str]
+    before_events: _PhraseTable[bool]
     past_perfect_auxiliaries: frozenset[str]
     present_verbs: frozenset[str]
     pronouns: frozenset[str]
@@ -209,6 +212,8 @@ class _Lexicon:
     citing: frozenset[str]
     speaker_asides: _PhraseTable[bool]
     kept_participles: frozenset[str]
+    clause_participles: frozenset[str]
+    speaker_relatives: frozenset[str]
     topic_prepositions: frozenset[str]
     channel_participles: frozenset[str]
     stopwords: frozenset[str]
@@ -314,6 +319,9 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         },
         naming_openers=_folded(said.naming_openers),
         naming_verbs=_flag_table(said.naming_verbs),
+        according_pronouns={
+            key.casefold(): value.casefold() for key, value in said.according_pronouns.items()
+        },
         possessive_pronouns={
             key.casefold(): value.casefold() for key, value in said.possessive_pronouns.items()
         },
@@ -341,6 +349,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         intro_words=_folded(said.intro_words),
         habitual_words=_folded(said.habitual_words),
         looking_back=_flag_table(said.looking_back),
+        past_occasion_words=_folded(said.past_occasion_words),
+        before_events=_flag_table(said.before_events),
         past_perfect_auxiliaries=_folded(said.past_perfect_auxiliaries),
         present_verbs=_folded(said.present_verbs),
         pronouns=_folded(said.pronouns),
@@ -361,6 +371,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         citing=_folded(said.citing),
         speaker_asides=_flag_table(said.speaker_asides),
         kept_participles=_folded(said.kept_participles),
+        clause_participles=_folded(said.clause_participles),
+        speaker_relatives=_folded(said.speaker_relatives),
         topic_prepositions=_folded(said.topic_prepositions),
         channel_participles=_folded(said.channel_participles),
         stopwords=_folded(names.stopwords),

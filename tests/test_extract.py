@@ -1191,3 +1191,8 @@ def test_a_counted_day_is_listed_once() -> None:
 def test_a_vague_time_that_is_also_a_relative_date_is_rejected() -> None:
     problems = problems_of(broken(_set(["dates", "vague"], [{"phrase": "last week"}])))
     assert any("vague: 'last week' is also a relative date" in problem for problem in problems), problems
+
+
+def test_a_clause_participle_that_is_no_tail_participle_is_rejected() -> None:
+    problems = problems_of(broken(_set(["attribution", "clause_participles"], ["mumbling"])))
+    assert any("'mumbling' is not one of tail_participles" in problem for problem in problems), problems
