@@ -431,8 +431,14 @@ def event_marks(series: pd.DataFrame) -> list[EventMark]:
     """Hard events by day, with runs of the same event on nearby days merged into one mark."""
     marks: list[EventMark] = []
     last_day: dict[str, pd.Timestamp] = {}
-    for day, events, outlook in series[["date", "events", "outlook"]].itertuples(index=False):
-        for event in filter(None, str(events).split(", ")):
+    # Only the days with an event are walked (a day without one adds no mark and moves no merge):
+    # at 10,000 statements 540 days were turned into tuples and timestamps on every slider move.
+    events_by_day = series["events"].tolist()
+    with_events = [row for row, events in enumerate(events_by_day) if str(events)]
+    days = series["date"].iloc[with_events].tolist()
+    outlooks = series["outlook"].iloc[with_events].tolist()
+    for row, day, outlook in zip(with_events, days, outlooks, strict=True):
+        for event in filter(None, str(events_by_day[row]).split(", ")):
             previous = last_day.get(event)
             last_day[event] = day
             if previous is not None and (day - previous).days <= EVENT_MERGE_DAYS:
