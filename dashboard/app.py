@@ -69,7 +69,6 @@ from summit_outlook.report.views import (
     driver_changes,
     explanations,
     format_day,
-    newest_first,
     outlook_view,
     overview_cards,
     scored_statements_export,
@@ -77,6 +76,7 @@ from summit_outlook.report.views import (
     series_export,
     shown_change,
     statement_table,
+    statements_newest_first,
     summit_matched,
     weights_note,
 )
@@ -400,7 +400,7 @@ def statements_ui(view: OutlookView, signals: list[str], selection: Selection | 
             "\u27e6like this\u27e7; select a row for its full explanation."
         )
         table = statement_table(
-            view.scored, signals, rows=newest_first(view.scored.statements)[:TABLE_MAX_ROWS]
+            view.scored, signals, rows=statements_newest_first(view.scored)[:TABLE_MAX_ROWS]
         )
     elif selection is None:
         st.caption(

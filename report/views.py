@@ -353,20 +353,35 @@ def derived_once(matched: MatchedStatements | None, name: str, build: Callable[[
 
 
 def marked_quotes(scored: ScoredStatements, rows: Sequence[int] | None = None) -> list[str]:
-    """Each statement's text (of `rows`, default all) with its matched words marked."""
+    """Each statement's text (of `rows`, default all) with its matched words marked.
+
+    No weight moves a matched word, so each statement's marked text is kept per matched
+    statements: a slider move lists the same 500 newest quotes without marking them again.
+    """
     rows = list(range(len(scored.statements))) if rows is None else list(rows)
-    matches = scored.matches[scored.matches["statement"].isin(rows)]
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for statement, start, end in matches[["statement", "start", "end"]].itertuples(index=False):
-        spans.setdefault(int(statement), []).append((int(start), int(end)))
-    texts = scored.statements["text"].to_numpy()
-    return [mark_spans(str(texts[row]), spans.get(row, [])) for row in rows]
+    kept: dict[int, str] = derived_once(scored.source, "marked quotes", dict)
+    missing = [row for row in rows if row not in kept]
+    if missing:
+        matches = scored.matches[scored.matches["statement"].isin(missing)]
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for statement, start, end in matches[["statement", "start", "end"]].itertuples(index=False):
+            spans.setdefault(int(statement), []).append((int(start), int(end)))
+        texts = scored.statements["text"].to_numpy()
+        kept.update((row, mark_spans(str(texts[row]), spans.get(row, []))) for row in missing)
+    return [kept[row] for row in rows]
 
 
 def newest_first(statements: pd.DataFrame) -> list[int]:
     """Statement rows ordered newest first (a stable sort: same-day rows keep their order)."""
     dates = pd.to_datetime(statements["date"]).reset_index(drop=True)
     return dates.sort_values(ascending=False, kind="stable").index.tolist()
+
+
+def statements_newest_first(scored: ScoredStatements) -> list[int]:
+    """`newest_first` of these statements, kept per matched statements (no weight moves a date);
+    the list is shared by every rerun, so callers copy it before changing it."""
+    statements = scored.statements
+    return derived_once(scored.source, "newest first", lambda: newest_first(statements))
 
 
 STATEMENT_TABLE_COLUMNS: tuple[str, ...] = (
@@ -389,7 +404,7 @@ def statement_table(
     to list (default all), so a long dataset only pays for the rows shown.
     """
     statements = scored.statements
-    order = newest_first(statements)
+    order = statements_newest_first(scored)
     if rows is not None:
         wanted = set(rows)
         order = [row for row in order if row in wanted]

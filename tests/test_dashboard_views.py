@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -22,12 +23,14 @@ from summit_outlook.report.views import (
     driver_label,
     explanations,
     mark_spans,
+    newest_first,
     outlook_view,
     scored_statements_export,
     selected_statements,
     series_export,
     shown_change,
     statement_table,
+    statements_newest_first,
     window_range,
 )
 from tests.conftest import bundled_with_a_quiet_remark
@@ -144,6 +147,23 @@ def test_statement_table_marks_words_and_explains(matched) -> None:
     assert RULES.family("cancellation").label in cancelled["explanation"]
     assert cancelled["explanation"].startswith("hard event: cancelled.")
     assert (table["explanation"] == "no signal matched").any()
+
+
+def test_the_table_kept_per_matched_statements_is_the_one_built_afresh(matched) -> None:
+    # The newest-first order and the marked quotes are kept per matched statements; under any
+    # weights, and for any rows asked for in any order, the table equals one built without them.
+    for weights, rows in (
+        (DEFAULTS, [5, 0, 3]),
+        (custom_weights(cancellation=3.0, held=0.0), None),
+        (DEFAULTS, [3, 1]),
+    ):
+        view = outlook_view(matched, RULES, weights)
+        signals = explanations(view.scored, RULES)
+        afresh = replace(view.scored, source=None)
+        pd.testing.assert_frame_equal(
+            statement_table(view.scored, signals, rows=rows), statement_table(afresh, signals, rows=rows)
+        )
+        assert statements_newest_first(view.scored) == newest_first(view.scored.statements)
 
 
 def explained_from_records(view) -> list[str]:
