@@ -159,7 +159,33 @@ def _wrapped(text: str, width: int, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "\u2026"
-    return "<br>".join(escape(line) for line in textwrap.wrap(text, width=width) or [""])
+    return "<br>".join(escape(line) for line in _wrap_lines(text, width) or [""])
+
+
+def _wrap_lines(text: str, width: int) -> list[str]:
+    """`textwrap.wrap(text, width=width)` of a text whose words are joined by single spaces.
+
+    Without a hyphen (where textwrap may also break) and with no word longer than the line
+    (which it cuts), its lines are the words put greedily, a word going on a line when it and
+    one space fit. That is most quotes, and textwrap's regular expression and chunk loop took
+    ~50 us a quote, a fifth of the first chart's build at 10,000 statements.
+    """
+    if not text:
+        return []
+    words = text.split(" ")
+    if "-" in text or max(map(len, words)) > width or not all(words) or not text.isprintable():
+        # A hyphen, a word to cut, spaces at the ends or doubled, other white space (a tab, a
+        # no-break space: not printable): textwrap's own rules.
+        return textwrap.wrap(text, width=width)
+    lines, line = [], words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
 
 
 HEAD_COLUMNS = ("date", "speaker", "role", "side", "text")

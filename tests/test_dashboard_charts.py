@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,6 +19,7 @@ from summit_outlook.report.charts import (
     EXPORT_SCALE,
     EXPORT_WIDTH,
     GROUP_QUIET_ABOVE,
+    HOVER_WRAP,
     LEGEND_GAP_PX,
     LEGEND_PAD_PX,
     LEGEND_ROW_PX,
@@ -33,6 +35,7 @@ from summit_outlook.report.charts import (
     SUBTITLE_LINE_PX,
     WEBGL_MARKERS_ABOVE,
     EventMark,
+    _wrap_lines,
     compact_range,
     day_ticks,
     driver_figure,
@@ -99,6 +102,27 @@ def trace_names(figure) -> list[str]:
 )
 def test_escape_neutralises_plotly_markup(text, expected) -> None:
     assert escape(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "one",
+        "a" * 64,
+        "a" * 65,  # longer than a line: textwrap cuts it
+        " ".join(["abc"] * 16),  # 63 characters
+        " ".join(["abcd"] * 13),  # 64: one line, exactly full
+        " ".join(["abcd"] * 13) + " e",  # the space fits, the word does not
+        "x" * 63 + " " + "y",
+        "Trump-Putin summit is likely to go ahead - if the talks in Budapest go well next week",
+        "an em--dash between words, and a long-winded hyphenated half-hearted well-known phrase",
+        "We will meet in Budapest within two weeks, said the President; the date is being set now.",
+        "<b>tags</b> & ampersands stay text until escaped " * 3,
+    ],
+)
+def test_hover_quotes_wrap_as_textwrap_does(text) -> None:
+    assert _wrap_lines(text, HOVER_WRAP) == textwrap.wrap(text, width=HOVER_WRAP)
 
 
 def test_wrapped_escapes_each_line_and_cuts_long_text() -> None:
