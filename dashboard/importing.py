@@ -21,7 +21,6 @@ from summit_outlook.dashboard.editing import (
 )
 from summit_outlook.dashboard.editor_access import editing_refused
 from summit_outlook.dashboard.outcomes import Outcome, Tone, outcome_ui, store_failure
-from summit_outlook.extract import candidates_to_frame, extract_statements
 from summit_outlook.model.statements import (
     EARLIEST_DATE,
     MAX_SIDE_CHARS,
@@ -219,6 +218,10 @@ def find_candidates() -> None:
     published = st.session_state.get(ARTICLE_PUBLISHED) or dt.date.today()
     source = str(st.session_state.get(ARTICLE_SOURCE) or "").strip()
     home_side = str(st.session_state.get(ARTICLE_HOME_SIDE) or "")
+    # Imported here, on the first article: the extractor's modules and tables (~70 ms) are no part
+    # of any page's first run.
+    from summit_outlook.extract import candidates_to_frame, extract_statements
+
     found = extract_statements(article, published=published, home_side=home_side)
     st.session_state[CANDIDATES] = candidates_table(candidates_to_frame(found, source=source))
     st.session_state[CANDIDATES_ROUND] = st.session_state.get(CANDIDATES_ROUND, 0) + 1
