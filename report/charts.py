@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -162,10 +163,16 @@ def _wrapped(text: str, width: int, limit: int) -> str:
     return "<br>".join(escape(line) for line in _wrap_lines(text, width) or [""])
 
 
+# Where textwrap (break_on_hyphens) may break other than at a space: after a hyphen followed by
+# a letter, or at a dash of two or more hyphens (its `wordsep_re`). A minus sign before a
+# digit, as in an explanation's "-0.40", is neither.
+_HYPHEN_BREAK = re.compile(r"--|-[^\d\W]")
+
+
 def _wrap_lines(text: str, width: int) -> list[str]:
     """`textwrap.wrap(text, width=width)` of a text whose words are joined by single spaces.
 
-    Without a hyphen (where textwrap may also break) and with no word longer than the line
+    Without a hyphen where textwrap may also break and with no word longer than the line
     (which it cuts), its lines are the words put greedily, a word going on a line when it and
     one space fit. That is most quotes, and textwrap's regular expression and chunk loop took
     ~50 us a quote, a fifth of the first chart's build at 10,000 statements.
@@ -173,9 +180,9 @@ def _wrap_lines(text: str, width: int) -> list[str]:
     if not text:
         return []
     words = text.split(" ")
-    if "-" in text or max(map(len, words)) > width or not all(words) or not text.isprintable():
-        # A hyphen, a word to cut, spaces at the ends or doubled, other white space (a tab, a
-        # no-break space: not printable): textwrap's own rules.
+    if _HYPHEN_BREAK.search(text) or max(map(len, words)) > width or not all(words) or not text.isprintable():
+        # A hyphen textwrap may break after, a word to cut, spaces at the ends or doubled, other
+        # white space (a tab, a no-break space: not printable): textwrap's own rules.
         return textwrap.wrap(text, width=width)
     lines, line = [], words[0]
     for word in words[1:]:

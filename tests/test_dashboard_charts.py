@@ -119,6 +119,8 @@ def test_escape_neutralises_plotly_markup(text, expected) -> None:
         "an em--dash between words, and a long-winded hyphenated half-hearted well-known phrase",
         "We will meet in Budapest within two weeks, said the President; the date is being set now.",
         "<b>tags</b> & ampersands stay text until escaped " * 3,
+        "Cancellation: \u201ccalled off\u201d x0.6 -1.20; Hope: \u201cwill meet\u201d +0.40; Held: -0.05 -2",
+        "use the -b option, then a half-hearted -2.5 drop and a well-known -- dash -x",
     ],
 )
 def test_hover_quotes_wrap_as_textwrap_does(text) -> None:
