@@ -406,8 +406,15 @@ def _quiet_day_hover(day: pd.Timestamp, count: int, speakers: list[str]) -> str:
 
 def band_colours(rules: Rules) -> list[str]:
     """A fill colour per status band, from red (lowest) to green (highest)."""
-    count = len(rules.outlook.bands)
-    return sample_colorscale(BAND_COLOURSCALE, [0.08 + 0.84 * i / max(count - 1, 1) for i in range(count)])
+    return list(_band_colours(len(rules.outlook.bands)))
+
+
+@lru_cache(maxsize=8)
+def _band_colours(count: int) -> tuple[str, ...]:
+    # Plotly's colour-scale sampling took ~0.5 ms, on every slider move, for the same few colours.
+    return tuple(
+        sample_colorscale(BAND_COLOURSCALE, [0.08 + 0.84 * i / max(count - 1, 1) for i in range(count)])
+    )
 
 
 def band_shapes(rules: Rules) -> list[dict]:
@@ -542,7 +549,10 @@ def source_line(view: OutlookView, rules: Rules, window: Window = Window.ALL) ->
     shown = window_range(view.series, window)
     statements = view.scored.statements
     if shown is not None:
-        days = pd.to_datetime(statements["date"]).dt.normalize()
+        # The statements' days are the same on every rerun: parsed once per matched statements.
+        days = derived_once(
+            view.scored.source, "statement days", lambda: pd.to_datetime(statements["date"]).dt.normalize()
+        )
         count = int(((days >= shown.start) & (days <= shown.end)).sum())
     else:
         count = 0

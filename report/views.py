@@ -273,8 +273,21 @@ def driver_label(label: str, direction: int, change: float) -> str:
 def rules_label(rules: Rules) -> str:
     """Which rules scored the statements: 'rules v1 (3f2a9c1)', the file's version and a digest of
     its content, so two charts made with different rules never look alike."""
+    kept = _RULES_LABELS.get(id(rules))
+    if kept is not None and kept[0] is rules:
+        return kept[1]
     digest = hashlib.sha256(rules.model_dump_json().encode("utf-8")).hexdigest()[:7]
-    return f"rules v{rules.version} ({digest})"
+    label = f"rules v{rules.version} ({digest})"
+    if len(_RULES_LABELS) >= _DERIVED_MAX:
+        _RULES_LABELS.clear()
+    _RULES_LABELS[id(rules)] = (rules, label)
+    return label
+
+
+# The label of each rules object seen (the page has one per server, read once): its digest
+# serialised the whole rule set, twice a slider move. Keyed by id, holding the object, as
+# `derived_once` does; rules are never changed once loaded.
+_RULES_LABELS: dict[int, tuple[Rules, str]] = {}
 
 
 def direction_of(score: float) -> Direction:

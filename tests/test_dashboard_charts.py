@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import textwrap
+from dataclasses import replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -36,6 +37,7 @@ from summit_outlook.report.charts import (
     WEBGL_MARKERS_ABOVE,
     EventMark,
     _wrap_lines,
+    band_colours,
     compact_range,
     day_ticks,
     driver_figure,
@@ -49,6 +51,7 @@ from summit_outlook.report.charts import (
     on_plot,
     outlook_figure,
     quiet_days,
+    source_line,
     statement_hover,
     svg_markers,
     toolbar_config,
@@ -63,6 +66,7 @@ from summit_outlook.report.views import (
     driver_changes,
     explanations,
     outlook_view,
+    rules_label,
     selected_statements,
 )
 from tests.conftest import bundled_with_a_quiet_remark
@@ -529,3 +533,18 @@ def test_event_labels_keep_the_most_recent_and_never_crowd() -> None:
     gaps = [(later.day - earlier.day).days for earlier, later in zip(kept, kept[1:], strict=False)]
     assert min(gaps) >= 298 / 30
     assert labelled_marks(marks[:1]) == marks[:1] and labelled_marks([]) == []
+
+
+def test_the_source_line_kept_per_matched_statements_and_rules_is_the_one_worked_out_afresh(
+    matched,
+) -> None:
+    # The statements' days are kept per matched statements and the rules' label per rules
+    # object; every window's count and a changed rule set's digest must still be right.
+    view = outlook_view(matched, RULES, Weights.defaults(RULES))
+    afresh = replace(view, scored=replace(view.scored, source=None))
+    for window in Window:
+        assert source_line(view, RULES, window) == source_line(afresh, RULES, window)
+    changed = RULES.model_copy(update={"version": RULES.version + 1})
+    assert rules_label(changed) != rules_label(RULES)
+    assert rules_label(RULES) == rules_label(RULES.model_copy())
+    assert band_colours(RULES) == band_colours(RULES.model_copy())
