@@ -342,9 +342,11 @@ def explanations(scored: ScoredStatements, rules: Rules) -> list[str]:
 # Values derived from one MatchedStatements object that no weight changes (explanation stems, hover
 # labels), by the object's id and what they are. The app keeps one such object per statements
 # revision across reruns, so each is built once rather than on every slider move. Each entry keeps
-# its object alive, so an id is never reused while cached; the few entries are dropped together.
+# its object alive, so an id is never reused while cached. The least recently used entry goes
+# first: the overview alone asks for about twenty (one per summit), and dropping them all at once
+# rebuilt every summit's on each rerun.
 _DERIVED: dict[tuple[int, str], tuple[MatchedStatements, Any]] = {}
-_DERIVED_MAX = 16
+_DERIVED_MAX = 128
 
 
 def derived_once(matched: MatchedStatements | None, name: str, build: Callable[[], T]) -> T:
@@ -355,12 +357,13 @@ def derived_once(matched: MatchedStatements | None, name: str, build: Callable[[
     if matched is None:
         return build()
     key = (id(matched), name)
-    cached = _DERIVED.get(key)
+    cached = _DERIVED.pop(key, None)
     if cached is not None and cached[0] is matched:
+        _DERIVED[key] = cached  # now the most recently used
         return cached[1]
     value = build()
-    if len(_DERIVED) >= _DERIVED_MAX:
-        _DERIVED.clear()
+    while len(_DERIVED) >= _DERIVED_MAX:
+        del _DERIVED[next(iter(_DERIVED))]
     _DERIVED[key] = (matched, value)
     return value
 

@@ -284,3 +284,23 @@ def test_the_headline_changes_add_up_with_the_rounded_numbers(outlook, change, e
 def test_driver_labels_read_right_with_their_sign(family, change, reading) -> None:
     found = RULES.family(family)
     assert driver_label(found.label, found.direction, change) == f"{found.label}: {reading}"
+
+
+def test_values_derived_once_survive_as_many_summits_as_an_overview_shows() -> None:
+    from summit_outlook.report import views
+
+    views._DERIVED.clear()
+    statements = pd.DataFrame({"text": ["We will meet."], "date": ["2025-01-01"]})
+    summits = [match_statements(statements.copy(), RULES) for _ in range(40)]
+    built: list[int] = []
+    for _ in range(2):  # an overview's first run, then its rerun
+        for index, matched in enumerate(summits):
+            views.derived_once(matched, "labels", lambda index=index: built.append(index) or index)
+    assert built == list(range(40))
+    # Past the cap the least recently used goes first, not every entry at once.
+    extra = [match_statements(statements.copy(), RULES) for _ in range(views._DERIVED_MAX)]
+    for matched in extra:
+        views.derived_once(matched, "labels", lambda: 0)
+    assert len(views._DERIVED) == views._DERIVED_MAX
+    assert (id(extra[0]), "labels") in views._DERIVED
+    views._DERIVED.clear()
