@@ -35,7 +35,8 @@ from summit_outlook.model.rules import Rules, default_rules, load_rules
 from summit_outlook.model.scoring import Weights, load_weights
 
 # Chunks waiting per worker beyond the one it scores: the next is ready when a worker finishes,
-# and the command holds at most about jobs x (1 + QUEUED_PER_WORKER) chunks (of 20,000 lines).
+# and the command holds at most about jobs x (1 + QUEUED_PER_WORKER) chunks (of cli/score.py's
+# PARALLEL_CHUNK lines).
 QUEUED_PER_WORKER = 1
 
 # A worker's rules and weights, set once by _start_worker.

@@ -437,3 +437,34 @@ def test_bulk_score_refuses_a_number_of_jobs_that_is_not_one(cli, tmp_path: Path
     result = cli("score", "--input", str(source), "--jobs", jobs)
     assert result.returncode == 2
     assert "--jobs" in result.stderr and "1 or more" in result.stderr
+
+
+@pytest.mark.parametrize(("lines", "parallel"), [(20_000, False), (20_001, True)])
+def test_several_jobs_read_small_pieces_and_start_workers_only_past_one_bulk_chunk(
+    monkeypatch: pytest.MonkeyPatch, lines: int, parallel: bool
+) -> None:
+    import pandas as pd
+
+    from summit_outlook.cli import score
+    from summit_outlook.model.scoring import Weights
+
+    rules = default_rules()
+    options = score.BulkOptions(rules, Weights.defaults(rules), None, None, jobs=2)
+    sizes: list[int] = []
+
+    def in_workers(chunks, **_: object):
+        sizes.extend(len(chunk) for chunk in chunks)
+        yield "scored in workers"
+
+    monkeypatch.setattr(score, "csv_in_parallel", in_workers)
+    monkeypatch.setattr(score, "chunk_csv", lambda chunk, *_, header: f"{len(chunk)} here")
+    frame = pd.DataFrame({"text": ["The summit was postponed."] * lines})
+    pieces = (
+        frame.iloc[start : start + score.PARALLEL_CHUNK] for start in range(0, lines, score.PARALLEL_CHUNK)
+    )
+    written = list(score._csv_chunks_scored(pieces, options, score.PARALLEL_CHUNK))
+    assert (written == ["scored in workers"]) == parallel
+    if parallel:
+        assert max(sizes) == score.PARALLEL_CHUNK and sum(sizes) == lines
+    else:
+        assert sum(int(text.split()[0]) for text in written) == lines
