@@ -145,7 +145,11 @@ class _Attributor:
         # A clause skipped before the words ("said yesterday as he played down the threat,
         # \"...\"") holds no further statement: look for one only once the words have begun.
         first_words = found.content[0][0] if found.content else found.verb + 1
-        marker = self._tail_marker(max(found.verb + 1, first_words), _end_of(found.speaker))
+        marker = self._tail_marker(
+            max(found.verb + 1, first_words),
+            _end_of(found.speaker),
+            self._after_relative(found.verb) and self._main_speech_verb(found.verb),
+        )
         if marker is None:
             return found
         cut, tail_verb = marker
@@ -197,13 +201,19 @@ class _Attributor:
             return replace(found, content=(first,), more=(replace(inner, more=()), *inner.more))
         return found
 
-    def _tail_marker(self, start: int, speaker_end: int | None = None) -> tuple[int, int] | None:
+    def _tail_marker(
+        self, start: int, speaker_end: int | None = None, in_relative: bool = False
+    ) -> tuple[int, int] | None:
         """(where the first statement ends, where the next one's verb is), if the sentence goes
         on with the same speaker saying more; a relative clause only right after the speaker
-        (`speaker_end`): "according to an official, who added", not "told Lavrov, who said"."""
+        (`speaker_end`): "according to an official, who added", not "told Lavrov, who said".
+        Words said in a relative clause about the speaker end where the main clause's speech verb
+        follows a comma (`in_relative`): "Peskov, who said last week that A, told reporters that B"."""
         tokens, lexicon = self.tokens, self.lexicon
         for position in range(start, self.end - 1):
             token = tokens[position]
+            if in_relative and token.text == "," and self._main_speech_verb(position + 1):
+                return position, position + 1
             # "..., adding that ...", and after a dash: '... a "sign of normalizing ties" —
             # adding that "restoration of bilateral ties would benefit both"'.
             mark = token.text == "," or token.text in lexicon.clause_marks
@@ -233,6 +243,28 @@ class _Attributor:
                 cut = position - 1 if position > start and tokens[position - 1].text == "," else position
                 return cut, cursor
         return None
+
+    def _after_relative(self, verb: int) -> bool:
+        """Whether a speech verb is the verb of a relative clause ("..., who said ...")."""
+        before = verb - 1
+        while before > self.start and self.tokens[before].lower in self.lexicon.preludes:
+            before -= 1
+        return before >= self.start and self.tokens[before].lower in self.lexicon.speaker_relatives
+
+    def _main_speech_verb(self, position: int) -> bool:
+        """A finite speech verb at `position` with "that" or a colon opening its words ("told
+        reporters on Tuesday that ...", "said last week that ..."; not "called off the summit");
+        no participle ("adding that" is a tail of its own)."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if position >= self.end or tokens[position].lower in lexicon.tail_participles:
+            return False
+        length = lexicon.verbs.length_at(tokens, position, self.end)
+        if not length:
+            return False
+        cursor = self._skip_adverbials(position + length, self._addresses(position))
+        return cursor < self.end and (
+            tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
+        )
 
     def _relative_speech_verb(self, comma: int) -> int | None:
         """The speech verb of a relative clause about the speaker that goes on with their words

@@ -3638,3 +3638,19 @@ def test_a_possessive_with_nobody_before_it_gives_no_side():
 def test_quoted_as_saying_after_a_qualified_description(text: str) -> None:
     (found,) = extract(text)
     assert found.speaker.startswith("unnamed ") and found.text == "the border would reopen on Friday."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peskov, who said last week that a summit was possible, told reporters on Tuesday that no date had been set.",
+        "The minister, who said on Monday that talks were likely, told parliament that no date had been set.",
+    ],
+)
+def test_words_in_a_relative_clause_about_the_speaker_end_where_the_main_speech_verb_begins(
+    text: str,
+) -> None:
+    first, second = extract(text)
+    assert first.speaker == second.speaker
+    assert first.text.startswith(("a summit was possible", "talks were likely")) and "told" not in first.text
+    assert second.text == "no date had been set."
