@@ -913,7 +913,32 @@ class _Statement:
         # (two look-ups, not a generator: this is called for every word a predicate looks at).
         if index > 0 and self.is_class(index - 1, "NOT_MEETING") > index:
             return False
+        if (
+            index > 0
+            and self.is_class(index, "REQUEST") >= 0
+            and self._thing_before(index - 1)
+            and not (index + 1 < len(self.tokens) and self.is_class(index + 1, "DETERMINER") >= 0)
+        ):
+            # An offer or proposal of a thing: "a revised pay offer", "budget proposals" (not the
+            # verb: "the new government offer the opportunity").
+            return False
         return self.is_class(index, "NOT_MEETING") < 0
+
+    def _thing_before(self, index: int) -> bool:
+        """A common noun that modifies the noun after it ("pay" in "pay offer"): not a name, a
+        person, a place, a meeting word or an adjective."""
+        token = self.tokens[index]
+        return (
+            token.noun
+            and not token.adjective
+            and not token.adjectival
+            and not token.capital
+            and token.lower.isalpha()
+            and self.is_class(index, "MEETING") < 0
+            and self.is_class(index, "PERSON") < 0
+            and self.is_class(index, "PLACE") < 0
+            and self.is_class(index, "DETERMINER") < 0
+        )
 
     def _noun_run(self, index: int, limit: int) -> int:
         """The end of the run of nouns starting at `index` (a compound: "summit flight")."""
@@ -968,8 +993,13 @@ class _Statement:
             index += (
                 1  # the verb of an infinitive the predicate ends with: "agreed to work (together) to ..."
             )
+        lowers = predicate.family != _EVENT and self.rules.families[predicate.family].direction < 0
         while index < limit:
             token = self.tokens[index]
+            if lowers and self.is_class(index, "CIRCUMSTANCE") >= 0:
+                # What is called off is named before a time or a cause: "Rail strike called off
+                # after talks", "the rally was cancelled after the summit was announced".
+                return "other", self._adjunct_end(index, limit)
             event = self._event_at(index, predicates)
             if event is not None:
                 if event.pattern == _AGENDA or self._meet_object_fits(event, segment):
@@ -1074,6 +1104,24 @@ class _Statement:
                 continue
             return "", index
         return "", index
+
+    def _adjunct_end(self, start: int, limit: int) -> int:
+        """The end of the noun phrase a time or cause word at `start` opens ("after the summits",
+        "because of the talks"), which the predicate before it owns; `start` itself when a clause
+        follows ("after the summit was announced" says something of its own)."""
+        at = start + 1
+        if at < limit and self.tokens[at].lower in ("of", "to"):
+            at += 1  # "because of", "due to", "ahead of"
+        while at < limit and (
+            self.is_class(at, "DETERMINER") >= 0 or self.tokens[at].adjective or self._numeral(at)
+        ):
+            at += 1
+        if at >= limit or not self._nounish(at):
+            return start
+        end = self._noun_run(at, limit)
+        if end < limit and (self.tokens[end].verb or self.is_class(end, "AUXILIARY") >= 0):
+            return start
+        return end
 
     def _adjunct_opens(self, start: int) -> bool:
         """Whether a preposition of place or time comes right before the phrase starting at token
@@ -1214,6 +1262,12 @@ class _Statement:
             return index == 0 or self.tokens[index - 1].lower not in ("at", "by", "since", "until", "till")
         if self.is_class(following, "SUBJECT") >= 0 or self._nounish(following):
             return False
+        if (
+            self.tokens[following].lower.endswith("ing")
+            and following + 1 < len(self.tokens)
+            and self.tokens[following + 1].verb
+        ):
+            return False  # a gerund subject: "suggests that walking lowers the risk"
         return self.is_class(following, "AUXILIARY") >= 0 or self.tokens[following].verb  # "see that happen"
 
     def _anticipates_clause(self, index: int) -> bool:
@@ -1296,8 +1350,18 @@ class _Statement:
         for name in ("DETERMINER", "PREPOSITION", "SUBJECT", "AUXILIARY", "ADVERB"):
             if self.is_class(index, name) >= 0:
                 return True
-        if self._numeral(index) and index + 1 < len(self.tokens) and self._nounish(index + 1):
-            return True  # a date or year before the noun: "the 2004 summit", "the 25 March summit"
+        if (
+            self._numeral(index)
+            and index + 1 < len(self.tokens)
+            and (
+                self._nounish(index + 1)
+                or self.tokens[index + 1].adjective
+                or self.is_class(index + 1, "DETERMINER") >= 0
+            )
+        ):
+            # a date or year before the noun: "the 2004 summit", "the 25 March summit"; a number
+            # before its noun's adjective: "open 18 new stores"
+            return True
         if self.is_adverb(index):
             return True
         # An adjective or participle before a noun: "a constructive visit", "the planned summit".
@@ -1640,6 +1704,9 @@ class _Statement:
                 break  # "meet after the elections": an adjunct, no object
             if self.is_class(index, "DETERMINER") >= 0 or token.adjective:  # "host a trilateral summit"
                 index += 1
+                continue
+            if token.verb and token.lower.endswith("ed") and index + 1 < limit and self._nounish(index + 1):
+                index += 1  # a participle before its noun: "visit the flooded streets"
                 continue
             if self._nounish(index):
                 run_end = self._noun_run(index, limit)
@@ -2348,7 +2415,14 @@ class _Statement:
                 return False
             predicate.span = (min(subject, predicate.start), predicate.end)
             return True
-        own = [index for index in range(predicate.start, predicate.end) if self._is_meeting_word(index)]
+        own = [
+            index
+            for index in range(predicate.start, predicate.end)
+            if self._is_meeting_word(index)
+            and not (  # "due to visit" is the verb: what it visits is said after it
+                index > predicate.start and self.tokens[index - 1].lower == "to" and self.tokens[index].verb
+            )
+        ]
         if own and not all(
             self._asks_for_other(index, segment) for index in own
         ):  # "the offer of aid" is none
@@ -2432,7 +2506,19 @@ class _Statement:
     def _body_meets(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
         """A meeting verb whose subject, just before its verb group, is a body that sits."""
         before = self.verb_group_start(predicate.start, segment) - 1
-        return before >= segment[0] and self.is_class(before, "BODY") >= 0
+        if before < segment[0]:
+            return False
+        if self.is_class(before, "BODY") >= 0:
+            return True
+        # The body is the head before an "of": "the board of the bank will hold its annual meeting".
+        at = before
+        while (
+            at > segment[0]
+            and self.tokens[at].lower != "of"
+            and (self._nounish(at) or self.is_class(at, "DETERMINER") >= 0 or self.tokens[at].adjective)
+        ):
+            at -= 1
+        return at - 1 >= segment[0] and self.tokens[at].lower == "of" and self.is_class(at - 1, "BODY") >= 0
 
     def _event_ending(self, end: int, after: int, predicates: list[_Predicate]) -> _Predicate | None:
         """The meeting verb among a segment's predicates that starts at or after `after` and ends at `end`."""

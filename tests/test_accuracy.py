@@ -177,7 +177,7 @@ HELD_OUT = {
     # max_unread 0.152 until hyphenated words counted as nouns ("the sit-down", "the one-on-one";
     # the seven held-out sets 753 -> 755): here one statement went to unread and another to its
     # label, 106 of 157 before and after (totals only).
-    "held_out": {"agreement": 0.694, "max_unread": 0.144, "max_opposite": 0.160},
+    "held_out": {"agreement": 0.700, "max_unread": 0.144, "max_opposite": 0.152},
     # Gathered blind on 2 Dec 2026 (40 meetings of 1991-2008; 10 of its 161 left out, from a Paris
     # summit of 2008 that the first held-out set has): 93 of 151 (61.6%; VADER 73, 48.3%) with the
     # rules of that morning (96075fc) and with those of the hour it came in.
@@ -329,3 +329,23 @@ def test_no_statement_is_in_two_sets_and_held_out_meetings_are_in_no_other_set()
         }
         shared = {row["saga"] for row in _rows(held_out)} & others
         assert not shared, (held_out, sorted(shared))
+
+
+# Real ordinary news (tests/data/ordinary_news*.jsonl, label 0 throughout): sentences that use
+# meeting, visit, talks, cancel and postpone words for other things (a company's general meeting, a
+# rail strike called off, a fixture postponed, a council sitting). The share the model reads as 0
+# only rises. `ordinary_news` is for development; `ordinary_news_held` is only measured, its
+# failure shows totals only. Measured when added (4 Dec 2026, third session): 73/128 and 56/127
+# with that session's start rules (468b968), then 76/128 and 57/127.
+ORDINARY_NEWS_FLOORS = {"ordinary_news": 76 / 128, "ordinary_news_held": 57 / 127}
+
+
+@pytest.mark.parametrize("corpus", sorted(ORDINARY_NEWS_FLOORS))
+def test_ordinary_news_reads_as_no_signal(corpus: str) -> None:
+    rules = default_rules()
+    statements = read_labelled(DATA / f"{corpus}.jsonl")
+    assert {statement.label for statement in statements} == {0}
+    evaluation = evaluate(statements, rules, Weights.defaults(rules))
+    read_zero, total = evaluation.agreeing, evaluation.statements
+    del evaluation, statements
+    assert read_zero / total >= ORDINARY_NEWS_FLOORS[corpus] - 1e-9, f"{corpus}: {read_zero}/{total} read 0"

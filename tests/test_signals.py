@@ -2149,3 +2149,53 @@ def test_the_principals_staff_meeting_prepares_their_meeting() -> None:
     assert [signal["hard_event"] for signal in explain("The two presidents met in Geneva.")["signals"]] == [
         "held"
     ]
+
+
+def test_what_a_lowering_verb_lowers_comes_before_a_time_or_a_cause() -> None:
+    # The meeting after "after", "because of", "ahead of" is when or why, not what was called off.
+    assert score("Rail strike called off after late-night talks") == 0
+    assert score("The strike was called off after talks with the government.") == 0
+    assert score("The festival was called off following the summit.") == 0
+    assert score("The summit was called off after the talks collapsed.") < 0
+    assert score("The visit was postponed because of the crisis.") < 0
+    assert score("Trump called off the summit after a hostile statement from Pyongyang.") < 0
+    # The time it names belongs to it: "after the summits" is no summit held.
+    assert families("The state visit was pushed back to March after the summit.") == ["postponement"]
+    # A clause after it says something of its own.
+    assert families("The rally was cancelled after the summit was announced.") == ["scheduled"]
+
+
+def test_a_body_that_sits_is_no_principal_even_named_by_what_it_is_of() -> None:
+    assert score("The council will meet on Sunday to discuss the plan.") == 0
+    assert score("The board of the bank will hold its annual meeting in May.") == 0
+    assert score("Shareholders will meet in Zurich next month.") == 0
+    assert score("The union and management will hold talks on pay next week.") == 0
+    assert score("The two presidents will meet in Geneva in June.") > 0
+
+
+def test_meetings_of_bodies_and_of_industry_are_no_summit() -> None:
+    assert score("The company postponed its general meeting because of the pandemic.") == 0
+    assert score("The minister left early to attend a cabinet meeting.") == 0
+    assert score("Wage talks will resume next week.") == 0
+    assert score("The talks will resume next week.") > 0
+
+
+def test_a_visit_verb_inside_a_phrase_needs_a_fitting_object() -> None:
+    assert score("The mayor is due to visit the flooded streets on Wednesday.") == 0
+    assert score("The prime minister is due to visit Moscow on Monday.") > 0
+    assert score("He is due to visit.") > 0
+
+
+def test_a_number_before_an_adjective_leaves_the_noun_the_object() -> None:
+    assert score("The company said it would open 18 new stores next year.") == 0
+    assert score("They said it would open on Monday.") > 0
+
+
+def test_that_before_a_gerund_and_its_verb_opens_a_clause() -> None:
+    assert score("A new study suggests that walking lowers the risk of heart disease.") == 0
+
+
+def test_an_offer_or_proposal_of_a_thing_is_no_meeting() -> None:
+    assert score("The employees accepted a revised pay offer.") == 0
+    assert score("The president accepted the offer.") > 0
+    assert score("The president accepted the invitation.") > 0
