@@ -3654,3 +3654,58 @@ def test_words_in_a_relative_clause_about_the_speaker_end_where_the_main_speech_
     assert first.speaker == second.speaker
     assert first.text.startswith(("a summit was possible", "talks were likely")) and "told" not in first.text
     assert second.text == "no date had been set."
+
+
+# --- round eleven ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov, who called off the March 30 summit, said on Monday that the talks were over.",
+        "The minister, who calls off meetings often, said on Monday that the talks were over.",
+    ],
+)
+def test_a_relative_clause_that_names_an_act_is_not_the_words(text: str) -> None:
+    """ "called off the summit" is an act (attribution.acts), not a verb of speech."""
+    (found,) = extract(text)
+    assert found.text == "the talks were over." and found.date == dt.date(2023, 3, 20)
+
+
+def test_calling_off_a_meeting_is_no_statement() -> None:
+    assert extract("The president called off the meeting on Thursday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Officials in Washington, who said the summit was off, declined to give details.", "United States"),
+        ("Diplomats in Beijing, who asked not to be named, said the visit was likely.", "China"),
+    ],
+)
+def test_a_group_in_a_capital_before_a_relative_clause_is_the_speaker(text: str, side: str) -> None:
+    """The place qualifies the officials: they speak, for the place's country."""
+    (found,) = extract(text)
+    assert found.speaker.startswith("unnamed ") and found.side == side
+    assert found.text.startswith(("the summit was off", "the visit was likely"))
+    assert "declined" not in found.text and "said" not in found.text
+
+
+def test_words_in_a_relative_clause_end_before_a_main_verb_that_is_not_speech() -> None:
+    (found,) = extract("The envoy, who said the talks had stalled, left Moscow on Tuesday.")
+    assert found.text == "the talks had stalled"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Peskov's warning that the talks could fail was ignored by Washington.", "the talks could fail"),
+        (
+            "But Lavrov's claim that the summit would go ahead has been dismissed.",
+            "the summit would go ahead",
+        ),
+    ],
+)
+def test_a_speech_noun_opening_the_sentence_ends_before_the_main_verb(text: str, words: str) -> None:
+    (found,) = extract(text)
+    assert found.text == words
