@@ -230,6 +230,10 @@ class _Attributor:
                 return position, relative  # "..., according to an official, who added that ..."
             if token.lower not in lexicon.coordinators:
                 continue
+            if token.lower in lexicon.joint_words and self._tail_participle_at(position + 1):
+                # "..., and adding that ...": the participle after "and" goes on as after a comma.
+                cut = position - 1 if position > start and tokens[position - 1].text == "," else position
+                return cut, position + 1
             cursor = position + 1
             if cursor < self.end and tokens[cursor].text == "," and token.lower in lexicon.subject_openers:
                 cursor += 1  # "..., however, he said ..."
@@ -328,6 +332,8 @@ class _Attributor:
             if not clause:
                 return self._predicate(speaker, verb)
         cursor = self._skip_adverbials(verb + length, self._addresses(verb))
+        if tokens[verb].lower in lexicon.clause_participles:
+            cursor = self._past_speech_noun(cursor)  # "repeating the claim that ..."
         if cursor < self.end and (
             tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
         ):
@@ -2121,12 +2127,21 @@ class _Attributor:
             return False
         if word not in lexicon.clause_participles:
             return True
-        cursor = self._skip_adverbials(position + 1, False)
+        cursor = self._past_speech_noun(self._skip_adverbials(position + 1, False))
         return cursor < self.end and (
             tokens[cursor].lower in lexicon.complementisers
             or tokens[cursor].text == ":"
             or tokens[cursor].kind is _TokenKind.QUOTE
         )
+
+    def _past_speech_noun(self, cursor: int) -> int:
+        """After a speech noun with its determiner, if one is at `cursor`: "repeating the claim
+        that ...", "repeating his assertion that ..." (the words follow "that")."""
+        tokens, lexicon = self.tokens, self.lexicon
+        determiner = cursor + 1 < self.end and (
+            tokens[cursor].lower in lexicon.determiners or tokens[cursor].lower in lexicon.possessive_pronouns
+        )
+        return cursor + 2 if determiner and tokens[cursor + 1].lower in lexicon.speech_nouns else cursor
 
     def _addresses(self, verb: int) -> bool:
         """Whether the speech verb at `verb`, of one word or more ("told", "will tell"), takes who

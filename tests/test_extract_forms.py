@@ -3709,3 +3709,30 @@ def test_words_in_a_relative_clause_end_before_a_main_verb_that_is_not_speech() 
 def test_a_speech_noun_opening_the_sentence_ends_before_the_main_verb(text: str, words: str) -> None:
     (found,) = extract(text)
     assert found.text == words
+
+
+def test_repeating_the_claim_that_goes_on_with_the_speakers_words() -> None:
+    first, second = extract(
+        "The ministry said on Monday the talks were useful, repeating the claim that the summit had been a success."
+    )
+    assert first.text.startswith("the talks were useful") and "repeating" not in first.text
+    assert second.speaker == first.speaker and second.text == "the summit had been a success."
+
+
+def test_repeating_without_that_is_no_statement_of_its_own() -> None:
+    (found,) = extract("The ministry said on Monday the talks were useful, repeating its line.")
+    assert found.text.startswith("the talks were useful")
+
+
+def test_and_adding_that_after_a_comma_is_a_second_statement() -> None:
+    first, second = extract(
+        "Peskov said on Monday that the talks were useful, and adding that no date had been set."
+    )
+    assert (first.text, second.text) == ("the talks were useful", "no date had been set.")
+    assert first.speaker == second.speaker == "Peskov"
+
+
+def test_pushed_back_on_is_a_predicate_of_speech() -> None:
+    (found,) = extract("Zelensky on Monday pushed back on the idea that Ukraine should cede land.")
+    assert found.speaker == "Zelensky" and found.text.startswith("pushed back on the idea")
+    assert found.date == dt.date(2023, 3, 20)
