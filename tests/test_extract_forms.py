@@ -3736,3 +3736,18 @@ def test_pushed_back_on_is_a_predicate_of_speech() -> None:
     (found,) = extract("Zelensky on Monday pushed back on the idea that Ukraine should cede land.")
     assert found.speaker == "Zelensky" and found.text.startswith("pushed back on the idea")
     assert found.date == dt.date(2023, 3, 20)
+
+
+def test_continued_after_a_quotation_attributes_it() -> None:
+    found = extract('"We will keep talking," Biden continued.\nThe talks continued on Tuesday.')
+    assert [(c.speaker, c.text) for c in found] == [("Biden", "We will keep talking")]
+
+
+def test_the_two_said_is_the_last_two_people_named() -> None:
+    found = extract(
+        "President Barack Obama walked with Chinese President Xi Jinping on Saturday.\n"
+        '"It went well," Obama said.\n'
+        "Saturday, the two said they had only briefly discussed trade."
+    )
+    (pair,) = [c for c in found if "trade" in c.text]
+    assert "Obama" in pair.speaker and "Xi" in pair.speaker
