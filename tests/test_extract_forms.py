@@ -3751,3 +3751,19 @@ def test_the_two_said_is_the_last_two_people_named() -> None:
     )
     (pair,) = [c for c in found if "trade" in c.text]
     assert "Obama" in pair.speaker and "Xi" in pair.speaker
+
+
+def test_it_claimed_after_a_body_opening_the_sentence_before_is_that_body() -> None:
+    found = extract(
+        "The North Korean foreign ministry issued a statement on Monday. It claimed that the summit had been a success."
+    )
+    assert [(c.speaker, c.side, c.text) for c in found] == [
+        ("North Korean foreign ministry", "North Korea", "the summit had been a success.")
+    ]
+
+
+def test_it_after_a_person_spoke_in_the_paragraph_is_nobody_new() -> None:
+    found = extract(
+        '"We are ready," Peskov said. The Russian foreign ministry issued a statement. It claimed that talks were useful.'
+    )
+    assert [c.speaker for c in found] == ["Peskov"]
