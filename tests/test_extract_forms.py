@@ -3743,14 +3743,10 @@ def test_continued_after_a_quotation_attributes_it() -> None:
     assert [(c.speaker, c.text) for c in found] == [("Biden", "We will keep talking")]
 
 
-def test_the_two_said_is_the_last_two_people_named() -> None:
-    found = extract(
-        "President Barack Obama walked with Chinese President Xi Jinping on Saturday.\n"
-        '"It went well," Obama said.\n'
-        "Saturday, the two said they had only briefly discussed trade."
-    )
-    (pair,) = [c for c in found if "trade" in c.text]
-    assert "Obama" in pair.speaker and "Xi" in pair.speaker
+def test_the_two_before_states_is_no_pair_speaking() -> None:
+    """ "the two states have been divided" is narration: "the two" is not a pair reference (tried
+    in round eleven, it read "states" as the pair's verb of speech)."""
+    assert extract("The two states have been divided since the war and remain technically at war.") == []
 
 
 def test_it_claimed_after_a_body_opening_the_sentence_before_is_that_body() -> None:
