@@ -148,7 +148,7 @@ class _Attributor:
         marker = self._tail_marker(
             max(found.verb + 1, first_words),
             _end_of(found.speaker),
-            self._after_relative(found.verb) and self._main_speech_verb(found.verb),
+            self._after_relative(found.verb),
         )
         if marker is None:
             return found
@@ -161,7 +161,7 @@ class _Attributor:
             and all(self._style_of(span) is _Style.QUOTE for span in content)
         ):
             found = replace(found, style=_Style.QUOTE)
-        tail = self._tail(found.speaker, tail_verb)
+        tail = self._tail(found.speaker, tail_verb) if tail_verb is not None else None
         if tail is None:
             return replace(found, content=content) if content else found
         tail = self._with_tails(tail)
@@ -203,7 +203,7 @@ class _Attributor:
 
     def _tail_marker(
         self, start: int, speaker_end: int | None = None, in_relative: bool = False
-    ) -> tuple[int, int] | None:
+    ) -> tuple[int, int | None] | None:
         """(where the first statement ends, where the next one's verb is), if the sentence goes
         on with the same speaker saying more; a relative clause only right after the speaker
         (`speaker_end`): "according to an official, who added", not "told Lavrov, who said".
@@ -214,6 +214,8 @@ class _Attributor:
             token = tokens[position]
             if in_relative and token.text == "," and self._main_speech_verb(position + 1):
                 return position, position + 1
+            if in_relative and token.text == "," and self._main_clause_verb(position + 1):
+                return position, None  # "..., who said A, declined to say more": A alone
             # "..., adding that ...", and after a dash: '... a "sign of normalizing ties" —
             # adding that "restoration of bilateral ties would benefit both"'.
             mark = token.text == "," or token.text in lexicon.clause_marks
@@ -228,6 +230,10 @@ class _Attributor:
                 return position, relative  # "..., according to an official, who added that ..."
             if token.lower not in lexicon.coordinators:
                 continue
+            if token.lower in lexicon.joint_words and self._tail_participle_at(position + 1):
+                # "..., and adding that ...": the participle after "and" goes on as after a comma.
+                cut = position - 1 if position > start and tokens[position - 1].text == "," else position
+                return cut, position + 1
             cursor = position + 1
             if cursor < self.end and tokens[cursor].text == "," and token.lower in lexicon.subject_openers:
                 cursor += 1  # "..., however, he said ..."
@@ -237,12 +243,48 @@ class _Attributor:
                 continue  # "as" opens a statement only with its own subject: "as he told Xi ..."
             while cursor < self.end and tokens[cursor].lower in lexicon.preludes:
                 cursor += 1
+            if lexicon.acts.length_at(tokens, cursor, self.end):
+                continue
             if lexicon.verbs.length_at(tokens, cursor, self.end) or lexicon.predicates.length_at(
                 tokens, cursor, self.end
             ):
                 cut = position - 1 if position > start and tokens[position - 1].text == "," else position
                 return cut, cursor
         return None
+
+    def _relative_aside(self, verb: int) -> bool:
+        """Whether a predicate verb of a relative clause about the speaker is an aside before the
+        main clause's speech verb ("Diplomats in Beijing, who asked not to be named, said ..."):
+        no quotation in the clause, and a comma with a speech verb after it."""
+        if not self._after_relative(verb):
+            return False
+        tokens = self.tokens
+        for position in range(verb + 1, self.end - 1):
+            if tokens[position].kind is _TokenKind.QUOTE:
+                return False
+            if tokens[position].text == "," and self._main_clause_verb(position + 1, speech=True):
+                return True
+        return False
+
+    def _main_clause_verb(self, position: int, *, speech: bool = False) -> bool:
+        """A finite verb after the comma that closes a relative clause about the speaker: one of
+        the speech verbs (no participle: "adding that" is a tail of its own), or with `speech`
+        false a finite word, a predicate verb or one of attribution.main_clause_verbs ("Officials
+        in Washington, who said the summit was off, declined to give details")."""
+        tokens, lexicon = self.tokens, self.lexicon
+        if position >= self.end or tokens[position].lower in lexicon.tail_participles:
+            return False
+        if tokens[position].kind is not _TokenKind.WORD or not tokens[position].text.islower():
+            return False
+        if lexicon.verbs.length_at(tokens, position, self.end):
+            return True
+        if speech:
+            return False
+        return (
+            tokens[position].lower in lexicon.finite_words
+            or tokens[position].lower in lexicon.main_clause_verbs
+            or bool(lexicon.predicates.length_at(tokens, position, self.end))
+        )
 
     def _after_relative(self, verb: int) -> bool:
         """Whether a speech verb is the verb of a relative clause ("..., who said ...")."""
@@ -290,6 +332,8 @@ class _Attributor:
             if not clause:
                 return self._predicate(speaker, verb)
         cursor = self._skip_adverbials(verb + length, self._addresses(verb))
+        if tokens[verb].lower in lexicon.clause_participles:
+            cursor = self._past_speech_noun(cursor)  # "repeating the claim that ..."
         if cursor < self.end and (
             tokens[cursor].lower in lexicon.complementisers or tokens[cursor].text == ":"
         ):
@@ -494,6 +538,8 @@ class _Attributor:
                 continue
             if tokens[cursor].lower in lexicon.complementisers:
                 span = self._trim(cursor + 1, self._clause_end(cursor))
+                if self._opens_sentence(speaker):
+                    span = self._before_main_verb(span)
                 if self._has_words(*span):
                     style = self._style_of(span)
                     return _Attribution(
@@ -507,6 +553,25 @@ class _Attributor:
                         speaker, position, _Style.REPORTED, content, habitual=date is None, nominal=True
                     )
         return None
+
+    def _opens_sentence(self, speaker: _SpeakerRef) -> bool:
+        """Whether the owner of a speech noun opens the sentence ("Peskov's warning that ...",
+        "But his claim that ..."): the noun phrase is the main clause's subject."""
+        start = speaker.position if isinstance(speaker, _Pronoun) else speaker.span_start
+        first = self.start
+        while first < start and self.tokens[first].lower in self.lexicon.opening_conjunctions:
+            first += 1
+        return start == first
+
+    def _before_main_verb(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The words of a speech noun that is the sentence's subject end before the main clause's
+        verb: "Peskov's warning that the talks could fail was ignored" (the clause's own finite
+        word first, the main clause's last); with one finite word only, the span is kept."""
+        tokens, finite = self.tokens, self.lexicon.finite_words
+        words = [p for p in range(*span) if tokens[p].is_word and tokens[p].lower in finite]
+        if len(words) < 2:
+            return span
+        return self._trim(span[0], words[-1])
 
     def _speech_noun_agent(self, start: int) -> _Mention | None:
         """The person or body after a speech noun's agent word ("by", "from"): "a warning by
@@ -696,10 +761,14 @@ class _Attributor:
 
     def _verb(self, position: int) -> _Attribution | None:
         lexicon = self.lexicon
+        if lexicon.acts.length_at(self.tokens, position, self.end):
+            return None  # "Lavrov, who called off the March 30 summit, said ...": an act
         length = lexicon.verbs.length_at(self.tokens, position, self.end)
         predicate_length = lexicon.predicates.length_at(self.tokens, position, self.end)
         if not length and not predicate_length:
             return None
+        if not length and self._relative_aside(position):
+            return None  # "Diplomats, who asked not to be named, said ...": the main verb's
         following = position + length
         if (
             self.tokens[position].lower in lexicon.report_nouns
@@ -1347,7 +1416,7 @@ class _Attributor:
             if cursor - 1 > self.start and self.tokens[cursor - 1].text == ",":
                 mention = self._mention_ending(cursor - 1)
                 if mention is not None:
-                    return mention, self._with_honorific(mention.span_start)
+                    return self._placed_group(mention) or (mention, self._with_honorific(mention.span_start))
             return None
         if token.is_word:
             mention = self._mention_ending(cursor + 1)
@@ -1368,8 +1437,25 @@ class _Attributor:
                 return mention, self._with_epithet(mention)
             return self._speaker_before_clause(cursor)
         if token.text == "," or token.text in self.lexicon.clause_marks:
-            return self._speaker_before_aside(cursor)
+            aside = self._speaker_before_aside(cursor)
+            if aside is not None and isinstance(aside[0], _Mention):
+                return self._placed_group(aside[0]) or aside
+            return aside
         return None
+
+    def _placed_group(self, place: _Mention) -> tuple[_SpeakerRef, int] | None:
+        """The description a place before a relative clause or an aside qualifies: "officials in
+        Washington, who said ...", "Diplomats in Beijing, who asked not to be named, said ..." are
+        the officials and diplomats, of the place's side."""
+        if place.kind is _MentionKind.PERSON or not self._after_preposition(place.span_start):
+            return None
+        described = self._speaker_before_clause(place.span_start - 1)
+        if described is None:
+            return None
+        speaker, start = described
+        if isinstance(speaker, _Mention) and not speaker.side and place.side:
+            speaker = replace(speaker, side=place.side)
+        return speaker, start
 
     def _after_preposition(self, start: int) -> bool:
         """Whether the words from here are the object of a place preposition: "in Bratislava"."""
@@ -2041,12 +2127,21 @@ class _Attributor:
             return False
         if word not in lexicon.clause_participles:
             return True
-        cursor = self._skip_adverbials(position + 1, False)
+        cursor = self._past_speech_noun(self._skip_adverbials(position + 1, False))
         return cursor < self.end and (
             tokens[cursor].lower in lexicon.complementisers
             or tokens[cursor].text == ":"
             or tokens[cursor].kind is _TokenKind.QUOTE
         )
+
+    def _past_speech_noun(self, cursor: int) -> int:
+        """After a speech noun with its determiner, if one is at `cursor`: "repeating the claim
+        that ...", "repeating his assertion that ..." (the words follow "that")."""
+        tokens, lexicon = self.tokens, self.lexicon
+        determiner = cursor + 1 < self.end and (
+            tokens[cursor].lower in lexicon.determiners or tokens[cursor].lower in lexicon.possessive_pronouns
+        )
+        return cursor + 2 if determiner and tokens[cursor + 1].lower in lexicon.speech_nouns else cursor
 
     def _addresses(self, verb: int) -> bool:
         """Whether the speech verb at `verb`, of one word or more ("told", "will tell"), takes who

@@ -963,15 +963,29 @@ class _Builder:
         return _Speaker(person.name, person.title, person.role or Role.OTHER, side or UNKNOWN_SIDE, True)
 
     def _recent_body(self, sentence: _Sentence) -> _Speaker | None:
-        """The body that spoke last, if within context and no person spoke since: "it said"."""
+        """The body that spoke last, if within context and no person spoke since: "it said";
+        else, with nobody quoted in the paragraph so far, the body that opens the sentence before
+        ("The foreign ministry issued a statement on Monday. It claimed that ...")."""
         for draft in reversed(self.drafts):
             if not self._within_context(draft.sentence, draft.paragraph, sentence):
-                return None
+                break
             if draft.speaker.is_institution:
                 return draft.speaker
             if draft.speaker.is_person:
                 return None
-        return None
+        if any(draft.paragraph == sentence.paragraph for draft in self.drafts):
+            return None
+        earlier = next(
+            (s for s in self.paragraphs[sentence.paragraph].sentences if s.index == sentence.index - 1), None
+        )
+        if earlier is None:
+            return None
+        opening = (m for m in earlier.mentions if m.span_start == earlier.start)
+        body = next((m for m in opening if m.kind is _MentionKind.INSTITUTION), None)
+        if body is None:
+            return None
+        side = body.side or self._body_side_by_name(body.name) or UNKNOWN_SIDE
+        return _Speaker(body.name, "", body.role or Role.OTHER, side, False)
 
     def _recent_several(self, sentence: _Sentence) -> _Speaker | None:
         """The last speaker quoted, if several ("the two leaders", "officials", "Obama and

@@ -240,6 +240,8 @@ class AttributionRules(_Section):
     kept_participles: list[Phrase] = []
     clause_participles: list[Phrase] = []
     speaker_relatives: list[Phrase] = []
+    acts: list[Phrase] = []
+    main_clause_verbs: list[Phrase] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> AttributionRules:

@@ -141,6 +141,8 @@ class _Lexicon:
     clause_marks: frozenset[str]  # sentences.clause_marks: "—", "–", ";"
     verbs: _PhraseTable[bool]
     predicates: _PhraseTable[bool]
+    acts: _PhraseTable[bool]  # attribution.acts: "called off the summit"
+    main_clause_verbs: frozenset[str]
     quote_predicates: frozenset[str]
     person_object_links: frozenset[str]
     subordinators: frozenset[str]
@@ -294,6 +296,8 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         clause_marks=frozenset(rules.sentences.clause_marks),
         verbs=_flag_table(said.verbs),
         predicates=_flag_table(said.predicate_verbs),
+        acts=_flag_table(said.acts),
+        main_clause_verbs=_folded(said.main_clause_verbs),
         quote_predicates=_folded(said.quote_predicates),
         person_object_links=_folded(said.person_object_links),
         subordinators=_folded(said.subordinators),

@@ -7,7 +7,8 @@ longer a fair judge), ``check2``, ``check3`` and ``check4`` (check sets gathered
 before the extraction first ran on them, only measured). ``python -m tests.article_grading`` prints the
 figures the README reports; ``--misses`` lists every statement graded wrong, and why;
 ``--dev-misses`` lists only the development set's, leaving the check sets at their totals (whose
-misses are not to be read: a rule changed for one is a rule tuned to the check set).
+misses are not to be read: a rule changed for one is a rule tuned to the check set);
+``--numbers 198-207`` grades only the articles so numbered (a new gathering's first reading).
 
 How a key statement is graded:
 
@@ -288,11 +289,23 @@ METRICS = (
 )
 
 
-def grade_parts(parts: Iterable[str] = PARTS, **options) -> dict[str, list[ArticleResult]]:
+def grade_parts(
+    parts: Iterable[str] = PARTS, *, numbers: range | None = None, **options
+) -> dict[str, list[ArticleResult]]:
     results: dict[str, list[ArticleResult]] = {}
     for article in load_articles(parts):
-        results.setdefault(article.part, []).append(grade_article(article, **options))
+        if numbers is None or article.number in numbers:
+            results.setdefault(article.part, []).append(grade_article(article, **options))
     return results
+
+
+def number_range(text: str) -> range:
+    """ "198-207" (or "198") as the range of article numbers it names, both ends included."""
+    first, _, last = text.partition("-")
+    try:
+        return range(int(first), int(last or first) + 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number or a range like 198-207") from None
 
 
 def table(results: dict[str, list[ArticleResult]]) -> str:
@@ -336,8 +349,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         action="store_true",
         help="list the dev set's misses only; the check sets print their totals alone",
     )
+    parser.add_argument(
+        "--numbers",
+        type=number_range,
+        help="grade only the articles numbered in this range, e.g. 198-207",
+    )
     args = parser.parse_args(argv)
-    results = grade_parts(args.parts or PARTS)
+    results = grade_parts(args.parts or PARTS, numbers=args.numbers)
     print(table(results))
     if args.misses:
         print()
