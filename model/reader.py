@@ -2638,6 +2638,8 @@ class _Statement:
             return self._has_meeting and self._meeting_named_before(predicate)
         if not token.verb:
             return False
+        if self._reduced_passive(predicate.start):
+            return False  # "Treatments Postponed", "second day's play abandoned": a thing's
         if token.noun and not (
             predicate.start > 0
             and (
@@ -2648,6 +2650,19 @@ class _Statement:
         ):
             return False
         return self._meeting_named_before(predicate)
+
+    def _reduced_passive(self, index: int) -> bool:
+        """A participle right after a common noun, with no auxiliary: a headline's passive
+        ("Treatments Postponed", "play abandoned"), not a side's act ("Moscow postponed", "we
+        declined"): the noun is lowercase, or the participle is capitalised as a headline's words are."""
+        if index == 0 or not self.tokens[index].lower.endswith("ed"):
+            return False
+        before = self.tokens[index - 1]
+        if not before.noun or self.is_class(index - 1, "PERSON") >= 0:
+            return False
+        if self.is_class(index - 1, "SUBJECT") >= 0:
+            return False
+        return not before.capital or self.tokens[index].capital
 
     def _meeting_named_before(self, predicate: _Predicate) -> bool:
         """Whether a meeting word or verb comes before the predicate; or none is in the statement at

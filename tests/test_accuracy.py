@@ -336,8 +336,8 @@ def test_no_statement_is_in_two_sets_and_held_out_meetings_are_in_no_other_set()
 # rail strike called off, a fixture postponed, a council sitting). The share the model reads as 0
 # only rises. `ordinary_news` is for development; `ordinary_news_held` is only measured, its
 # failure shows totals only. Measured when added (4 Dec 2026, third session): 73/128 and 56/127
-# with that session's start rules (468b968), then 76/128 and 57/127.
-ORDINARY_NEWS_FLOORS = {"ordinary_news": 76 / 128, "ordinary_news_held": 57 / 127}
+# with that session's start rules (468b968), then 78/128 and 58/127.
+ORDINARY_NEWS_FLOORS = {"ordinary_news": 78 / 128, "ordinary_news_held": 58 / 127}
 
 
 @pytest.mark.parametrize("corpus", sorted(ORDINARY_NEWS_FLOORS))

@@ -2199,3 +2199,11 @@ def test_an_offer_or_proposal_of_a_thing_is_no_meeting() -> None:
     assert score("The employees accepted a revised pay offer.") == 0
     assert score("The president accepted the offer.") > 0
     assert score("The president accepted the invitation.") > 0
+
+
+def test_a_participle_after_a_thing_in_a_headline_is_its_passive() -> None:
+    # No elliptic refusal of the statement's meeting: the thing named is what was put off.
+    assert score("UK Doctors Go on Strike, Treatments Postponed") == 0
+    assert score("Second day's play abandoned") == 0
+    assert score("Summit Postponed") < 0
+    assert families("We had to cancel.") == ["cancellation"]
