@@ -902,6 +902,20 @@ class _Attributor:
             and not self._judges_person(verb, length, person, end)
         ):
             return None
+        words = verb + length
+        if (
+            quote_only
+            and words + 1 < end
+            and tokens[words].text in lexicon.speaker_marks
+            and tokens[words + 1].kind is _TokenKind.QUOTE
+        ):
+            # 'He continued: "We are ready."': the words are the quotation the mark opens.
+            quotes = tuple(
+                (cursor, cursor + 1)
+                for cursor in range(words + 1, end)
+                if tokens[cursor].kind is _TokenKind.QUOTE
+            )
+            return _Attribution(speaker, verb, _Style.QUOTE, quotes)
         start = verb
         while start > self.start and tokens[start - 1].lower in lexicon.preludes:
             start -= 1

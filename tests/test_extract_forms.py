@@ -3743,6 +3743,11 @@ def test_continued_after_a_quotation_attributes_it() -> None:
     assert [(c.speaker, c.text) for c in found] == [("Biden", "We will keep talking")]
 
 
+def test_continued_and_a_colon_give_the_quotation_alone() -> None:
+    (found,) = extract('Biden spoke to reporters on Monday. He continued: "We will keep talking."')
+    assert (found.speaker, found.text) == ("Biden", "We will keep talking.")
+
+
 def test_the_two_before_states_is_no_pair_speaking() -> None:
     """ "the two states have been divided" is narration: "the two" is not a pair reference (tried
     in round eleven, it read "states" as the pair's verb of speech)."""
