@@ -700,8 +700,8 @@ class _Attributor:
         """Words said over time rather than on a day: a perfect or present-tense verb ("has
         said", "says"), or a clause opened by "Earlier,"/"previously"."""
         tokens, lexicon = self.tokens, self.lexicon
-        if tokens[verb].lower in lexicon.present_verbs:
-            return True
+        if tokens[verb].lower in lexicon.present_verbs or tokens[verb].lower in lexicon.habitual_words:
+            return True  # "says"; a verb phrase opened by a perfect: "has been accusing"
         # "Putin, who indicated he may be interested in a bigger role, had already left": words
         # in a relative clause about someone are background, said on no day the story gives.
         before = verb - 1
@@ -2180,8 +2180,10 @@ class _Attributor:
                 break
             cursor, budget = cursor + step, budget - step
             cursor = self._skip_programme(cursor)  # "told Leno on NBC's \"Tonight Show\" that"
-        if cursor < end and self.tokens[cursor].lower in self.lexicon.place_prepositions:
-            # A phrase no list names, closed by "that": "said in his nightly address that ...".
+        word = self.tokens[cursor].lower if cursor < end else ""
+        if word in self.lexicon.place_prepositions or word in self.lexicon.closed_phrase_openers:
+            # A phrase no list names, closed by "that": "said in his nightly address that ...",
+            # "said for weeks that ...".
             that = self._that_within(cursor, budget)
             if that is not None:
                 return that

@@ -201,6 +201,7 @@ class AttributionRules(_Section):
     audiences: list[Phrase] = []
     reporting_phrases: list[Phrase] = []
     place_prepositions: list[Phrase] = []
+    closed_phrase_openers: list[Phrase] = []
     occasion_prepositions: list[Phrase] = []
     occasion_nouns: list[Phrase] = []
     qualifier_openers: list[Phrase] = []

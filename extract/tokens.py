@@ -229,6 +229,7 @@ class _Lexicon:
     indefinite: frozenset[str]
     determiners: frozenset[str]
     place_prepositions: frozenset[str]
+    closed_phrase_openers: frozenset[str]
     occasion_prepositions: frozenset[str]
     occasion_nouns: frozenset[str]
     qualifier_openers: frozenset[str]
@@ -390,6 +391,7 @@ def _compile_lexicon(rules: ExtractionRules) -> _Lexicon:
         indefinite=_folded(names.indefinite_determiners),
         determiners=_folded(names.definite_determiners) | _folded(names.indefinite_determiners),
         place_prepositions=_folded(said.place_prepositions),
+        closed_phrase_openers=_folded(said.closed_phrase_openers),
         occasion_prepositions=_folded(said.occasion_prepositions),
         occasion_nouns=_folded(said.occasion_nouns),
         qualifier_openers=_folded(said.qualifier_openers),

@@ -3768,3 +3768,16 @@ def test_it_after_a_person_spoke_in_the_paragraph_is_nobody_new() -> None:
         '"We are ready," Peskov said. The Russian foreign ministry issued a statement. It claimed that talks were useful.'
     )
     assert [c.speaker for c in found] == ["Peskov"]
+
+
+def test_a_duration_between_the_verb_and_that_is_no_part_of_the_words() -> None:
+    (found,) = extract("Putin has said for weeks that a summit with Trump is possible.")
+    assert (found.speaker, found.text) == ("Putin", "a summit with Trump is possible.")
+    (found,) = extract("Peskov said for his part that no date had been set.")
+    assert found.text == "no date had been set."
+
+
+def test_a_predicate_verb_in_the_present_perfect_progressive_speaks() -> None:
+    (found,) = extract("Lavrov has been accusing Washington of stalling the talks.")
+    assert found.speaker == "Lavrov" and found.text.startswith("has been accusing Washington")
+    assert found.date_doubtful  # said over time: the story's day is not the day it was said
