@@ -104,6 +104,21 @@ FLOORS = {
         "real": 93,
         "undated_flagged": 100,
     },
+    # A fifth check set (211-220, gathered blind on 4 Dec 2026, third session, by a helper who
+    # neither ran the extraction nor read its rules), keyed before its first measurement; these
+    # floors are that first reading, the same with the rules of that session's start (468b968) and
+    # after round eleven (found 77.6%, speaker 94.7%, date 80, role 90.8%, side 92, all fields 56,
+    # real 97, undated flagged 60; floors are whole percents below). Only measured; its misses are not read.
+    "check5": {
+        "found": 77,
+        "speaker": 94,
+        "date": 80,
+        "role": 90,
+        "side": 92,
+        "all_fields": 56,
+        "real": 97,
+        "undated_flagged": 60,
+    },
 }
 
 
@@ -322,5 +337,5 @@ def test_every_figure_has_a_floor() -> None:
 
 
 def test_the_sets_are_the_ones_the_readme_describes(results) -> None:
-    sizes = tuple(len(results[part]) for part in ("dev", "check", "check2", "check3", "check4"))
-    assert sizes == (153, 10, 9, 9, 10)
+    sizes = tuple(len(results[part]) for part in ("dev", "check", "check2", "check3", "check4", "check5"))
+    assert sizes == (153, 10, 9, 9, 10, 10)
