@@ -150,6 +150,8 @@ _BE_FORMS: Final = frozenset({"is", "are", "am", "'re", "'s"})
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NEAR_DAYS: Final = frozenset({*_WEEKDAYS, "today", "tonight", "tomorrow"})
 _ATTRIBUTIONS: Final = frozenset({"said", "says", "told", "announced", "reported", "according"})
+# A side said to be ready or willing, in a condition's clause: "if Zelensky is ready".
+_READINESS: Final = frozenset({"ready", "willing"})
 _INFINITIVE_VERBS: Final = frozenset(
     {"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"}
 )
@@ -2350,6 +2352,8 @@ class _Statement:
             return False  # "Trump to meet Kim", "Abe, Xi to hold talks": a headline's future
         if self._be_to(to, segment):
             return False  # "the leaders are to meet on Monday": an arrangement, a future
+        if to > segment[0] and self.is_class(to - 1, "EVALUATIVE") >= 0:
+            return False  # "it's a good thing to meet", "it would be a mistake to meet him now"
         return before not in _INFINITIVE_VERBS
 
     def _be_to(self, to: int, segment: tuple[int, int]) -> bool:
@@ -2606,7 +2610,13 @@ class _Statement:
             return False
         if self.is_class(subject, "SUBJECT") >= 0:
             return False  # "He has confirmed.": no name, perhaps something else
-        return all(not token.lower[:1].isalnum() for token in tokens[predicate.end :])
+        # Nothing after it in its sentence: "Washington has confirmed. This is in the interests ..."
+        for token in tokens[predicate.end :]:
+            if token.lower in _SENTENCE_END:
+                return True
+            if token.lower[:1].isalnum():
+                return False
+        return True
 
     def _meeting_subject(self, predicate: _Predicate, segment: tuple[int, int]) -> bool:
         """Whether the meeting is the predicate's subject; if so its span reaches back to it."""
@@ -3250,6 +3260,12 @@ class _Statement:
             return None
         words = frozenset(settings.when_conditions)
         tokens = self.tokens
+        for at in range(sentence.start, sentence.end):
+            if tokens[at].lower == "when" and self._readiness_asked(at + 1, sentence):
+                # "When President Zelensky is ready to truly engage for peace, he's welcome back":
+                # the other side's readiness, a demand.
+                factor = self.compiled.condition_factors.get("only if", settings.when_factor)
+                return _Modifier(at, at + 1, "when", factor)
         for ready in range(sentence.start, sentence.end):
             if tokens[ready].lower not in words:
                 continue
@@ -3311,12 +3327,32 @@ class _Statement:
         """Whether a condition's clause asks the other side to give something first, a verb of
         CONCESSION within its first words: "once they verifiably suspend", "if he stops" ("if he
         could make a stop" names a stop, not a demand)."""
+        if self._readiness_asked(condition.end, sentence):
+            return True
         end = min(sentence.end, condition.end + 6)
         for at in range(condition.end, end):
             if self.tokens[at].lower in _SEGMENT_END:
                 return False
             if self.is_class(at, "CONCESSION") >= 0 and self.tokens[at].verb:
                 return self.is_class(at - 1, "DETERMINER") < 0
+        return False
+
+    def _readiness_asked(self, start: int, sentence: _Sentence) -> bool:
+        """Whether the clause from `start` says someone other than the speaker is ready, within
+        its first words ("if Zelensky is ready", "when they are willing to talk"): a condition on
+        the other side, not on a date."""
+        if start >= sentence.end:
+            return False
+        first = self.tokens[start]
+        if first.lower in ("i", "we") or not (first.capital or self.is_class(start, "SUBJECT") >= 0):
+            return False  # "when an agenda is prepared": a thing made ready, not a side
+        end = min(sentence.end, start + 6)
+        for at in range(start + 1, end):
+            token = self.tokens[at]
+            if token.lower in _SEGMENT_END:
+                return False
+            if token.lower in _READINESS and self.is_class(at - 1, "BE") >= 0:
+                return True
         return False
 
 

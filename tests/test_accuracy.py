@@ -9,7 +9,8 @@ tests/data/dev7.jsonl a seventh (36 meetings of 2005-2017), tests/data/dev8.json
 meetings of 2009-2017), tests/data/dev9.jsonl a ninth (44 meetings of 1995-2017), tests/data/dev10.jsonl
 a tenth (53 meetings of 2000-2017), tests/data/dev11.jsonl an eleventh (40 meetings of odd years 2001-2017),
 tests/data/dev12.jsonl a twelfth (57 meetings of 1979-2016), tests/data/dev13.jsonl a thirteenth (52
-meetings of 1959-2017), tests/data/dev14.jsonl a fourteenth (56 meetings of 1987-2016).
+meetings of 1959-2017), tests/data/dev14.jsonl a fourteenth (56 meetings of 1987-2016),
+tests/data/dev15.jsonl a fifteenth (new statements of 2018-2025 from the six allowed sagas).
 
 tests/data/held_out.jsonl (53 other meetings before 2018), tests/data/held_out2.jsonl (40 more,
 1991-2008), tests/data/held_out3.jsonl (69 more, 1985-1999), tests/data/held_out4.jsonl (38 more,
@@ -49,6 +50,7 @@ CORPORA = (
     "dev12",
     "dev13",
     "dev14",
+    "dev15",
 )
 
 # The figures measured when each was last raised (lowered only where said, for a rule that is right). agreement: share of all statements whose score's
@@ -159,6 +161,10 @@ FLOORS = {
     # the meeting might have to wait until later in the month" (labelled -1) went from the opposite
     # sign to unread.
     "dev14": {"agreement": 0.789, "max_unread": 0.149, "max_opposite": 0.047},
+    # Gathered blind on 4 Dec 2026, third session (the six allowed 2018+ sagas): 59 of 103 (57.3%;
+    # unread 22, opposite 8 of 83) on arrival, with the session's start rules and with those of the
+    # hour it came in; then used for development.
+    "dev15": {"agreement": 0.601, "max_unread": 0.241, "max_opposite": 0.085},
 }
 
 

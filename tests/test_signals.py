@@ -2207,3 +2207,33 @@ def test_a_participle_after_a_thing_in_a_headline_is_its_passive() -> None:
     assert score("Second day's play abandoned") == 0
     assert score("Summit Postponed") < 0
     assert families("We had to cancel.") == ["cancellation"]
+
+
+def test_a_light_verb_passes_its_negation_to_the_noun_it_takes() -> None:
+    assert score("We have not made an announcement about the visit.") < 0
+    assert score("We have not given any confirmation of the visit.") < 0
+    assert score("We will make an announcement about the visit soon.") > 0
+
+
+def test_a_bare_confirmation_ends_at_its_sentence() -> None:
+    assert score("Washington has confirmed. This is in the interests of both countries.") > 0
+    assert families("He has confirmed. This is good for both countries.") != ["scheduled"]
+
+
+def test_an_infinitive_judged_before_it_is_the_meeting_judged() -> None:
+    assert score("I think it's a good thing to meet.") > 0
+    assert score("It would be a mistake to meet him now.") < 0
+    # A right to do something is no judgement of it.
+    assert score("Its president has the democratic right to visit wherever he wants.") == 0
+
+
+def test_the_other_sides_readiness_as_a_condition_is_a_demand() -> None:
+    assert score("When he is ready to negotiate seriously, we will meet him.") < 0
+    assert score("If they are willing to talk, we will meet them.") < 0
+    # Our own readiness, or a thing made ready, sets no demand.
+    assert score("When we are ready, we will announce the date.") > 0
+    assert score("We are ready to meet when an agenda is prepared.") > 0
+
+
+def test_the_timing_stands_for_the_meeting() -> None:
+    assert score("The timing will be confirmed later.") > 0
