@@ -1011,6 +1011,9 @@ class _Statement:
                     return "other", event.end
                 index = event.end  # "see that happen": what is seen may still be the meeting
                 continue
+            if self.is_class(index, "MEETING_REF") >= 0 and self._clause_subject(index):
+                index += 1  # "confirmed that it received the letter": what the clause says decides
+                continue
             if self.is_class(index, "MEETING_REF") >= 0 and self._refers(index):
                 return "meeting", index + 1
             if self.is_adverb(index) or (token.lower == "what" and index == predicate.end):
@@ -1271,6 +1274,20 @@ class _Statement:
         ):
             return False  # a gerund subject: "suggests that walking lowers the risk"
         return self.is_class(following, "AUXILIARY") >= 0 or self.tokens[following].verb  # "see that happen"
+
+    def _clause_subject(self, index: int) -> bool:
+        """An "it" right after a "that" and right before a verb: the subject of the clause "that"
+        opens ("confirmed that it received the letter"), whose own verb says whether it is the
+        meeting ("that it will take place")."""
+        tokens = self.tokens
+        if tokens[index].lower != "it" or index == 0 or index + 1 >= len(tokens):
+            return False
+        if tokens[index - 1].lower != "that":
+            return False
+        following = index + 1
+        return (tokens[following].verb and not tokens[following].noun) or self.is_class(
+            following, "AUXILIARY"
+        ) >= 0
 
     def _anticipates_clause(self, index: int) -> bool:
         """An "it" that stands for the "that" clause after its verb: "it was agreed that both

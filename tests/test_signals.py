@@ -2237,3 +2237,9 @@ def test_the_other_sides_readiness_as_a_condition_is_a_demand() -> None:
 
 def test_the_timing_stands_for_the_meeting() -> None:
     assert score("The timing will be confirmed later.") > 0
+
+
+def test_an_it_that_opens_a_that_clause_is_what_its_own_verb_says() -> None:
+    assert score("Washington has confirmed that it received the letter.") == 0
+    assert score("Washington has confirmed that it will take place in June.") > 0
+    assert score("They announced that it had been cancelled.") < 0
