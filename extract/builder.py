@@ -564,13 +564,20 @@ class _Builder:
                     return None
                 return last.speaker, confidence.pronoun
             if reference.word == PAIR_WORD:
-                # "Putin met Kim ... In brief statements, both men said": as far back as context goes.
-                pair = self._last_two(sentence, reference, reach=self.rules.context.sentences, known=True)
+                # "Putin met Kim ... In brief statements, both men said": as far back as context
+                # goes; "the two leaders" are the last two heads the story named, when it named two
+                # ("Peskov said ... Lavrov said ... The two leaders said" is not Peskov and Lavrov).
+                word = self.paragraphs[sentence.paragraph].tokens[reference.position].lower
+                role = self.lexicon.single_titles.get(word.removesuffix("s"), Role.OTHER)
+                reach = self.rules.context.sentences
+                pair = None
+                if role is not Role.OTHER:  # the story's two leaders, wherever it named them
+                    pair = self._last_two(sentence, reference, reach=sentence.index, known=True, role=role)
+                if pair is None:
+                    pair = self._last_two(sentence, reference, reach=reach, known=True)
                 if pair is not None:
                     return self._pair(*pair), confidence.pronoun
                 # Nobody to pair: as any plural description ("the two leaders": unnamed leaders).
-                word = self.paragraphs[sentence.paragraph].tokens[reference.position].lower
-                role = self.lexicon.single_titles.get(word.removesuffix("s"), Role.OTHER)
                 name = f"{self.rules.names.unnamed_prefix} {word}"
                 return _Speaker(name, word, role, UNKNOWN_SIDE, True, plural=True), confidence.anonymous
             if reference.word in self.lexicon.ordinal_references:
@@ -667,12 +674,19 @@ class _Builder:
         return _Speaker(f"{one.name} and {other.name}", "", role, side, True, plural=True)
 
     def _last_two(
-        self, sentence: _Sentence, reference: _Pronoun, *, reach: int = 1, known: bool = False
+        self,
+        sentence: _Sentence,
+        reference: _Pronoun,
+        *,
+        reach: int = 1,
+        known: bool = False,
+        role: Role | None = None,
     ) -> tuple[_Mention, _Mention] | None:
         """The last two people named before the word, in its sentence, else with the `reach`
         sentences before; in the order named. `known`: only people in an office, as the article
         gives it or office_holders do, not any capitalised word ("the Pacific coast", "ISIS",
-        "the Korean Peninsula")."""
+        "the Korean Peninsula"). `role`: only people the article or office_holders give that role.
+        """
         people: list[_Mention] = []
         for paragraph in self.paragraphs[: sentence.paragraph + 1]:
             for earlier in paragraph.sentences:
@@ -684,6 +698,7 @@ class _Builder:
                         and not mention.medium
                         and (earlier.index < sentence.index or mention.end <= reference.position)
                         and (not known or self._known_person(mention))
+                        and (role is None or self._person(mention).role is role)
                     )
         names: list[_Mention] = []
         for mention in people:  # one entry per person, at their last mention

@@ -3781,3 +3781,12 @@ def test_a_predicate_verb_in_the_present_perfect_progressive_speaks() -> None:
     (found,) = extract("Lavrov has been accusing Washington of stalling the talks.")
     assert found.speaker == "Lavrov" and found.text.startswith("has been accusing Washington")
     assert found.date_doubtful  # said over time: the story's day is not the day it was said
+
+
+def test_the_two_leaders_are_the_two_heads_the_story_named_not_the_last_two_speakers() -> None:
+    found = extract(
+        "President Vladimir Putin spoke with President Donald Trump by phone on Sunday. Peskov said on"
+        " Monday that no date had been set. Lavrov said talks were going well. The two leaders said"
+        " they would meet in June."
+    )
+    assert [c.speaker for c in found][-1] == "Vladimir Putin and Donald Trump"
