@@ -150,8 +150,6 @@ _BE_FORMS: Final = frozenset({"is", "are", "am", "'re", "'s"})
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NEAR_DAYS: Final = frozenset({*_WEEKDAYS, "today", "tonight", "tomorrow"})
 _ATTRIBUTIONS: Final = frozenset({"said", "says", "told", "announced", "reported", "according"})
-# A side said to be ready or willing, in a condition's clause: "if Zelensky is ready".
-_READINESS: Final = frozenset({"ready", "willing"})
 _INFINITIVE_VERBS: Final = frozenset(
     {"able", "unable", "have", "has", "had", "ought", "supposed", "got", "going"}
 )
@@ -3368,7 +3366,7 @@ class _Statement:
             token = self.tokens[at]
             if token.lower in _SEGMENT_END:
                 return False
-            if token.lower in _READINESS and self.is_class(at - 1, "BE") >= 0:
+            if self.is_class(at, "READINESS") >= 0 and self.is_class(at - 1, "BE") >= 0:
                 return True
         return False
 
